@@ -1,0 +1,266 @@
+"""The article service: create, read, save with optimistic locking, trash and restore.
+
+The GUI and the command line both come through here; nothing else writes articles.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import asdict
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from editor.database import Database
+from editor.errors import ConflictError, NotFoundError, ValidationError
+from editor.models import Article, ArticleBody, ArticleTag, Byline, Person, Section, Tag, utcnow
+from editor.records import (
+    LANGUAGES,
+    STATUSES,
+    ArticleDraft,
+    ArticleRecord,
+    PersonRef,
+)
+from editor.search import reindex_article
+from editor.sections import section_records
+from editor.slugs import slugify
+from editor.text import word_count
+
+#: Fields a save copies from the record onto the stored article.
+EDITABLE_FIELDS = (
+    "headline",
+    "kicker",
+    "slug",
+    "lead",
+    "section_id",
+    "language",
+    "status",
+    "lead_image",
+    "lead_image_caption",
+    "lead_image_credit",
+    "published_at",
+    "scheduled_at",
+    "embargo_until",
+)
+MAX_BODY_CHARS = 2_000_000
+
+
+def _load(session: Session, article_id: uuid.UUID) -> Article:
+    article = session.scalar(
+        select(Article).where(Article.id == article_id).options(selectinload(Article.body))
+    )
+    if article is None:
+        raise NotFoundError(f"No article with id {article_id}.")
+    return article
+
+
+def to_record(session: Session, article: Article) -> ArticleRecord:
+    section_name = section_path = ""
+    if article.section_id is not None:
+        for section in section_records(session):
+            if section.id == article.section_id:
+                section_name, section_path = section.name, section.path
+    return ArticleRecord(
+        id=article.id,
+        version=article.version,
+        headline=article.headline,
+        body=article.body.markdown if article.body else "",
+        kicker=article.kicker,
+        slug=article.slug,
+        lead=article.lead,
+        section_id=article.section_id,
+        language=article.language,
+        status=article.status,
+        bylines=tuple(
+            PersonRef(b.person.id, b.person.name, b.person.handle) for b in article.bylines
+        ),
+        tags=tuple(t.tag.name for t in article.tags),
+        lead_image=article.lead_image,
+        lead_image_caption=article.lead_image_caption,
+        lead_image_credit=article.lead_image_credit,
+        published_at=article.published_at,
+        scheduled_at=article.scheduled_at,
+        embargo_until=article.embargo_until,
+        created_at=article.created_at,
+        updated_at=article.updated_at,
+        word_count=article.word_count,
+        source_key=article.source_key,
+        section_name=section_name,
+        section_path=section_path,
+    )
+
+
+def _validate(values: dict[str, object], body: str) -> None:
+    if values["status"] not in STATUSES:
+        raise ValidationError(
+            f"Unknown status '{values['status']}'. Choose one of: {', '.join(STATUSES)}."
+        )
+    if values["language"] not in LANGUAGES:
+        raise ValidationError(
+            f"Unknown language '{values['language']}'. Choose one of: {', '.join(LANGUAGES)}."
+        )
+    if len(body) > MAX_BODY_CHARS:
+        raise ValidationError(
+            f"The body has {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}. "
+            "Split the article or move material into attachments."
+        )
+    for name in ("published_at", "scheduled_at", "embargo_until"):
+        value = values[name]
+        if isinstance(value, datetime) and value.tzinfo is None:
+            raise ValidationError(f"{name} needs a time zone.")
+
+
+def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
+    wanted: list[Tag] = []
+    seen: set[str] = set()
+    for name in names:
+        name = name.strip()
+        slug = slugify(name)
+        if not name or slug in seen:
+            continue
+        seen.add(slug)
+        tag = session.scalar(select(Tag).where(Tag.slug == slug))
+        if tag is None:
+            tag = Tag(name=name, slug=slug)
+            session.add(tag)
+            session.flush()
+        wanted.append(tag)
+    current = [(t.tag_id, t.position) for t in article.tags]
+    if current != [(tag.id, i) for i, tag in enumerate(wanted)]:
+        article.tags = [
+            ArticleTag(tag_id=tag.id, tag=tag, position=i) for i, tag in enumerate(wanted)
+        ]
+
+
+def _set_bylines(session: Session, article: Article, person_ids: Iterable[uuid.UUID]) -> None:
+    ids = list(dict.fromkeys(person_ids))
+    if [b.person_id for b in article.bylines] == ids:
+        return
+    people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
+    missing = [str(i) for i in ids if i not in people]
+    if missing:
+        raise ValidationError(f"Unknown byline person: {', '.join(missing)}.")
+    article.bylines = [
+        Byline(person_id=pid, person=people[pid], position=i) for i, pid in enumerate(ids)
+    ]
+
+
+def _apply(
+    session: Session,
+    article: Article,
+    values: dict[str, object],
+    body: str,
+    byline_ids: Iterable[uuid.UUID],
+    tags: Iterable[str],
+) -> None:
+    _validate(values, body)
+    section_id = values["section_id"]
+    if section_id is not None and session.get(Section, section_id) is None:
+        raise ValidationError(f"Unknown section {section_id}.")
+    if not values["slug"]:
+        values = {**values, "slug": slugify(str(values["headline"]))}
+    for name in EDITABLE_FIELDS:
+        if getattr(article, name) != values[name]:
+            setattr(article, name, values[name])
+    if article.status in ("published", "corrected") and article.published_at is None:
+        article.published_at = utcnow()
+    if article.body is None:
+        article.body = ArticleBody(markdown=body)
+    elif article.body.markdown != body:
+        article.body.markdown = body
+    article.word_count = word_count(body)
+    _set_bylines(session, article, byline_ids)
+    _set_tags(session, article, tags)
+
+
+def create_article(db: Database, draft: ArticleDraft | None = None) -> ArticleRecord:
+    draft = draft or ArticleDraft()
+    values = asdict(draft)
+    with db.transaction() as session:
+        article = Article(source_key=draft.source_key)
+        session.add(article)
+        article.body = ArticleBody(markdown="")
+        _apply(session, article, values, draft.body, draft.byline_ids, draft.tags)
+        session.flush()
+        reindex_article(session, article)
+        return to_record(session, article)
+
+
+def get_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
+    with db.transaction() as session:
+        return to_record(session, _load(session, article_id))
+
+
+def find_by_source_key(db: Database, source_key: str) -> ArticleRecord | None:
+    with db.transaction() as session:
+        article = session.scalar(
+            select(Article)
+            .where(Article.source_key == source_key)
+            .options(selectinload(Article.body))
+        )
+        return to_record(session, article) if article else None
+
+
+def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
+    """Store ``record``. If someone saved in between, raise ConflictError and change nothing."""
+    values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
+    with db.transaction() as session:
+        article = _load(session, record.id)
+        if article.version != record.version:
+            raise ConflictError(
+                f"“{article.headline or 'Untitled'}” was changed elsewhere since you opened it "
+                f"(your version {record.version}, stored version {article.version}). "
+                "Nothing was overwritten: compare both versions and choose.",
+                expected_version=record.version,
+                current_version=article.version,
+            )
+        _apply(session, article, values, record.body, record.byline_ids, record.tags)
+        if session.is_modified(article) or session.is_modified(article.body):
+            article.updated_at = utcnow()
+        session.flush()
+        reindex_article(session, article)
+        return to_record(session, article)
+
+
+def _set_trash(db: Database, article_id: uuid.UUID, trashed: bool) -> ArticleRecord:
+    with db.transaction() as session:
+        article = _load(session, article_id)
+        if trashed and article.status != "trashed":
+            article.status_before_trash = article.status
+            article.status = "trashed"
+        elif not trashed and article.status == "trashed":
+            article.status = article.status_before_trash or "draft"
+            article.status_before_trash = None
+        session.flush()
+        return to_record(session, article)
+
+
+def trash_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
+    """Move to the trash: a status, never a lost row."""
+    return _set_trash(db, article_id, True)
+
+
+def restore_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
+    return _set_trash(db, article_id, False)
+
+
+def duplicate_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
+    original = get_article(db, article_id)
+    return create_article(
+        db,
+        ArticleDraft(
+            headline=original.headline,
+            body=original.body,
+            kicker=original.kicker,
+            lead=original.lead,
+            section_id=original.section_id,
+            language=original.language,
+            byline_ids=original.byline_ids,
+            tags=original.tags,
+            lead_image=original.lead_image,
+            lead_image_caption=original.lead_image_caption,
+            lead_image_credit=original.lead_image_credit,
+        ),
+    )

@@ -1,0 +1,257 @@
+"""The database schema as SQLAlchemy 2.0 typed models.
+
+Schema changes never happen here alone: every change gets an Alembic migration in
+``editor/migrations/versions`` (``alembic revision --autogenerate`` from the repo root).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names so migrations read the same on SQLite and PostgreSQL.
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC in Python on every backend (SQLite keeps no zone of its own)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime: the core stores only timezone-aware times")
+        value = value.astimezone(UTC)
+        # SQLite compares times as text: store them naive and uniform so ordering holds.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Tracked:
+    """Columns every user-edited row carries: times and an optimistic-locking version."""
+
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Section(Tracked, Base):
+    __tablename__ = "sections"
+    __table_args__ = (UniqueConstraint("parent_id", "slug", name="uq_sections_parent_slug"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("sections.id", ondelete="RESTRICT"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Words an article in this section should aim for (0 = no target).
+    word_target: Mapped[int] = mapped_column(Integer, default=0)
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Person(Tracked, Base):
+    __tablename__ = "people"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(200))
+    #: A stable handle for the command line and imports ("sarah-meiliana-gunawan").
+    handle: Mapped[str] = mapped_column(String(200), unique=True)
+    email: Mapped[str | None] = mapped_column(String(320))
+    role: Mapped[str] = mapped_column(String(20), default="reporter")
+    password_hash: Mapped[str | None] = mapped_column(String(400))
+    active: Mapped[bool] = mapped_column(default=True)
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class Tag(Base):
+    __tablename__ = "tags"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    name: Mapped[str] = mapped_column(String(120))
+    slug: Mapped[str] = mapped_column(String(120), unique=True)
+
+
+class Article(Tracked, Base):
+    """One story. The body lives in ``article_bodies`` so list scans never read it."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        Index("ix_articles_status_updated", "status", "updated_at"),
+        Index("ix_articles_published", "published_at"),
+    )
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    headline: Mapped[str] = mapped_column(String(500), default="")
+    kicker: Mapped[str] = mapped_column(String(200), default="")
+    slug: Mapped[str] = mapped_column(String(300), default="", index=True)
+    lead: Mapped[str] = mapped_column(Text, default="")
+    section_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("sections.id", ondelete="RESTRICT"), index=True
+    )
+    language: Mapped[str] = mapped_column(String(10), default="id")
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    #: The status an article had before it went to the trash, so restore puts it back.
+    status_before_trash: Mapped[str | None] = mapped_column(String(20))
+    lead_image: Mapped[str] = mapped_column(String(1000), default="")
+    lead_image_caption: Mapped[str] = mapped_column(String(1000), default="")
+    lead_image_credit: Mapped[str] = mapped_column(String(300), default="")
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    scheduled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    embargo_until: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    word_count: Mapped[int] = mapped_column(Integer, default=0)
+    #: Where an imported article came from, so importing the same file again updates it.
+    source_key: Mapped[str | None] = mapped_column(String(500), unique=True)
+
+    body: Mapped[ArticleBody] = relationship(
+        back_populates="article", cascade="all, delete-orphan", lazy="raise"
+    )
+    bylines: Mapped[list[Byline]] = relationship(
+        order_by="Byline.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+    tags: Mapped[list[ArticleTag]] = relationship(
+        order_by="ArticleTag.position", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class ArticleBody(Base):
+    __tablename__ = "article_bodies"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: The Markdown exactly as typed; HTML is always derived from it.
+    markdown: Mapped[str] = mapped_column(Text, default="")
+
+    article: Mapped[Article] = relationship(back_populates="body")
+
+
+class Byline(Base):
+    __tablename__ = "bylines"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    person_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("people.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    person: Mapped[Person] = relationship(lazy="joined")
+
+
+class ArticleTag(Base):
+    __tablename__ = "article_tags"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("tags.id", ondelete="RESTRICT"), primary_key=True, index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    tag: Mapped[Tag] = relationship(lazy="joined")
+
+
+class Revision(Base):
+    """A save point: a full copy of what the user could see when they pressed save."""
+
+    __tablename__ = "revisions"
+    __table_args__ = (UniqueConstraint("article_id", "number", name="uq_revisions_article_number"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    author_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id"))
+    #: Why the revision exists: "save", "restore", "import", "takeover"...
+    kind: Mapped[str] = mapped_column(String(20), default="save")
+    note: Mapped[str] = mapped_column(Text, default="")
+    article_version: Mapped[int] = mapped_column(Integer)
+    headline: Mapped[str] = mapped_column(String(500))
+    kicker: Mapped[str] = mapped_column(String(200))
+    lead: Mapped[str] = mapped_column(Text)
+    #: The rest of the metadata (section, bylines, tags, image...) as JSON text.
+    metadata_json: Mapped[str] = mapped_column(Text, default="{}")
+    body: Mapped[str] = mapped_column(Text)
+
+
+class PageView(Base):
+    """Page views of one article in one hour (UTC), filled by ``redaksi views import``."""
+
+    __tablename__ = "page_views"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    hour: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True, index=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SearchDocument(Base):
+    """The text search reads on PostgreSQL (SQLite uses the FTS5 table ``search_fts``).
+
+    Kept in step with articles by ``editor.search.reindex_article`` in the same transaction.
+    """
+
+    __tablename__ = "search_documents"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    headline: Mapped[str] = mapped_column(Text, default="")
+    lead: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    """Newsroom-wide settings stored with the data (zone, site name, base URL...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")

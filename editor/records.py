@@ -1,0 +1,215 @@
+"""Plain data the core hands out. Widgets and commands get these, never ORM objects."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+
+#: Every status an article can have, in workflow order.
+STATUSES = (
+    "draft",
+    "submitted",
+    "in_review",
+    "sent_back",
+    "approved",
+    "scheduled",
+    "published",
+    "corrected",
+    "killed",
+    "trashed",
+)
+#: Statuses whose articles readers may see (once past any embargo).
+PUBLIC_STATUSES = ("published", "corrected")
+ROLES = ("reporter", "editor", "admin")
+LANGUAGES = ("id", "en")
+
+
+@dataclass(frozen=True)
+class PersonRef:
+    id: uuid.UUID
+    name: str
+    handle: str
+
+
+@dataclass(frozen=True)
+class PersonRecord:
+    id: uuid.UUID
+    name: str
+    handle: str
+    role: str
+    email: str | None
+    active: bool
+    version: int
+
+
+@dataclass(frozen=True)
+class SectionRecord:
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    slug: str
+    #: Slugs from the root down, joined by "/": "berita/dunia".
+    path: str
+    position: int
+    word_target: int
+    version: int
+
+
+@dataclass(frozen=True)
+class ArticleDraft:
+    """What a user provides for a new article; everything has a sensible default."""
+
+    headline: str = ""
+    body: str = ""
+    kicker: str = ""
+    slug: str = ""
+    lead: str = ""
+    section_id: uuid.UUID | None = None
+    language: str = "id"
+    status: str = "draft"
+    byline_ids: tuple[uuid.UUID, ...] = ()
+    tags: tuple[str, ...] = ()
+    lead_image: str = ""
+    lead_image_caption: str = ""
+    lead_image_credit: str = ""
+    published_at: datetime | None = None
+    scheduled_at: datetime | None = None
+    embargo_until: datetime | None = None
+    source_key: str | None = None
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    """One article as stored. Edit with ``dataclasses.replace`` and hand back to ``save``."""
+
+    id: uuid.UUID
+    version: int
+    headline: str
+    body: str
+    kicker: str
+    slug: str
+    lead: str
+    section_id: uuid.UUID | None
+    language: str
+    status: str
+    bylines: tuple[PersonRef, ...]
+    tags: tuple[str, ...]
+    lead_image: str
+    lead_image_caption: str
+    lead_image_credit: str
+    published_at: datetime | None
+    scheduled_at: datetime | None
+    embargo_until: datetime | None
+    created_at: datetime
+    updated_at: datetime
+    word_count: int
+    source_key: str | None = None
+    #: Derived, read-only: the section's name and path ("berita/dunia").
+    section_name: str = ""
+    section_path: str = ""
+
+    @property
+    def byline_ids(self) -> tuple[uuid.UUID, ...]:
+        return tuple(person.id for person in self.bylines)
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the article list: no body, cheap to fetch by the thousand."""
+
+    id: uuid.UUID
+    version: int
+    headline: str
+    section_name: str
+    status: str
+    byline: str
+    updated_at: datetime
+    published_at: datetime | None
+    word_count: int
+    language: str
+
+
+SORT_KEYS = ("updated_at", "created_at", "published_at", "headline", "section", "status", "byline")
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    """Filter, sort and page the article list. ``None`` means "any"."""
+
+    statuses: tuple[str, ...] | None = None
+    section_id: uuid.UUID | None = None
+    #: Include articles of the section's subsections too.
+    include_subsections: bool = True
+    author_id: uuid.UUID | None = None
+    tag: str | None = None
+    date_from: datetime | None = None
+    date_to: datetime | None = None
+    #: Which time the date range applies to.
+    date_field: str = "updated_at"
+    text: str | None = None
+    include_trashed: bool = False
+    sort: str = "updated_at"
+    descending: bool = True
+    offset: int = 0
+    limit: int = 100
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    items: tuple[ArticleSummary, ...]
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: uuid.UUID
+    headline: str
+    status: str
+    #: Plain text with the matched words wrapped in ``[`` and ``]`` markers.
+    snippet: str
+    rank: float
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    id: uuid.UUID
+    article_id: uuid.UUID
+    number: int
+    created_at: datetime
+    kind: str
+    note: str
+    author: str
+    article_version: int
+    headline: str
+    kicker: str
+    lead: str
+    body: str
+    metadata: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    name: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class LineChange:
+    """One hunk of a body difference, as difflib opcodes describe it."""
+
+    op: str  # "equal", "replace", "delete", "insert"
+    old_start: int
+    old_lines: tuple[str, ...]
+    new_start: int
+    new_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    old_number: int
+    new_number: int
+    fields: tuple[FieldChange, ...]
+    body: tuple[LineChange, ...]

@@ -1,0 +1,112 @@
+"""Sections: a tree of site areas ("Berita" > "Dunia") with slugs."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editor.database import Database
+from editor.errors import NotFoundError, ValidationError
+from editor.models import Section
+from editor.records import SectionRecord
+from editor.slugs import slugify
+
+
+def _paths(sections: list[Section]) -> dict[uuid.UUID, str]:
+    by_id = {section.id: section for section in sections}
+    paths: dict[uuid.UUID, str] = {}
+
+    def path_of(section: Section) -> str:
+        if section.id not in paths:
+            parent = by_id.get(section.parent_id) if section.parent_id else None
+            prefix = f"{path_of(parent)}/" if parent is not None else ""
+            paths[section.id] = prefix + section.slug
+        return paths[section.id]
+
+    for section in sections:
+        path_of(section)
+    return paths
+
+
+def section_records(session: Session) -> list[SectionRecord]:
+    sections = list(session.scalars(select(Section)))
+    paths = _paths(sections)
+    records = [
+        SectionRecord(
+            id=s.id,
+            parent_id=s.parent_id,
+            name=s.name,
+            slug=s.slug,
+            path=paths[s.id],
+            position=s.position,
+            word_target=s.word_target,
+            version=s.version,
+        )
+        for s in sections
+    ]
+    return records
+
+
+def list_sections(db: Database) -> list[SectionRecord]:
+    with db.transaction() as session:
+        records = section_records(session)
+    by_parent: dict[uuid.UUID | None, list[SectionRecord]] = {}
+    for record in records:
+        by_parent.setdefault(record.parent_id, []).append(record)
+    ordered: list[SectionRecord] = []
+
+    def walk(parent: uuid.UUID | None) -> None:
+        for child in sorted(by_parent.get(parent, []), key=lambda r: (r.position, r.name)):
+            ordered.append(child)
+            walk(child.id)
+
+    walk(None)
+    return ordered
+
+
+def find_section(db: Database, key: str) -> SectionRecord:
+    """A section by id, path ("berita/dunia"), slug or name (case-insensitive)."""
+    wanted = key.strip().lower()
+    sections = list_sections(db)
+    for matcher in (
+        lambda s: str(s.id) == wanted,
+        lambda s: s.path == wanted,
+        lambda s: s.slug == wanted,
+        lambda s: s.name.lower() == wanted,
+        lambda s: s.slug == slugify(wanted),
+    ):
+        found = [s for s in sections if matcher(s)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            choices = ", ".join(s.path for s in found)
+            raise ValidationError(f"Section '{key}' is ambiguous: {choices}. Use its full path.")
+    known = ", ".join(s.path for s in sections) or "none yet"
+    raise NotFoundError(f"Unknown section '{key}'. Known sections: {known}.")
+
+
+def create_section(
+    db: Database,
+    name: str,
+    *,
+    parent_id: uuid.UUID | None = None,
+    slug: str = "",
+    position: int = 0,
+    word_target: int = 0,
+) -> SectionRecord:
+    if not name.strip():
+        raise ValidationError("A section needs a name.")
+    with db.transaction() as session:
+        section = Section(
+            name=name.strip(),
+            slug=slug or slugify(name),
+            parent_id=parent_id,
+            position=position,
+            word_target=word_target,
+        )
+        session.add(section)
+        session.flush()
+        new_id = section.id
+    return next(s for s in list_sections(db) if s.id == new_id)

@@ -1,0 +1,22 @@
+"""Counting what a reporter writes: words, characters, reading time."""
+
+from __future__ import annotations
+
+import math
+import re
+
+# Link and image targets are not words the reader reads.
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+_HTML_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[\w'’-]+")
+WORDS_PER_MINUTE = 200
+
+
+def word_count(markdown: str) -> int:
+    text = _HTML_TAG.sub(" ", _LINK_TARGET.sub("]", markdown))
+    return sum(1 for word in _WORD.findall(text) if any(ch.isalnum() for ch in word))
+
+
+def reading_minutes(words: int) -> int:
+    """Whole minutes, at least one for any text at all."""
+    return 0 if words == 0 else max(1, math.ceil(words / WORDS_PER_MINUTE))
