@@ -255,3 +255,41 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class PageViewImport(Base):
+    """One imported page-view file, by content hash: importing the same bytes again is skipped."""
+
+    __tablename__ = "page_view_imports"
+
+    content_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(1000))
+    #: "csv" or "log".
+    kind: Mapped[str] = mapped_column(String(10))
+    imported_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    lines_read: Mapped[int] = mapped_column(Integer, default=0)
+    views_counted: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PageViewLogLine(Base):
+    """A counted access-log line, by hash, so a rotated log that overlaps an imported one
+    never counts the same request twice. ``hour`` lets old keys be pruned by age."""
+
+    __tablename__ = "page_view_log_lines"
+
+    line_key: Mapped[str] = mapped_column(String(32), primary_key=True)
+    hour: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+
+
+class PageViewCsvCount(Base):
+    """The views a CSV reported for one article and hour. A later CSV row for the same
+    article and hour replaces it (analytics exports carry totals), and ``page_views`` moves
+    by the difference, so log counts for that hour are kept."""
+
+    __tablename__ = "page_view_csv_counts"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    hour: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
