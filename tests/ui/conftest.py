@@ -1,0 +1,94 @@
+"""Shared Qt fixtures: offscreen platform, private settings, shipped fonts, a demo database.
+
+QT_QPA_PLATFORM=offscreen is set by tests/conftest.py before anything imports Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from editor.database import Database, open_database
+from ui.theme import apply_fonts
+
+TEST_ORGANIZATION = "RedaksiTests"
+TEST_APPLICATION = "RedaksiTest"
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["redaksi-tests"]
+
+
+@pytest.fixture(autouse=True)
+def _fonts(qapp: QApplication) -> None:
+    """Every UI test uses the shipped DejaVu fonts, so sizes and pixels are stable."""
+    apply_fonts(qapp)
+
+
+@pytest.fixture(autouse=True)
+def app_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Iterator[Path]:
+    """A private QSettings scope in a temp folder: tests never touch the user's settings.
+
+    Yields the folder holding the settings file; ``QSettings()`` anywhere in the code
+    under test reads and writes there.
+    """
+    folder = tmp_path_factory.mktemp("qsettings")
+    QCoreApplication.setOrganizationName(TEST_ORGANIZATION)
+    QCoreApplication.setApplicationName(TEST_APPLICATION)
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    QSettings().clear()
+    yield folder
+    QSettings().clear()
+
+
+def _fill_with_core_api(db: Database) -> None:
+    """A small newsroom made with the core API, for when editor.demo is not there."""
+    from editor.articles import create_article
+    from editor.people import ensure_person
+    from editor.records import ArticleDraft
+    from editor.sections import create_section
+
+    news = create_section(db, "Berita")
+    world = create_section(db, "Dunia", parent_id=news.id)
+    sport = create_section(db, "Olahraga")
+    sarah = ensure_person(db, "Sarah Meiliana Gunawan")
+    budi = ensure_person(db, "Budi Santoso")
+    samples = [
+        ("Hadapi Ancaman China dan Rusia, NATO Perkuat Pertahanan", world, sarah, "published"),
+        ("Harga Beras Naik Jelang Lebaran", news, budi, "draft"),
+        ("Timnas Indonesia Menang 2-0 atas Vietnam", sport, budi, "in_review"),
+        ("Banjir Rendam Ribuan Rumah di Jakarta Utara", news, sarah, "submitted"),
+        ("Pemerintah Siapkan Rp 4,5 Triliun untuk Subsidi Listrik", news, sarah, "approved"),
+    ]
+    for headline, section, person, status in samples:
+        create_article(
+            db,
+            ArticleDraft(
+                headline=headline,
+                body=f"{headline}.\n\nParagraf pertama berita ini.",
+                section_id=section.id,
+                byline_ids=(person.id,),
+                status=status,
+            ),
+        )
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite newsroom with sections, people and articles in several statuses."""
+    db = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    try:
+        from editor.demo import load_demo
+    except ImportError:
+        _fill_with_core_api(db)
+    else:
+        load_demo(db)
+    yield db
+    db.close()

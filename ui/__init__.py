@@ -1,0 +1,1 @@
+"""Redaksi desktop app (PySide6). The core lives in ``editor`` and never imports this."""
