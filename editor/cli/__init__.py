@@ -1,0 +1,109 @@
+"""The ``redaksi`` command line: one argparse parser built from a module per command group.
+
+Each module in ``COMMAND_GROUPS`` exposes ``register(subparsers)``; every subcommand it adds
+sets ``handler=func`` where ``func(args, context) -> int``. Command modules import the core
+services inside their handlers, so building the parser (which the launcher does to tell a
+command from a GUI argument) stays cheap.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from editor.cli.context import CommandContext
+from editor.errors import RedaksiError
+
+#: Modules that add subcommands, in the order they appear in ``redaksi --help``.
+COMMAND_GROUPS: tuple[str, ...] = (
+    "editor.cli.articles",
+    "editor.cli.catalog",
+    "editor.cli.transfer",
+    "editor.cli.demo_command",
+)
+
+EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
+DB_HELP = (
+    "database to use: a postgresql://user@host/name URL, an sqlite:///path URL or a file path "
+    "(default: database_url from the user config, else redaksi.db in the user data folder)"
+)
+
+
+def _version() -> str:
+    from editor import __version__
+
+    return __version__
+
+
+def _add_db_option_everywhere(parser: argparse.ArgumentParser) -> None:
+    """Let ``--db`` follow any subcommand too, not only precede it.
+
+    The subcommand copy uses SUPPRESS as its default so that, when absent, it does not
+    overwrite a ``--db`` given before the subcommand.
+    """
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for subparser in action.choices.values():
+                if "--db" not in subparser._option_string_actions:
+                    subparser.add_argument(
+                        "--db", metavar="URL", default=argparse.SUPPRESS, help=DB_HELP
+                    )
+                _add_db_option_everywhere(subparser)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="redaksi",
+        description="Redaksi newsroom editor. Without a command it opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"redaksi {_version()}")
+    parser.add_argument("--db", metavar="URL", default=None, help=DB_HELP)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_GROUPS:
+        importlib.import_module(module_name).register(subparsers)
+    _add_db_option_everywhere(parser)
+    return parser
+
+
+def known_commands() -> set[str]:
+    """Names of every subcommand, so the launcher can tell a command from a GUI option."""
+    parser = build_parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
+def _error(message: str) -> None:
+    print(f"redaksi: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code (0 ok, 1 user error, 2 usage error)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exit_request:  # --help, --version and usage errors
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_USAGE
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    context = CommandContext(database_url=args.db)
+    try:
+        return int(handler(args, context))
+    except RedaksiError as error:
+        _error(str(error))
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        _error("interrupted.")
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; that is not an error worth a traceback.
+        sys.stderr.close()
+        return EXIT_OK
+    finally:
+        context.close()

@@ -1,0 +1,208 @@
+"""The user's own settings: ``config.toml`` in the platformdirs config folder for Redaksi.
+
+The file is small and flat::
+
+    database_url = "postgresql://newsroom.example/redaksi"
+    zone = "Asia/Makassar"
+    site_name = "Kabar Timur"
+    base_url = "https://kabartimur.id"
+
+Reading never fails: a damaged file is reported (file and line) and the defaults are used,
+so the app still starts. Writing is atomic and keeps the rest of the file (comments too).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tempfile
+import tomllib
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from platformdirs import user_config_path
+
+from editor.config import APP_NAME, Settings
+from editor.errors import ValidationError
+
+CONFIG_FILE_NAME = "config.toml"
+#: The keys a user may set; all are strings.
+SETTING_KEYS = ("database_url", "zone", "site_name", "base_url")
+_TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
+_TOML_ESCAPES["\r"] = "\\r"
+_TABLE_HEADER = re.compile(r"^\s*\[")
+
+
+def config_path() -> Path:
+    return user_config_path(APP_NAME, appauthor=False) / CONFIG_FILE_NAME
+
+
+def normalize_database_url(url: str) -> str:
+    """Accept what people type: a plain file path, or ``postgresql://`` without a driver."""
+    url = url.strip()
+    if "://" not in url:
+        return f"sqlite:///{Path(url).expanduser().resolve()}"
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
+def check_zone(zone: str) -> str:
+    """The zone unchanged if it is a real IANA zone, else a ValidationError that says what to do."""
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError) as error:
+        raise ValidationError(
+            f"Unknown time zone '{zone}'. Use an IANA zone name such as Asia/Jakarta (WIB), "
+            "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
+        ) from error
+    return zone
+
+
+def _check_value(key: str, value: str) -> str:
+    if key not in SETTING_KEYS:
+        raise ValidationError(
+            f"Unknown setting '{key}'. Known settings: {', '.join(SETTING_KEYS)}."
+        )
+    if key == "zone":
+        return check_zone(value.strip())
+    if key == "base_url" and not value.startswith(("http://", "https://")):
+        raise ValidationError(
+            f"base_url '{value}' must start with http:// or https:// (e.g. https://kabar.id)."
+        )
+    if key in ("database_url", "site_name") and not value.strip():
+        raise ValidationError(f"{key} cannot be empty.")
+    return value
+
+
+def _read_file(path: Path) -> dict[str, object]:
+    """Parsed file contents; raises ValidationError naming the file and line when damaged."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValidationError(f"Cannot read the settings file {path}: {error}.") from error
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        # The decoder's message already ends with "(at line N, column M)".
+        raise ValidationError(
+            f"The settings file {path} is not valid TOML: {error}. "
+            'Fix that line (values need quotes: zone = "Asia/Jakarta") or delete the file.'
+        ) from error
+
+
+def load_settings_with_problems(database_url: str | None = None) -> tuple[Settings, list[str]]:
+    """Settings from the user config file, and a message for every part that was ignored.
+
+    ``database_url`` (from ``--db``) wins over the file.
+    """
+    path = config_path()
+    problems: list[str] = []
+    try:
+        data = _read_file(path)
+    except ValidationError as error:
+        data = {}
+        problems.append(f"{error} Using the default settings for now.")
+    values: dict[str, str] = {}
+    for key, value in data.items():
+        if key not in SETTING_KEYS:
+            problems.append(
+                f"{path}: unknown setting '{key}' ignored; "
+                f"known settings are {', '.join(SETTING_KEYS)}."
+            )
+        elif not isinstance(value, str):
+            problems.append(f'{path}: {key} must be a quoted string, like {key} = "…"; ignored.')
+        else:
+            try:
+                values[key] = _check_value(key, value)
+            except ValidationError as error:
+                problems.append(f"{path}: {error} The default is used instead.")
+    if database_url is not None:
+        values["database_url"] = database_url
+    if "database_url" in values:
+        values["database_url"] = normalize_database_url(values["database_url"])
+    return dataclasses.replace(Settings(), **values), problems
+
+
+def load_settings(database_url: str | None = None) -> Settings:
+    return load_settings_with_problems(database_url)[0]
+
+
+def toml_string(value: str) -> str:
+    """``value`` as a TOML basic string."""
+    out = []
+    for char in value:
+        if char in _TOML_ESCAPES:
+            out.append(_TOML_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _with_setting(text: str, key: str, value: str) -> str:
+    """``text`` with ``key`` set: its line replaced in place, else added before any table."""
+    line = f"{key} = {toml_string(value)}"
+    lines = text.splitlines()
+    assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for index, existing in enumerate(lines):
+        if _TABLE_HEADER.match(existing):
+            lines.insert(index, line)
+            break
+        if assignment.match(existing):
+            lines[index] = line
+            break
+    else:
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then swap it in."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
+        folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+def save_user_setting(key: str, value: str) -> None:
+    """Set one key in the user config file, keeping everything else in it.
+
+    A damaged file is never overwritten (it may hold the user's only copy of something):
+    the ValidationError says which line to fix.
+    """
+    value = _check_value(key, value)
+    path = config_path()
+    data = _read_file(path)
+    text = path.read_text(encoding="utf-8") if data or path.exists() else ""
+    updated = _with_setting(text, key, value)
+    expected = {**data, key: value}
+    if tomllib.loads(updated) != expected:
+        # An unusual layout (a multi-line value, say) defeated the line edit: write the
+        # settings out plainly rather than risk a file that means something else.
+        flat = {k: v for k, v in expected.items() if isinstance(v, str)}
+        if flat != expected:
+            raise ValidationError(
+                f"Cannot update {path} safely: it holds more than flat settings. "
+                f"Set {key} by editing the file."
+            )
+        updated = "".join(f"{k} = {toml_string(v)}\n" for k, v in flat.items())
+    _write_atomically(path, updated)

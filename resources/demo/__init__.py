@@ -1,0 +1,1 @@
+"""Demo newsroom content read by ``editor.demo``."""
