@@ -1,0 +1,272 @@
+"""A table model over ``editor.listing.list_articles``, paged and sorted in SQL.
+
+Only the rows the view has scrolled to are loaded (``canFetchMore``/``fetchMore``, pages
+of ``PAGE_SIZE``), so a 100,000-article newsroom opens as quickly as a small one. Clicking
+a header changes ``ArticleQuery.sort`` and reloads; the database does the sorting.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+
+from editor.records import ArticleQuery, ArticleSummary
+from ui.article_list.labels import status_labels
+
+if TYPE_CHECKING:
+    from editor.database import Database
+    from editor.records import ArticleRecord
+
+PAGE_SIZE = 200
+#: Column order on screen, and the ArticleQuery.sort key each column sorts by.
+COLUMNS = ("headline", "section", "status", "byline", "updated")
+SORT_KEYS = {
+    "headline": "headline",
+    "section": "section",
+    "status": "status",
+    "byline": "byline",
+    "updated": "updated_at",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def short_time(when: datetime, zone: str) -> str:
+    """Compact day and 24-hour time in the newsroom's zone: ``26-11-2026 14:05``."""
+    return when.astimezone(ZoneInfo(zone)).strftime("%d-%m-%Y %H:%M")
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Rows are ArticleSummary values; the model never holds ORM objects."""
+
+    #: Emitted after every (re)load with the number of matching articles.
+    totalChanged = Signal(int)
+    #: A query failed; the message says what happened and what to do.
+    loadFailed = Signal(str)
+
+    def __init__(
+        self,
+        db: Database | None = None,
+        *,
+        zone: str = "Asia/Jakarta",
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._zone = zone
+        self._page_size = page_size
+        self._query = ArticleQuery(limit=page_size)
+        self._rows: list[ArticleSummary] = []
+        self._total = 0
+        self._statuses = status_labels()
+        self._fetch_pending = False
+        if db is not None:
+            self._load_first_page()
+
+    # --- what the pane calls ---------------------------------------------------------
+
+    def set_database(self, db: Database | None) -> None:
+        self._db = db
+        self.reload()
+
+    def set_zone(self, zone: str) -> None:
+        self._zone = zone
+        self._emit_column_changed(COLUMNS.index("updated"))
+
+    def query(self) -> ArticleQuery:
+        return self._query
+
+    def set_query(self, query: ArticleQuery) -> None:
+        """Show the articles ``query`` matches (its offset and limit are managed here)."""
+        self._query = replace(query, offset=0, limit=self._page_size)
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows, self._total = [], 0
+        self._load_first_page(notify=False)
+        self.endResetModel()
+        self.totalChanged.emit(self._total)
+
+    def total(self) -> int:
+        """How many articles match the query (loaded or not)."""
+        return self._total
+
+    def summary(self, row: int) -> ArticleSummary:
+        return self._rows[row]
+
+    def row_of(self, article_id: uuid.UUID) -> int | None:
+        for row, item in enumerate(self._rows):
+            if item.id == article_id:
+                return row
+        return None
+
+    def update_from_record(self, record: ArticleRecord) -> None:
+        """Refresh one loaded row in place after a save (no reload, no lost scroll)."""
+        row = self.row_of(record.id)
+        if row is None:
+            return
+        old = self._rows[row]
+        self._rows[row] = replace(
+            old,
+            version=record.version,
+            headline=record.headline,
+            section_name=record.section_name,
+            status=record.status,
+            byline=", ".join(person.name for person in record.bylines),
+            updated_at=record.updated_at,
+            published_at=record.published_at,
+            word_count=record.word_count,
+            language=record.language,
+        )
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        self._statuses = status_labels()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._emit_column_changed(COLUMNS.index("status"))
+
+    # --- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(item, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "headline":
+            return item.headline
+        if role == ID_ROLE:
+            return item.id
+        if role == SUMMARY_ROLE:
+            return item
+        return None
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        if 0 <= section < len(COLUMNS):
+            return self._headers()[COLUMNS[section]]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        """Load the next page on the next turn of the event loop.
+
+        Deferred, not immediate, because views (and QAbstractItemModelTester) call this
+        from inside their own reset handlers, where inserting rows is not allowed.
+        """
+        if parent.isValid() or self._db is None or self._fetch_pending:
+            return
+        self._fetch_pending = True
+        QTimer.singleShot(0, self, self.load_next_page)
+
+    def load_next_page(self) -> None:
+        """Append the next page of matching articles now (if there is one)."""
+        self._fetch_pending = False
+        if self._db is None or len(self._rows) >= self._total:
+            return
+        page = self._fetch(len(self._rows))
+        if page is None or not page.items:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+        self._rows.extend(page.items)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self._query = replace(
+            self._query,
+            sort=SORT_KEYS[COLUMNS[column]],
+            descending=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.reload()
+
+    # --- internals ----------------------------------------------------------------------
+
+    def _headers(self) -> dict[str, str]:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("ArticleListModel", text)
+
+        return {
+            "headline": tr("Headline"),
+            "section": tr("Section"),
+            "status": tr("Status"),
+            "byline": tr("Byline"),
+            "updated": tr("Updated"),
+        }
+
+    def _display(self, item: ArticleSummary, column: str) -> str:
+        if column == "headline":
+            return item.headline or QCoreApplication.translate("ArticleListModel", "(no headline)")
+        if column == "section":
+            return item.section_name
+        if column == "status":
+            return self._statuses.get(item.status, item.status)
+        if column == "byline":
+            return item.byline
+        return short_time(item.updated_at, self._zone)
+
+    def _fetch(self, offset: int) -> Any:
+        from editor.errors import RedaksiError
+        from editor.listing import list_articles
+
+        assert self._db is not None
+        try:
+            return list_articles(self._db, replace(self._query, offset=offset))
+        except RedaksiError as error:
+            self.loadFailed.emit(str(error))
+            return None
+
+    def _load_first_page(self, *, notify: bool = True) -> None:
+        if self._db is None:
+            return
+        page = self._fetch(0)
+        if page is None:
+            return
+        self._rows, self._total = list(page.items), page.total
+        if notify:
+            self.totalChanged.emit(self._total)
+
+    def _emit_column_changed(self, column: int) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
