@@ -1,21 +1,169 @@
-"""The demo newsroom: sections, people and articles from the sample page (filled in next)."""
+"""The demo newsroom: the sample page's sections, people and articles, loaded idempotently.
+
+The content lives in ``resources/demo`` (``newsroom.yaml`` plus Markdown bodies). Every
+article carries the source key ``demo:<slug>``, sections are found by path and people by
+name, so loading a second time adds nothing and changes nothing.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from importlib import resources
+from typing import Any
+from zoneinfo import ZoneInfo
 
+import yaml
+
+from editor.articles import create_article, find_by_source_key
 from editor.database import Database
+from editor.errors import NotFoundError, ValidationError
+from editor.people import ensure_person, list_people
+from editor.records import ArticleDraft, PersonRecord
+from editor.sections import create_section, find_section
+from editor.slugs import slugify
+
+DEMO_PACKAGE = "resources.demo"
+NEWSROOM_FILE = "newsroom.yaml"
+SOURCE_PREFIX = "demo:"
+#: First line of every body that is not real reporting, so nobody mistakes it for news.
+DEMO_MARK = "*Teks demo.*"
+PLACEHOLDER_BODY = (
+    f"{DEMO_MARK}\n\n"
+    "Artikel contoh untuk newsroom demo Redaksi. Judul dan waktunya diambil dari halaman "
+    "contoh; isinya bukan berita sungguhan."
+)
+_NEXT_DAY = re.compile(r"^next day (\d{1,2}):(\d{2})$")
 
 
 @dataclass
 class DemoReport:
+    """What a load added; all empty when the demo newsroom was already there."""
+
     sections: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    #: Articles that were already in the database (by source key), left untouched.
+    existing_articles: int = 0
+
+    @property
+    def created_anything(self) -> bool:
+        return bool(self.sections or self.people or self.articles)
 
     def lines(self) -> list[str]:
-        return [f"Created {len(self.articles)} articles."]
+        if not self.created_anything:
+            return [
+                f"The demo newsroom is already loaded ({self.existing_articles} articles); "
+                "nothing was added."
+            ]
+        lines = []
+        for label, names in (
+            ("section", self.sections),
+            ("person", self.people),
+            ("article", self.articles),
+        ):
+            lines += [f"  + {label}: {name}" for name in names]
+        lines.append(
+            f"Created {len(self.sections)} sections, {len(self.people)} people and "
+            f"{len(self.articles)} articles."
+        )
+        return lines
 
 
-def load_demo(db: Database) -> DemoReport:
-    raise NotImplementedError("the demo newsroom is not written yet")
+def demo_text(name: str) -> str:
+    return (resources.files(DEMO_PACKAGE) / name).read_text(encoding="utf-8")
+
+
+def demo_newsroom() -> dict[str, Any]:
+    """The parsed ``newsroom.yaml``."""
+    data = yaml.safe_load(demo_text(NEWSROOM_FILE))
+    if not isinstance(data, dict):
+        raise ValidationError(f"{NEWSROOM_FILE} in {DEMO_PACKAGE} is not a mapping.")
+    return data
+
+
+def source_key(headline: str) -> str:
+    return SOURCE_PREFIX + slugify(headline)
+
+
+def wall_clock(text: str, zone: ZoneInfo, now: datetime) -> datetime:
+    """A time from the demo file in UTC: "YYYY-MM-DD HH:MM" or "next day HH:MM"."""
+    relative = _NEXT_DAY.match(text)
+    if relative:
+        tomorrow = now.astimezone(zone).date() + timedelta(days=1)
+        hour, minute = int(relative[1]), int(relative[2])
+        local = datetime(tomorrow.year, tomorrow.month, tomorrow.day, hour, minute, tzinfo=zone)
+    else:
+        local = datetime.strptime(text, "%Y-%m-%d %H:%M").replace(tzinfo=zone)
+    return local.astimezone(UTC)
+
+
+def _load_sections(db: Database, entries: list[dict[str, Any]], report: DemoReport) -> None:
+    def ensure(name: str, parent_path: str | None) -> str:
+        path = f"{parent_path}/{slugify(name)}" if parent_path else slugify(name)
+        try:
+            return find_section(db, path).path
+        except NotFoundError:
+            parent_id = find_section(db, parent_path).id if parent_path else None
+            created = create_section(db, name, parent_id=parent_id)
+            report.sections.append(created.path)
+            return created.path
+
+    for entry in entries:
+        parent = ensure(entry["name"], None)
+        for child in entry.get("children", []):
+            ensure(child, parent)
+
+
+def _load_people(db: Database, entries: list[dict[str, Any]], report: DemoReport) -> None:
+    known = {person.name for person in list_people(db)}
+    for entry in entries:
+        person = ensure_person(db, entry["name"], role=entry.get("role", "reporter"))
+        if person.name not in known:
+            report.people.append(f"{person.name} ({person.role})")
+
+
+def _draft(entry: dict[str, Any], zone: ZoneInfo, now: datetime, db: Database) -> ArticleDraft:
+    headline = entry["headline"]
+    body = demo_text(entry["body_file"]).strip() if "body_file" in entry else PLACEHOLDER_BODY
+    byline_ids = tuple(ensure_person(db, name).id for name in entry.get("byline", []))
+    return ArticleDraft(
+        headline=headline,
+        body=body,
+        section_id=find_section(db, entry["section"]).id,
+        status=entry["status"],
+        byline_ids=byline_ids,
+        tags=tuple(entry.get("tags", ())),
+        lead_image_caption=entry.get("image_caption", ""),
+        lead_image_credit=entry.get("image_credit", ""),
+        published_at=wall_clock(entry["published"], zone, now) if "published" in entry else None,
+        scheduled_at=wall_clock(entry["scheduled"], zone, now) if "scheduled" in entry else None,
+        source_key=source_key(headline),
+    )
+
+
+def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
+    """Add whatever part of the demo newsroom is missing; report what was added.
+
+    ``now`` fixes the clock for the scheduled article (tests); it defaults to the real time.
+    """
+    now = now or datetime.now(UTC)
+    data = demo_newsroom()
+    zone = ZoneInfo(data["zone"])
+    report = DemoReport()
+    _load_sections(db, data["sections"], report)
+    _load_people(db, data["people"], report)
+    reporters: list[PersonRecord] = [
+        ensure_person(db, p["name"]) for p in data["people"] if p.get("role") == "reporter"
+    ]
+    for index, entry in enumerate(data["articles"]):
+        if find_by_source_key(db, source_key(entry["headline"])) is not None:
+            report.existing_articles += 1
+            continue
+        if "byline" not in entry:
+            # Spread the sample's headlines over the reporters so filters have variety.
+            entry = {**entry, "byline": [reporters[index % len(reporters)].name]}
+        article = create_article(db, _draft(entry, zone, now, db))
+        report.articles.append(f"{article.headline} [{article.status}]")
+    return report
