@@ -1,0 +1,240 @@
+"""Reading page-view CSV files: one row per article and date (or hour) with a view count.
+
+Liberal about what comes in: the delimiter (comma, semicolon, tab), column names in
+English or Indonesian (``url``/``artikel``/``id``, ``date``/``tanggal``/``hour``/``jam``,
+``views``/``pageviews``/``dilihat``), a separate hour column, and the common date forms
+(``2026-01-11``, ``2026-01-11 04:00``, ISO 8601 with an offset, ``11/01/2026`` day first as
+written in Indonesia, ``2026011104`` as analytics exports write an hour). Strict about
+what it cannot read: each such row is reported by line number and counts nothing.
+
+A time without an offset is read in the zone the caller gives (UTC unless told); a date
+without a time counts at midnight of that day in that zone.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from editor.views.access_log import hour_of
+from editor.views.resolve import article_reference
+
+ARTICLE_COLUMNS = (
+    "url",
+    "article url",
+    "page url",
+    "page",
+    "page path",
+    "path",
+    "halaman",
+    "article",
+    "article id",
+    "artikel",
+    "id",
+    "uuid",
+)
+TIME_COLUMNS = (
+    "hour",
+    "datetime",
+    "date hour",
+    "timestamp",
+    "time",
+    "waktu",
+    "date",
+    "day",
+    "tanggal",
+)
+#: A column holding only the hour of the day, beside a date column.
+HOUR_OF_DAY_COLUMNS = ("hour", "jam")
+VIEWS_COLUMNS = (
+    "views",
+    "view",
+    "pageviews",
+    "page views",
+    "screen page views",
+    "hits",
+    "count",
+    "dilihat",
+    "tayangan",
+    "pembaca",
+)
+DATE_FORMATS = (
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d/%m/%Y",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%Y%m%d",
+)
+DATETIME_FORMATS = (
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d-%m-%Y %H:%M",
+    "%Y%m%d%H",
+)
+_THOUSANDS = re.compile(r"^\d{1,3}([.,\s_]\d{3})+$")
+
+
+class CsvHeaderError(ValueError):
+    """The first row does not name an article, a time and a view count."""
+
+
+@dataclass(frozen=True)
+class CsvView:
+    line: int
+    target: str
+    reference: tuple[str, str]
+    hour: datetime
+    views: int
+
+
+@dataclass(frozen=True)
+class CsvProblem:
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Columns:
+    article: int
+    time: int
+    views: int
+    hour_of_day: int | None
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[\s_\-.]+", " ", name.strip().lower()).strip()
+
+
+def _pick(header: list[str], names: tuple[str, ...], taken: set[int]) -> int | None:
+    for wanted in names:
+        for index, name in enumerate(header):
+            if index not in taken and name == wanted:
+                return index
+    return None
+
+
+def find_columns(header_row: list[str]) -> _Columns:
+    header = [_normalise(name) for name in header_row]
+    article = _pick(header, ARTICLE_COLUMNS, set())
+    views = _pick(header, VIEWS_COLUMNS, {article} if article is not None else set())
+    taken = {index for index in (article, views) if index is not None}
+    date_index = _pick(header, ("date", "day", "tanggal"), taken)
+    hour_of_day = _pick(header, HOUR_OF_DAY_COLUMNS, taken)
+    if date_index is not None and hour_of_day is not None:
+        moment: int | None = date_index
+    else:
+        moment, hour_of_day = _pick(header, TIME_COLUMNS, taken), None
+    missing = [
+        what
+        for what, index in (
+            ("article URL or id", article),
+            ("date or hour", moment),
+            ("views", views),
+        )
+        if index is None
+    ]
+    if missing or article is None or moment is None or views is None:
+        raise CsvHeaderError(
+            f"the header row {header_row!r} has no column for {', '.join(missing)}. "
+            "Start the file with a header such as: url,date,views"
+        )
+    return _Columns(article, moment, views, hour_of_day)
+
+
+def parse_moment(text: str, zone: ZoneInfo) -> datetime:
+    """A date or date-and-time as an aware UTC datetime; naive values are read in ``zone``."""
+    value = text.strip()
+    if not value:
+        raise ValueError("the date is empty")
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        for pattern in DATETIME_FORMATS + DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(value, pattern)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        raise ValueError(
+            f"{value!r} is not a date; write it as 2026-01-11 or 2026-01-11 04:00 "
+            "(or 11/01/2026, day first)"
+        )
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone)
+    return parsed.astimezone(UTC)
+
+
+def parse_views(text: str) -> int:
+    value = text.strip()
+    if _THOUSANDS.match(value):
+        value = re.sub(r"[.,\s_]", "", value)
+    if not value.isdigit():
+        raise ValueError(f"views {text.strip()!r} is not a whole number of 0 or more")
+    return int(value)
+
+
+def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+    except csv.Error:
+        return csv.excel
+
+
+def read_csv(text: str, zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
+    """Every data row as a view count or a problem with its line number.
+
+    Raises CsvHeaderError when the header row cannot be understood (nothing is counted).
+    """
+    reader = csv.reader(io.StringIO(text), _sniff_dialect(text[:4096]))
+    header: list[str] | None = None
+    for row in reader:
+        if not any(cell.strip() for cell in row):
+            continue
+        if header is None:
+            header = row
+            columns = find_columns(row)
+            width = max(columns.article, columns.time, columns.views, columns.hour_of_day or 0)
+            continue
+        line = reader.line_num
+        if len(row) <= width:
+            yield CsvProblem(line, f"has {len(row)} columns, the header has {len(header)}")
+            continue
+        target = row[columns.article].strip()
+        reference = article_reference(target)
+        if reference is None:
+            yield CsvProblem(line, f"{target!r} is not an article URL or id")
+            continue
+        try:
+            moment = parse_moment(row[columns.time], zone)
+            if columns.hour_of_day is not None:
+                moment = _with_hour(moment, row[columns.hour_of_day], zone)
+            views = parse_views(row[columns.views])
+        except ValueError as error:
+            yield CsvProblem(line, str(error))
+            continue
+        yield CsvView(line, target, reference, hour_of(moment), views)
+    if header is None:
+        raise CsvHeaderError("the file is empty. Start it with a header such as: url,date,views")
+
+
+def _with_hour(moment: datetime, text: str, zone: ZoneInfo) -> datetime:
+    value = text.strip()
+    hour = int(value.split(":", 1)[0]) if value.split(":", 1)[0].isdigit() else -1
+    if not 0 <= hour <= 23:
+        raise ValueError(f"hour {value!r} is not an hour of the day (0 to 23)")
+    local_day: date = moment.astimezone(zone).date()
+    return datetime.combine(local_day, time(hour), tzinfo=zone).astimezone(UTC)
