@@ -175,11 +175,16 @@ def _apply(
     _set_tags(session, article, tags)
 
 
-def create_article(db: Database, draft: ArticleDraft | None = None) -> ArticleRecord:
+def create_article(
+    db: Database, draft: ArticleDraft | None = None, *, article_id: uuid.UUID | None = None
+) -> ArticleRecord:
+    """A new article; ``article_id`` keeps an id made elsewhere (importing an exported file)."""
     draft = draft or ArticleDraft()
     values = asdict(draft)
     with db.transaction() as session:
         article = Article(source_key=draft.source_key)
+        if article_id is not None:
+            article.id = article_id
         session.add(article)
         article.body = ArticleBody(markdown="")
         _apply(session, article, values, draft.body, draft.byline_ids, draft.tags)
