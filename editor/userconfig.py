@@ -183,6 +183,13 @@ def _write_atomically(path: Path, text: str) -> None:
             os.close(folder)
 
 
+def _parsed_or_none(text: str) -> dict[str, object] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
 def save_user_setting(key: str, value: str) -> None:
     """Set one key in the user config file, keeping everything else in it.
 
@@ -195,7 +202,7 @@ def save_user_setting(key: str, value: str) -> None:
     text = path.read_text(encoding="utf-8") if data or path.exists() else ""
     updated = _with_setting(text, key, value)
     expected = {**data, key: value}
-    if tomllib.loads(updated) != expected:
+    if _parsed_or_none(updated) != expected:
         # An unusual layout (a multi-line value, say) defeated the line edit: write the
         # settings out plainly rather than risk a file that means something else.
         flat = {k: v for k, v in expected.items() if isinstance(v, str)}

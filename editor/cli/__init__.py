@@ -22,6 +22,8 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.catalog",
     "editor.cli.transfer",
     "editor.cli.demo_command",
+    "editor.cli.settings_command",
+    "editor.cli.views",
 )
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2
