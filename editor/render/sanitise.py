@@ -11,6 +11,7 @@ gets ``rel="noopener noreferrer"``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import nh3
@@ -54,6 +55,9 @@ CLASSES = {
     "span": {"credit", "embed-label"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# nh3 leaves class="" behind when none of a tag's classes is allowed. The serialiser
+# escapes '<' in text and '"' in attribute values, so this only ever matches in a tag.
+_EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
 
 
 @cache
@@ -72,4 +76,4 @@ def _cleaner() -> nh3.Cleaner:
 
 def sanitise_html(html: str) -> str:
     """The HTML fragment with everything outside the allow-list removed."""
-    return _cleaner().clean(html)
+    return _EMPTY_CLASS.sub(r"\1", _cleaner().clean(html))
