@@ -130,7 +130,9 @@ def test_list_filters_sort_and_page(db: Database, newsroom) -> None:
     ]
     assert list_articles(db, ArticleQuery(text="korupsi")).total == 3
     ranged = ArticleQuery(
-        date_field="published_at", date_from=base + timedelta(days=1), date_to=base + timedelta(days=3)
+        date_field="published_at",
+        date_from=base + timedelta(days=1),
+        date_to=base + timedelta(days=3),
     )
     assert sorted(a.headline for a in list_articles(db, ranged).items) == ["Berita 1", "Berita 2"]
     by_headline = ArticleQuery(sort="headline", descending=False, limit=3)
