@@ -1,0 +1,264 @@
+"""The article's metadata above the body: headline with its budget, kicker, slug, section,
+language, and behind "More" the bylines, tags and lead image.
+
+The form is compact on purpose: the body gets most of the height.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.records import ArticleRecord, PersonRecord, SectionRecord
+from editor.slugs import slugify
+from ui.editor_pane.bylines import BylineEditor
+from ui.editor_pane.tag_completer import TagCompleter
+
+#: Portal headlines longer than this get cut in lists and search results.
+HEADLINE_BUDGET = 100
+WARNING_STYLE = "color: #c0392b; font-weight: bold;"
+IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif)"
+
+
+def section_label(section: SectionRecord) -> str:
+    """The section's name indented by its depth, so the combo shows the tree."""
+    depth = section.path.count("/")
+    return "    " * depth + section.name
+
+
+class MetadataForm(QWidget):
+    """Edits everything about an article except its body."""
+
+    changed = Signal()
+    sectionChanged = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._slug_follows_headline = True
+        self._sections: list[SectionRecord] = []
+
+        self.kicker = QLineEdit(placeholderText=self.tr("Kicker"))
+        self.kicker.setObjectName("kicker")
+        self.headline = QLineEdit(placeholderText=self.tr("Headline"))
+        self.headline.setObjectName("headline")
+        headline_font = self.headline.font()
+        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.25)
+        headline_font.setBold(True)
+        self.headline.setFont(headline_font)
+        self.budget = QLabel()
+        self.budget.setObjectName("headlineBudget")
+        self.budget.setToolTip(
+            self.tr("Characters used of the headline budget (%1)").replace(
+                "%1", str(HEADLINE_BUDGET)
+            )
+        )
+        self.slug = QLineEdit()
+        self.slug.setObjectName("slug")
+        self.slug.setToolTip(self.tr("Follows the headline until you edit it"))
+        self.section = QComboBox()
+        self.section.setObjectName("section")
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.addItem("English", "en")
+        self.more_button = QToolButton(text=self.tr("More"))
+        self.more_button.setObjectName("moreButton")
+        self.more_button.setCheckable(True)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+
+        self.bylines = BylineEditor()
+        self.tags = QLineEdit(placeholderText=self.tr("tag, another tag"))
+        self.tags.setObjectName("tags")
+        self.tag_completer = TagCompleter(self.tags, self)
+        self.lead_image = QLineEdit(placeholderText=self.tr("No lead image"))
+        self.lead_image.setObjectName("leadImage")
+        self.choose_image = QToolButton(text=self.tr("Choose…"))
+        self.choose_image.clicked.connect(self._choose_image)
+        self.caption = QLineEdit(placeholderText=self.tr("Caption"))
+        self.caption.setObjectName("caption")
+        self.credit = QLineEdit(placeholderText=self.tr("Credit, e.g. NATO/Net"))
+        self.credit.setObjectName("credit")
+
+        self._build_layout()
+        self._connect()
+        self._update_budget()
+
+    def _build_layout(self) -> None:
+        top = QGridLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setHorizontalSpacing(6)
+        top.setVerticalSpacing(4)
+        top.addWidget(self.kicker, 0, 0, 1, 2)
+        top.addWidget(self.more_button, 0, 2)
+        top.addWidget(self.headline, 1, 0, 1, 2)
+        top.addWidget(self.budget, 1, 2)
+        slug_row = QHBoxLayout()
+        slug_label = QLabel(self.tr("Slug"))
+        slug_label.setBuddy(self.slug)
+        slug_row.addWidget(slug_label)
+        slug_row.addWidget(self.slug, 3)
+        slug_row.addWidget(self.section, 2)
+        slug_row.addWidget(self.language, 1)
+        top.addLayout(slug_row, 2, 0, 1, 3)
+        top.setColumnStretch(0, 1)
+
+        self.more = QWidget()
+        self.more.setObjectName("moreSection")
+        more = QFormLayout(self.more)
+        more.setContentsMargins(0, 0, 0, 0)
+        more.setVerticalSpacing(4)
+        more.addRow(self.tr("Byline"), self.bylines)
+        more.addRow(self.tr("Tags"), self.tags)
+        image_row = QHBoxLayout()
+        image_row.addWidget(self.lead_image, 1)
+        image_row.addWidget(self.choose_image)
+        more.addRow(self.tr("Lead image"), image_row)
+        credit_row = QHBoxLayout()
+        credit_row.addWidget(self.caption, 2)
+        credit_row.addWidget(self.credit, 1)
+        more.addRow(self.tr("Caption"), credit_row)
+        self.more.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.more)
+
+    def _connect(self) -> None:
+        self.more_button.toggled.connect(self.set_more_visible)
+        self.headline.textChanged.connect(self._headline_edited)
+        self.slug.textEdited.connect(self._slug_edited)
+        for field in (
+            self.kicker,
+            self.slug,
+            self.tags,
+            self.lead_image,
+            self.caption,
+            self.credit,
+        ):
+            field.textChanged.connect(self._emit_changed)
+        self.section.currentIndexChanged.connect(self._section_edited)
+        self.language.currentIndexChanged.connect(self._emit_changed)
+        self.bylines.changed.connect(self._emit_changed)
+
+    def set_more_visible(self, visible: bool) -> None:
+        self.more.setVisible(visible)
+        self.more_button.setChecked(visible)
+        self.more_button.setArrowType(
+            Qt.ArrowType.DownArrow if visible else Qt.ArrowType.RightArrow
+        )
+
+    # --- loading and reading back ----------------------------------------------------
+
+    def load(
+        self,
+        record: ArticleRecord,
+        sections: list[SectionRecord],
+        people: list[PersonRecord],
+    ) -> None:
+        self._loading = True
+        try:
+            self._sections = list(sections)
+            self.section.clear()
+            self.section.addItem(self.tr("(no section)"), None)
+            for section in sections:
+                self.section.addItem(section_label(section), section.id)
+            index = self.section.findData(record.section_id)
+            self.section.setCurrentIndex(max(index, 0))
+            self.kicker.setText(record.kicker)
+            self.headline.setText(record.headline)
+            self.slug.setText(record.slug)
+            self._slug_follows_headline = not record.slug or record.slug == slugify(record.headline)
+            self.language.setCurrentIndex(max(self.language.findData(record.language), 0))
+            self.bylines.set_people(people, record.bylines)
+            self.tags.setText(", ".join(record.tags))
+            self.tag_completer.set_tags([*self.tag_completer.tags(), *record.tags])
+            self.lead_image.setText(record.lead_image)
+            self.caption.setText(record.lead_image_caption)
+            self.credit.setText(record.lead_image_credit)
+            if record.lead_image or record.lead_image_caption:
+                self.set_more_visible(True)
+        finally:
+            self._loading = False
+        self._update_budget()
+
+    def apply_to(self, record: ArticleRecord) -> ArticleRecord:
+        """``record`` with this form's values."""
+        section_id: uuid.UUID | None = self.section.currentData()
+        section = self.current_section()
+        tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
+        return replace(
+            record,
+            kicker=self.kicker.text().strip(),
+            headline=self.headline.text().strip(),
+            slug=self.slug.text().strip(),
+            section_id=section_id,
+            section_name=section.name if section else "",
+            section_path=section.path if section else "",
+            language=self.language.currentData() or "id",
+            bylines=self.bylines.bylines(),
+            tags=tags,
+            lead_image=self.lead_image.text().strip(),
+            lead_image_caption=self.caption.text().strip(),
+            lead_image_credit=self.credit.text().strip(),
+        )
+
+    def current_section(self) -> SectionRecord | None:
+        section_id = self.section.currentData()
+        return next((s for s in self._sections if s.id == section_id), None)
+
+    def set_known_tags(self, tags: list[str]) -> None:
+        self.tag_completer.set_tags(tags)
+
+    # --- reacting to edits -----------------------------------------------------------
+
+    def _emit_changed(self) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _headline_edited(self, text: str) -> None:
+        self._update_budget()
+        if self._slug_follows_headline and not self._loading:
+            self.slug.setText(slugify(text) if text.strip() else "")
+        self._emit_changed()
+
+    def _slug_edited(self, text: str) -> None:
+        # Typed by hand: from now on the slug is the reporter's, not the headline's.
+        self._slug_follows_headline = not text.strip()
+
+    def _section_edited(self) -> None:
+        if not self._loading:
+            self.sectionChanged.emit()
+        self._emit_changed()
+
+    def slug_follows_headline(self) -> bool:
+        return self._slug_follows_headline
+
+    def _update_budget(self) -> None:
+        used = len(self.headline.text())
+        self.budget.setText(f"{used}/{HEADLINE_BUDGET}")
+        self.budget.setStyleSheet(WARNING_STYLE if used > HEADLINE_BUDGET else "")
+
+    def _choose_image(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the lead image"), self.lead_image.text(), self.tr(IMAGE_FILTER)
+        )
+        if path:
+            self.lead_image.setText(path)

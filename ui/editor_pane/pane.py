@@ -1,0 +1,351 @@
+"""The editor pane: metadata form, formatting toolbar, Markdown body, find/replace bar.
+
+The pane edits one ArticleRecord at a time. It never touches the database: saving is
+the autosave controller's job, and ``mark_saved`` tells the pane a save went through.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.records import ArticleRecord, PersonRecord, SectionRecord
+from editor.text import word_count
+from ui.actions import ActionRegistry, ActionSpec
+from ui.editor_pane.body_editor import BodyEditor
+from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
+from ui.editor_pane.metadata_form import IMAGE_FILTER, MetadataForm
+from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
+from ui.find_replace import FindReplaceBar
+from ui.preview.background import BackgroundRunner
+
+#: Word counts of bodies up to this size are computed right away on the GUI thread;
+#: longer bodies are counted on a worker so a keystroke never waits for the count.
+INLINE_COUNT_CHARS = 100_000
+STATS_DELAY_MS = 250
+TARGET_OVER_STYLE = "color: #1e8449;"
+
+ArticlePath = Callable[[uuid.UUID], str]
+
+
+class EditorPane(QWidget):
+    """Edits one article. Signals tell the window what changed; nothing is saved here."""
+
+    contentChanged = Signal()
+    statsChanged = Signal(int, int)
+    scrollFractionChanged = Signal(float)
+
+    def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editorPane")
+        self._registry = registry
+        self._record: ArticleRecord | None = None
+        self._loading = False
+        self._dirty = False
+        self._word_target = 0
+        self._words = 0
+        self._search: ArticleSearch | None = None
+        self._sections: list[SectionRecord] = []
+        self._people: list[PersonRecord] = []
+        self._article_path: ArticlePath | None = None
+
+        self.form = MetadataForm()
+        self.body = BodyEditor()
+        self.find_bar = FindReplaceBar(self.body)
+        self.target_label = QLabel()
+        self.target_label.setObjectName("wordTarget")
+        self.target_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._toolbar = QToolBar(self.tr("Formatting"))
+        self._toolbar.setObjectName("formattingToolbar")
+        self._toolbar.setIconSize(self._toolbar.iconSize() * 0.8)
+        self._create_actions()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.form)
+        layout.addWidget(self._toolbar)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.find_bar)
+
+        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self._count)
+        self._counter = BackgroundRunner(self)
+        self._counter.finished.connect(self._counted)
+        self._count_token = 0
+
+        self.body.textChanged.connect(self._body_changed)
+        self.form.changed.connect(self._changed)
+        self.form.sectionChanged.connect(self._section_changed)
+        self.body.verticalScrollBar().valueChanged.connect(
+            lambda _value: self.scrollFractionChanged.emit(self.body.scroll_fraction())
+        )
+        self.setEnabled(False)
+
+    # --- actions and toolbar ---------------------------------------------------------
+
+    def _action(self, spec: ActionSpec, slot: Callable[[], object]) -> QAction:
+        """Register ``spec`` (or reuse the window's action of that id) and place it here."""
+        if self._registry.has(spec.id):
+            action = self._registry.action(spec.id)
+            action.triggered.connect(slot)
+        else:
+            action = self._registry.add(spec, slot)
+        # Shortcuts work while the keyboard is anywhere in this pane.
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        tr = self.tr
+        formatting = [
+            (ActionSpec("edit.bold", tr("Bold"), "Ctrl+B", "bold"), self.bold),
+            (ActionSpec("edit.italic", tr("Italic"), "Ctrl+I", "italic"), self.italic),
+            (ActionSpec("edit.heading", tr("Heading"), "Ctrl+2", "heading"), self.heading),
+            (ActionSpec("edit.link", tr("Link"), "Ctrl+K", "link"), self.link),
+            (ActionSpec("edit.quote", tr("Quote"), "Ctrl+Shift+.", "quote"), self.quote),
+            (ActionSpec("edit.list", tr("List"), "Ctrl+Shift+8", "list"), self.bullet_list),
+            (ActionSpec("edit.image", tr("Image…"), "Ctrl+Shift+I", "image"), self.image),
+            (
+                ActionSpec("edit.pullquote", tr("Pull quote"), "Ctrl+Shift+Q", "pullquote"),
+                self.pull_quote,
+            ),
+            (
+                ActionSpec("edit.related", tr("“Baca juga” link…"), "Ctrl+Shift+K", "related"),
+                self.related_link,
+            ),
+        ]
+        for spec, slot in formatting:
+            self._toolbar.addAction(self._action(spec, slot))
+        self._toolbar.addSeparator()
+        find = self._action(
+            ActionSpec("edit.find", tr("Find"), QKeySequence.StandardKey.Find, "find"),
+            self.find_bar.open_find,
+        )
+        replace_action = self._action(
+            ActionSpec("edit.replace", tr("Replace"), "Ctrl+H", "replace"),
+            self.find_bar.open_replace,
+        )
+        self._toolbar.addAction(find)
+        self._toolbar.addAction(replace_action)
+        self._toolbar.addSeparator()
+        undo = self._action(
+            ActionSpec("edit.undo", tr("Undo"), QKeySequence.StandardKey.Undo, "undo"),
+            self.body.undo,
+        )
+        redo = self._action(
+            ActionSpec("edit.redo", tr("Redo"), QKeySequence.StandardKey.Redo, "redo"),
+            self.body.redo,
+        )
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.body.undoAvailable.connect(undo.setEnabled)
+        self.body.redoAvailable.connect(redo.setEnabled)
+        self._toolbar.addAction(undo)
+        self._toolbar.addAction(redo)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._toolbar.addWidget(spacer)
+        self._toolbar.addWidget(self.target_label)
+
+    def toolbar(self) -> QToolBar:
+        return self._toolbar
+
+    # --- formatting commands ---------------------------------------------------------
+
+    def _cursor(self) -> QTextCursor:
+        return self.body.textCursor()
+
+    def _apply(self, command: Callable[[QTextCursor], None]) -> None:
+        cursor = self._cursor()
+        command(cursor)
+        self.body.setTextCursor(cursor)
+        self.body.setFocus()
+
+    def bold(self) -> None:
+        self._apply(lambda c: wrap_selection(c, "**", "**", self.tr("bold text")))
+
+    def italic(self) -> None:
+        self._apply(lambda c: wrap_selection(c, "*", "*", self.tr("italic text")))
+
+    def link(self) -> None:
+        self._apply(lambda c: wrap_selection(c, "[", "](https://)", self.tr("link text")))
+
+    def heading(self) -> None:
+        self._apply(lambda c: prefix_lines(c, "## "))
+
+    def quote(self) -> None:
+        self._apply(lambda c: prefix_lines(c, "> "))
+
+    def bullet_list(self) -> None:
+        self._apply(lambda c: prefix_lines(c, "- "))
+
+    def pull_quote(self) -> None:
+        words = self.tr("Quoted words")
+        text = f"> [!kutipan] {words}\n> — {self.tr('Speaker')}"
+        self._apply(lambda c: insert_block(c, text, select=words))
+
+    def image(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getOpenFileName(
+                self, self.tr("Insert an image"), "", self.tr(IMAGE_FILTER)
+            )
+        if not path:
+            return
+        caption = self.tr("Caption")
+        text = f"![{caption}](<{path}>)\n{caption}\nFoto: "
+        self._apply(lambda c: insert_block(c, text, select=caption))
+
+    def set_article_lookup(self, search: ArticleSearch, article_path: ArticlePath) -> None:
+        """How "Baca juga" finds other articles and their addresses (needs the database)."""
+        self._search = search
+        self._article_path = article_path
+
+    def related_link(self, chosen: tuple[str, str] | None = None) -> None:
+        """Insert ``Baca juga: [headline](path)``; asks with a search dialog by default."""
+        if chosen is None:
+            if self._search is None or self._article_path is None:
+                return
+            dialog = RelatedArticleDialog(self._search, self)
+            if not dialog.exec() or (hit := dialog.chosen()) is None:
+                return
+            chosen = (hit.headline, self._article_path(hit.id))
+        headline, path = chosen
+        label = "Read also" if self.form.language.currentData() == "en" else "Baca juga"
+        self._apply(lambda c: insert_block(c, f"{label}: [{headline}]({path})"))
+
+    # --- loading and reading back ----------------------------------------------------
+
+    def load(
+        self,
+        record: ArticleRecord,
+        sections: list[SectionRecord],
+        people: list[PersonRecord],
+    ) -> None:
+        self._loading = True
+        try:
+            self._record = record
+            self.form.load(record, sections, people)
+            self.body.set_text(record.body)
+            self._dirty = False
+            self._update_target()
+        finally:
+            self._loading = False
+        self._sections = sections
+        self._people = people
+        self.setEnabled(True)
+        self._count()
+
+    def reload(self, record: ArticleRecord) -> None:
+        """Show ``record`` with the sections and people of the last ``load``."""
+        self.load(record, self._sections, self._people)
+
+    def record_id(self) -> uuid.UUID | None:
+        return self._record.id if self._record else None
+
+    def current_record(self) -> ArticleRecord:
+        if self._record is None:
+            raise RuntimeError("No article is loaded in the editor.")
+        body = self.body.toPlainText()
+        return replace(self.form.apply_to(self._record), body=body, word_count=self._words)
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def mark_saved(self, record: ArticleRecord) -> None:
+        """A save of this article went through: adopt its version; clean if nothing moved on."""
+        if self._record is None or record.id != self._record.id:
+            return
+        mine = self.current_record()
+        self._record = replace(
+            self._record,
+            version=record.version,
+            updated_at=record.updated_at,
+            created_at=record.created_at,
+            published_at=record.published_at,
+            status=record.status,
+        )
+        # Typing may have gone on since the text that was saved was taken.
+        self._dirty = _content(mine) != _content(record)
+
+    # --- change tracking and statistics ----------------------------------------------
+
+    def _body_changed(self) -> None:
+        if self._loading:
+            return
+        self._changed()
+        self._stats_timer.start()
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self._dirty = True
+        self.contentChanged.emit()
+
+    def _section_changed(self) -> None:
+        self._update_target()
+        self._show_target()
+
+    def _update_target(self) -> None:
+        section = self.form.current_section()
+        self._word_target = section.word_target if section else 0
+
+    def _count(self) -> None:
+        text = self.body.toPlainText()
+        if len(text) <= INLINE_COUNT_CHARS:
+            self._counted(self._count_token, (word_count(text), len(text)))
+        else:
+            self._count_token = self._counter.submit(lambda: (word_count(text), len(text)))
+
+    def _counted(self, token: int, result: object) -> None:
+        if token != self._count_token or not isinstance(result, tuple):
+            return
+        words, chars = result
+        self._words = words
+        self._show_target()
+        self.statsChanged.emit(words, chars)
+
+    def word_stats(self) -> int:
+        return self._words
+
+    def _show_target(self) -> None:
+        if self._word_target:
+            self.target_label.setText(
+                self.tr("%1 / %2 words")
+                .replace("%1", str(self._words))
+                .replace("%2", str(self._word_target))
+            )
+            reached = self._words >= self._word_target
+            self.target_label.setStyleSheet(TARGET_OVER_STYLE if reached else "")
+        else:
+            self.target_label.setText(self.tr("%1 words").replace("%1", str(self._words)))
+            self.target_label.setStyleSheet("")
+
+
+def _content(record: ArticleRecord) -> tuple[object, ...]:
+    """What the reporter edits, for "is there anything left to save?"."""
+    return (
+        record.headline,
+        record.kicker,
+        record.slug,
+        record.body,
+        record.section_id,
+        record.language,
+        record.byline_ids,
+        record.tags,
+        record.lead_image,
+        record.lead_image_caption,
+        record.lead_image_credit,
+    )
