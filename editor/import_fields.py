@@ -1,0 +1,406 @@
+"""What the front matter of a Hugo or Jekyll file means for a Redaksi article.
+
+Accepted keys (case does not matter; anything else is listed as ignored, never an error):
+
+==========================  ===============================================================
+``id``                      a Redaksi article id (UUID); written by ``redaksi export-md``
+``title`` / ``headline``    required
+``date``                    when it was published; a time without zone is in the newsroom's
+                            zone, a bare date is midnight there. Jekyll files named
+                            ``2023-05-04-slug.md`` without ``date`` (and without ``id``) take
+                            the date, and the slug, from the name.
+``publishdate``             Hugo: not shown before then, stored as the embargo
+``scheduled_at``            when Redaksi publishes it (status ``scheduled``)
+``embargo_until``           not shown before then
+``section``                 a section path, slug or name (``berita/dunia``, ``dunia``, ``Dunia``)
+``categories`` /            without ``section``: the first category that names a section
+``category``                (a list, or a string of one or more names)
+``authors`` / ``author``    a list or one name (a ``{name: ...}`` mapping works too);
+                            unknown people are added as reporters
+``tags``                    a list, or one string of comma-separated tags
+``status``                  one of editor.records.STATUSES
+``draft`` / ``published``   Hugo ``draft: true`` / Jekyll ``published: false`` mean draft.
+                            With no status at all a new article is ``published`` (it was on
+                            the site), or ``draft`` under a ``_drafts`` folder; an existing
+                            article keeps its status.
+``slug``, ``kicker``        as given
+``lead`` / ``description``  the lead (standfirst); first one present wins
+/ ``summary`` / ``excerpt``
+``language`` / ``lang``     ``id`` or ``en`` (``id-ID`` and ``en_US`` are understood)
+``lead_image``              a path/URL, or ``{src, caption, credit}``
+``image`` / ``images`` /    Hugo and theme spellings of the lead image (first of a list;
+``featured_image``          a mapping may carry ``src``/``url``/``path``, caption, credit)
+``caption``, ``credit``     caption and credit of the lead image, also as
+                            ``image_caption`` / ``lead_image_caption`` and ``*_credit``
+==========================  ===============================================================
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from pathlib import Path, PurePath
+from zoneinfo import ZoneInfo
+
+from editor.articles import MAX_BODY_CHARS
+from editor.errors import RedaksiError
+from editor.frontmatter import Document
+from editor.records import LANGUAGES, STATUSES, SectionRecord
+
+#: Column sizes, so an over-long value gets a message instead of a database error.
+MAX_LENGTHS = {
+    "title": 500,
+    "kicker": 200,
+    "slug": 300,
+    "lead image": 1000,
+    "lead image caption": 1000,
+    "lead image credit": 300,
+    "tag": 120,
+    "author": 200,
+}
+KNOWN_KEYS = frozenset(
+    [
+        "id",
+        "title",
+        "headline",
+        "date",
+        "publishdate",
+        "scheduled_at",
+        "embargo_until",
+        "section",
+        "categories",
+        "category",
+        "authors",
+        "author",
+        "tags",
+        "status",
+        "draft",
+        "published",
+        "slug",
+        "kicker",
+        "lead",
+        "description",
+        "summary",
+        "excerpt",
+        "language",
+        "lang",
+        "lead_image",
+        "image",
+        "images",
+        "featured_image",
+        "featured-image",
+        "featuredimage",
+        "caption",
+        "credit",
+        "image_caption",
+        "image_credit",
+        "lead_image_caption",
+        "lead_image_credit",
+    ]
+)
+_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
+_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class FieldProblem(ValueError):
+    """A header value Redaksi cannot use; ``line`` is the file line of its key."""
+
+    def __init__(self, reason: str, line: int | None) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
+@dataclass(frozen=True)
+class ImportedFields:
+    """One file's article, before people and the stored article are looked up."""
+
+    article_id: uuid.UUID | None
+    headline: str
+    body: str
+    kicker: str
+    slug: str
+    lead: str
+    section_id: uuid.UUID | None
+    language: str
+    #: What the file says, or what a new article gets when the file does not say.
+    status: str
+    authors: tuple[str, ...]
+    tags: tuple[str, ...]
+    lead_image: str
+    lead_image_caption: str
+    lead_image_credit: str
+    published_at: datetime | None
+    scheduled_at: datetime | None
+    embargo_until: datetime | None
+    #: Which of status, published_at, scheduled_at, embargo_until the file states. The
+    #: others are workflow fields an existing article keeps (they are usually managed in
+    #: Redaksi after the first import); an empty value stated in the file clears them.
+    stated: frozenset[str]
+    ignored_keys: tuple[str, ...]
+
+
+class _Reader:
+    def __init__(self, doc: Document, zone: str) -> None:
+        self.fields = {key.lower(): value for key, value in doc.fields.items()}
+        self.lines = {key.lower(): line for key, line in doc.key_lines.items()}
+        self.zone = ZoneInfo(zone)
+
+    def line(self, key: str) -> int | None:
+        return self.lines.get(key)
+
+    def first_key(self, *keys: str) -> str | None:
+        return next((k for k in keys if self.fields.get(k) not in (None, "", [])), None)
+
+    def text(self, *keys: str, label: str | None = None) -> str:
+        key = self.first_key(*keys)
+        if key is None:
+            return ""
+        value = self.fields[key]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            kind = "a yes/no value" if isinstance(value, bool) else "a list or mapping"
+            raise FieldProblem(
+                f"'{key}' is read as {kind}; write it as text in quotes.", self.line(key)
+            )
+        return self.limited(str(value).strip(), label or key, key)
+
+    def limited(self, value: str, label: str, key: str) -> str:
+        limit = MAX_LENGTHS.get(label)
+        if limit is not None and len(value) > limit:
+            raise FieldProblem(
+                f"the {label} has {len(value)} characters; at most {limit} fit. Shorten it.",
+                self.line(key),
+            )
+        return value
+
+    def names(self, key: str, *, split_commas: bool) -> tuple[str, ...]:
+        value = self.fields.get(key)
+        items = value if isinstance(value, list) else [] if value is None else [value]
+        names: list[str] = []
+        for item in items:
+            if isinstance(item, dict):
+                item = item.get("name") or item.get("title") or ""
+            if isinstance(item, bool) or not isinstance(item, str | int | float):
+                raise FieldProblem(f"'{key}' must list names as text.", self.line(key))
+            parts = str(item).split(",") if split_commas else [str(item)]
+            names.extend(part.strip() for part in parts if part.strip())
+        return tuple(names)
+
+    def when(self, key: str) -> datetime | None:
+        value = self.fields.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return self._aware(value)
+        if isinstance(value, date):
+            return datetime.combine(value, time(0), self.zone).astimezone(UTC)
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                return self._aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
+            except ValueError:
+                pass
+            for form in _TIME_FORMATS:
+                try:
+                    return self._aware(datetime.strptime(text, form))
+                except ValueError:
+                    continue
+        raise FieldProblem(
+            f"'{key}: {value}' is not a date Redaksi understands. Write it as "
+            "2023-05-04, 2023-05-04 07:56 (newsroom time) or 2023-05-04T07:56:00+07:00.",
+            self.line(key),
+        )
+
+    def _aware(self, value: datetime) -> datetime:
+        if value.tzinfo is None:
+            value = value.replace(tzinfo=self.zone)
+        return value.astimezone(UTC)
+
+
+def _article_id(reader: _Reader) -> uuid.UUID | None:
+    value = reader.fields.get("id")
+    if value is None or value == "":
+        return None
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise FieldProblem(
+            f"'id: {value}' is not a Redaksi article id. Remove the line to import the file "
+            "as a new article.",
+            reader.line("id"),
+        ) from None
+
+
+def _status(reader: _Reader) -> str | None:
+    stated = reader.text("status").lower().replace(" ", "_").replace("-", "_")
+    if stated and stated not in STATUSES:
+        raise FieldProblem(
+            f"unknown status '{reader.fields['status']}'. Use one of: {', '.join(STATUSES)}.",
+            reader.line("status"),
+        )
+    flags = {"draft": True, "published": False}  # the value that means "draft"
+    for key, draft_value in flags.items():
+        value = reader.fields.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, bool):
+            raise FieldProblem(f"'{key}' must be true or false.", reader.line(key))
+        implied = "draft" if value == draft_value else "published"
+        if stated and (implied == "draft") != (stated == "draft"):
+            raise FieldProblem(
+                f"'{key}: {str(value).lower()}' contradicts 'status: {stated}'. Keep one of them.",
+                reader.line(key),
+            )
+        stated = stated or implied
+    return stated or None
+
+
+def _language(reader: _Reader) -> str:
+    value = reader.text("language", "lang")
+    if not value:
+        return "id"
+    primary = re.split(r"[-_]", value.lower())[0]
+    if primary not in LANGUAGES:
+        key = reader.first_key("language", "lang") or "language"
+        raise FieldProblem(
+            f"unknown language '{value}'. Use one of: {', '.join(LANGUAGES)}.", reader.line(key)
+        )
+    return primary
+
+
+def _section_id(reader: _Reader, find: Callable[[str], SectionRecord]) -> uuid.UUID | None:
+    if reader.first_key("section"):
+        name = reader.text("section")
+        try:
+            return find(name).id
+        except RedaksiError as error:
+            raise FieldProblem(
+                f"{error} Create the section first.", reader.line("section")
+            ) from None
+    category_key = reader.first_key("categories", "category")
+    if category_key is None:
+        return None
+    names = reader.names(category_key, split_commas=False)
+    candidates = [part for name in names for part in (name, *name.split()) if part]
+    for candidate in dict.fromkeys(candidates):
+        try:
+            return find(candidate).id
+        except RedaksiError:
+            continue
+    raise FieldProblem(
+        f"none of the categories ({', '.join(names)}) is a known section. Create the section "
+        "first, or add a line 'section: <path>' such as 'section: berita/dunia'.",
+        reader.line(category_key),
+    )
+
+
+def _lead_image(reader: _Reader) -> tuple[str, str, str]:
+    src = caption = credit = ""
+    for key in (
+        "lead_image",
+        "image",
+        "images",
+        "featured_image",
+        "featured-image",
+        "featuredimage",
+    ):
+        value = reader.fields.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if isinstance(value, dict):
+            src = str(value.get("src") or value.get("url") or value.get("path") or "")
+            caption = str(value.get("caption") or "")
+            credit = str(value.get("credit") or "")
+        elif isinstance(value, str):
+            src = value
+        if src:
+            break
+    caption = caption or reader.text("lead_image_caption", "image_caption", "caption")
+    credit = credit or reader.text("lead_image_credit", "image_credit", "credit")
+    key = "lead_image"
+    return (
+        reader.limited(src.strip(), "lead image", key),
+        reader.limited(caption.strip(), "lead image caption", key),
+        reader.limited(credit.strip(), "lead image credit", key),
+    )
+
+
+def _limit_each(reader: _Reader, values: tuple[str, ...], label: str, key: str) -> tuple[str, ...]:
+    return tuple(reader.limited(value, label, key) for value in values)
+
+
+def read_fields(
+    doc: Document, *, path: Path, zone: str, find_section: Callable[[str], SectionRecord]
+) -> ImportedFields:
+    """Turn a parsed file into article values; raise FieldProblem for the first bad value."""
+    reader = _Reader(doc, zone)
+    article_id = _article_id(reader)
+    headline = reader.text("title", "headline", label="title")
+    if not headline:
+        raise FieldProblem(
+            "has no title. Add a line 'title: ...' to the front matter.",
+            reader.line("title") or 1,
+        )
+    if len(doc.body) > MAX_BODY_CHARS:
+        raise FieldProblem(
+            f"the body has {len(doc.body):,} characters; the limit is {MAX_BODY_CHARS:,}. "
+            "Split the article into parts and import those.",
+            None,
+        )
+    slug = reader.text("slug")
+    published_at = reader.when("date")
+    embargo_until = reader.when("embargo_until") or reader.when("publishdate")
+    if published_at is None and embargo_until is not None and "embargo_until" not in reader.fields:
+        published_at = embargo_until
+    jekyll = _JEKYLL_NAME.match(PurePath(path).stem)
+    if jekyll and article_id is None and published_at is None:
+        year, month, day, name_slug = jekyll.groups()
+        try:
+            day_start = datetime(int(year), int(month), int(day), tzinfo=reader.zone)
+        except ValueError:
+            raise FieldProblem(f"the file name has an invalid date ({path.name}).", None) from None
+        published_at = day_start.astimezone(UTC)
+        slug = slug or str(name_slug)
+    status = _status(reader)
+    stated = {
+        name
+        for name, keys in (
+            ("status", ("status", "draft", "published")),
+            ("published_at", ("date", "publishdate")),
+            ("scheduled_at", ("scheduled_at",)),
+            ("embargo_until", ("embargo_until", "publishdate")),
+        )
+        if any(key in reader.fields for key in keys)
+    }
+    if published_at is not None:
+        stated.add("published_at")
+    default_status = "draft" if "_drafts" in PurePath(path).parts else "published"
+    image, caption, credit = _lead_image(reader)
+    authors_key = reader.first_key("authors", "author") or "authors"
+    tags = reader.names("tags", split_commas=True)
+    return ImportedFields(
+        article_id=article_id,
+        headline=headline,
+        body=doc.body,
+        kicker=reader.text("kicker"),
+        slug=slug,
+        lead=reader.text("lead", "description", "summary", "excerpt"),
+        section_id=_section_id(reader, find_section),
+        language=_language(reader),
+        status=status or default_status,
+        authors=_limit_each(
+            reader, reader.names(authors_key, split_commas=False), "author", authors_key
+        ),
+        tags=_limit_each(reader, tags, "tag", "tags"),
+        lead_image=image,
+        lead_image_caption=caption,
+        lead_image_credit=credit,
+        published_at=published_at,
+        scheduled_at=reader.when("scheduled_at"),
+        embargo_until=embargo_until,
+        stated=frozenset(stated),
+        ignored_keys=tuple(key for key in doc.fields if key.lower() not in KNOWN_KEYS),
+    )

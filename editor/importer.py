@@ -1,0 +1,324 @@
+"""Importing Markdown files with front matter (Hugo, Jekyll, ``redaksi export-md``).
+
+Every file stands alone: a broken one is reported with its name, line and reason, and the
+others are still imported. Which keys are understood is listed in editor.import_fields;
+how the header is read (line endings, the blank line after it) in editor.frontmatter.
+
+Identity, so importing the same file again updates its article instead of adding a copy:
+
+1. The ``id`` in the front matter, when there is one (``redaksi export-md`` writes it). A
+   file with an id the database does not know yet creates the article with that id, so an
+   export imported into another newsroom keeps its identity.
+2. Otherwise a source key stored in ``Article.source_key``. For a folder it is the file's
+   path relative to that folder (``posts/2023-05-04-nato.md``), so the same site folder
+   re-imports onto the same articles from any place or machine. For a single file it is
+   its absolute path; when no article has that key yet, an article imported earlier from
+   a folder whose key is the tail of this path (``posts/2023-05-04-nato.md``) is the
+   match, so fixing one file of a site and importing just that file updates it.
+
+A re-import that changes nothing leaves the article alone (no new version, no revision).
+Changed content is saved with optimistic locking and kept as an "import" revision; if the
+stored article had changes that no revision holds yet, they are kept as a revision first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from editor.articles import (
+    EDITABLE_FIELDS,
+    create_article,
+    find_by_source_key,
+    get_article,
+    save_article,
+)
+from editor.database import Database
+from editor.errors import ConflictError, NotFoundError, RedaksiError
+from editor.frontmatter import FrontMatterError, decode, parse
+from editor.import_fields import FieldProblem, ImportedFields, read_fields
+from editor.models import Article
+from editor.people import ensure_person
+from editor.records import ArticleDraft, ArticleRecord, PersonRef
+from editor.revisions import create_revision, list_revisions
+from editor.sections import find_section
+from editor.slugs import slugify
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+#: Hugo's list pages of a section: text about the section, not an article.
+SECTION_PAGES = ("_index.md", "_index.markdown")
+MAX_SOURCE_KEY = 500
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    path: Path
+    #: 1-based line in the file, or None when the problem is the file as a whole.
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else str(self.path)
+        return f"{where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    path: Path
+    article_id: uuid.UUID
+    headline: str
+    #: Front matter keys Redaksi does not use (``weight``, ``menu``...), for the record.
+    ignored_keys: tuple[str, ...] = ()
+
+
+@dataclass
+class ImportReport:
+    created: list[ImportedFile] = field(default_factory=list)
+    updated: list[ImportedFile] = field(default_factory=list)
+    unchanged: list[ImportedFile] = field(default_factory=list)
+    #: Files passed over on purpose (Hugo ``_index.md`` section pages).
+    skipped: list[Path] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def imported(self) -> int:
+        return len(self.created) + len(self.updated) + len(self.unchanged)
+
+    def summary(self) -> str:
+        text = (
+            f"{len(self.created)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+        )
+        if self.problems:
+            text += f", {len({p.path for p in self.problems})} with problems"
+        return text + (" (cancelled)" if self.cancelled else "")
+
+
+@dataclass(frozen=True)
+class _Source:
+    path: Path
+    key: str
+    #: Given on its own (not found in a folder): its key is an absolute path.
+    single: bool
+
+
+def _hidden(relative: Path) -> bool:
+    return any(part.startswith(".") for part in relative.parts)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Markdown files under ``folder``, sorted, skipping hidden folders and symlinked ones."""
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
+                yield Path(root) / name
+
+
+def _short_key(key: str) -> str:
+    if len(key) <= MAX_SOURCE_KEY:
+        return key
+    return "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source]:
+    """Every file to import with its source key, each file once."""
+    sources: list[_Source] = []
+    seen: set[Path] = set()
+    for given in paths:
+        given = Path(given)
+        if given.is_dir():
+            found = [
+                _Source(f, _short_key(f.relative_to(given).as_posix()), False)
+                for f in _walk(given)
+                if not _hidden(f.relative_to(given))
+            ]
+        elif given.is_file():
+            found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
+        else:
+            report.problems.append(
+                ImportProblem(given, None, "no such file or folder. Check the path.")
+            )
+            continue
+        for source in found:
+            real = source.path.resolve()
+            if real in seen:
+                continue
+            seen.add(real)
+            if source.path.name.lower() in SECTION_PAGES:
+                report.skipped.append(source.path)
+            else:
+                sources.append(source)
+    return sources
+
+
+def _tail_match(db: Database, absolute_key: str) -> ArticleRecord | None:
+    """The article imported from a folder whose relative key is the tail of this path."""
+    parts = absolute_key.split("/")
+    tails = ["/".join(parts[i:]) for i in range(1, len(parts))]
+    with db.transaction() as session:
+        keys = set(session.scalars(select(Article.source_key).where(Article.source_key.in_(tails))))
+    for tail in tails:  # longest first: the most specific match
+        if tail in keys:
+            return find_by_source_key(db, tail)
+    return None
+
+
+def _existing(db: Database, source: _Source, fields: ImportedFields) -> ArticleRecord | None:
+    by_key = find_by_source_key(db, source.key)
+    if fields.article_id is None:
+        if by_key is None and source.single:
+            return _tail_match(db, source.key)
+        return by_key
+    try:
+        return get_article(db, fields.article_id)
+    except NotFoundError:
+        pass
+    if by_key is not None:
+        raise FieldProblem(
+            f"its id {fields.article_id} is not in this newsroom, but this file was imported "
+            f"before as article {by_key.id}. Remove the 'id' line to update that article.",
+            None,
+        )
+    return None
+
+
+def _tag_slugs(tags: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(slugify(tag) for tag in tags if tag.strip()))
+
+
+def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
+    """Would saving ``wanted`` change anything the user can see?"""
+    for name in EDITABLE_FIELDS:
+        old, new = getattr(stored, name), getattr(wanted, name)
+        if name == "slug":
+            new = new or slugify(wanted.headline)
+        if old != new:
+            return False
+    return (
+        stored.body == wanted.body
+        and stored.byline_ids == wanted.byline_ids
+        and _tag_slugs(stored.tags) == _tag_slugs(wanted.tags)
+    )
+
+
+def _workflow(stored: ArticleRecord, fields: ImportedFields) -> dict[str, Any]:
+    """Status and times: what the file states, else what the stored article has."""
+    return {
+        name: getattr(fields, name) if name in fields.stated else getattr(stored, name)
+        for name in ("status", "published_at", "scheduled_at", "embargo_until")
+    }
+
+
+def _import_one(
+    db: Database,
+    source: _Source,
+    zone: str,
+    report: ImportReport,
+    imported_from: dict[uuid.UUID, Path],
+) -> None:
+    try:
+        doc = parse(decode(source.path.read_bytes()))
+    except OSError as error:
+        raise FrontMatterError(f"cannot be read: {error.strerror or error}.") from None
+    fields = read_fields(
+        doc, path=source.path, zone=zone, find_section=lambda key: find_section(db, key)
+    )
+    stored = _existing(db, source, fields)
+    target = stored.id if stored is not None else fields.article_id
+    if target is not None and target in imported_from:
+        raise FieldProblem(
+            f"is the same article as {imported_from[target]} (same id), which was imported "
+            "first; this file was left out. Keep only one of them.",
+            None,
+        )
+    bylines = tuple(
+        PersonRef(p.id, p.name, p.handle) for p in (ensure_person(db, n) for n in fields.authors)
+    )
+    content: dict[str, Any] = {
+        "headline": fields.headline,
+        "body": fields.body,
+        "kicker": fields.kicker,
+        "slug": fields.slug,
+        "lead": fields.lead,
+        "section_id": fields.section_id,
+        "language": fields.language,
+        "tags": fields.tags,
+        "lead_image": fields.lead_image,
+        "lead_image_caption": fields.lead_image_caption,
+        "lead_image_credit": fields.lead_image_credit,
+    }
+    done = ImportedFile(source.path, uuid.UUID(int=0), fields.headline, fields.ignored_keys)
+    if stored is None:
+        draft = ArticleDraft(
+            **content,
+            byline_ids=tuple(p.id for p in bylines),
+            status=fields.status,
+            published_at=fields.published_at,
+            scheduled_at=fields.scheduled_at,
+            embargo_until=fields.embargo_until,
+            source_key=source.key,
+        )
+        created = create_article(db, draft, article_id=fields.article_id)
+        create_revision(db, created.id, kind="import", note=f"Imported from {source.path.name}")
+        report.created.append(replace(done, article_id=created.id))
+        imported_from[created.id] = source.path
+        return
+    wanted = replace(stored, **content, **_workflow(stored, fields), bylines=bylines)
+    imported_from[stored.id] = source.path
+    if _same(stored, wanted):
+        report.unchanged.append(replace(done, article_id=stored.id))
+        return
+    revisions = list_revisions(db, stored.id)
+    if not revisions or revisions[0].article_version != stored.version:
+        # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
+        create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
+    saved = save_article(db, wanted)
+    if saved.version == stored.version:
+        report.unchanged.append(replace(done, article_id=stored.id))
+        return
+    create_revision(db, saved.id, kind="import", note=f"Imported from {source.path.name}")
+    report.updated.append(replace(done, article_id=saved.id))
+
+
+def import_paths(
+    db: Database,
+    paths: Sequence[Path],
+    *,
+    zone: str = "Asia/Jakarta",
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> ImportReport:
+    """Import Markdown files and folders (recursively, ``*.md`` and ``*.markdown``).
+
+    ``zone`` is the newsroom's zone for times written without one. ``progress(done, total)``
+    is called after each file; when ``cancel()`` turns true the import stops between files.
+    """
+    report = ImportReport()
+    sources = collect_sources(paths, report)
+    imported_from: dict[uuid.UUID, Path] = {}
+    for done, source in enumerate(sources):
+        if cancel is not None and cancel():
+            report.cancelled = True
+            break
+        try:
+            _import_one(db, source, zone, report, imported_from)
+        except (FrontMatterError, FieldProblem) as problem:
+            report.problems.append(ImportProblem(source.path, problem.line, problem.reason))
+        except ConflictError as error:
+            report.problems.append(
+                ImportProblem(source.path, None, f"{error} Import the file again to retry.")
+            )
+        except (RedaksiError, SQLAlchemyError) as error:
+            report.problems.append(ImportProblem(source.path, None, f"not imported: {error}"))
+        if progress is not None:
+            progress(done + 1, len(sources))
+    return report
