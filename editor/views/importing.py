@@ -63,8 +63,10 @@ class ViewImportReport:
     """What an import did, file by file and line by line (plain data for CLI and GUI)."""
 
     files_imported: list[Path] = field(default_factory=list)
-    #: Files not imported at all, with the reason (already imported, unreadable...).
-    files_skipped: list[tuple[Path, str]] = field(default_factory=list)
+    #: Files whose exact content was imported before, with when: nothing counted again.
+    files_already_imported: list[tuple[Path, str]] = field(default_factory=list)
+    #: Files that could not be read or understood, with what to do: nothing counted.
+    files_failed: list[tuple[Path, str]] = field(default_factory=list)
     lines_read: int = 0
     views_counted: int = 0
     #: Lines (or CSV rows) not counted, by reason.
@@ -192,7 +194,7 @@ def _import_file(db: Database, path: Path, zone: ZoneInfo, report: ViewImportRep
         earlier = store.find_import(session, known_hash)
         if earlier is not None:
             when = f"{earlier.imported_at:%Y-%m-%d %H:%M} UTC"
-            report.files_skipped.append(
+            report.files_already_imported.append(
                 (path, f"already imported on {when} (as {earlier.name}); nothing counted again")
             )
             return
@@ -230,7 +232,7 @@ def import_view_files(
     """Count page views from CSV files and access logs (plain or gzip) into ``page_views``.
 
     ``zone`` is how to read CSV times written without an offset. A file that cannot be
-    read or understood is listed in ``files_skipped`` with what to do, and counts nothing;
+    read or understood is listed in ``files_failed`` with what to do, and counts nothing;
     the other files still import.
     """
     tz = _zone(zone)
@@ -239,7 +241,7 @@ def import_view_files(
         try:
             _import_file(db, Path(path), tz, report)
         except (OSError, EOFError, gzip.BadGzipFile) as error:
-            report.files_skipped.append((Path(path), f"cannot read it: {error}"))
+            report.files_failed.append((Path(path), f"cannot read it: {error}"))
         except ValidationError as error:
-            report.files_skipped.append((Path(path), str(error)))
+            report.files_failed.append((Path(path), str(error)))
     return report

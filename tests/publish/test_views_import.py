@@ -131,8 +131,8 @@ def test_same_file_again_counts_nothing(db: Database, article, page, tmp_path) -
     assert first.views_counted == 3
     assert again.views_counted == 0
     assert again.files_imported == []
-    assert again.files_skipped[0][0] == log
-    assert "already imported" in again.files_skipped[0][1]
+    assert again.files_already_imported[0][0] == log
+    assert "already imported" in again.files_already_imported[0][1]
     assert sum(views_by_hour(db).values()) == 3
 
 
@@ -211,7 +211,7 @@ def test_csv_without_a_usable_header_counts_nothing_and_says_what_to_write(
     report = import_view_files(db, [data])
     assert report.views_counted == 0
     assert report.files_imported == []
-    assert "url,date,views" in report.files_skipped[0][1]
+    assert "url,date,views" in report.files_failed[0][1]
     assert views_by_hour(db) == {}
 
 
@@ -238,5 +238,5 @@ def test_missing_file_is_reported_and_others_still_import(
     log.write_text(log_line(page))
     report = import_view_files(db, [tmp_path / "nope.log", log])
     assert report.files_imported == [log]
-    assert report.files_skipped[0][0] == tmp_path / "nope.log"
+    assert report.files_failed[0][0] == tmp_path / "nope.log"
     assert report.views_counted == 1
