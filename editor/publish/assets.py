@@ -1,0 +1,114 @@
+"""Files copied into the site: the stylesheet and the articles' lead images.
+
+Image paths come from users and imports, so they are untrusted: a path that is absolute,
+climbs out with ``..`` or resolves (through a link) outside the media folder is refused
+and reported; the article still publishes without its picture.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote
+
+from editor.publish.report import PublishProblem
+from editor.publish.urls import MEDIA
+
+
+@dataclass(frozen=True)
+class MediaFile:
+    #: Path inside the site, e.g. "media/2023/nato.jpg".
+    site_path: str
+    source: Path
+    #: Size and modification time: a changed file is copied again.
+    stamp: str
+
+    @property
+    def url(self) -> str:
+        return "/" + quote(self.site_path)
+
+
+@dataclass(frozen=True)
+class LeadImage:
+    media: MediaFile | None = None
+    #: An image hosted elsewhere (http/https), linked rather than copied.
+    external: str | None = None
+
+    def src(self, root: str) -> str | None:
+        if self.media is not None:
+            return root + self.media.url
+        return self.external
+
+    def absolute(self, base: str) -> str | None:
+        if self.media is not None:
+            return base + self.media.url
+        return self.external
+
+
+def relative_media_path(text: str) -> PurePosixPath | None:
+    """The image path as a clean relative path, or None if it would leave the folder."""
+    cleaned = text.strip().replace("\\", "/")
+    if not cleaned or cleaned.startswith("/") or ":" in cleaned.split("/", 1)[0]:
+        return None
+    parts = [part for part in cleaned.split("/") if part not in ("", ".")]
+    if not parts or any(part == ".." for part in parts):
+        return None
+    if any(ord(ch) < 0x20 for part in parts for ch in part):
+        return None
+    return PurePosixPath(*parts)
+
+
+def resolve_lead_image(
+    text: str, media_dir: Path | None, problems: list[PublishProblem], where: str
+) -> LeadImage:
+    text = text.strip()
+    if not text:
+        return LeadImage()
+    if text.startswith(("https://", "http://")):
+        return LeadImage(external=text)
+    relative = relative_media_path(text)
+    if relative is None:
+        problems.append(
+            PublishProblem(
+                where,
+                f"lead image path {text!r} points outside the media folder; it was left out. "
+                "Use a path relative to the media folder.",
+            )
+        )
+        return LeadImage()
+    if media_dir is None:
+        problems.append(
+            PublishProblem(where, f"lead image {text!r} left out: no media folder is set.")
+        )
+        return LeadImage()
+    root = media_dir.resolve()
+    source = (root / relative).resolve()
+    if not source.is_relative_to(root):
+        problems.append(
+            PublishProblem(where, f"lead image {text!r} links outside the media folder; left out.")
+        )
+        return LeadImage()
+    try:
+        info = source.stat()
+    except OSError:
+        info = None
+    if info is None or not source.is_file():
+        problems.append(
+            PublishProblem(
+                where,
+                f"lead image {text!r} is missing from {root}; the page was published "
+                "without it. Add the file and publish again.",
+            )
+        )
+        return LeadImage()
+    stamp = f"{info.st_size}:{info.st_mtime_ns}"
+    return LeadImage(media=MediaFile(f"{MEDIA.strip('/')}/{relative.as_posix()}", source, stamp))
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """Copy bytes only (not permissions or times, which would differ between publishes)."""
+    with source.open("rb") as reader, target.open("wb") as writer:
+        while chunk := reader.read(1 << 20):
+            writer.write(chunk)
+    os.chmod(target, 0o644)

@@ -1,0 +1,109 @@
+"""RSS 2.0 and Atom feeds, for the whole site and for each section.
+
+Built from strings with XML escaping rather than a template: a feed is a few dozen lines
+and must be byte-identical for the same data. Feed times come from the items themselves
+(never the clock), so an unchanged feed keeps its bytes between publishes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from email.utils import format_datetime
+from xml.sax.saxutils import escape, quoteattr
+
+from editor.publish.model import PublicArticle
+from editor.publish.pages import SiteInfo, iso
+
+FEED_LENGTH = 20
+
+
+def _text(value: str) -> str:
+    # Control characters are not allowed in XML 1.0 at all; drop them rather than fail.
+    return escape("".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 0x20))
+
+
+def rss(
+    *,
+    site: SiteInfo,
+    title: str,
+    page_url: str,
+    feed_url: str,
+    items: Sequence[PublicArticle],
+    body_html: Callable[[PublicArticle], str],
+) -> str:
+    newest = max((a.published_at for a in items), default=None)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"'
+        ' xmlns:content="http://purl.org/rss/1.0/modules/content/"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">',
+        "<channel>",
+        f"<title>{_text(title)}</title>",
+        f"<link>{_text(site.base + page_url)}</link>",
+        f"<description>{_text(title)}</description>",
+        f"<language>{site.language}</language>",
+        f'<atom:link href={quoteattr(site.base + feed_url)} rel="self"'
+        ' type="application/rss+xml"/>',
+    ]
+    if newest is not None:
+        lines.append(f"<lastBuildDate>{format_datetime(newest, usegmt=True)}</lastBuildDate>")
+    for article in items:
+        url = site.base + article.url
+        lines += [
+            "<item>",
+            f"<title>{_text(article.headline)}</title>",
+            f"<link>{_text(url)}</link>",
+            f'<guid isPermaLink="false">urn:uuid:{article.id}</guid>',
+            f"<pubDate>{format_datetime(article.published_at, usegmt=True)}</pubDate>",
+        ]
+        if article.bylines:
+            lines.append(f"<dc:creator>{_text(article.byline)}</dc:creator>")
+        if article.section is not None:
+            lines.append(f"<category>{_text(article.section.name)}</category>")
+        lines.append(f"<description>{_text(article.lead or article.headline)}</description>")
+        lines.append(f"<content:encoded>{_text(body_html(article))}</content:encoded>")
+        lines.append("</item>")
+    lines += ["</channel>", "</rss>", ""]
+    return "\n".join(lines)
+
+
+def atom(
+    *,
+    site: SiteInfo,
+    title: str,
+    page_url: str,
+    feed_url: str,
+    items: Sequence[PublicArticle],
+    body_html: Callable[[PublicArticle], str],
+) -> str:
+    updated = max((max(a.updated_at, a.published_at) for a in items), default=None)
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.language}">',
+        f"<title>{_text(title)}</title>",
+        f"<id>{_text(site.base + feed_url)}</id>",
+        f'<link rel="alternate" type="text/html" href={quoteattr(site.base + page_url)}/>',
+        f'<link rel="self" type="application/atom+xml" href={quoteattr(site.base + feed_url)}/>',
+        # Atom requires <updated>; an empty feed uses the epoch, not the clock.
+        f"<updated>{iso(updated) if updated else '1970-01-01T00:00:00Z'}</updated>",
+        f"<author><name>{_text(site.name)}</name></author>",
+    ]
+    for article in items:
+        url = site.base + article.url
+        lines += [
+            "<entry>",
+            f"<title>{_text(article.headline)}</title>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+            f"<id>urn:uuid:{article.id}</id>",
+            f"<published>{iso(article.published_at)}</published>",
+            f"<updated>{iso(max(article.updated_at, article.published_at))}</updated>",
+        ]
+        lines += [f"<author><name>{_text(name)}</name></author>" for name in article.bylines]
+        if article.section is not None:
+            lines.append(f"<category term={quoteattr(article.section.name)}/>")
+        if article.lead:
+            lines.append(f"<summary>{_text(article.lead)}</summary>")
+        lines.append(f'<content type="html">{_text(body_html(article))}</content>')
+        lines.append("</entry>")
+    lines += ["</feed>", ""]
+    return "\n".join(lines)

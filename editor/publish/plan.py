@@ -1,0 +1,295 @@
+"""Every file of the site as a job: its path, the fingerprint of its inputs, how to make it.
+
+Fingerprints hash only what a file shows (a list page hashes its teasers, not the bodies
+behind them), so an incremental publish renders exactly the files whose content can
+have changed. A job without a fingerprint is cheap and is always made, then compared.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from markupsafe import Markup
+
+from editor.publish import feeds, sitemaps
+from editor.publish.assets import LeadImage
+from editor.publish.body import BodyCache, renderer_fingerprint
+from editor.publish.model import PublicArticle, SiteData, SiteSection, digest
+from editor.publish.ninjs import NINJS_NAME, render_ninjs
+from editor.publish.pages import (
+    PAGE_SIZE,
+    SiteInfo,
+    page_count,
+    render_article,
+    render_listing,
+    render_sidebar,
+    render_ssi_sidebar,
+)
+from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
+from editor.publish.templates import resource_dir, templates_fingerprint
+from editor.publish.urls import LATEST, POPULAR, paged, tag_path
+
+SidebarMode = Literal["embed", "ssi"]
+#: Bump when the publisher's output changes in a way templates do not show.
+PUBLISH_FORMAT = "1"
+HOME_LENGTH = 20
+
+
+@dataclass(frozen=True)
+class Job:
+    #: Path inside the site, without a leading slash: "read/2023/05/04/…/index.html".
+    path: str
+    #: None: always make it (cheap), then compare its bytes.
+    fingerprint: str | None
+    make: Callable[[], bytes] | None = None
+    #: A file to copy instead of making one.
+    source: Path | None = None
+
+
+def _file(url: str) -> str:
+    """Site path of a folder URL's index.html ("/berita/" -> "berita/index.html")."""
+    return url.strip("/") + "/index.html" if url.strip("/") else "index.html"
+
+
+def _teaser_key(items: Sequence[ListEntry | PublicArticle], with_lead: bool) -> str:
+    return digest(
+        *(
+            (i.url, i.headline, i.published_at.isoformat(), i.language)
+            + ((i.lead,) if with_lead and isinstance(i, PublicArticle) else ())
+            for i in items
+        )
+    )
+
+
+@dataclass
+class Planner:
+    site: SiteInfo
+    data: SiteData
+    popular: list[ListEntry]
+    latest: list[ListEntry]
+    images: dict[Any, LeadImage]
+    bodies: BodyCache
+    mode: SidebarMode
+    sidebar_length: int = 10
+
+    def __post_init__(self) -> None:
+        self.times = TimeTexts(self.site.zone)
+        self.base = digest(
+            PUBLISH_FORMAT,
+            templates_fingerprint(),
+            renderer_fingerprint(),
+            self.site,
+            self.mode,
+        )
+        self.side_popular = self.popular[: self.sidebar_length]
+        self.side_latest = self.latest[: self.sidebar_length]
+        side_key = digest(
+            _teaser_key(self.side_popular, False), _teaser_key(self.side_latest, False)
+        )
+        self.sidebar_key = side_key if self.mode == "embed" else "ssi"
+        self._sidebar: Markup | None = None
+        self._html: dict[Any, str] = {}
+
+    # -- shared pieces -----------------------------------------------------------------
+
+    def sidebar(self) -> Markup:
+        if self._sidebar is None:
+            if self.mode == "embed":
+                html = render_sidebar(self.site, self.side_popular, self.side_latest, self.times)
+            else:
+                html = render_ssi_sidebar(self.site)
+            self._sidebar = Markup(html)
+        return self._sidebar
+
+    def body_html(self, article: PublicArticle) -> str:
+        html = self._html.get(article.id)
+        if html is None:
+            html = self._html[article.id] = self.bodies.html(article.body)
+        return html
+
+    def key(self, *parts: object) -> str:
+        return digest(self.base, *parts)
+
+    # -- the jobs ------------------------------------------------------------------------
+
+    def jobs(self) -> list[Job]:
+        jobs: list[Job] = [self._stylesheet()]
+        for article in self.data.articles:
+            jobs += self._article(article)
+        jobs += self._listings()
+        jobs += self._sidebar_files()
+        jobs += self._feeds()
+        jobs += self._sitemaps()
+        return jobs
+
+    def _stylesheet(self) -> Job:
+        css = resource_dir("site") / "site.css"
+        return Job("assets/site.css", self.key("css"), source=css)
+
+    def _article(self, article: PublicArticle) -> list[Job]:
+        image = self.images.get(article.id, LeadImage())
+        chain = tuple((s.name, s.url) for s in self.data.section_chain(article.section))
+        image_key = (image.media.site_path, image.media.stamp) if image.media else image.external
+        folder = article.url.strip("/")
+
+        def page() -> bytes:
+            return render_article(
+                article,
+                site=self.site,
+                data=self.data,
+                body_html=self.body_html(article),
+                sidebar=self.sidebar(),
+                image_src=image.src(self.site.root),
+                image_url=image.absolute(self.site.base),
+            ).encode()
+
+        def ninjs() -> bytes:
+            return render_ninjs(
+                article,
+                site=self.site,
+                body_html=self.body_html(article),
+                image_url=image.absolute(self.site.base),
+            ).encode()
+
+        jobs = [
+            Job(
+                f"{folder}/index.html",
+                self.key("a", article.fingerprint, image_key, chain, self.sidebar_key),
+                page,
+            ),
+            Job(f"{folder}/{NINJS_NAME}", self.key("n", article.fingerprint, image_key), ninjs),
+        ]
+        if image.media is not None:
+            jobs.append(
+                Job(
+                    image.media.site_path,
+                    self.key("m", image.media.stamp),
+                    source=image.media.source,
+                )
+            )
+        return jobs
+
+    def _paged(
+        self,
+        folder: str,
+        heading: str,
+        items: Sequence[ListEntry | PublicArticle],
+        *,
+        size: int = PAGE_SIZE,
+        leads: bool = True,
+    ) -> list[Job]:
+        pages = page_count(len(items), size)
+        jobs = []
+        lead_map = {a.id: a.lead for a in items if isinstance(a, PublicArticle)} if leads else {}
+        for page in range(1, pages + 1):
+            chunk = items[(page - 1) * size : page * size]
+
+            def make(chunk: Sequence[ListEntry | PublicArticle] = chunk, page: int = page) -> bytes:
+                return render_listing(
+                    site=self.site,
+                    heading=heading,
+                    folder_url=folder,
+                    page_url=lambda n: paged(folder, n),
+                    items=chunk,
+                    page=page,
+                    pages=pages,
+                    times=self.times,
+                    sidebar=self.sidebar(),
+                    leads=lead_map,
+                ).encode()
+
+            key = self.key(
+                "l", folder, heading, page, pages, _teaser_key(chunk, leads), self.sidebar_key
+            )
+            jobs.append(Job(_file(paged(folder, page)), key, make))
+        return jobs
+
+    def section_articles(self) -> dict[SiteSection, list[PublicArticle]]:
+        found: dict[SiteSection, list[PublicArticle]] = {s: [] for s in self.data.sections}
+        for article in self.data.articles:
+            for section in self.data.section_chain(article.section):
+                found.setdefault(section, []).append(article)
+        return found
+
+    def _listings(self) -> list[Job]:
+        articles = list(self.data.articles)
+        jobs = self._paged("/", self.site.name, articles[:HOME_LENGTH], size=HOME_LENGTH)
+        jobs += self._paged(LATEST, "UPDATE", self.latest, leads=False)
+        jobs += self._paged(POPULAR, "Populer", self.popular, leads=False)
+        for section, items in self.section_articles().items():
+            jobs += self._paged(section.url, section.name, items)
+        tags: dict[str, tuple[str, list[PublicArticle]]] = {}
+        for article in articles:
+            for tag in article.tags:
+                tags.setdefault(tag.slug, (tag.name, []))[1].append(article)
+        for slug, (name, items) in sorted(tags.items()):
+            jobs += self._paged(tag_path(slug), f"Tag: {name}", items)
+        return jobs
+
+    def _sidebar_files(self) -> list[Job]:
+        site, times = self.site, self.times
+
+        def fragment(only: str | None) -> Callable[[], bytes]:
+            return lambda: render_sidebar(
+                site, self.side_popular, self.side_latest, times, only=only
+            ).encode()
+
+        def as_json(entries: list[ListEntry]) -> Callable[[], bytes]:
+            data = {"items": entries_json(entries, times, site.base)}
+            return lambda: (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+
+        return [
+            Job("sidebar/sidebar.html", None, fragment(None)),
+            Job("sidebar/populer.html", None, fragment("populer")),
+            Job("sidebar/update.html", None, fragment("update")),
+            Job("sidebar/populer.json", None, as_json(self.side_popular)),
+            Job("sidebar/update.json", None, as_json(self.side_latest)),
+        ]
+
+    def _feed_pair(self, folder: str, title: str, items: list[PublicArticle]) -> list[Job]:
+        items = items[: feeds.FEED_LENGTH]
+        key = digest(*(a.fingerprint for a in items))
+        prefix = folder.strip("/")
+        prefix = prefix + "/" if prefix else ""
+        kwargs: dict[str, Any] = {
+            "site": self.site,
+            "title": title,
+            "page_url": folder,
+            "items": items,
+            "body_html": self.body_html,
+        }
+        return [
+            Job(
+                f"{prefix}rss.xml",
+                self.key("rss", folder, title, key),
+                lambda: feeds.rss(feed_url=f"/{prefix}rss.xml", **kwargs).encode(),
+            ),
+            Job(
+                f"{prefix}atom.xml",
+                self.key("atom", folder, title, key),
+                lambda: feeds.atom(feed_url=f"/{prefix}atom.xml", **kwargs).encode(),
+            ),
+        ]
+
+    def _feeds(self) -> list[Job]:
+        jobs = self._feed_pair("/", self.site.name, list(self.data.articles))
+        for section, items in self.section_articles().items():
+            jobs += self._feed_pair(section.url, f"{self.site.name}: {section.name}", items)
+        return jobs
+
+    def _sitemaps(self) -> list[Job]:
+        newest = self.data.articles[0].published_at if self.data.articles else None
+        pages = [("/", newest), (LATEST, newest)]
+        for section, items in self.section_articles().items():
+            pages.append((section.url, items[0].published_at if items else None))
+        files = sitemaps.sitemaps(self.site, pages, self.data.articles)
+        files.update(sitemaps.news_sitemaps(self.site, self.data.articles, self.data.now))
+        return [Job(name, None, _constant(text)) for name, text in sorted(files.items())]
+
+
+def _constant(text: str) -> Callable[[], bytes]:
+    return lambda: text.encode()

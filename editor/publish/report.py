@@ -1,0 +1,58 @@
+"""What a publish hands back, and how it stops when asked to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from editor.errors import RedaksiError
+
+
+class PublishCancelled(RedaksiError):
+    """The user cancelled; the previous site is untouched."""
+
+
+class PublishError(RedaksiError):
+    """The publish could not finish; the previous site is untouched."""
+
+
+@dataclass(frozen=True)
+class PublishProblem:
+    """Something a publish worked around (a missing image...), with what to do about it."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass
+class PublishReport:
+    out_dir: Path
+    articles: int = 0
+    #: Site paths whose file was rendered or copied anew in this publish.
+    written: list[str] = field(default_factory=list)
+    #: Site paths carried over unchanged from the previous publish.
+    reused: int = 0
+    #: Site paths the previous publish had and this one dropped.
+    removed: list[str] = field(default_factory=list)
+    problems: list[PublishProblem] = field(default_factory=list)
+    bodies_rendered: int = 0
+    bodies_cached: int = 0
+    full: bool = False
+    seconds: float = 0.0
+
+    @property
+    def files(self) -> int:
+        return len(self.written) + self.reused
+
+    def lines(self) -> list[str]:
+        kind = "Full publish" if self.full else "Publish"
+        lines = [
+            f"{kind} of {self.articles} articles to {self.out_dir}: "
+            f"{len(self.written)} files written, {self.reused} unchanged, "
+            f"{len(self.removed)} removed ({self.seconds:.2f} s)."
+        ]
+        lines += [f"warning: {problem}" for problem in self.problems]
+        return lines

@@ -1,0 +1,128 @@
+"""The Populer and UPDATE lists every page shows, as plain entries.
+
+Populer comes from ``editor.rankings.popular`` (page views over a window); UPDATE is the
+newest public articles. Both are filtered once more through the publish's own set of
+public articles, so a ranking can never bring an invisible article back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import desc, func, select
+
+from editor.database import Database
+from editor.dates import list_time
+from editor.models import Article, PageView
+from editor.publish.model import PublicArticle, SiteData
+from editor.publish.visibility import public_clause
+
+SIDEBAR_LENGTH = 10
+#: How many articles the full Populer list (its Selengkapnya page) ranks.
+POPULAR_FULL_LENGTH = 100
+POPULAR_WINDOW = timedelta(days=7)
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    article_id: uuid.UUID
+    headline: str
+    url: str
+    published_at: datetime
+    language: str
+    views: int
+    fingerprint: str
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The minimum a ranking hands back (``editor.rankings.RankedArticle`` has these)."""
+
+    article_id: uuid.UUID
+    views: int
+
+
+def _popular_ids(db: Database, now: datetime, window: timedelta, limit: int) -> list[Any]:
+    try:
+        from editor.rankings import popular
+    except ImportError:
+        return _popular_fallback(db, now, window, limit)
+    return list(popular(db, now=now, window=window, limit=limit))
+
+
+def _popular_fallback(db: Database, now: datetime, window: timedelta, limit: int) -> list[Ranked]:
+    """Most-read public articles over ``window``; ties go to the newer article, then the id."""
+    total = func.sum(PageView.views).label("views")
+    query = (
+        select(PageView.article_id, total)
+        .join(Article, Article.id == PageView.article_id)
+        .where(public_clause(now), PageView.hour >= now - window, PageView.hour < now)
+        .group_by(PageView.article_id, Article.published_at)
+        .having(total > 0)
+        .order_by(desc(total), desc(Article.published_at), PageView.article_id)
+        .limit(limit)
+    )
+    with db.transaction() as session:
+        return [Ranked(article_id, int(views)) for article_id, views in session.execute(query)]
+
+
+def _entry(article: PublicArticle, views: int = 0) -> ListEntry:
+    return ListEntry(
+        article_id=article.id,
+        headline=article.headline,
+        url=article.url,
+        published_at=article.published_at,
+        language=article.language,
+        views=views,
+        fingerprint=article.fingerprint,
+    )
+
+
+def popular_entries(
+    db: Database, site: SiteData, *, limit: int = POPULAR_FULL_LENGTH
+) -> list[ListEntry]:
+    ranked = _popular_ids(db, site.now, POPULAR_WINDOW, limit)
+    entries = []
+    for item in ranked:
+        article = site.by_id.get(item.article_id)
+        if article is not None:
+            entries.append(_entry(article, int(item.views)))
+    return entries
+
+
+def latest_entries(site: SiteData, limit: int | None = None) -> list[ListEntry]:
+    articles = site.articles if limit is None else site.articles[:limit]
+    return [_entry(article) for article in articles]
+
+
+class TimeTexts:
+    """``Minggu, 11 Januari 2026 | 04:59`` per article, formatted once per publish."""
+
+    def __init__(self, zone: str) -> None:
+        self.zone = zone
+        self._cache: dict[tuple[datetime, str], str] = {}
+
+    def __call__(self, when: datetime, language: str) -> str:
+        key = (when, language)
+        text = self._cache.get(key)
+        if text is None:
+            text = self._cache[key] = list_time(when, zone=self.zone, language=language)
+        return text
+
+
+def entries_json(entries: Sequence[ListEntry], times: TimeTexts, base_url: str) -> list[dict]:
+    return [
+        {
+            "id": str(entry.article_id),
+            "headline": entry.headline,
+            "url": base_url + entry.url,
+            "published": entry.published_at.isoformat().replace("+00:00", "Z"),
+            "time": times(entry.published_at, entry.language),
+            "views": entry.views,
+        }
+        for entry in entries
+    ]
