@@ -24,6 +24,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.demo_command",
     "editor.cli.settings_command",
     "editor.cli.views",
+    "editor.cli.publish",
 )
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2

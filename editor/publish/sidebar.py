@@ -13,13 +13,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import desc, func, select
-
 from editor.database import Database
 from editor.dates import list_time
-from editor.models import Article, PageView
 from editor.publish.model import PublicArticle, SiteData
-from editor.publish.visibility import public_clause
 
 SIDEBAR_LENGTH = 10
 #: How many articles the full Populer list (its Selengkapnya page) ranks.
@@ -38,36 +34,10 @@ class ListEntry:
     fingerprint: str
 
 
-@dataclass(frozen=True)
-class Ranked:
-    """The minimum a ranking hands back (``editor.rankings.RankedArticle`` has these)."""
-
-    article_id: uuid.UUID
-    views: int
-
-
 def _popular_ids(db: Database, now: datetime, window: timedelta, limit: int) -> list[Any]:
-    try:
-        from editor.rankings import popular
-    except ImportError:
-        return _popular_fallback(db, now, window, limit)
+    from editor.rankings import popular
+
     return list(popular(db, now=now, window=window, limit=limit))
-
-
-def _popular_fallback(db: Database, now: datetime, window: timedelta, limit: int) -> list[Ranked]:
-    """Most-read public articles over ``window``; ties go to the newer article, then the id."""
-    total = func.sum(PageView.views).label("views")
-    query = (
-        select(PageView.article_id, total)
-        .join(Article, Article.id == PageView.article_id)
-        .where(public_clause(now), PageView.hour >= now - window, PageView.hour < now)
-        .group_by(PageView.article_id, Article.published_at)
-        .having(total > 0)
-        .order_by(desc(total), desc(Article.published_at), PageView.article_id)
-        .limit(limit)
-    )
-    with db.transaction() as session:
-        return [Ranked(article_id, int(views)) for article_id, views in session.execute(query)]
 
 
 def _entry(article: PublicArticle, views: int = 0) -> ListEntry:

@@ -1,0 +1,80 @@
+"""``redaksi publish``: build the finished site into a folder (incremental unless --full)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from editor.cli.context import CommandContext
+
+
+def _aware_time(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"cannot read {text!r} as a time: write ISO 8601, e.g. 2026-01-17T03:36:00+07:00"
+        ) from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} has no time zone: add one, e.g. 2026-01-17T03:36:00+07:00 or ...Z"
+        )
+    return value.astimezone(UTC)
+
+
+def register(subparsers: Any) -> None:
+    publish = subparsers.add_parser(
+        "publish",
+        help="publish the site into a folder",
+        description=(
+            "Write every published article, the home, section, tag, Populer and UPDATE "
+            "pages, feeds, sitemaps and ninjs copies into DIR. Only what changed since the "
+            "last publish is rewritten unless --full is given; the new site replaces the old "
+            "one in a single step."
+        ),
+    )
+    publish.add_argument("--out", required=True, type=Path, metavar="DIR", help="site folder")
+    publish.add_argument("--base-url", metavar="URL", help="the site's address (canonical links)")
+    publish.add_argument("--full", action="store_true", help="rebuild every file")
+    publish.add_argument(
+        "--now", type=_aware_time, metavar="ISO", help="publish as of this time (default: now)"
+    )
+    publish.add_argument(
+        "--sidebar",
+        choices=("embed", "ssi"),
+        default="embed",
+        help="embed the Populer/UPDATE lists in every page, or include one shared fragment "
+        "with a server-side include (default: embed)",
+    )
+    publish.add_argument(
+        "--media", type=Path, metavar="DIR", help="folder lead image paths are relative to"
+    )
+    publish.add_argument("--quiet", action="store_true", help="print only warnings and errors")
+    publish.set_defaults(handler=publish_command)
+
+
+def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
+    from editor.config import default_data_dir
+    from editor.publish.site import publish_site
+
+    media = args.media if args.media is not None else default_data_dir() / "media"
+    report = publish_site(
+        context.db,
+        context.settings,
+        args.out,
+        base_url=args.base_url,
+        full=args.full,
+        now=args.now,
+        sidebar_mode=args.sidebar,
+        media_dir=media,
+    )
+    lines = report.lines()
+    if not args.quiet:
+        print(lines[0])
+    for line in lines[1:]:
+        print(line, file=sys.stderr)
+    return 0
