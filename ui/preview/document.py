@@ -1,0 +1,109 @@
+"""The preview page for one article: the published page's anatomy, as QTextBrowser HTML.
+
+Plain functions with no Qt in them, so the preview pane can build the page on a worker
+thread while the reporter keeps typing.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from string import Template
+
+from editor.config import Settings
+from editor.dates import dateline
+from editor.publish.templates import resource_dir
+from editor.records import ArticleRecord
+from editor.render import markdown_to_html
+
+#: The site area every breadcrumb starts from, as on the sample page ("Berita › Dunia").
+SITE_AREA = {"id": "Berita", "en": "News"}
+CRUMB_SEPARATOR = " › "
+#: The lead image is scaled to the column; QTextBrowser has no max-width.
+DEFAULT_IMAGE_WIDTH = 560
+
+
+@cache
+def _resource(name: str) -> str:
+    return (resource_dir("preview") / name).read_text(encoding="utf-8")
+
+
+def preview_css() -> str:
+    return _resource("preview.css")
+
+
+def _breadcrumb(record: ArticleRecord, section_names: dict[str, str]) -> str:
+    area = SITE_AREA.get(record.language, SITE_AREA["id"])
+    crumbs = [area]
+    if record.section_path:
+        parts = record.section_path.split("/")
+        for depth, slug in enumerate(parts):
+            path = "/".join(parts[: depth + 1])
+            name = section_names.get(path) or (
+                record.section_name if depth == len(parts) - 1 else slug.replace("-", " ").title()
+            )
+            if name.casefold() != crumbs[-1].casefold():
+                crumbs.append(name)
+    escaped = [html.escape(crumb) for crumb in crumbs]
+    escaped[-1] = f'<span class="breadcrumb-current">{escaped[-1]}</span>'
+    return CRUMB_SEPARATOR.join(escaped)
+
+
+def _byline(record: ArticleRecord) -> str:
+    names = [person.name for person in record.bylines]
+    if len(names) <= 2:
+        return " dan ".join(names) if record.language == "id" else " and ".join(names)
+    return ", ".join(names)
+
+
+def _lead_image(record: ArticleRecord, width: int) -> str:
+    if not record.lead_image:
+        return ""
+    path = Path(record.lead_image).expanduser()
+    caption_parts = []
+    if record.lead_image_caption:
+        caption_parts.append(html.escape(record.lead_image_caption))
+    if record.lead_image_credit:
+        caption_parts.append(f'<span class="credit">{html.escape(record.lead_image_credit)}</span>')
+    caption = f'<p class="lead-caption">{" ".join(caption_parts)}</p>' if caption_parts else ""
+    if "://" not in record.lead_image and not path.is_file():
+        missing = html.escape(record.lead_image)
+        notice = f'<p class="missing-image">Gambar tidak ditemukan / image not found: {missing}</p>'
+        return notice + caption
+    source = record.lead_image if "://" in record.lead_image else path.resolve().as_uri()
+    return f'<p><img src="{html.escape(source)}" width="{width}"></p>{caption}'
+
+
+def build_preview(
+    record: ArticleRecord,
+    settings: Settings,
+    *,
+    section_names: dict[str, str] | None = None,
+    image_width: int = DEFAULT_IMAGE_WIDTH,
+    now: datetime | None = None,
+    full_page: bool = False,
+) -> str:
+    """The whole preview page; ``full_page`` inlines the stylesheet for a browser."""
+    when = record.published_at or record.updated_at or now or datetime.now(UTC)
+    byline = _byline(record)
+    style = f"<style>\n{preview_css()}</style>" if full_page else ""
+    kicker = f'<p class="kicker">{html.escape(record.kicker)}</p>' if record.kicker else ""
+    lead = f'<p class="lead">{html.escape(record.lead)}</p>' if record.lead else ""
+    tags = f'<p class="tags">Tag: {html.escape(", ".join(record.tags))}</p>' if record.tags else ""
+    return Template(_resource("article.html")).substitute(
+        language=html.escape(record.language),
+        title=html.escape(record.headline or settings.site_name),
+        style=style,
+        breadcrumb=_breadcrumb(record, section_names or {}),
+        kicker=kicker,
+        headline=html.escape(record.headline),
+        dateline=html.escape(
+            dateline(when, zone=settings.zone, language=record.language, byline=byline)
+        ),
+        lead_image=_lead_image(record, image_width),
+        lead=lead,
+        body=markdown_to_html(record.body, language=record.language),
+        tags=tags,
+    )

@@ -1,0 +1,193 @@
+"""The preview pane: the article as readers will see it, re-rendered when typing pauses.
+
+Typing never waits for the preview. ``show_record`` only remembers the record and
+restarts a short timer; when the timer fires the page is built on a worker thread, and
+the result is shown only if nothing changed meanwhile (a stale page is dropped).
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.config import Settings
+from editor.records import ArticleRecord, SectionRecord
+from ui.preview.background import BackgroundRunner
+
+#: How long typing must pause before the preview is rebuilt.
+DEBOUNCE_MS = 300
+IMAGE_MARGIN = 48
+
+
+class PreviewPane(QWidget):
+    """A QTextBrowser showing the article page, following the editor's scroll position."""
+
+    #: Emitted after new HTML is on screen (tests and benchmarks wait for it).
+    rendered = Signal()
+    #: Emitted when building the page failed; the message says what to fix.
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        self._record: ArticleRecord | None = None
+        self._settings: Settings | None = None
+        self._section_names: dict[str, str] = {}
+        self._generation = 0
+        self._wanted_token = 0
+        self._scroll_fraction = 0.0
+        self._html = ""
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("previewBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(QDesktopServices.openUrl)
+        # Imported here: the renderer pulls in Markdown, which the first paint can do without.
+        from ui.preview.document import preview_css
+
+        self.browser.document().setDefaultStyleSheet(preview_css())
+        self.browser.document().setDocumentMargin(16)
+        self.title = QLabel(self.tr("Preview"))
+        self.title.setObjectName("previewTitle")
+        self.status = QLabel()
+        self.status.setObjectName("previewStatus")
+        self.open_button = QPushButton(self.tr("Open in browser"))
+        self.open_button.setObjectName("openInBrowser")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_in_browser)
+        try:
+            from ui.icons import icon
+
+            self.open_button.setIcon(icon("browser"))
+        except Exception:  # an icon is a nicety; the button works without one
+            pass
+
+        header = QHBoxLayout()
+        header.setContentsMargins(8, 4, 8, 4)
+        header.addWidget(self.title)
+        header.addWidget(self.status, 1)
+        header.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(header)
+        layout.addWidget(self.browser, 1)
+
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._render)
+        self._runner = BackgroundRunner(self)
+        self._runner.finished.connect(self._rendered)
+
+    # --- what to show ----------------------------------------------------------------
+
+    def set_sections(self, sections: list[SectionRecord]) -> None:
+        """Section names for the breadcrumb ("Berita › Dunia"), keyed by path."""
+        self._section_names = {section.path: section.name for section in sections}
+
+    def show_record(self, record: ArticleRecord, settings: Settings) -> None:
+        """Show ``record`` soon; cheap enough to call on every keystroke."""
+        self._record = record
+        self._settings = settings
+        self._generation += 1
+        self.open_button.setEnabled(True)
+        self._timer.start()
+
+    def show_now(self) -> None:
+        """Skip the pause: build the page right away (still off the GUI thread)."""
+        self._timer.stop()
+        self._render()
+
+    def clear(self) -> None:
+        self._record = None
+        self._generation += 1
+        self._timer.stop()
+        self.browser.clear()
+        self.open_button.setEnabled(False)
+
+    def html(self) -> str:
+        """The HTML last put on screen."""
+        return self._html
+
+    def is_pending(self) -> bool:
+        return self._timer.isActive() or self._runner.busy()
+
+    # --- rendering off the GUI thread ------------------------------------------------
+
+    def _render(self) -> None:
+        if self._record is None or self._settings is None:
+            return
+        from ui.preview.document import build_preview
+
+        record, settings, names = self._record, self._settings, dict(self._section_names)
+        generation = self._generation
+        width = max(200, min(720, self.browser.viewport().width() - IMAGE_MARGIN))
+        self._wanted_token = self._runner.submit(
+            lambda: (
+                generation,
+                build_preview(record, settings, section_names=names, image_width=width),
+            )
+        )
+
+    def _rendered(self, token: int, result: object) -> None:
+        if isinstance(result, Exception):
+            message = self.tr("The preview could not be built: %1").replace("%1", str(result))
+            self.status.setText(message)
+            self.failed.emit(message)
+            return
+        if not isinstance(result, tuple):
+            return
+        generation, page = result
+        if generation != self._generation:
+            return  # typed on meanwhile: a newer page is on its way
+        self.status.clear()
+        bar = self.browser.verticalScrollBar()
+        self._html = page
+        self.browser.setHtml(page)
+        # setHtml scrolls to the top; put the reader back where the editor is.
+        bar.setValue(round(self._scroll_fraction * bar.maximum()))
+        self.rendered.emit()
+
+    # --- scrolling -------------------------------------------------------------------
+
+    def set_scroll_fraction(self, fraction: float) -> None:
+        self._scroll_fraction = min(1.0, max(0.0, fraction))
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(round(self._scroll_fraction * bar.maximum()))
+
+    def scroll_fraction(self) -> float:
+        bar = self.browser.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    # --- open in browser -------------------------------------------------------------
+
+    def page_for_browser(self) -> str:
+        """The current article as a complete page with its stylesheet."""
+        if self._record is None or self._settings is None:
+            raise RuntimeError("No article is shown in the preview.")
+        from ui.preview.document import build_preview
+
+        return build_preview(
+            self._record, self._settings, section_names=self._section_names, full_page=True
+        )
+
+    def open_in_browser(self) -> Path | None:
+        """Write the page to a temp file and open it in the system browser."""
+        if self._record is None:
+            return None
+        folder = Path(tempfile.gettempdir()) / "redaksi-preview"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{self._record.id}.html"
+        target.write_text(self.page_for_browser(), encoding="utf-8")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
