@@ -7,6 +7,7 @@ beside itself before a migration touches it.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor.errors import (
@@ -32,7 +33,12 @@ from editor.errors import (
 )
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
+SQLITE_HEADER_SIZE = 100
+#: How long to wait for another program's lock before saying the database is locked.
+BUSY_TIMEOUT_SECONDS = 5.0
+PG_CONNECT_TIMEOUT_SECONDS = 10
+#: Tables SQLite keeps for itself; they say nothing about whose database it is.
+_SQLITE_INTERNAL_PREFIX = "sqlite_"
 
 
 @dataclass
@@ -58,9 +64,9 @@ class Database:
         self.engine.dispose()
 
 
-def _alembic_config() -> Config:
+def _alembic_config(migrations_dir: Path | None = None) -> Config:
     config = Config()
-    script_location = resources.files("editor") / "migrations"
+    script_location = migrations_dir or resources.files("editor") / "migrations"
     config.set_main_option("script_location", str(script_location))
     return config
 
@@ -71,6 +77,15 @@ def head_revision() -> str:
     return head
 
 
+def normalise_url(url: str) -> str:
+    """``postgresql://`` and ``postgres://`` mean psycopg 3 here (psycopg2 is not installed)."""
+    url = url.strip()
+    for prefix in ("postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix) :]
+    return url
+
+
 def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
@@ -78,53 +93,180 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def _check_sqlite_file(path: Path) -> None:
-    if not path.exists() or path.stat().st_size == 0:
-        return
+def _where(url: str) -> str:
+    """The database as a user would recognise it: a file path, or the URL without password."""
+    return str(sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
+
+
+def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
+    return CorruptDatabaseError(
+        f"{path} is not a usable Redaksi database ({detail}). It was not changed. "
+        "Restore it from a backup (Redaksi writes one beside it before every upgrade), "
+        "or open another database with --db."
+    )
+
+
+def _check_sqlite_header(path: Path) -> None:
     with path.open("rb") as handle:
-        header = handle.read(len(SQLITE_MAGIC))
-    if header != SQLITE_MAGIC:
-        raise CorruptDatabaseError(
-            f"{path} is not a Redaksi database (it is not an SQLite file, or it is damaged). "
-            "It was not changed. Restore it from a backup, or open another database with --db."
+        header = handle.read(SQLITE_HEADER_SIZE)
+    if not header.startswith(SQLITE_MAGIC):
+        raise _corrupt(path, "it is not an SQLite file, or its first page is damaged")
+    if len(header) < SQLITE_HEADER_SIZE:
+        raise _corrupt(path, "the file is cut short")
+    # The page count in the header is valid when the "version-valid-for" number matches the
+    # change counter; a file shorter than those pages was truncated (a copy cut short).
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_matches = header[24:28] == header[92:96]
+    if counter_matches and pages and path.stat().st_size < pages * page_size:
+        raise _corrupt(path, "the file is shorter than the database it holds: it was cut short")
+
+
+def _check_revision(
+    where: str, current: str | None, tables: set[str], script: ScriptDirectory
+) -> None:
+    """Refuse a database from a newer Redaksi or from another program, before any write."""
+    known = {rev.revision for rev in script.walk_revisions()}
+    other_tables = tables - {"alembic_version"}
+    if current is not None and current not in known:
+        if "articles" not in tables:
+            raise DatabaseError(
+                f"The database {where} belongs to another program (schema {current}). "
+                "It was not changed. Choose an empty database or a Redaksi one."
+            )
+        raise NewerSchemaError(
+            f"The database {where} was written by a newer Redaksi (schema {current}; "
+            f"this version knows up to {script.get_current_head()}). It was not changed. "
+            "Install the newer Redaksi to open it."
+        )
+    if current is None and other_tables:
+        raise DatabaseError(
+            f"The database {where} holds tables that are not Redaksi's "
+            f"({', '.join(sorted(other_tables)[:5])}). It was not changed. "
+            "Choose an empty database or a Redaksi one."
         )
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys = ON")
-    cursor.execute("PRAGMA journal_mode = WAL")
-    cursor.execute("PRAGMA synchronous = NORMAL")
-    cursor.close()
+def _probe_sqlite(path: Path, busy_timeout: float, script: ScriptDirectory) -> str | None:
+    """Check an existing SQLite file without writing to it; return its schema revision.
+
+    Runs before the engine opens the file, because the engine switches it to WAL mode, and
+    that write must never happen to a damaged, foreign or newer database.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder, not a database file. Choose a file name.")
+    _check_sqlite_header(path)
+    # Read-write mode (never create): a read-only connection to a WAL database leaves its
+    # -wal and -shm files behind, while the last read-write connection tidies them away.
+    mode = "rw" if os.access(path, os.W_OK) else "ro"
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_timeout
+        )
+    except sqlite3.Error as error:
+        raise _explain(str(path), error) from error
+    try:
+        problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise _corrupt(path, "; ".join(str(p) for p in problems))
+        tables = {
+            name
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            if not name.startswith(_SQLITE_INTERNAL_PREFIX)
+        }
+        current = None
+        if "alembic_version" in tables:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            current = row[0] if row else None
+    except sqlite3.Error as error:
+        raise _explain(str(path), error) from error
+    finally:
+        connection.close()
+    _check_revision(str(path), current, tables, script)
+    return current
 
 
-def create_database_engine(url: str) -> Engine:
+def _sqlite_pragmas(busy_timeout: float) -> Any:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    return on_connect
+
+
+def create_database_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+    url = normalise_url(url)
     if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _on_sqlite_connect)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout})
+        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(
+        url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS}
+    )
 
 
-def _backup_sqlite(path: Path, revision: str | None) -> Path:
+def _backup_sqlite(path: Path, revision: str | None, busy_timeout: float) -> Path:
+    """Copy the database beside itself (SQLite's backup API: consistent even in WAL mode)."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
-    source = sqlite3.connect(path)
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}-{counter}.bak")
+    # Written under a temporary name first: a crash mid-copy never leaves a half backup
+    # that looks like a good one.
+    partial = target.with_name(target.name + ".partial")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=busy_timeout)
     try:
-        copy = sqlite3.connect(target)
+        copy = sqlite3.connect(partial)
         try:
             source.backup(copy)
         finally:
             copy.close()
     finally:
         source.close()
+    partial.replace(target)
     return target
 
 
+def _explain_postgres(url: str, error: Exception) -> DatabaseError:
+    parsed = make_url(url)
+    server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    text = reason.lower()
+    if f'database "{parsed.database}" does not exist' in text:
+        advice = (
+            f"Ask the server's administrator to create it (createdb {parsed.database}), "
+            "or check the database name in --db."
+        )
+    elif "password" in text or "authentication" in text:
+        advice = "Check the user name and password in --db."
+    else:
+        advice = (
+            "Check that the PostgreSQL server is running and reachable from this computer, "
+            "and that the host and port in --db are right. To keep working offline, open a "
+            "local file instead (--db newsroom.db)."
+        )
+    return DatabaseError(
+        f"Cannot open the PostgreSQL database {parsed.database or ''} on {server}: {reason}. "
+        f"Nothing was changed. {advice}"
+    )
+
+
 def _explain(url: str, error: Exception) -> DatabaseError:
+    """A clear DatabaseError for a driver error while opening ``url`` (or a file path)."""
+    is_path = "://" not in url
+    if not is_path and make_url(url).get_backend_name() == "postgresql":
+        return _explain_postgres(url, error)
+    where = url if is_path else _where(url)
     text = str(error).lower()
-    where = sqlite_path(url) or make_url(url).render_as_string(hide_password=True)
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
             f"The database {where} is locked by another program. Nothing was changed. "
@@ -138,52 +280,51 @@ def _explain(url: str, error: Exception) -> DatabaseError:
     return DatabaseError(f"Cannot open the database {where}: {error}")
 
 
-def _migrate(engine: Engine, url: str) -> Path | None:
-    """Bring the schema to head. Returns the backup written first, if any."""
-    config = _alembic_config()
+def _migrate(engine: Engine, url: str, config: Config) -> None:
+    """Check the schema revision (again, for PostgreSQL: first) and bring it to head."""
     script = ScriptDirectory.from_config(config)
-    head = script.get_current_head()
     with engine.connect() as connection:
         current = MigrationContext.configure(connection).get_current_revision()
-        has_tables = bool(inspect(connection).get_table_names())
-    if current == head:
-        return None
-    known = {rev.revision for rev in script.walk_revisions()}
-    if current is not None and current not in known:
-        raise NewerSchemaError(
-            f"The database {sqlite_path(url) or url} was written by a newer Redaksi "
-            f"(schema {current}; this version knows up to {head}). It was not changed. "
-            "Install the newer Redaksi to open it."
-        )
-    if current is None and has_tables:
-        raise DatabaseError(
-            f"The database {sqlite_path(url) or url} holds tables that are not Redaksi's. "
-            "It was not changed. Choose an empty database or a Redaksi one."
-        )
-    backup = None
-    path = sqlite_path(url)
-    if path is not None and current is not None:
-        backup = _backup_sqlite(path, current)
+        tables = set(inspect(connection).get_table_names())
+    if current == script.get_current_head():
+        return
+    _check_revision(_where(url), current, tables, script)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         from alembic import command
 
         command.upgrade(config, "head")
-    return backup
 
 
-def open_database(url: str, *, create: bool = True) -> Database:
-    """Open (and if needed create and migrate) the database at ``url``."""
+def open_database(
+    url: str,
+    *,
+    create: bool = True,
+    busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+    migrations_dir: Path | None = None,
+) -> Database:
+    """Open (and if needed create and migrate) the database at ``url``.
+
+    ``busy_timeout`` is how many seconds to wait for another program's lock;
+    ``migrations_dir`` replaces the shipped Alembic scripts (tests use it to stand in a
+    future schema).
+    """
+    url = normalise_url(url)
+    config = _alembic_config(migrations_dir)
+    script = ScriptDirectory.from_config(config)
     path = sqlite_path(url)
+    backup = None
     if path is not None:
         if not path.exists() and not create:
-            raise DatabaseError(f"There is no database at {path}.")
-        _check_sqlite_file(path)
+            raise DatabaseError(f"There is no database at {path}. Check the path in --db.")
+        current = _probe_sqlite(path, busy_timeout, script)
+        if current is not None and current != script.get_current_head():
+            backup = _backup_sqlite(path, current, busy_timeout)
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_database_engine(url)
+    engine = create_database_engine(url, busy_timeout=busy_timeout)
     try:
-        backup = _migrate(engine, url)
-    except (OperationalError, DBAPIError, sqlite3.DatabaseError) as error:
+        _migrate(engine, url, config)
+    except (DBAPIError, sqlite3.Error) as error:
         engine.dispose()
         raise _explain(url, error) from error
     except DatabaseError:
