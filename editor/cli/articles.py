@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -178,8 +179,7 @@ def show_command(args: argparse.Namespace, context: CommandContext) -> int:
 
     article = get_article(context.db, resolve_article_id(context.db, args.id))
     if args.json:
-        data = {**article.__dict__, "bylines": [p.name for p in article.bylines]}
-        print_json(data)
+        print_json({**asdict(article), "bylines": [p.name for p in article.bylines]})
         return 0
     zone = context.settings.zone
     fields = [

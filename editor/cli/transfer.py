@@ -35,23 +35,27 @@ def register(subparsers: Any) -> None:
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.importer import import_paths
 
-    missing = [str(p) for p in args.paths if not p.exists()]
-    if missing:
-        print(f"redaksi: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+    # A wrong path among good ones must not stop the good ones from importing.
+    missing = [path for path in args.paths if not path.exists()]
+    for path in missing:
+        print(f"{path}: no such file or folder", file=sys.stderr)
+    present = [path for path in args.paths if path.exists()]
+    if not present:
         return 1
-    report = import_paths(context.db, args.paths)
+    report = import_paths(context.db, present, zone=context.settings.zone)
     for problem in report.problems:
-        line = f":{problem.line}" if problem.line else ""
-        print(f"{problem.path}{line}: {problem.reason}", file=sys.stderr)
-    summary = (
-        f"Imported {len(report.created)} new, {len(report.updated)} updated, "
-        f"{len(report.unchanged)} unchanged"
-    )
-    if report.problems:
-        failed = len({str(problem.path) for problem in report.problems})
-        print(f"{summary}; {failed} file(s) had problems (listed above).")
+        print(str(problem), file=sys.stderr)
+    for imported in report.created:
+        print(f"  + {imported.headline or '(untitled)'}  ({imported.path})")
+    for imported in report.updated:
+        print(f"  ~ {imported.headline or '(untitled)'}  ({imported.path})")
+    print(f"Imported: {report.summary()}.")
+    if report.problems or missing:
+        print(
+            "redaksi: the files listed above were not imported; fix them and import again.",
+            file=sys.stderr,
+        )
         return 1
-    print(f"{summary}.")
     return 0
 
 
