@@ -1,6 +1,6 @@
 """IPTC ninjs 3.1 ("news in JSON") copies of the articles, one file beside each page.
 
-The official schema (© IPTC, CC BY 4.0) is shipped in resources/schemas and every file
+The official schema (© IPTC, CC BY 4.0) is copied into tests/publish/schemas and every file
 the tests publish is validated against it with format checks on.
 """
 
