@@ -2,11 +2,16 @@
 
 Raw HTML typed into Markdown is untrusted, so the final HTML (not the Markdown) is
 cleaned with nh3: only the tags, attributes, classes and URL schemes below survive.
-Scripts, styles, iframes, objects and forms are dropped with their content; event
-handler and ``style`` attributes are never allowed; links and images may only point to
-http(s), mailto and tel addresses or relative paths (so ``javascript:``, ``vbscript:`` and
-``data:`` URLs, however disguised with entities or whitespace, are removed). Every link
-gets ``rel="noopener noreferrer"``.
+Event handler and ``style`` attributes are never allowed; links and images may only
+point to http(s), mailto and tel addresses or relative paths, so ``javascript:``,
+``vbscript:`` and ``data:`` URLs, however disguised with entities, case or whitespace,
+are removed. Every link gets ``rel="noopener noreferrer"``.
+
+Elements that swallow what follows them (``script``, ``style``, ``iframe``, ``textarea``,
+``title``, ``svg`` …) get special care first. A complete one, such as the script
+line of a pasted tweet embed, is removed with its content. An unclosed one would
+swallow the rest of the article, so its tag is turned into visible text instead: the
+reporter sees what they typed in the preview and no paragraph after it disappears.
 """
 
 from __future__ import annotations
@@ -25,13 +30,11 @@ TAGS = frozenset(
         "thead", "tr", "u", "ul",
     }
 )  # fmt: skip
-# Dropped together with everything inside them, not just unwrapped.
-CONTENT_DROPPED = frozenset(
-    {
-        "script", "style", "iframe", "object", "embed", "applet", "frame", "frameset",
-        "noscript", "noembed", "noframes", "template", "svg", "math", "form", "textarea",
-        "select", "button", "title", "xmp", "plaintext", "base", "link", "meta",
-    }
+# Elements that swallow what follows them: the HTML parser reads their content as raw
+# text (script, style, …) or foreign markup the cleaner drops whole (svg, math).
+SWALLOWING_TAGS = (
+    "script", "style", "iframe", "textarea", "title", "xmp", "noembed", "noframes",
+    "noscript", "plaintext", "template", "select", "svg", "math",
 )  # fmt: skip
 ATTRIBUTES = {
     "a": {"href", "title", "id"},
@@ -55,9 +58,32 @@ CLASSES = {
     "span": {"credit", "embed-label"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
+
+_RAW_NAMES = "|".join(SWALLOWING_TAGS)
+_COMPLETE_RAW_ELEMENT = re.compile(
+    rf"<({_RAW_NAMES})(?=[\s/>])[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_LEFTOVER_RAW_TAG = re.compile(rf"<(/?(?:{_RAW_NAMES}))(?=[\s/>]|$)", re.IGNORECASE)
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 # nh3 leaves class="" behind when none of a tag's classes is allowed. The serialiser
 # escapes '<' in text and '"' in attribute values, so this only ever matches in a tag.
 _EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
+
+
+def _refuse_hidden_schemes(tag: str, attribute: str, value: str) -> str | None:
+    """Drop URLs whose scheme only looks harmless because of spaces or control characters.
+
+    Browsers ignore tabs and newlines inside a URL, and a Markdown tab becomes spaces;
+    "jav  ascript:" is garbage either way, so it goes rather than passing as relative.
+    """
+    if attribute not in _URL_ATTRIBUTES:
+        return value
+    compact = "".join(ch for ch in value if ch > " " and ch != "\x7f").lower()
+    scheme = _SCHEME.match(compact)
+    if scheme is not None and scheme.group(1) not in URL_SCHEMES:
+        return None
+    return value
 
 
 @cache
@@ -65,8 +91,9 @@ def _cleaner() -> nh3.Cleaner:
     # Built once, on first use; the cleaner holds no state between calls.
     return nh3.Cleaner(
         tags=set(TAGS),
-        clean_content_tags=set(CONTENT_DROPPED),
+        clean_content_tags=set(SWALLOWING_TAGS),
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        attribute_filter=_refuse_hidden_schemes,
         allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
         url_schemes=set(URL_SCHEMES),
         link_rel="noopener noreferrer",
@@ -74,6 +101,12 @@ def _cleaner() -> nh3.Cleaner:
     )
 
 
+def _defuse_raw_text(html: str) -> str:
+    html = _COMPLETE_RAW_ELEMENT.sub("", html)
+    return _LEFTOVER_RAW_TAG.sub(r"&lt;\1", html)
+
+
 def sanitise_html(html: str) -> str:
     """The HTML fragment with everything outside the allow-list removed."""
-    return _EMPTY_CLASS.sub(r"\1", _cleaner().clean(html))
+    cleaned = _cleaner().clean(_defuse_raw_text(html))
+    return _EMPTY_CLASS.sub(r"\1", cleaned)
