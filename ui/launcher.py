@@ -54,13 +54,18 @@ def _global_options(argv: Sequence[str]) -> list[str]:
     return kept
 
 
+def gui_available() -> bool:
+    """Whether this installation has the desktop app (a core-only install does not)."""
+    return importlib.util.find_spec("ui.app") is not None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if wants_command_line(args):
         from editor.cli import main as cli_main
 
         return cli_main(args)
-    if importlib.util.find_spec("ui.app") is None:
+    if not gui_available():
         from editor.cli import main as cli_main
 
         print(

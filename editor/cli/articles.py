@@ -94,7 +94,7 @@ def _day_start(text: str, zone: str) -> datetime:
     return datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
 
 
-def _statuses(values: list[str] | None) -> tuple[str, ...] | None:
+def parse_statuses(values: list[str] | None) -> tuple[str, ...] | None:
     if not values:
         return None
     statuses = tuple(s.strip() for value in values for s in value.split(",") if s.strip())
@@ -113,7 +113,7 @@ def build_query(args: argparse.Namespace, context: CommandContext) -> ArticleQue
     from editor.sections import find_section
 
     zone = context.settings.zone
-    statuses = _statuses(args.status)
+    statuses = parse_statuses(args.status)
     date_field = args.date_field or (
         "published_at" if statuses and set(statuses) <= {"published", "corrected"} else "updated_at"
     )

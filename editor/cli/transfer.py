@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.articles import parse_statuses as _statuses
+
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
 
@@ -26,9 +28,16 @@ def register(subparsers: Any) -> None:
     exporting = subparsers.add_parser(
         "export-md",
         help="export articles as Markdown files",
-        description="Write every article (not the trash) as a Markdown file into DIR.",
+        description=(
+            "Write articles (all but the trash, unless filtered) as Markdown files with a "
+            "front-matter header into DIR. Exporting again rewrites only what changed."
+        ),
     )
     exporting.add_argument("out_dir", type=Path, metavar="DIR")
+    exporting.add_argument(
+        "--status", action="append", metavar="STATUS", help="only this status (repeatable)"
+    )
+    exporting.add_argument("--section", help="only this section (and its subsections)")
     exporting.set_defaults(handler=export_command)
 
 
@@ -61,12 +70,15 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
 
 def export_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.exporter import export_markdown
+    from editor.records import ArticleQuery
+    from editor.sections import find_section
 
-    report = export_markdown(context.db, args.out_dir)
-    written = getattr(report, "written", None)
-    count = len(written) if written is not None else getattr(report, "count", None)
-    where = args.out_dir.resolve()
-    print(
-        f"Exported {count} articles to {where}." if count is not None else f"Exported to {where}."
+    query = ArticleQuery(
+        statuses=_statuses(args.status),
+        section_id=find_section(context.db, args.section).id if args.section else None,
     )
-    return 0
+    report = export_markdown(context.db, args.out_dir, query, zone=context.settings.zone)
+    for problem in report.problems:
+        print(f"redaksi: not exported: {problem}", file=sys.stderr)
+    print(f"Exported to {args.out_dir.resolve()}: {report.summary()}.")
+    return 1 if report.problems else 0
