@@ -208,6 +208,15 @@ def find_by_source_key(db: Database, source_key: str) -> ArticleRecord | None:
         return to_record(session, article) if article else None
 
 
+def _visible_state(article: Article) -> tuple[object, ...]:
+    return (
+        *(getattr(article, name) for name in EDITABLE_FIELDS),
+        article.body.markdown if article.body else None,
+        tuple(b.person_id for b in article.bylines),
+        tuple(t.tag_id for t in article.tags),
+    )
+
+
 def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
     """Store ``record``. If someone saved in between, raise ConflictError and change nothing."""
     values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
@@ -221,8 +230,12 @@ def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
                 expected_version=record.version,
                 current_version=article.version,
             )
+        before = _visible_state(article)
         _apply(session, article, values, record.body, record.byline_ids, record.tags)
-        if session.is_modified(article) or session.is_modified(article.body):
+        # Compare values, not is_modified: the tag look-ups in _apply autoflush (which clears
+        # is_modified), and a body- or byline-only change never touches the article row, so
+        # without this the version would not move and a stale save could overwrite it.
+        if article.version == record.version and _visible_state(article) != before:
             article.updated_at = utcnow()
         session.flush()
         reindex_article(session, article)

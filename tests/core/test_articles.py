@@ -143,3 +143,19 @@ def test_list_filters_sort_and_page(db: Database, newsroom) -> None:
     by_byline = list_articles(db, ArticleQuery(sort="byline", descending=False))
     assert by_byline.items[0].byline == "Budi Santoso"
     assert by_byline.items[-1].byline == "Sarah Meiliana Gunawan"
+
+
+def test_body_or_byline_only_edit_moves_version(db: Database, newsroom) -> None:
+    # Same word count and existing tags: once, nothing but the body row changed, the
+    # version stayed put and a stale save silently overwrote the edit.
+    both = (newsroom["sarah"].id, newsroom["budi"].id)
+    record = create_article(
+        db, ArticleDraft(headline="A", body="satu dua", tags=("NATO",), byline_ids=both)
+    )
+    edited = save_article(db, replace(record, body="tiga empat"))
+    assert edited.version > record.version
+    with pytest.raises(ConflictError):
+        save_article(db, replace(record, body="lima enam"))
+    assert get_article(db, record.id).body == "tiga empat"
+    one_byline = save_article(db, replace(edited, bylines=edited.bylines[:1]))
+    assert one_byline.version > edited.version
