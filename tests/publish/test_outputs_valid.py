@@ -1,0 +1,106 @@
+"""Every output is read back by a real consumer: html5lib, jsonschema, feedparser, lxml."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import feedparser
+import html5lib
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+from lxml import etree
+
+from tests.publish.conftest import PublishFn, site_files
+from tests.publish.newsroom import Newsroom
+
+SCHEMA = json.loads((Path(__file__).parent / "schemas" / "ninjs-schema_3.1.json").read_text())
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+@pytest.fixture
+def site(room: Newsroom, publish: PublishFn, tmp_path: Path) -> dict[str, bytes]:
+    publish()
+    return site_files(tmp_path / "site")
+
+
+def test_every_page_is_valid_html5(site: dict[str, bytes]):
+    pages = [path for path in site if path.endswith("index.html")]
+    assert len(pages) > 15
+    for path in pages:
+        parser = html5lib.HTMLParser(strict=True)
+        try:
+            parser.parse(site[path])
+        except html5lib.html5parser.ParseError as error:  # pragma: no cover - shows the page
+            pytest.fail(f"{path}: {error}")
+        assert b"<script" not in site[path].replace(b'<script type="application/ld+json">', b"")
+
+
+def test_every_ninjs_file_validates_with_format_checks(site: dict[str, bytes], room: Newsroom):
+    validator = Draft202012Validator(SCHEMA, format_checker=FormatChecker())
+    checker = FormatChecker()
+    # The checks must really run: a bad date-time and a bad URI are refused.
+    assert not checker.conforms("4 Mei 2023", "date-time")
+    assert not checker.conforms("not a uri", "uri")
+    files = [path for path in site if path.endswith("ninjs.json")]
+    assert len(files) == 1 + len(room.others)
+    for path in files:
+        doc = json.loads(site[path])
+        errors = sorted(validator.iter_errors(doc), key=str)
+        assert not errors, f"{path}: {errors[0].message}"
+    nato = next(json.loads(site[p]) for p in files if room.nato.id.hex[:8] in p)
+    assert nato["uri"] == f"urn:uuid:{room.nato.id}"
+    assert nato["headlines"][0]["value"] == room.nato.headline
+    assert nato["by"] == "Sarah Meiliana Gunawan"
+    assert nato["associations"][0]["by"] == "NATO/Net"
+    assert "kantor penghubung di Jepang" in nato["bodies"][0]["value"]
+
+
+def test_a_broken_ninjs_document_is_caught_by_the_schema():
+    validator = Draft202012Validator(SCHEMA, format_checker=FormatChecker())
+    assert list(validator.iter_errors({"uri": "urn:uuid:x", "firstCreated": "kemarin"}))
+
+
+def test_every_feed_parses_without_errors(site: dict[str, bytes], room: Newsroom):
+    feeds = [path for path in site if path.endswith(("rss.xml", "atom.xml"))]
+    # The site, Berita, Dunia and Nasional each have RSS and Atom.
+    assert len(feeds) == 8
+    for path in feeds:
+        parsed = feedparser.parse(site[path])
+        assert not parsed.bozo, f"{path}: {parsed.get('bozo_exception')}"
+    rss = feedparser.parse(site["rss.xml"])
+    assert rss.version == "rss20"
+    assert rss.entries[0].title == room.nato.headline
+    assert rss.entries[0].link.startswith("https://warta.example.id/read/2023/05/04/")
+    atom = feedparser.parse(site["berita/dunia/atom.xml"])
+    assert atom.version == "atom10"
+    assert [entry.title for entry in atom.entries] == [room.nato.headline]
+
+
+def test_sitemaps_parse_and_list_every_article(site: dict[str, bytes], room: Newsroom):
+    tree = etree.fromstring(site["sitemap.xml"])
+    assert tree.tag == f"{{{SITEMAP_NS}}}urlset"
+    locs = [loc.text for loc in tree.iter(f"{{{SITEMAP_NS}}}loc")]
+    articles = [loc for loc in locs if "/read/" in loc]
+    assert len(articles) == 1 + len(room.others)
+    news = etree.fromstring(site["news-sitemap.xml"])
+    titles = [t.text for t in news.iter(f"{{{NEWS_NS}}}title")]
+    # NOW is a day after these articles: all are inside the two-day window.
+    assert room.nato.headline in titles
+    assert len(titles) == 1 + len(room.others)
+
+
+def test_sidebar_lists_as_json_and_fragments(site: dict[str, bytes], room: Newsroom):
+    update = json.loads(site["sidebar/update.json"])["items"]
+    assert update[0]["headline"] == room.nato.headline
+    assert update[0]["time"] == "Kamis, 04 Mei 2023 | 07:56"
+    assert update[0]["url"].startswith("https://warta.example.id/read/")
+    popular = json.loads(site["sidebar/populer.json"])["items"]
+    assert [item["views"] for item in popular] == [100, 90, 80, 70, 50]
+    fragment = html5lib.parseFragment(
+        site["sidebar/update.html"].decode(), namespaceHTMLElements=False
+    )
+    assert fragment.find(".//h2").text == "UPDATE"
+    assert b"Populer" not in site["sidebar/update.html"]
+    assert b"Selengkapnya" in site["sidebar/sidebar.html"]
