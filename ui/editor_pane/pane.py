@@ -113,7 +113,7 @@ class EditorPane(QWidget):
         formatting = [
             (ActionSpec("edit.bold", tr("Bold"), "Ctrl+B", "bold"), self.bold),
             (ActionSpec("edit.italic", tr("Italic"), "Ctrl+I", "italic"), self.italic),
-            (ActionSpec("edit.heading", tr("Heading"), "Ctrl+2", "heading"), self.heading),
+            (ActionSpec("edit.heading", tr("Heading"), "Ctrl+Alt+H", "heading"), self.heading),
             (ActionSpec("edit.link", tr("Link"), "Ctrl+K", "link"), self.link),
             (ActionSpec("edit.quote", tr("Quote"), "Ctrl+Shift+.", "quote"), self.quote),
             (ActionSpec("edit.list", tr("List"), "Ctrl+Shift+8", "list"), self.bullet_list),

@@ -1,0 +1,226 @@
+"""Autosave: the article in the editor is saved within two seconds of the last keystroke.
+
+Autosave saves the article in place (no revision: the revision list stays for the
+reporter's own save points, Ctrl+S). While typing goes on, a crash-recovery journal is
+written at most every half second, so a killed process loses at most that much; see
+ui.recovery. A save that meets a newer stored version never overwrites it: ``conflict``
+is emitted with both versions and autosave pauses until the user has chosen.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import UTC, datetime
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from editor.articles import create_article, get_article, save_article
+from editor.config import DEFAULT_ZONE, default_data_dir
+from editor.database import Database
+from editor.errors import ConflictError, RedaksiError
+from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
+from ui.editor_pane import EditorPane
+from ui.recovery import RecoveryJournal, recover_unclean_shutdown
+
+#: The journal is written at most this often while typing goes on.
+JOURNAL_INTERVAL_MS = 500
+
+__all__ = ["AutosaveController", "ConflictChoice", "recover_unclean_shutdown"]
+
+
+class ConflictChoice(Enum):
+    """What the reporter chose when their save met a newer stored version."""
+
+    KEEP_MINE = "keep_mine"
+    TAKE_THEIRS = "take_theirs"
+    COPY_MINE = "copy_mine"
+
+
+class AutosaveController(QObject):
+    """Saves the editor pane's article after a pause in typing, on flush and on close."""
+
+    saved = Signal(object)  # datetime (UTC) of the save
+    conflict = Signal(object, object)  # ArticleRecord mine, ArticleRecord theirs
+    failed = Signal(str)
+    #: After Ctrl+S: the revision that was kept.
+    revisionSaved = Signal(object)
+    #: A conflict was resolved; the record now in the editor (or the new copy).
+    resolved = Signal(object)
+
+    def __init__(
+        self,
+        db: Database,
+        editor_pane: EditorPane,
+        interval_ms: int = 2000,
+        parent: QObject | None = None,
+        *,
+        data_dir: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.pane = editor_pane
+        self.journal = RecoveryJournal(data_dir or default_data_dir(), db.url)
+        self._blocked_by_conflict = False
+        self._timer = QTimer(self, singleShot=True, interval=interval_ms)
+        self._timer.timeout.connect(self.flush)
+        # Not restarted on each keystroke: during non-stop typing it still fires.
+        self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_INTERVAL_MS)
+        self._journal_timer.timeout.connect(self.write_journal)
+        editor_pane.contentChanged.connect(self._content_changed)
+        editor_pane.set_article_lookup(self._search, self._article_path)
+
+    # --- settings --------------------------------------------------------------------
+
+    def interval_ms(self) -> int:
+        return self._timer.interval()
+
+    def set_interval(self, interval_ms: int) -> None:
+        self._timer.setInterval(max(200, interval_ms))
+
+    def is_blocked(self) -> bool:
+        """True while a conflict waits for the user's choice."""
+        return self._blocked_by_conflict
+
+    # --- saving ----------------------------------------------------------------------
+
+    def _content_changed(self) -> None:
+        self._timer.start()
+        if not self._journal_timer.isActive():
+            self._journal_timer.start()
+
+    def write_journal(self) -> None:
+        if self.pane.record_id() is None or not self.pane.is_dirty():
+            return
+        try:
+            self.journal.write(self.pane.current_record())
+        except OSError as error:
+            self.failed.emit(
+                self.tr("Could not write the recovery file: %1. Check free disk space.").replace(
+                    "%1", str(error)
+                )
+            )
+
+    def flush(self) -> bool:
+        """Save now if there is anything unsaved; False if it could not be saved."""
+        self._timer.stop()
+        if self.pane.record_id() is None or not self.pane.is_dirty():
+            return True
+        if self._blocked_by_conflict:
+            return False
+        return self._save(self.pane.current_record()) is not None
+
+    def _save(self, mine: ArticleRecord) -> ArticleRecord | None:
+        try:
+            stored = save_article(self.db, mine)
+        except ConflictError:
+            self._journal_timer.stop()
+            self.write_journal()  # the text is safe on disk while the user decides
+            try:
+                theirs = get_article(self.db, mine.id)
+            except RedaksiError as error:
+                self.failed.emit(str(error))
+                return None
+            self._blocked_by_conflict = True
+            self.conflict.emit(mine, theirs)
+            return None
+        except RedaksiError as error:
+            # The text stays in the editor and in the journal; the next keystroke retries.
+            self.write_journal()
+            self.failed.emit(str(error))
+            return None
+        self.pane.mark_saved(stored)
+        if not self.pane.is_dirty():
+            self._journal_timer.stop()
+            self.journal.discard(stored.id)
+        self.saved.emit(datetime.now(UTC))
+        return stored
+
+    def save_revision(self, note: str = "") -> RevisionRecord | None:
+        """Ctrl+S: save and keep a revision of the article as saved."""
+        from editor.revisions import create_revision
+
+        article_id = self.pane.record_id()
+        if article_id is None or self._blocked_by_conflict:
+            return None
+        if self.pane.is_dirty() and self._save(self.pane.current_record()) is None:
+            return None
+        try:
+            revision = create_revision(self.db, article_id, kind="save", note=note)
+        except RedaksiError as error:
+            self.failed.emit(str(error))
+            return None
+        self.revisionSaved.emit(revision)
+        return revision
+
+    def shutdown(self) -> bool:
+        """On close: save what is left; the journal goes only if the save went through."""
+        ok = self.flush()
+        article_id = self.pane.record_id()
+        if ok and article_id is not None and not self.pane.is_dirty():
+            self.journal.discard(article_id)
+        return ok
+
+    # --- conflicts -------------------------------------------------------------------
+
+    def resolve_conflict(
+        self, choice: ConflictChoice, mine: ArticleRecord, theirs: ArticleRecord
+    ) -> ArticleRecord | None:
+        """Carry out the user's choice; returns the record the editor should now show."""
+        self._blocked_by_conflict = False
+        result: ArticleRecord | None
+        if choice is ConflictChoice.KEEP_MINE:
+            # Re-based on the version the user has now seen, so nothing unseen is lost.
+            if self.pane.record_id() == mine.id:
+                mine = self.pane.current_record()
+            result = self._save(replace(mine, version=theirs.version))
+        elif choice is ConflictChoice.TAKE_THEIRS:
+            self.pane.reload(theirs)
+            self.journal.discard(theirs.id)
+            result = theirs
+        else:
+            result = self._copy_to_new_article(mine)
+            if result is not None:
+                self.pane.reload(theirs)
+                self.journal.discard(theirs.id)
+        if result is not None:
+            self.resolved.emit(result)
+        return result
+
+    def _copy_to_new_article(self, mine: ArticleRecord) -> ArticleRecord | None:
+        try:
+            return create_article(
+                self.db,
+                ArticleDraft(
+                    headline=mine.headline,
+                    body=mine.body,
+                    kicker=mine.kicker,
+                    lead=mine.lead,
+                    section_id=mine.section_id,
+                    language=mine.language,
+                    byline_ids=mine.byline_ids,
+                    tags=mine.tags,
+                    lead_image=mine.lead_image,
+                    lead_image_caption=mine.lead_image_caption,
+                    lead_image_credit=mine.lead_image_credit,
+                ),
+            )
+        except RedaksiError as error:
+            self.failed.emit(str(error))
+            return None
+
+    # --- "Baca juga" lookups for the editor --------------------------------------------
+
+    def _search(self, words: str) -> list:
+        from editor.search import search_articles
+
+        return [hit for hit in search_articles(self.db, words) if hit.id != self.pane.record_id()]
+
+    def _article_path(self, article_id: uuid.UUID) -> str:
+        from editor.publish.urls import article_path
+
+        record = get_article(self.db, article_id)
+        when = record.published_at or record.created_at
+        return article_path(when, record.id, record.slug, DEFAULT_ZONE)
