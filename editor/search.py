@@ -132,24 +132,32 @@ def search_articles(
     """Ranked hits with a snippet; matched words are wrapped in [ and ]."""
     if not words_of(query):
         return []
+    fetch = limit * 2
     with db.transaction() as session:
-        ranked = _ranked(session, query, limit=limit * 2, snippets=True)
-        articles = {
-            a.id: a
-            for a in session.scalars(select(Article).where(Article.id.in_([r[0] for r in ranked])))
-        }
-        hits = []
-        for article_id, snippet, score in ranked:
-            article = articles.get(article_id)
-            if article is None or (article.status == "trashed" and not include_trashed):
-                continue
-            hits.append(
-                SearchHit(
-                    id=article_id,
-                    headline=article.headline,
-                    status=article.status,
-                    snippet=" ".join(snippet.split()),
-                    rank=score,
+        while True:
+            ranked = _ranked(session, query, limit=fetch, snippets=True)
+            articles = {
+                a.id: a
+                for a in session.scalars(
+                    select(Article).where(Article.id.in_([r[0] for r in ranked]))
                 )
-            )
-        return hits[:limit]
+            }
+            hits = []
+            for article_id, snippet, score in ranked:
+                article = articles.get(article_id)
+                if article is None or (article.status == "trashed" and not include_trashed):
+                    continue
+                hits.append(
+                    SearchHit(
+                        id=article_id,
+                        headline=article.headline,
+                        status=article.status,
+                        snippet=" ".join(snippet.split()),
+                        rank=score,
+                    )
+                )
+            # Trashed hits can outrank live ones: fetch deeper until enough live hits remain
+            # or every match has been seen.
+            if len(hits) >= limit or len(ranked) < fetch:
+                return hits[:limit]
+            fetch *= 4
