@@ -13,8 +13,9 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``scheduled_at``            when Redaksi publishes it (status ``scheduled``)
 ``embargo_until``           not shown before then
 ``section``                 a section path, slug or name (``berita/dunia``, ``dunia``, ``Dunia``)
-``categories`` /            without ``section``: the first category that names a section
-``category``                (a list, or a string of one or more names)
+``categories`` /            without ``section``: the section whose path the categories
+``category``                spell (``[berita, ekonomi]``), else the first category that names
+                            a section (a list, or a string of names separated by spaces)
 ``authors`` / ``author``    a list or one name (a ``{name: ...}`` mapping works too);
                             unknown people are added as reporters
 ``tags``                    a list, or one string of comma-separated tags
@@ -49,6 +50,7 @@ from editor.articles import MAX_BODY_CHARS
 from editor.errors import RedaksiError
 from editor.frontmatter import Document
 from editor.records import LANGUAGES, STATUSES, SectionRecord
+from editor.slugs import slugify
 
 #: Column sizes, so an over-long value gets a message instead of a database error.
 MAX_LENGTHS = {
@@ -284,8 +286,11 @@ def _section_id(reader: _Reader, find: Callable[[str], SectionRecord]) -> uuid.U
     if category_key is None:
         return None
     names = reader.names(category_key, split_commas=False)
-    candidates = [part for name in names for part in (name, *name.split()) if part]
-    for candidate in dict.fromkeys(candidates):
+    parts = [part for name in names for part in name.split()]
+    # Jekyll categories are a hierarchy ("berita ekonomi" is /berita/ekonomi/): try that path
+    # first, then each category on its own.
+    candidates = ["/".join(slugify(part) for part in parts), *names, *parts]
+    for candidate in dict.fromkeys(c for c in candidates if c):
         try:
             return find(candidate).id
         except RedaksiError:

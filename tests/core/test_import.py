@@ -1,0 +1,260 @@
+"""Importing Hugo and Jekyll Markdown files: fields, folders, identity and re-imports."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from editor.articles import get_article, save_article
+from editor.database import Database
+from editor.importer import import_paths
+from editor.listing import list_articles
+from editor.people import list_people
+from editor.records import ArticleQuery
+from editor.revisions import list_revisions
+from editor.sections import create_section
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+NATO = "berita/dunia/nato-kantor-jepang/index.md"
+
+
+@pytest.fixture
+def sections(db: Database):
+    berita = create_section(db, "Berita")
+    return {
+        "berita": berita,
+        "dunia": create_section(db, "Dunia", parent_id=berita.id),
+        "ekonomi": create_section(db, "Ekonomi", parent_id=berita.id),
+    }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    """A copy of the sample sites, so tests may change files without touching the repo."""
+    target = tmp_path / "site"
+    shutil.copytree(FIXTURES, target)
+    return target
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def only_article(db: Database):
+    page = list_articles(db, ArticleQuery(include_trashed=True))
+    assert page.total == 1
+    return get_article(db, page.items[0].id)
+
+
+def test_hugo_page_bundle_with_every_field(db: Database, sections, site: Path) -> None:
+    report = import_paths(db, [site / "hugo" / "content"])
+
+    assert report.problems == []
+    assert [p.name for p in report.skipped] == ["_index.md"]
+    assert len(report.created) == 2
+    nato = next(f for f in report.created if f.path.name == "index.md")
+    assert set(nato.ignored_keys) == {"lastmod", "weight", "aliases"}
+    article = get_article(db, nato.article_id)
+    assert article.headline == "Hadapi Ancaman China dan Rusia, NATO akan Buka Kantor di Jepang"
+    assert article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
+    assert article.status == "published"
+    assert article.slug == "nato-buka-kantor-di-jepang"
+    assert article.section_path == "berita/dunia"
+    assert article.tags == ("NATO", "Jepang", "Indo-Pasifik")
+    assert [p.name for p in article.bylines] == ["Sarah Meiliana Gunawan"]
+    assert article.lead.startswith("Kantor pertama NATO di Asia")
+    assert (article.lead_image, article.lead_image_caption, article.lead_image_credit) == (
+        "/images/nato-tokyo.jpg",
+        "NATO/Net",
+        "NATO",
+    )
+    assert article.source_key == NATO
+    source = (site / "hugo" / "content" / NATO).read_text(encoding="utf-8")
+    assert article.body == source.split("---\n\n", 1)[1]
+    assert "Jepang dan NATO.  \nBaris ini" in article.body
+
+
+def test_hugo_toml_front_matter_draft_with_two_authors(db: Database, sections, site) -> None:
+    report = import_paths(db, [site / "hugo" / "content" / "berita" / "dunia"])
+    toml = next(f for f in report.created if f.path.name == "stoltenberg-tokyo.md")
+    article = get_article(db, toml.article_id)
+    assert article.status == "draft"
+    assert [p.name for p in article.bylines] == ["Sarah Meiliana Gunawan", "Budi Santoso"]
+    assert article.lead == "Kepala NATO bertemu Perdana Menteri Fumio Kishida."
+    assert article.published_at == datetime(2023, 1, 31, 3, 15, tzinfo=UTC)
+    # Unknown people are created as reporters.
+    assert {(p.name, p.role) for p in list_people(db)} == {
+        ("Sarah Meiliana Gunawan", "reporter"),
+        ("Budi Santoso", "reporter"),
+    }
+
+
+def test_jekyll_post_takes_date_and_slug_from_its_name(db: Database, sections, site) -> None:
+    report = import_paths(db, [site / "jekyll"])
+    assert report.problems == []
+    by_name = {f.path.name: get_article(db, f.article_id) for f in report.created}
+    post = by_name["2023-05-05-rupiah-menguat.markdown"]
+    assert post.headline == "Rupiah Menguat ke Rp 14.700, Jum'at Pagi"
+    # A bare date from the file name is midnight in the newsroom zone (WIB, UTC+7).
+    assert post.published_at == datetime(2023, 5, 4, 17, 0, tzinfo=UTC)
+    assert post.slug == "rupiah-menguat"
+    assert post.section_path == "berita/ekonomi"  # "categories: berita ekonomi" as a path
+    assert [p.name for p in post.bylines] == ["Budi Santoso"]
+    assert post.tags == ("Rupiah", "Pasar Uang")
+    assert post.lead == "Nilai tukar rupiah dibuka menguat pada perdagangan Jum'at pagi."
+    assert post.lead_image_credit == "ANTARA/Aprillio Akbar"
+    assert post.lead_image == "/assets/img/rupiah.jpg"
+    assert "| USD       | 14.700 |" in post.body
+
+    draft = by_name["rencana-liputan-pemilu.md"]
+    assert draft.status == "draft"  # under _drafts
+    assert draft.section_path == "berita"
+    assert [p.name for p in draft.bylines] == ["Budi Santoso"]
+    assert draft.body == "Catatan awal tim liputan.\n"
+
+
+def test_naive_times_are_in_the_zone_given(db: Database, sections, tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: Waktu\ndate: 2023-05-04 07:56\n---\nIsi.\n")
+    import_paths(db, [tmp_path / "a.md"], zone="Asia/Jayapura")
+    assert only_article(db).published_at == datetime(2023, 5, 3, 22, 56, tzinfo=UTC)
+
+
+def test_windows_line_endings_become_lf_and_trailing_spaces_stay(db, tmp_path: Path) -> None:
+    text = "---\r\ntitle: CRLF\r\n---\r\n\r\nBaris satu  \r\nBaris dua\t\r\n\r\n\r\nAkhir"
+    write(tmp_path / "crlf.md", text)
+    report = import_paths(db, [tmp_path])
+    assert report.problems == []
+    assert only_article(db).body == "Baris satu  \nBaris dua\t\n\n\nAkhir"
+
+
+def test_byte_order_mark_and_no_blank_line_after_header(db, tmp_path: Path) -> None:
+    write(tmp_path / "bom.md", "\ufeff---\ntitle: BOM\n---\n\n\nDua baris kosong di depan.\n")
+    import_paths(db, [tmp_path])
+    # One blank line separates header and body; a second one belongs to the body.
+    assert only_article(db).body == "\nDua baris kosong di depan.\n"
+
+
+def test_reimport_of_unchanged_folder_changes_nothing(db: Database, sections, site) -> None:
+    first = import_paths(db, [site])
+    assert first.problems == [] and len(first.created) == 4
+    before = {f.article_id: get_article(db, f.article_id) for f in first.created}
+
+    second = import_paths(db, [site])
+
+    assert second.created == [] and second.updated == [] and second.problems == []
+    assert {f.article_id for f in second.unchanged} == set(before)
+    for article_id, record in before.items():
+        after = get_article(db, article_id)
+        assert (after.version, after.updated_at) == (record.version, record.updated_at)
+        assert [r.kind for r in list_revisions(db, article_id)] == ["import"]
+    assert list_articles(db, ArticleQuery()).total == 4
+
+
+def test_changed_file_updates_article_and_records_import_revision(db, sections, site) -> None:
+    folder = site / "hugo" / "content"
+    created = import_paths(db, [folder]).created
+    nato_id = next(f.article_id for f in created if f.path.name == "index.md")
+    version = get_article(db, nato_id).version
+    path = folder / NATO
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Wina, Ukraina", "Wina, Kyiv"), encoding="utf-8"
+    )
+
+    report = import_paths(db, [folder])
+
+    assert [f.article_id for f in report.updated] == [nato_id]
+    assert len(report.unchanged) == 1
+    updated = get_article(db, nato_id)
+    assert "Wina, Kyiv" in updated.body and updated.version > version
+    revisions = list_revisions(db, nato_id)
+    assert [r.kind for r in revisions] == ["import", "import"]
+    assert "Wina, Kyiv" in revisions[0].body and "Wina, Ukraina" in revisions[1].body
+
+
+def test_reimport_keeps_unrevisioned_edits_in_a_revision(db, sections, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: Awal\n---\nIsi dari berkas.\n")
+    import_paths(db, [tmp_path])
+    article = only_article(db)
+    save_article(db, replace(article, body="Diketik di Redaksi, belum ada revisinya."))
+    path.write_text("---\ntitle: Awal\n---\nIsi baru dari berkas.\n", encoding="utf-8")
+
+    import_paths(db, [tmp_path])
+
+    assert only_article(db).body == "Isi baru dari berkas.\n"
+    bodies = [r.body for r in list_revisions(db, article.id)]
+    assert bodies == [
+        "Isi baru dari berkas.\n",
+        "Diketik di Redaksi, belum ada revisinya.",
+        "Isi dari berkas.\n",
+    ]
+
+
+def test_existing_article_keeps_status_the_file_does_not_state(db, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: Status\n---\nIsi.\n")
+    import_paths(db, [tmp_path])
+    article = only_article(db)
+    assert article.status == "published" and article.published_at is not None
+    killed = save_article(db, replace(article, status="killed"))
+
+    report = import_paths(db, [tmp_path])
+    assert len(report.unchanged) == 1
+    assert only_article(db).status == "killed"
+
+    path.write_text("---\ntitle: Status\nstatus: draft\n---\nIsi.\n", encoding="utf-8")
+    import_paths(db, [tmp_path])
+    assert only_article(db).status == "draft"
+    assert only_article(db).published_at == killed.published_at
+
+
+def test_single_file_matches_the_article_imported_from_its_folder(db, sections, site) -> None:
+    folder = site / "hugo" / "content"
+    created = import_paths(db, [folder]).created
+    nato_id = next(f.article_id for f in created if f.path.name == "index.md")
+    (folder / NATO).write_text(
+        (folder / NATO).read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8"
+    )
+
+    report = import_paths(db, [folder / NATO])
+
+    assert [f.article_id for f in report.updated] == [nato_id]
+    assert get_article(db, nato_id).source_key == NATO
+    assert list_articles(db, ArticleQuery()).total == 2
+
+
+def test_single_file_key_is_its_absolute_path(db, tmp_path: Path) -> None:
+    path = write(tmp_path / "satu" / "berita.md", "---\ntitle: Satu\n---\nIsi.\n")
+    write(tmp_path / "dua" / "berita.md", "---\ntitle: Dua\n---\nIsi.\n")
+    import_paths(db, [path])
+    import_paths(db, [tmp_path / "dua" / "berita.md"])
+    keys = {get_article(db, item.id).source_key for item in list_articles(db, ArticleQuery()).items}
+    assert keys == {
+        path.resolve().as_posix(),
+        (tmp_path / "dua" / "berita.md").resolve().as_posix(),
+    }
+
+
+def test_a_file_given_twice_is_imported_once(db, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: Sekali\n---\n")
+    report = import_paths(db, [tmp_path, path])
+    assert len(report.created) == 1 and report.problems == []
+
+
+def test_progress_and_cancel(db, tmp_path: Path) -> None:
+    for number in range(3):
+        write(tmp_path / f"{number}.md", f"---\ntitle: Nomor {number}\n---\n")
+    seen: list[tuple[int, int]] = []
+    report = import_paths(
+        db,
+        [tmp_path],
+        progress=lambda done, total: seen.append((done, total)),
+        cancel=lambda: len(seen) >= 2,
+    )
+    assert seen == [(1, 3), (2, 3)]
+    assert report.cancelled and len(report.created) == 2
+    assert "cancelled" in report.summary()
