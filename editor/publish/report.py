@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +39,8 @@ class PublishReport:
     #: Site paths the previous publish had and this one dropped.
     removed: list[str] = field(default_factory=list)
     problems: list[PublishProblem] = field(default_factory=list)
+    #: Scheduled articles whose time had come: this publish made them published.
+    promoted: list[uuid.UUID] = field(default_factory=list)
     bodies_rendered: int = 0
     bodies_cached: int = 0
     full: bool = False
@@ -54,5 +57,7 @@ class PublishReport:
             f"{len(self.written)} files written, {self.reused} unchanged, "
             f"{len(self.removed)} removed ({self.seconds:.2f} s)."
         ]
+        if self.promoted:
+            lines.append(f"{len(self.promoted)} scheduled articles went live.")
         lines += [f"warning: {problem}" for problem in self.problems]
         return lines

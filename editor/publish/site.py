@@ -19,6 +19,7 @@ from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.plan import Job, Planner, SidebarMode
 from editor.publish.report import PublishCancelled, PublishError, PublishReport
+from editor.publish.schedule import promote_due_articles
 from editor.publish.sidebar import latest_entries, popular_entries
 
 Progress = Callable[[int, int, str], None]
@@ -88,6 +89,7 @@ def publish_site(
             progress(done, total, message)
 
     step(0, 0, "Reading articles")
+    report.promoted = promote_due_articles(db, now)
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
     site = _site_info(settings, base_url, data)

@@ -138,3 +138,31 @@ def test_the_rule_in_python_and_sql_agree(room: Newsroom):
     assert {n for n, r in records.items() if is_public(r, now)} == {"public", "embargo-over"}
     with pytest.raises(ValueError, match="timezone-aware"):
         is_public(records["public"], datetime(2023, 5, 4))
+
+
+def test_article_with_status_scheduled_goes_live_at_its_time(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    from editor.articles import get_article
+
+    due = NOW + timedelta(hours=2)
+    scheduled = create_article(
+        room.db,
+        ArticleDraft(
+            headline="MRT Jakarta Buka Stasiun Baru di Kota Tua",
+            section_id=room.nato.section_id,
+            status="scheduled",
+            scheduled_at=due,
+        ),
+    )
+    report = publish()
+    assert report.promoted == []
+    assert mentions(site_files(tmp_path / "site"), scheduled) == []
+    assert get_article(room.db, scheduled.id).status == "scheduled"
+
+    report = publish(now=due)
+    assert report.promoted == [scheduled.id]
+    stored = get_article(room.db, scheduled.id)
+    assert (stored.status, stored.published_at) == ("published", due)
+    found = mentions(site_files(tmp_path / "site"), scheduled)
+    assert {"rss.xml", "sitemap.xml", "news-sitemap.xml", "sidebar/update.json"} <= set(found)
