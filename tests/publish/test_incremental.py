@@ -1,0 +1,124 @@
+"""Incremental publishes: byte-identical to a full rebuild, and touching only what changed."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from editor.articles import create_article
+from editor.records import ArticleDraft
+from tests.publish.conftest import PublishFn, site_files
+from tests.publish.newsroom import NATO_TIME, NOW, Newsroom
+
+
+def _change_everything(room: Newsroom) -> None:
+    room.edit(room.others[0], body="Isi yang diperbarui.\n")
+    room.edit(room.others[1], headline="Judul yang diperbarui")
+    room.edit(room.others[2], status="killed")
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Artikel terbaru hari ini",
+            section_id=room.nato.section_id,
+            status="published",
+            tags=("Baru",),
+            published_at=NATO_TIME + timedelta(hours=1),
+        ),
+    )
+
+
+@pytest.mark.parametrize("mode", ["embed", "ssi"])
+def test_incremental_and_full_give_the_same_bytes(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, mode: str
+):
+    incremental, full = tmp_path / "incremental", tmp_path / "full"
+    publish(incremental, sidebar_mode=mode)
+    _change_everything(room)
+    report = publish(incremental, sidebar_mode=mode)
+    assert report.reused > 0  # it really was incremental
+    publish(full, sidebar_mode=mode, full=True, cache_dir=tmp_path / "cold-cache")
+    assert site_files(incremental) == site_files(full)
+
+
+def test_same_data_and_clock_give_the_same_bytes(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    publish(tmp_path / "one")
+    publish(tmp_path / "two", cache_dir=None, full=True)
+    assert site_files(tmp_path / "one") == site_files(tmp_path / "two")
+    later = publish(tmp_path / "one")
+    assert later.written == []
+
+
+def test_a_body_edit_rewrites_only_its_page_copies_feeds_and_sitemap(
+    room: Newsroom, publish: PublishFn
+):
+    publish()
+    edited = room.others[4]
+    room.edit(edited, body="Isi baru untuk artikel ini.\n")
+    report = publish()
+    folder = next(p for p in report.written if edited.id.hex[:8] in p).rsplit("/", 1)[0]
+    assert sorted(report.written) == sorted(
+        [
+            f"{folder}/index.html",
+            f"{folder}/ninjs.json",
+            "atom.xml",
+            "rss.xml",
+            "berita/atom.xml",
+            "berita/rss.xml",
+            "berita/nasional/atom.xml",
+            "berita/nasional/rss.xml",
+            "sitemap.xml",
+        ]
+    )
+
+
+def test_in_ssi_mode_a_new_article_leaves_other_article_pages_alone(
+    room: Newsroom, publish: PublishFn
+):
+    publish(sidebar_mode="ssi")
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Kabar paling baru",
+            section_id=room.nato.section_id,
+            status="published",
+            published_at=NOW - timedelta(minutes=5),
+        ),
+    )
+    report = publish(sidebar_mode="ssi")
+    pages = [p for p in report.written if p.startswith("read/") and p.endswith("index.html")]
+    assert len(pages) == 1 and "kabar-paling-baru" in pages[0]
+    assert "sidebar/sidebar.html" in report.written
+    assert "update/index.html" in report.written
+
+
+def test_in_embed_mode_a_new_article_updates_every_page_sidebar(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    publish()
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Kabar paling baru",
+            section_id=room.nato.section_id,
+            status="published",
+            published_at=NOW - timedelta(minutes=5),
+        ),
+    )
+    report = publish()
+    pages = [p for p in report.written if p.startswith("read/") and p.endswith("index.html")]
+    assert len(pages) == 2 + len(room.others)
+    nato_page = next(p for p in pages if room.nato.id.hex[:8] in p)
+    assert "Kabar paling baru" in (tmp_path / "site" / nato_page).read_text()
+
+
+def test_rendered_bodies_are_cached_between_publishes(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    first = publish(tmp_path / "a")
+    assert first.bodies_rendered == 1 + len(room.others)
+    second = publish(tmp_path / "b", full=True)
+    assert (second.bodies_rendered, second.bodies_cached) == (0, 1 + len(room.others))
