@@ -46,44 +46,99 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@contextlib.contextmanager
-def _private_server(bin_dir: Path) -> Iterator[str]:
-    folder = Path(tempfile.mkdtemp(prefix="redaksi-pg-"))
-    port = _free_port()
-    # PostgreSQL refuses to run as root: run it as the postgres user when we are root.
-    prefix: list[str] = []
-    if os.geteuid() == 0:
-        prefix = ["runuser", "-u", "postgres", "--"]
-        shutil.chown(folder, "postgres")
-    data = folder / "data"
-    subprocess.run(
-        [*prefix, str(bin_dir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust"],
-        check=True,
-        capture_output=True,
-    )
-    subprocess.run(
-        [
-            *prefix,
-            str(bin_dir / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off",
-            "-l",
-            str(folder / "log"),
-            "-w",
-            "start",
-        ],
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(
-            [*prefix, str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            capture_output=True,
+def _as_postgres_user() -> list[str]:
+    """PostgreSQL refuses to run as root: as root, run its programs as the postgres user."""
+    if os.geteuid() != 0:
+        return []
+    return ["runuser", "-u", "postgres", "--"]
+
+
+def _run(command: list[str]) -> None:
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise PrivateServerError(
+            f"{Path(command[len(_as_postgres_user())]).name} failed "
+            f"(exit {result.returncode}): {(result.stderr or result.stdout).strip()[-500:]}"
         )
+
+
+class PrivateServerError(RuntimeError):
+    """The private server could not be started; the message has the program's own words."""
+
+
+@contextlib.contextmanager
+def private_server(bin_dir: Path | None = None, *, wait: float = 15.0) -> Iterator[str]:
+    """A throwaway PostgreSQL server in a temporary folder; yields its admin URL.
+
+    Everything it made (data folder, socket, log, the server process) is gone afterwards,
+    also when starting it fails half way.
+    """
+    bin_dir = bin_dir or _binaries()
+    if bin_dir is None:
+        raise PrivateServerError(
+            "no PostgreSQL binaries are installed (apt-get install postgresql)"
+        )
+    prefix = _as_postgres_user()
+    folder = Path(tempfile.mkdtemp(prefix="redaksi-pg-"))
+    data = folder / "data"
+    started = False
+    try:
+        if prefix:
+            shutil.chown(folder, "postgres")
+        _run(
+            [
+                *prefix,
+                str(bin_dir / "initdb"),
+                "-D",
+                str(data),
+                "-U",
+                "postgres",
+                "-A",
+                "trust",
+                "--no-sync",
+            ]
+        )
+        port = _free_port()
+        options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        log = folder / "log"
+        started = True  # from here on a stop is needed even if the start reports failure
+        _run(
+            [
+                *prefix,
+                str(bin_dir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(log),
+                "-w",
+                "start",
+            ]
+        )
+        url = f"postgresql://postgres@127.0.0.1:{port}/postgres"
+        deadline = time.monotonic() + wait
+        while not _answers(url):
+            if time.monotonic() > deadline:
+                raise PrivateServerError(f"the private server on port {port} never answered")
+            time.sleep(0.2)
+        yield url
+    finally:
+        if started:
+            subprocess.run(
+                [
+                    *prefix,
+                    str(bin_dir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop",
+                ],
+                capture_output=True,
+                check=False,
+            )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -102,10 +157,16 @@ def postgres_server() -> Iterator[str | None]:
         )
         yield None
         return
-    with _private_server(bin_dir) as private_url:
-        deadline = time.monotonic() + 15
-        while not _answers(private_url) and time.monotonic() < deadline:
-            time.sleep(0.2)
+    with contextlib.ExitStack() as stack:
+        try:
+            private_url = stack.enter_context(private_server(bin_dir))
+        except PrivateServerError as error:
+            postgres_server.why_none = (  # type: ignore[attr-defined]
+                f"no PostgreSQL server answers at {url} and a private one could not be "
+                f"started: {error}"
+            )
+            yield None
+            return
         yield private_url
 
 
