@@ -1,0 +1,74 @@
+"""A cancelled or failed publish leaves the previous site exactly as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.publish import plan
+from editor.publish.report import PublishCancelled, PublishError
+from tests.publish.conftest import PublishFn, site_files
+from tests.publish.newsroom import Newsroom
+
+
+def _staging_leftovers(tmp_path: Path) -> list[str]:
+    return [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.publish-")]
+
+
+def test_cancel_keeps_the_previous_site(room: Newsroom, publish: PublishFn, tmp_path: Path):
+    publish()
+    before = site_files(tmp_path / "site")
+    room.edit(room.nato, headline="Judul yang tidak boleh muncul")
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) > 2  # let the build start, then stop it
+
+    progress: list[tuple[int, int, str]] = []
+    with pytest.raises(PublishCancelled):
+        publish(cancel=cancel, progress=lambda *a: progress.append(a))
+    assert progress  # it had started
+    assert site_files(tmp_path / "site") == before
+    assert _staging_leftovers(tmp_path) == []
+
+
+def test_a_failure_while_rendering_keeps_the_previous_site(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    publish()
+    before = site_files(tmp_path / "site")
+    room.edit(room.nato, body="Isi baru.\n")
+
+    def broken(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(plan, "render_ninjs", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        publish()
+    assert site_files(tmp_path / "site") == before
+    assert _staging_leftovers(tmp_path) == []
+
+
+def test_progress_reports_reach_the_total(room: Newsroom, publish: PublishFn):
+    seen: list[tuple[int, int, str]] = []
+    report = publish(progress=lambda done, total, message: seen.append((done, total, message)))
+    done, total, message = seen[-1]
+    assert done == total == report.files
+    assert message == "Published"
+
+
+def test_a_folder_with_foreign_files_is_refused_untouched(publish: PublishFn, tmp_path: Path):
+    target = tmp_path / "documents"
+    target.mkdir()
+    (target / "thesis.txt").write_text("my only copy")
+    with pytest.raises(PublishError, match="Choose an empty or new folder"):
+        publish(target)
+    assert (target / "thesis.txt").read_text() == "my only copy"
+    assert sorted(p.name for p in target.iterdir()) == ["thesis.txt"]
+
+
+def test_a_bad_base_url_is_explained(publish: PublishFn):
+    with pytest.raises(PublishError, match="--base-url https://"):
+        publish(base_url="warta.example.id")
