@@ -50,7 +50,11 @@ def _build(language: str) -> Markdown:
         extension_configs={
             # An align attribute rather than the style attribute the sanitiser removes.
             "tables": {"use_align_attribute": True},
-            "footnotes": {"BACKLINK_TITLE": _BACKLINK_TITLES[language]},
+            "footnotes": {
+                "BACKLINK_TITLE": _BACKLINK_TITLES[language],
+                # Readers meet footnote 1 first, wherever the reporter defined it.
+                "USE_DEFINITION_ORDER": False,
+            },
         },
     )
 

@@ -36,7 +36,8 @@ class PullQuoteProcessor(BlockProcessor):
         lines = [QUOTE_PREFIX.sub("", line, count=1).rstrip() for line in block.split("\n")]
         while lines and not lines[-1].strip():
             lines.pop()
-        who = ATTRIBUTION.match(lines[-1].strip()) if len(lines) > 1 else None
+        has_quote = any(line.strip() for line in lines[:-1])
+        who = ATTRIBUTION.match(lines[-1].strip()) if has_quote else None
         if who is not None:
             lines.pop()
         figure = etree.SubElement(parent, "figure", {"class": "pullquote"})
