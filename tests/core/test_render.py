@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
-from editor.render import html_to_text, markdown_to_html, markdown_to_text
+import editor.render
+from editor.render import html_to_text, markdown_to_html, markdown_to_text, render_fingerprint
 from editor.render.embeds import recognise
+from editor.render.fingerprint import fingerprint_of
 from editor.text import word_count
 
 
@@ -183,3 +187,15 @@ def test_plain_text_word_count_ignores_markup() -> None:
 def test_html_to_text_separates_table_cells() -> None:
     html = markdown_to_html("| Kota | Zona |\n|---|---|\n| Makassar | WITA |")
     assert html_to_text(html) == "Kota Zona\n\nMakassar WITA"
+
+
+def test_render_fingerprint_changes_when_an_extension_module_changes(tmp_path: Path) -> None:
+    package = Path(editor.render.__file__).parent
+    copy = tmp_path / "render"
+    copy.mkdir()
+    for module in package.glob("*.py"):
+        shutil.copy(module, copy / module.name)
+    assert fingerprint_of(copy) == render_fingerprint()
+    figures = copy / "figures.py"
+    figures.write_text(figures.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert fingerprint_of(copy) != render_fingerprint()
