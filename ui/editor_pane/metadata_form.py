@@ -179,8 +179,9 @@ class MetadataForm(QWidget):
             self.section.clear()
             self.section.addItem(self.tr("(no section)"), None)
             for section in sections:
-                self.section.addItem(section_label(section), section.id)
-            index = self.section.findData(record.section_id)
+                # Qt compares item data as QVariants: a string id finds itself, a UUID does not.
+                self.section.addItem(section_label(section), str(section.id))
+            index = self.section.findData(str(record.section_id)) if record.section_id else 0
             self.section.setCurrentIndex(max(index, 0))
             self.kicker.setText(record.kicker)
             self.headline.setText(record.headline)
@@ -201,8 +202,8 @@ class MetadataForm(QWidget):
 
     def apply_to(self, record: ArticleRecord) -> ArticleRecord:
         """``record`` with this form's values."""
-        section_id: uuid.UUID | None = self.section.currentData()
         section = self.current_section()
+        section_id = section.id if section else None
         tags = tuple(tag.strip() for tag in self.tags.text().split(",") if tag.strip())
         return replace(
             record,
@@ -221,8 +222,12 @@ class MetadataForm(QWidget):
         )
 
     def current_section(self) -> SectionRecord | None:
-        section_id = self.section.currentData()
-        return next((s for s in self._sections if s.id == section_id), None)
+        key = self.section.currentData()
+        return next((s for s in self._sections if str(s.id) == key), None)
+
+    def select_section(self, section_id: uuid.UUID | None) -> None:
+        index = self.section.findData(str(section_id)) if section_id else 0
+        self.section.setCurrentIndex(max(index, 0))
 
     def set_known_tags(self, tags: list[str]) -> None:
         self.tag_completer.set_tags(tags)

@@ -6,17 +6,23 @@ they run here so typing never waits for them.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 
+class _Signals(QObject):
+    done = Signal(int, object)
+
+
 class _Job(QRunnable):
     def __init__(self, runner: BackgroundRunner, token: int, work: Callable[[], object]) -> None:
         super().__init__()
-        self._runner = runner
+        # The job emits on its own QObject, never on the runner: if the widget that owns
+        # the runner is closed meanwhile, Qt drops the connection and the result quietly.
+        self._signals = _Signals()
+        self._signals.done.connect(runner._deliver)
         self._token = token
         self._work = work
 
@@ -27,9 +33,7 @@ class _Job(QRunnable):
             result = error
         # Emitted from the worker thread; the runner lives on the GUI thread, so Qt
         # queues the delivery there.
-        # RuntimeError: the widget that asked was closed meanwhile; nobody wants the result.
-        with contextlib.suppress(RuntimeError):
-            self._runner._delivered.emit(self._token, result)
+        self._signals.done.emit(self._token, result)
 
 
 class BackgroundRunner(QObject):
@@ -39,14 +43,12 @@ class BackgroundRunner(QObject):
     """
 
     finished = Signal(int, object)
-    _delivered = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         self._tokens = itertools.count(1)
         self._pending = 0
-        self._delivered.connect(self._deliver)
 
     def submit(self, work: Callable[[], object]) -> int:
         token = next(self._tokens)
