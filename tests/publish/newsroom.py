@@ -53,8 +53,8 @@ def build_newsroom(db: Database, media: Path, *, extra: int = 8) -> Newsroom:
             byline_ids=(sarah.id,),
             tags=("NATO", "Jepang"),
             lead_image="2023/nato.jpg",
-            lead_image_caption="Markas NATO di Brussels",
-            lead_image_credit="NATO/Net",
+            lead_image_caption="NATO",
+            lead_image_credit="Net",
             published_at=NATO_TIME,
         ),
     )

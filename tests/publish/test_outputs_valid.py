@@ -53,7 +53,7 @@ def test_every_ninjs_file_validates_with_format_checks(site: dict[str, bytes], r
     assert nato["uri"] == f"urn:uuid:{room.nato.id}"
     assert nato["headlines"][0]["value"] == room.nato.headline
     assert nato["by"] == "Sarah Meiliana Gunawan"
-    assert nato["associations"][0]["by"] == "NATO/Net"
+    assert nato["associations"][0]["by"] == "Net"
     assert "kantor penghubung di Jepang" in nato["bodies"][0]["value"]
 
 

@@ -1,0 +1,69 @@
+"""Publishing the demo newsroom reproduces the sample page (../shared/seed/article-page.txt)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import lxml.html
+
+from editor.config import Settings
+from editor.database import Database
+from editor.demo import load_demo
+from editor.models import PageView
+from editor.publish.site import publish_site
+
+#: The sample page's sidebar shows UPDATE up to 17 January 2026, 03:36 WIB.
+NOW = datetime(2026, 1, 17, 0, 0, tzinfo=UTC)
+
+
+def test_demo_article_page_has_the_sample_anatomy(sqlite_db: Database, tmp_path: Path):
+    load_demo(sqlite_db, now=NOW)
+    settings = Settings(database_url=sqlite_db.url)
+    publish_site(sqlite_db, settings, tmp_path / "site", now=NOW, cache_dir=tmp_path / "c")
+    (page_file,) = (tmp_path / "site" / "read/2023/05/04").glob(
+        "*/hadapi-ancaman-china-dan-rusia-nato-akan-buka-kantor-di-jepang/index.html"
+    )
+    page = lxml.html.fromstring(page_file.read_bytes())
+    assert [a.text_content() for a in page.cssselect("nav.breadcrumb a")] == ["Berita", "Dunia"]
+    assert page.cssselect("figure.lead-image figcaption")[0].text_content() == "NATO/Net"
+    assert page.cssselect("h1.headline")[0].text_content() == (
+        "Hadapi Ancaman China dan Rusia, NATO akan Buka Kantor di Jepang"
+    )
+    assert page.cssselect("p.dateline")[0].text_content() == (
+        "KAMIS, 04 MEI 2023 | 07:56 WIB | LAPORAN: SARAH MEILIANA GUNAWAN"
+    )
+    paragraphs = [p.text_content() for p in page.cssselect("div.article-body p")]
+    assert paragraphs[0].startswith("Pakta Pertahanan Atlantik Utara (NATO) berencana")
+    assert paragraphs[-1].startswith("Jepang dan NATO berusaha")
+    headings = [h.text_content() for h in page.cssselect("aside.sidebar h2")]
+    assert headings == ["Populer", "UPDATE"]
+    update = page.cssselect("section.rank-update li")
+    assert update[0].cssselect("a")[0].text_content() == (
+        "Tembok Pertahanan Persib Kunci Sukses Juara Paruh Musim"
+    )
+    assert update[0].cssselect("time")[0].text_content() == "Sabtu, 17 Januari 2026 | 03:36"
+    assert len(update) == 10
+    assert [a.text_content() for a in page.cssselect("p.more a")] == ["Selengkapnya"] * 2
+
+
+def test_demo_populer_follows_page_views(sqlite_db: Database, tmp_path: Path):
+    load_demo(sqlite_db, now=NOW)
+    from editor.listing import list_articles
+    from editor.records import ArticleQuery
+
+    items = list_articles(sqlite_db, ArticleQuery(text="Kolaborasi dengan Turki")).items
+    (turki,) = [i for i in items if i.headline == "Kolaborasi dengan Turki"]
+    with sqlite_db.transaction() as session:
+        session.add(PageView(article_id=turki.id, hour=datetime(2026, 1, 16, tzinfo=UTC), views=9))
+    publish_site(
+        sqlite_db,
+        Settings(database_url=sqlite_db.url),
+        tmp_path / "site",
+        now=NOW,
+        cache_dir=tmp_path / "c",
+    )
+    home = lxml.html.fromstring((tmp_path / "site/index.html").read_bytes())
+    popular = home.cssselect("section.rank-populer li")
+    assert popular[0].cssselect("a")[0].text_content() == "Kolaborasi dengan Turki"
+    assert popular[0].cssselect("time")[0].text_content() == "Minggu, 11 Januari 2026 | 04:59"
