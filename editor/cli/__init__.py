@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -83,6 +84,15 @@ def _error(message: str) -> None:
     print(f"redaksi: {message}", file=sys.stderr)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file (tests)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code (0 ok, 1 user error, 2 usage error)."""
     parser = build_parser()
@@ -106,7 +116,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; that is not an error worth a traceback.
-        sys.stderr.close()
+        _silence_stdout()
         return EXIT_OK
+    except Exception as error:
+        from sqlalchemy.exc import DBAPIError
+
+        if not isinstance(error, DBAPIError):
+            raise
+        # The server went away or refused a statement after the database was opened.
+        _error(f"the database reported an error; nothing more was changed: {error.orig}")
+        return EXIT_USER_ERROR
     finally:
         context.close()

@@ -343,3 +343,21 @@ def test_postgresql_urls_work_as_typed(pg_url, capsys):
     assert "Created 8 sections" in out
     code, out, _ = run(capsys, "--db", typed, "search", "NATO")
     assert out.startswith(f"1. {NATO}")
+
+
+def test_a_database_failure_mid_command_is_one_line_not_a_traceback(
+    sqlite_url, capsys, monkeypatch
+):
+    from sqlalchemy.exc import OperationalError
+
+    def server_gone(*_args, **_kwargs):
+        raise OperationalError("SELECT", {}, Exception("server closed the connection"))
+
+    monkeypatch.setattr("editor.listing.list_articles", server_gone)
+    code, out, err = run(capsys, "--db", sqlite_url, "list")
+    assert code == 1
+    assert out == ""
+    assert err.strip() == (
+        "redaksi: the database reported an error; nothing more was changed: "
+        "server closed the connection"
+    )
