@@ -199,7 +199,7 @@ def save_user_setting(key: str, value: str) -> None:
     value = _check_value(key, value)
     path = config_path()
     data = _read_file(path)
-    text = path.read_text(encoding="utf-8") if data or path.exists() else ""
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     updated = _with_setting(text, key, value)
     expected = {**data, key: value}
     if _parsed_or_none(updated) != expected:

@@ -24,7 +24,10 @@ def register(subparsers: Any) -> None:
     listing = subparsers.add_parser(
         "list",
         help="list articles (filter, sort, page)",
-        description="List articles, newest change first. Dates are in the newsroom's zone.",
+        description=(
+            "List articles, newest change first. TIME is when an article was published, or "
+            "when it last changed if it is not published, in the newsroom's zone."
+        ),
     )
     listing.add_argument(
         "--status",
@@ -150,10 +153,9 @@ def list_command(args: argparse.Namespace, context: CommandContext) -> int:
         print("No articles match." if page.total == 0 else f"No rows past {page.offset}.")
         return 0
     zone = context.settings.zone
-    time_field = "published_at" if query.sort == "published_at" else None
     rows = []
     for item in page.items:
-        shown = item.published_at if time_field or item.published_at else item.updated_at
+        shown = item.published_at or item.updated_at
         rows.append(
             [
                 str(item.id)[:ID_WIDTH],
