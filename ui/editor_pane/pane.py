@@ -28,6 +28,7 @@ from ui.editor_pane.body_editor import BodyEditor
 from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import IMAGE_FILTER, MetadataForm
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
+from ui.editor_pane.test_hook import type_if_asked
 from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
 
@@ -60,6 +61,7 @@ class EditorPane(QWidget):
         self._sections: list[SectionRecord] = []
         self._people: list[PersonRecord] = []
         self._article_path: ArticlePath | None = None
+        self._typed_for_test = False
 
         self.form = MetadataForm()
         self.body = BodyEditor()
@@ -247,6 +249,9 @@ class EditorPane(QWidget):
         self._people = people
         self.setEnabled(True)
         self._count()
+        if not self._typed_for_test:
+            self._typed_for_test = True
+            type_if_asked(self)
 
     def reload(self, record: ArticleRecord) -> None:
         """Show ``record`` with the sections and people of the last ``load``."""
