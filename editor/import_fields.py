@@ -16,8 +16,10 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``categories`` /            without ``section``: the section whose path the categories
 ``category``                spell (``[berita, ekonomi]``), else the first category that names
                             a section (a list, or a string of names separated by spaces)
-``authors`` / ``author``    a list or one name (a ``{name: ...}`` mapping works too);
-                            unknown people are added as reporters
+``authors`` / ``author``    a list or one name; an entry may be ``{name, handle}`` (the
+                            export writes that when the handle is not made from the name).
+                            A name means the person whose handle is made from it, else the
+                            person of that name; unknown people are added as reporters
 ``tags``                    a list, or one string of comma-separated tags
 ``status``                  one of editor.records.STATUSES
 ``draft`` / ``published``   Hugo ``draft: true`` / Jekyll ``published: false`` mean draft.
@@ -130,7 +132,8 @@ class ImportedFields:
     language: str
     #: What the file says, or what a new article gets when the file does not say.
     status: str
-    authors: tuple[str, ...]
+    #: (name, handle) pairs; the handle is "" when the file gives only a name.
+    authors: tuple[tuple[str, str], ...]
     tags: tuple[str, ...]
     lead_image: str
     lead_image_caption: str
@@ -167,7 +170,8 @@ class _Reader:
             raise FieldProblem(
                 f"'{key}' is read as {kind}; write it as text in quotes.", self.line(key)
             )
-        return self.limited(str(value).strip(), label or key, key)
+        # Not stripped: YAML already trims plain values, and quoted spaces are meant.
+        return self.limited(str(value), label or key, key)
 
     def limited(self, value: str, label: str, key: str) -> str:
         limit = MAX_LENGTHS.get(label)
@@ -237,7 +241,7 @@ def _article_id(reader: _Reader) -> uuid.UUID | None:
 
 
 def _status(reader: _Reader) -> str | None:
-    stated = reader.text("status").lower().replace(" ", "_").replace("-", "_")
+    stated = reader.text("status").strip().lower().replace(" ", "_").replace("-", "_")
     if stated and stated not in STATUSES:
         raise FieldProblem(
             f"unknown status '{reader.fields['status']}'. Use one of: {', '.join(STATUSES)}.",
@@ -261,7 +265,7 @@ def _status(reader: _Reader) -> str | None:
 
 
 def _language(reader: _Reader) -> str:
-    value = reader.text("language", "lang")
+    value = reader.text("language", "lang").strip()
     if not value:
         return "id"
     primary = re.split(r"[-_]", value.lower())[0]
@@ -327,10 +331,27 @@ def _lead_image(reader: _Reader) -> tuple[str, str, str]:
     credit = credit or reader.text("lead_image_credit", "image_credit", "credit")
     key = "lead_image"
     return (
-        reader.limited(src.strip(), "lead image", key),
-        reader.limited(caption.strip(), "lead image caption", key),
-        reader.limited(credit.strip(), "lead image credit", key),
+        reader.limited(src, "lead image", key),
+        reader.limited(caption, "lead image caption", key),
+        reader.limited(credit, "lead image credit", key),
     )
+
+
+def _authors(reader: _Reader, key: str) -> tuple[tuple[str, str], ...]:
+    value = reader.fields.get(key)
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    authors: list[tuple[str, str]] = []
+    for item in items:
+        handle = ""
+        if isinstance(item, dict):
+            handle = str(item.get("handle") or "").strip()
+            item = item.get("name") or item.get("title") or handle
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            raise FieldProblem(f"'{key}' must list names as text.", reader.line(key))
+        name = reader.limited(str(item).strip(), "author", key)
+        if name:
+            authors.append((name, handle))
+    return tuple(authors)
 
 
 def _limit_each(reader: _Reader, values: tuple[str, ...], label: str, key: str) -> tuple[str, ...]:
@@ -344,7 +365,7 @@ def read_fields(
     reader = _Reader(doc, zone)
     article_id = _article_id(reader)
     headline = reader.text("title", "headline", label="title")
-    if not headline:
+    if not headline.strip():
         raise FieldProblem(
             "has no title. Add a line 'title: ...' to the front matter.",
             reader.line("title") or 1,
@@ -385,6 +406,7 @@ def read_fields(
     default_status = "draft" if "_drafts" in PurePath(path).parts else "published"
     image, caption, credit = _lead_image(reader)
     authors_key = reader.first_key("authors", "author") or "authors"
+    authors = _authors(reader, authors_key)
     tags = reader.names("tags", split_commas=True)
     return ImportedFields(
         article_id=article_id,
@@ -396,9 +418,7 @@ def read_fields(
         section_id=_section_id(reader, find_section),
         language=_language(reader),
         status=status or default_status,
-        authors=_limit_each(
-            reader, reader.names(authors_key, split_commas=False), "author", authors_key
-        ),
+        authors=authors,
         tags=_limit_each(reader, tags, "tag", "tags"),
         lead_image=image,
         lead_image_caption=caption,

@@ -46,8 +46,8 @@ from editor.errors import ConflictError, NotFoundError, RedaksiError
 from editor.frontmatter import FrontMatterError, decode, parse
 from editor.import_fields import FieldProblem, ImportedFields, read_fields
 from editor.models import Article
-from editor.people import ensure_person
-from editor.records import ArticleDraft, ArticleRecord, PersonRef
+from editor.people import create_person, list_people
+from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
 from editor.revisions import create_revision, list_revisions
 from editor.sections import find_section
 from editor.slugs import slugify
@@ -218,6 +218,25 @@ def _workflow(stored: ArticleRecord, fields: ImportedFields) -> dict[str, Any]:
     }
 
 
+def _person(db: Database, name: str, handle: str) -> PersonRecord:
+    """The byline's person: by handle, else by name; a new reporter when nobody matches.
+
+    A bare name prefers the person whose handle is made from it, so two people who share a
+    name (one with a hand-made handle) stay apart through an export and a re-import.
+    """
+    people = list_people(db)
+    handles = (handle,) if handle else (slugify(name), name)
+    for wanted in handles:
+        found = [p for p in people if p.handle == wanted]
+        if found:
+            return found[0]
+    if not handle:
+        found = [p for p in people if p.name.lower() == name.lower()]
+        if found:
+            return found[0]
+    return create_person(db, name, handle=handle)
+
+
 def _import_one(
     db: Database,
     source: _Source,
@@ -241,7 +260,8 @@ def _import_one(
             None,
         )
     bylines = tuple(
-        PersonRef(p.id, p.name, p.handle) for p in (ensure_person(db, n) for n in fields.authors)
+        PersonRef(p.id, p.name, p.handle)
+        for p in (_person(db, name, handle) for name, handle in fields.authors)
     )
     content: dict[str, Any] = {
         "headline": fields.headline,
