@@ -53,11 +53,27 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         # Whole-line rules: the first that matches decides the line's base format.
         self._line_rules: list[tuple[re.Pattern[str], QTextCharFormat]] = [
             (re.compile(r"^#{1,6}\s.*$"), _format(accent, bold=True)),
+            # The newsroom blocks of editor.render: pull quote, "Baca juga", embeds, credits.
             (
-                re.compile(r"^\s*(>\s*\[!quote\]|:::\s*pullquote|:::).*$", re.IGNORECASE),
+                re.compile(r"^\s{0,3}>\s?\[!(quote|kutipan)\].*$", re.IGNORECASE),
                 _format(newsroom, bold=True),
             ),
-            (re.compile(r"^\s*baca juga\s*:.*$", re.IGNORECASE), _format(newsroom, italic=True)),
+            (
+                re.compile(
+                    r"^\s{0,3}[*_]{0,2}(baca juga|read also|see also)[*_]{0,2}\s*:.*$", re.I
+                ),
+                _format(newsroom, italic=True),
+            ),
+            (
+                re.compile(
+                    r"^https?://(www\.|m\.|mobile\.)?(youtube\.com|youtu\.be|x\.com|twitter\.com)/\S*$"
+                ),
+                _format(newsroom, bold=True),
+            ),
+            (
+                re.compile(r"^(foto|kredit|sumber|photo|credit|source)\s*:.*$", re.IGNORECASE),
+                _format(muted, italic=True),
+            ),
             (re.compile(r"^\s*>.*$"), _format(muted, italic=True)),
             (re.compile(r"^\s*\|.*\|\s*$"), _format(muted, mono=True)),
             (re.compile(r"^\s*([-*_]\s*){3,}$"), _format(muted)),
@@ -71,8 +87,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
                 _format(None, italic=True),
             ),
             (re.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)"), _format(accent)),
-            (re.compile(r"\[\[[^\]\n]+\]\]|\[\^[^\]\n]+\]"), _format(newsroom)),
-            (re.compile(r"@\[(youtube|x|twitter)\]\([^)\n]*\)", re.IGNORECASE), _format(newsroom)),
+            (re.compile(r"\[\^[^\]\n]+\]"), _format(newsroom)),
             (re.compile(r"`[^`\n]+`"), self._code),
         ]
 
