@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from markdown import Markdown
 
+from editor.errors import ValidationError
 from editor.render.embeds import EmbedExtension
 from editor.render.figures import FigureExtension
 from editor.render.headings import HeadingsExtension
@@ -60,5 +61,15 @@ def _build(language: str) -> Markdown:
 
 
 def markdown_to_html(markdown: str, *, language: str = "id") -> str:
-    """The article body as a sanitised HTML fragment, ready to place in a page."""
-    return sanitise_html(_build(language).convert(markdown))
+    """The article body as a sanitised HTML fragment, ready to place in a page.
+
+    Raises ValidationError when lists or quotes nest too deeply for the Markdown parser.
+    """
+    try:
+        html = _build(language).convert(markdown)
+    except RecursionError:
+        raise ValidationError(
+            "The article body nests lists or quotes too deeply to render. Flatten the "
+            "deepest list or quote (a few levels are plenty); the text itself is kept."
+        ) from None
+    return sanitise_html(html)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import editor.render
+from editor.errors import ValidationError
 from editor.render import html_to_text, markdown_to_html, markdown_to_text, render_fingerprint
 from editor.render.embeds import recognise
 from editor.render.fingerprint import fingerprint_of
@@ -199,3 +202,19 @@ def test_render_fingerprint_changes_when_an_extension_module_changes(tmp_path: P
     figures = copy / "figures.py"
     figures.write_text(figures.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert fingerprint_of(copy) != render_fingerprint()
+
+
+def test_absurdly_deep_nesting_gets_a_clear_message() -> None:
+    deep_list = "".join("  " * level + "- butir\n" for level in range(200))
+    # A lower recursion limit reaches the parser's ceiling at 200 levels instead of ~500,
+    # which keeps the test fast; the code path is the same.
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(len(inspect.stack()) + 250)
+    try:
+        with pytest.raises(ValidationError, match="too deeply"):
+            markdown_to_html(deep_list)
+    finally:
+        sys.setrecursionlimit(limit)
+    # The ordinary depth a reporter uses renders fine.
+    usual = "".join("    " * level + f"- butir {level}\n" for level in range(8))
+    assert markdown_to_html(usual).count("<li>") == 8
