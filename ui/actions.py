@@ -57,11 +57,9 @@ class ActionRegistry(QObject):
             action.setToolTip(spec.tip)
             action.setStatusTip(spec.tip)
         if spec.icon:
-            # Imported here: the icon facade loads qtawesome lazily, after the first paint.
             from ui.icons import icon
 
             action.setIcon(icon(spec.icon))
-            action.setProperty("iconName", spec.icon)
         self._specs[spec.id] = spec
         self._actions[spec.id] = action
         self._apply_shortcut(spec.id)
@@ -119,15 +117,6 @@ class ActionRegistry(QObject):
                 action.setText(text)
                 action.setToolTip(tip or text.replace("&", ""))
                 action.setStatusTip(tip)
-
-    def refresh_icons(self) -> None:
-        """Re-create icons after a theme change so they take the new colours."""
-        from ui.icons import icon
-
-        for action_id, action in self._actions.items():
-            name = self._specs[action_id].icon
-            if name:
-                action.setIcon(icon(name))
 
     def _apply_shortcut(self, action_id: str) -> None:
         action = self._actions[action_id]

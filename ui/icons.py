@@ -1,14 +1,18 @@
 """The one icon facade: our own icon names mapped to qtawesome glyphs, in theme colours.
 
-qtawesome takes about 0.3 s to import and loads its fonts on first use, so it is imported
-inside :func:`icon`, never at module import: the window paints before any icon exists.
+Every icon is a small engine that draws its glyph when Qt paints it, in the palette's
+colours at that moment: a theme switch recolours every icon without rebuilding anything.
+qtawesome takes about 0.3 s to import, so the app holds icons back (blank) until after
+its first paint (:func:`hold_until_ready` / :func:`release`); tests and dialogs opened
+later simply get icons at once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 #: Our names -> Material Design Icons (v6) ids in qtawesome.
 ICON_IDS: dict[str, str] = {
@@ -55,40 +59,108 @@ ICON_IDS: dict[str, str] = {
     "export": "mdi6.file-export-outline",
     "dashboard": "mdi6.chart-box-outline",
     "warning": "mdi6.alert-outline",
+    "up": "mdi6.arrow-up",
+    "down": "mdi6.arrow-down",
+    "add": "mdi6.plus",
+    "remove": "mdi6.minus",
 }
 
-_cache: dict[tuple[str, str, str], QIcon] = {}
+
+class _State:
+    """Whether glyphs may be drawn yet, and the glyph icons made so far."""
+
+    held = False
+    glyphs: dict[tuple[str, str, str], QIcon] = {}
 
 
-def _colours() -> tuple[QColor, QColor]:
-    """Normal and disabled glyph colours from the application palette (theme-aware)."""
+def hold_until_ready() -> None:
+    """Draw icons blank until :func:`release` (start-up: paint before importing qtawesome)."""
+    _State.held = True
+
+
+def release() -> None:
+    """Allow icons to draw, load qtawesome now, and repaint every window."""
+    _State.held = False
+    import qtawesome  # noqa: F401 - the slow import happens here, after the first paint
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    for window in QApplication.topLevelWidgets():
+        window.update()
+        for child in window.findChildren(QWidget):
+            child.update()
+
+
+def _colours() -> tuple[QColor, QColor, QColor]:
+    """Normal, disabled and selected glyph colours from the current application palette."""
     palette = QGuiApplication.palette()
     normal = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.ButtonText)
     disabled = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText)
-    return normal, disabled
+    selected = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.HighlightedText)
+    return normal, disabled, selected
+
+
+def glyph(name: str) -> QIcon:
+    """The plain qtawesome icon for ``name`` in the current palette (loads qtawesome)."""
+    normal, disabled, selected = _colours()
+    key = (name, normal.name(), disabled.name())
+    cached = _State.glyphs.get(key)
+    if cached is None:
+        import qtawesome
+
+        options: dict[str, Any] = {
+            "color": normal,
+            "color_disabled": disabled,
+            "color_selected": selected,
+            "color_active": normal,
+        }
+        cached = qtawesome.icon(ICON_IDS[name], **options)
+        _State.glyphs[key] = cached
+    return cached
+
+
+class _ThemedIconEngine(QIconEngine):
+    """Draws the named glyph in whatever the palette's colours are at paint time."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self._name = name
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        if _State.held:
+            return
+        glyph(self._name).paint(painter, rect, Qt.AlignmentFlag.AlignCenter, mode, state)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        if _State.held:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            return pixmap
+        return glyph(self._name).pixmap(size, mode, state)
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> QIconEngine:
+        return _ThemedIconEngine(self._name)
+
+    def key(self) -> str:
+        return "redaksi-themed"
+
+    def isNull(self) -> bool:
+        return False
 
 
 def icon(name: str) -> QIcon:
-    """The icon called ``name`` in the current theme's colours.
+    """The icon called ``name``; it follows the theme by itself.
 
     Unknown names raise KeyError with the list of known ones, so a typo fails loudly in
     tests instead of showing a blank button.
     """
     if name not in ICON_IDS:
         raise KeyError(f"No icon called '{name}'. Known icons: {', '.join(sorted(ICON_IDS))}.")
-    normal, disabled = _colours()
-    key = (name, normal.name(), disabled.name())
-    cached = _cache.get(key)
-    if cached is not None:
-        return cached
-    import qtawesome
-
-    options: dict[str, Any] = {"color": normal, "color_disabled": disabled}
-    made = qtawesome.icon(ICON_IDS[name], **options)
-    _cache[key] = made
-    return made
+    return QIcon(_ThemedIconEngine(name))
 
 
 def clear_cache() -> None:
-    """Forget cached icons (after a theme change; the next call paints in new colours)."""
-    _cache.clear()
+    """Forget cached glyphs (after a theme change the next paint uses the new colours)."""
+    _State.glyphs.clear()

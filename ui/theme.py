@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QApplication
 
 UI_FAMILY = "DejaVu Sans"
@@ -62,3 +62,138 @@ def apply_fonts(app: QApplication) -> None:
     """Load the shipped fonts and make DejaVu Sans the application font."""
     load_fonts()
     app.setFont(ui_font())
+
+
+# --- light and dark -----------------------------------------------------------------------
+
+THEME_KEY = "interface/theme"
+THEME_CHOICES = ("system", "light", "dark")
+
+_LIGHT = {
+    "window": "#f4f5f7",
+    "base": "#ffffff",
+    "alternate": "#f7f8fa",
+    "text": "#1d2330",
+    "button": "#eceef2",
+    "highlight": "#2f6fb3",
+    "highlighted_text": "#ffffff",
+    "link": "#1f5fa8",
+    "mid": "#c9cdd4",
+    "placeholder": "#7b8190",
+    "disabled": "#9aa0aa",
+    "tooltip": "#ffffe8",
+    "accent_bg": "#fff4d6",
+    "accent_fg": "#6b4e00",
+}
+_DARK = {
+    "window": "#22252b",
+    "base": "#1a1c21",
+    "alternate": "#20232a",
+    "text": "#e3e6eb",
+    "button": "#2d3139",
+    "highlight": "#3d7cc4",
+    "highlighted_text": "#ffffff",
+    "link": "#7fb2ee",
+    "mid": "#444a55",
+    "placeholder": "#8b919c",
+    "disabled": "#6c717b",
+    "tooltip": "#2d3139",
+    "accent_bg": "#4a3d12",
+    "accent_fg": "#f3dc9a",
+}
+
+
+def system_theme() -> str:
+    """ "dark" when the desktop asks for a dark scheme, else "light"."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return "dark" if scheme == Qt.ColorScheme.Dark else "light"
+
+
+def resolve_theme(choice: str | None) -> str:
+    """The theme to paint: an explicit light/dark, or the system's for anything else."""
+    return choice if choice in ("light", "dark") else system_theme()
+
+
+def palette_for(theme: str) -> QPalette:
+    colours = _DARK if theme == "dark" else _LIGHT
+    palette = QPalette()
+    role = QPalette.ColorRole
+    pairs = {
+        role.Window: colours["window"],
+        role.WindowText: colours["text"],
+        role.Base: colours["base"],
+        role.AlternateBase: colours["alternate"],
+        role.Text: colours["text"],
+        role.Button: colours["button"],
+        role.ButtonText: colours["text"],
+        role.BrightText: "#ff5555",
+        role.Highlight: colours["highlight"],
+        role.HighlightedText: colours["highlighted_text"],
+        role.Link: colours["link"],
+        role.ToolTipBase: colours["tooltip"],
+        role.ToolTipText: colours["text"],
+        role.PlaceholderText: colours["placeholder"],
+        role.Mid: colours["mid"],
+        role.Midlight: colours["button"],
+        role.Dark: colours["mid"],
+        role.Light: colours["base"],
+        role.Shadow: "#000000",
+    }
+    for colour_role, value in pairs.items():
+        palette.setColor(colour_role, QColor(value))
+    for colour_role in (role.Text, role.WindowText, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, colour_role, QColor(colours["disabled"]))
+    return palette
+
+
+def style_sheet(theme: str) -> str:
+    """The few touches a palette cannot express (banners, the splitter handle)."""
+    colours = _DARK if theme == "dark" else _LIGHT
+    return f"""
+QLabel#trashBanner, QLabel#recoveryBanner {{
+    background: {colours["accent_bg"]}; color: {colours["accent_fg"]};
+    border-radius: 3px; padding: 4px 6px;
+}}
+QSplitter::handle {{ background: {colours["mid"]}; }}
+QSplitter::handle:horizontal {{ width: 1px; }}
+QLabel#articleCount {{ color: {colours["placeholder"]}; }}
+"""
+
+
+class ThemeState:
+    """Which theme is on now; kept by the app, not a module global."""
+
+    def __init__(self) -> None:
+        self.name = "light"
+
+
+def apply_theme(app: QApplication, theme: str, state: ThemeState | None = None) -> str:
+    """Paint the whole app in ``theme`` (light or dark). Returns the theme applied."""
+    theme = resolve_theme(theme)
+    app.setStyle("Fusion")
+    app.setPalette(palette_for(theme))
+    app.setStyleSheet(style_sheet(theme))
+    if state is not None:
+        state.name = theme
+    from ui import icons
+
+    icons.clear_cache()
+    return theme
+
+
+def saved_theme_choice() -> str:
+    from PySide6.QtCore import QSettings
+
+    value = str(QSettings().value(THEME_KEY, "system"))
+    return value if value in THEME_CHOICES else "system"
+
+
+def save_theme_choice(choice: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    if choice not in THEME_CHOICES:
+        raise ValueError(f"Unknown theme '{choice}'; use system, light or dark.")
+    QSettings().setValue(THEME_KEY, choice)

@@ -23,7 +23,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from editor.records import ArticleQuery, ArticleSummary
+from editor.records import ArticlePage, ArticleQuery, ArticleSummary
 from ui.article_list.labels import status_labels
 
 if TYPE_CHECKING:
@@ -81,9 +81,17 @@ class ArticleListModel(QAbstractTableModel):
 
     # --- what the pane calls ---------------------------------------------------------
 
-    def set_database(self, db: Database | None) -> None:
+    def set_database(self, db: Database | None, *, first_page: ArticlePage | None = None) -> None:
+        """Show ``db``'s articles. ``first_page``: already fetched for :meth:`query`
+        (start-up fetches it while the window is being built)."""
         self._db = db
-        self.reload()
+        if first_page is None or first_page.offset != 0:
+            self.reload()
+            return
+        self.beginResetModel()
+        self._rows, self._total = list(first_page.items), first_page.total
+        self.endResetModel()
+        self.totalChanged.emit(self._total)
 
     def set_zone(self, zone: str) -> None:
         self._zone = zone

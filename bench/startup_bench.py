@@ -1,0 +1,281 @@
+"""Cold start to a usable window, with a 100,000-article newsroom; novelWriter and ReText too.
+
+Run:  .venv/bin/python bench/startup_bench.py [--runs 5] [--articles 100000] [--skip-others]
+
+1. Builds (once; cached under build/bench/) an SQLite database of 100,000 articles with
+   bulk inserts, on top of the demo newsroom's sections and people.
+2. Starts ``redaksi`` in a fresh process with REDAKSI_BENCH_READY=1: the app prints
+   ``REDAKSI_READY <unix time>`` once the main window is painted with the list filled,
+   and quits. Start-up time = that time - the moment the process was launched.
+3. Installs novelWriter and ReText into build/bench-venv (never into .venv) and measures
+   each to its first window shown, the same way (a small sitecustomize hook prints the
+   time the first top-level window is exposed).
+Prints the median of each and the ratios. Offscreen platform, so no display is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build" / "bench"
+OTHERS_VENV = ROOT / "build" / "bench-venv"
+READY = "REDAKSI_READY"
+TIMEOUT_S = 60
+
+WORDS = [
+    "pemerintah",
+    "rakyat",
+    "harga",
+    "beras",
+    "banjir",
+    "jakarta",
+    "presiden",
+    "menteri",
+    "timnas",
+    "laga",
+    "pasar",
+    "saham",
+    "rupiah",
+    "gempa",
+    "warga",
+    "kota",
+    "desa",
+    "sekolah",
+    "rumah",
+    "sakit",
+    "polisi",
+    "jalan",
+    "tol",
+    "kereta",
+    "pelabuhan",
+    "nelayan",
+    "petani",
+    "listrik",
+    "subsidi",
+    "anggaran",
+    "daerah",
+    "provinsi",
+    "bupati",
+    "gubernur",
+    "pemilu",
+    "partai",
+]
+
+
+def build_database(count: int) -> Path:
+    """An SQLite file with ``count`` articles, made once and reused."""
+    path = BUILD / f"newsroom-{count}.db"
+    if path.exists():
+        return path
+    BUILD.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial.db")
+    partial.unlink(missing_ok=True)
+    sys.path.insert(0, str(ROOT))
+    from sqlalchemy import insert
+
+    from editor.database import open_database
+    from editor.demo import load_demo
+    from editor.models import Article, ArticleBody, Byline
+    from editor.people import list_people
+    from editor.records import STATUSES
+    from editor.sections import list_sections
+
+    print(f"Building a {count:,}-article database in {path} (once)…", flush=True)
+    db = open_database(f"sqlite:///{partial}")
+    load_demo(db)
+    sections = [s.id for s in list_sections(db)]
+    people = [p.id for p in list_people(db)]
+    rng = random.Random(20260126)
+    start = datetime(2019, 1, 1, tzinfo=UTC)
+    batch = 5000
+    for first in range(0, count, batch):
+        articles, bodies, bylines = [], [], []
+        for number in range(first, min(count, first + batch)):
+            article_id = uuid.UUID(int=rng.getrandbits(128), version=4)
+            when = start + timedelta(minutes=number * 30 + rng.randrange(30))
+            headline = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize()
+            body = "\n\n".join(
+                " ".join(rng.choice(WORDS) for _ in range(60)).capitalize() + "." for _ in range(6)
+            )
+            status = rng.choice(STATUSES[:-1])
+            articles.append(
+                {
+                    "id": article_id,
+                    "headline": headline,
+                    "slug": headline.lower().replace(" ", "-")[:200],
+                    "section_id": rng.choice(sections),
+                    "status": status,
+                    "language": "id",
+                    "created_at": when,
+                    "updated_at": when,
+                    "published_at": when if status in ("published", "corrected") else None,
+                    "word_count": 360,
+                    "version": 1,
+                }
+            )
+            bodies.append({"article_id": article_id, "markdown": body})
+            bylines.append({"article_id": article_id, "person_id": rng.choice(people)})
+        with db.transaction() as session:
+            session.execute(insert(Article), articles)
+            session.execute(insert(ArticleBody), bodies)
+            session.execute(insert(Byline), bylines)
+        print(f"  {min(count, first + batch):,} articles", end="\r", flush=True)
+    db.close()
+    partial.rename(path)
+    print()
+    return path
+
+
+def _run_until_ready(command: list[str], env: dict[str, str], marker: str) -> float:
+    """Seconds from launching ``command`` to the line starting with ``marker``."""
+    launched = time.time()
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
+    try:
+        assert process.stdout is not None
+        deadline = time.monotonic() + TIMEOUT_S
+        for line in process.stdout:
+            if line.startswith(marker):
+                ready = float(line.split()[1])
+                return ready - launched
+            if time.monotonic() > deadline:
+                break
+        raise RuntimeError(f"{command[0]} never reported that its window was ready")
+    finally:
+        process.kill()
+        process.wait()
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "0", **extra})
+    return env
+
+
+def measure_redaksi(database: Path, runs: int, home: Path) -> list[float]:
+    redaksi = ROOT / ".venv" / "bin" / "redaksi"
+    env = _environment(
+        REDAKSI_BENCH_READY="1",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
+    command = [str(redaksi), "--db", str(database)]
+    _run_until_ready(command, env, READY)  # warm the disk cache and .pyc files once
+    return [_run_until_ready(command, env, READY) for _ in range(runs)]
+
+
+#: Loaded into the other apps' interpreter: prints when the first window is exposed.
+FIRST_WINDOW_HOOK = textwrap.dedent(
+    """
+    import os, sys, time
+    if os.environ.get("BENCH_FIRST_WINDOW") == "1":
+        from PyQt6 import QtCore, QtGui, QtWidgets
+
+        class _Watch(QtCore.QObject):
+            def eventFilter(self, obj, event):
+                if event.type() == QtCore.QEvent.Type.Expose and isinstance(obj, QtGui.QWindow):
+                    if obj.isExposed():
+                        print("REDAKSI_READY", f"{time.time():.6f}", flush=True)
+                        os._exit(0)
+                return False
+
+        _original_init = QtWidgets.QApplication.__init__
+
+        def _init(self, *args, **kwargs):
+            _original_init(self, *args, **kwargs)
+            self._bench_watch = _Watch()
+            self.installEventFilter(self._bench_watch)
+
+        QtWidgets.QApplication.__init__ = _init
+    """
+)
+
+
+def prepare_others() -> Path | None:
+    """A separate venv with novelWriter and ReText (never .venv). None if it cannot be made."""
+    python = OTHERS_VENV / "bin" / "python"
+    if not python.exists():
+        print("Installing novelWriter and ReText into build/bench-venv (once)…", flush=True)
+        try:
+            subprocess.run([sys.executable, "-m", "venv", str(OTHERS_VENV)], check=True)
+            subprocess.run(
+                [str(python), "-m", "pip", "install", "-q", "novelWriter", "ReText", "PyQt6"],
+                check=True,
+            )
+        except subprocess.CalledProcessError as error:
+            print(f"  could not install them: {error}")
+            return None
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    (Path(site) / "sitecustomize.py").write_text(FIRST_WINDOW_HOOK, encoding="utf-8")
+    return python
+
+
+def measure_other(python: Path, module: str, runs: int, home: Path) -> list[float] | None:
+    env = _environment(
+        BENCH_FIRST_WINDOW="1",
+        HOME=str(home),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
+    command = [str(python), "-m", module]
+    try:
+        _run_until_ready(command, env, READY)
+        return [_run_until_ready(command, env, READY) for _ in range(runs)]
+    except RuntimeError as error:
+        print(f"  {module}: {error}")
+        return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--skip-others", action="store_true", help="only measure Redaksi")
+    args = parser.parse_args()
+    database = build_database(args.articles)
+    home = BUILD / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    results: dict[str, list[float] | None] = {
+        f"Redaksi ({args.articles:,} articles)": measure_redaksi(database, args.runs, home)
+    }
+    if not args.skip_others:
+        python = prepare_others()
+        if python is not None:
+            results["novelWriter (empty)"] = measure_other(python, "novelwriter", args.runs, home)
+            results["ReText (empty)"] = measure_other(python, "ReText", args.runs, home)
+    ours = statistics.median(results[next(iter(results))] or [float("nan")])
+    print()
+    print(
+        f"Cold start to a usable window, median of {args.runs} (offscreen, {os.cpu_count()} cores)"
+    )
+    print(f"{'application':34} {'median s':>9} {'min s':>7} {'max s':>7} {'vs Redaksi':>11}")
+    for name, times in results.items():
+        if not times:
+            print(f"{name:34} {'n/a':>9}")
+            continue
+        median = statistics.median(times)
+        print(f"{name:34} {median:9.3f} {min(times):7.3f} {max(times):7.3f} {median / ours:10.2f}x")
+    print(f"\nTarget: Redaksi at most 1.000 s -> {'met' if ours <= 1.0 else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,317 @@
+"""Start the desktop app: paint the window first, then open the database and fill it.
+
+``run_gui`` is what ``redaksi`` runs when no subcommand is given. Start-up is a budget
+(DESIGN.md §1): Qt paints an empty window in about 0.3 s, so SQLAlchemy, Alembic,
+Markdown and qtawesome are imported only after that first paint.
+
+``--screenshot FILE.png`` renders the window offscreen at ``--size`` and exits; with
+``REDAKSI_BENCH_READY=1`` in the environment the app prints ``REDAKSI_READY <unix time>``
+once the list is filled and painted, then quits (bench/startup_bench.py measures that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from editor.config import Settings
+    from editor.database import Database
+    from ui.main_window import MainWindow
+
+ORGANIZATION = "Redaksi"
+APPLICATION = "Redaksi"
+BENCH_ENV = "REDAKSI_BENCH_READY"
+VIEWS = ("editor", "dashboard")
+#: How long a screenshot waits for the preview to finish rendering.
+SCREENSHOT_WAIT_S = 5.0
+
+
+@dataclass(frozen=True)
+class Options:
+    db: str | None
+    screenshot: Path | None
+    size: tuple[int, int] | None
+    article: str | None
+    theme: str | None
+    lang: str | None
+    view: str
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _BadArguments(f"redaksi: {message}. See 'redaksi --help'.")
+
+
+class _BadArguments(Exception):
+    pass
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size '{text}' must look like 1366x768") from None
+    if not (320 <= width <= 7680 and 240 <= height <= 4320):
+        raise argparse.ArgumentTypeError(f"size '{text}' is out of range (320x240 to 7680x4320)")
+    return width, height
+
+
+def parse_options(argv: Sequence[str]) -> Options:
+    parser = _Parser(prog="redaksi", description="Redaksi desktop newsroom editor.")
+    parser.add_argument("--db", help="database: a file path or a postgresql:// address")
+    parser.add_argument("--screenshot", type=Path, help="render the window to this PNG and exit")
+    parser.add_argument("--size", type=_size, help="window size for --screenshot, e.g. 1366x768")
+    parser.add_argument("--article", help="article id to open (a full or leading part of the id)")
+    parser.add_argument("--theme", choices=("light", "dark", "system"))
+    parser.add_argument("--lang", choices=("id", "en"))
+    parser.add_argument("--view", choices=VIEWS, default="editor")
+    args = parser.parse_args(list(argv))
+    return Options(
+        db=args.db,
+        screenshot=args.screenshot,
+        size=args.size,
+        article=args.article,
+        theme=args.theme,
+        lang=args.lang,
+        view=args.view,
+    )
+
+
+def run_gui(argv: list[str]) -> int:
+    started = time.perf_counter()
+    try:
+        options = parse_options(argv)
+    except _BadArguments as error:
+        print(error, file=sys.stderr)
+        return 2
+    if options.view != "editor":
+        print(f"redaksi: the {options.view} view is not available yet.", file=sys.stderr)
+        return 2
+    if options.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from editor.userconfig import load_settings_with_problems
+
+    settings, problems = load_settings_with_problems(options.db)
+    for problem in problems:
+        print(f"redaksi: {problem}", file=sys.stderr)
+    # The database opens on a thread while Qt starts and paints: SQLite's checks and the
+    # first list query run in C with the GIL released, so the two overlap on 2+ cores.
+    loader = StartupLoader(settings.database_url, options.article)
+    loader.start()
+    app = _make_app(options)
+    window = _make_window(app, options, settings)
+    window.show()
+    # Let Qt expose and paint the window before anything slow is needed.
+    app.processEvents()
+    from PySide6.QtCore import QTimer
+
+    outcome: dict[str, int] = {"code": 0}
+    poll = QTimer(app)
+    poll.setInterval(5)
+
+    def attach_when_loaded() -> None:
+        if loader.is_alive():
+            return
+        poll.stop()
+        outcome["code"] = _attach(app, window, loader, options, started)
+
+    poll.timeout.connect(attach_when_loaded)
+    poll.start()
+    code = app.exec()
+    return outcome["code"] or code
+
+
+@dataclass
+class Prefetched:
+    """What start-up reads from the database while the window is being built."""
+
+    query: object
+    first_page: object
+    sections: list[object]
+    people: list[object]
+
+
+class StartupLoader(threading.Thread):
+    """Opens the database and fetches the list's first page off the GUI thread."""
+
+    def __init__(self, database_url: str, article: str | None) -> None:
+        super().__init__(name="redaksi-startup", daemon=True)
+        self.database_url = database_url
+        self.article_text = article
+        self.db: object = None
+        self.article: object = None
+        self.prefetched: Prefetched | None = None
+        self.error: Exception | None = None
+
+    def run(self) -> None:
+        try:
+            from editor.database import open_database
+            from editor.listing import list_articles
+            from editor.people import list_people
+            from editor.records import ArticleQuery
+            from editor.sections import list_sections
+            from ui.article_list.model import PAGE_SIZE
+
+            db = open_database(self.database_url)
+            self.db = db
+            query = ArticleQuery(limit=PAGE_SIZE)
+            self.prefetched = Prefetched(
+                query=query,
+                first_page=list_articles(db, query),
+                sections=list(list_sections(db)),
+                people=list(list_people(db)),
+            )
+            if self.article_text:
+                self.article = find_article_id(db, self.article_text)
+        except Exception as error:  # shown by the GUI thread as a clear message
+            self.error = error
+
+
+def _make_app(options: Options) -> QApplication:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from editor import __version__
+    from ui.theme import apply_fonts
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    QCoreApplication.setApplicationVersion(__version__)
+    if options.screenshot is not None:
+        # A screenshot neither reads nor changes the user's window layout and choices.
+        folder = tempfile.mkdtemp(prefix="redaksi-shot-")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    app.setApplicationDisplayName(APPLICATION)
+    apply_fonts(app)
+    return app
+
+
+def _make_window(app: QApplication, options: Options, settings: Settings) -> MainWindow:
+    from editor.config import default_data_dir
+    from ui import icons
+    from ui.i18n import preferred_language
+    from ui.main_window import AppContext, MainWindow
+    from ui.theme import apply_theme, saved_theme_choice
+
+    context = AppContext(settings=settings, data_dir=default_data_dir())
+    context.theme_choice = options.theme or saved_theme_choice()
+    apply_theme(app, context.theme_choice, context.theme)
+    context.translations.install(preferred_language(options.lang))
+    icons.hold_until_ready()  # blank until after the first paint: qtawesome is slow
+    window = MainWindow(context)
+    if options.size is not None or options.screenshot is not None:
+        width, height = options.size or (1366, 768)
+        window.resize(width, height)
+        window.fit_splitter(width)
+    return window
+
+
+def _attach(
+    app: QApplication,
+    window: MainWindow,
+    loader: StartupLoader,
+    options: Options,
+    started: float,
+) -> int:
+    """Put the loaded database into the window; the exit code if the app must stop."""
+    from editor.errors import RedaksiError
+    from ui import icons
+
+    error = loader.error
+    if error is not None:
+        message = str(error) if isinstance(error, RedaksiError) else _unexpected(error)
+        _report_start_failure(window, message, screenshot=options.screenshot is not None)
+        app.quit()
+        return 1
+    window.attach_database(
+        loader.db,  # type: ignore[arg-type]
+        select=loader.article,  # type: ignore[arg-type]
+        prefetched=loader.prefetched,
+    )
+    if os.environ.get(BENCH_ENV) == "1":
+        window.repaint()
+        print(f"REDAKSI_READY {time.time():.6f} {time.perf_counter() - started:.3f}", flush=True)
+        app.quit()
+        return 0
+    icons.release()
+    if options.screenshot is not None:
+        code = _take_screenshot(app, window, options.screenshot)
+        app.quit()
+        return code
+    return 0
+
+
+def _unexpected(error: Exception) -> str:
+    return (
+        f"Redaksi could not start: {type(error).__name__}: {error}. Nothing was changed. "
+        "Check the database location (redaksi config) and try again."
+    )
+
+
+def find_article_id(db: Database, text: str) -> uuid.UUID:
+    """The article ``text`` names: a full id, or the leading hex digits of one."""
+    from sqlalchemy import select
+
+    from editor.errors import NotFoundError
+    from editor.models import Article
+
+    try:
+        return uuid.UUID(text)
+    except ValueError:
+        pass
+    prefix = text.lower().replace("-", "")
+    if not prefix or any(ch not in "0123456789abcdef" for ch in prefix):
+        raise NotFoundError(f"'{text}' is not an article id. Use 'redaksi list' to see the ids.")
+    with db.transaction() as session:
+        ids = [row for row in session.scalars(select(Article.id)) if row.hex.startswith(prefix)]
+    if len(ids) != 1:
+        raise NotFoundError(
+            f"{len(ids)} articles have an id starting with '{text}'; give more of the id. "
+            "Use 'redaksi list' to see the ids."
+        )
+    return ids[0]
+
+
+def _report_start_failure(window: MainWindow, message: str, *, screenshot: bool) -> None:
+    if screenshot or os.environ.get(BENCH_ENV) == "1":
+        print(f"redaksi: {message}", file=sys.stderr)
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(
+        window,
+        window.tr("Cannot open the newsroom database"),
+        message,
+    )
+
+
+def _take_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+    deadline = time.monotonic() + SCREENSHOT_WAIT_S
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if not window.preview.is_pending():
+            break
+        time.sleep(0.01)
+    app.processEvents()
+    image = window.grab().toImage()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(path), "PNG"):
+        print(f"redaksi: could not write the screenshot to {path}.", file=sys.stderr)
+        return 1
+    print(f"Screenshot {image.width()}x{image.height()} written to {path}")
+    return 0

@@ -1,0 +1,275 @@
+"""The filter bar above the article list: search as you type, status, section, author, dates.
+
+It only turns what the user picked into an ``ArticleQuery``; the model does the querying.
+Typing in the search box is debounced so a fast typist does not run a query per key.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QDate, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor.records import STATUSES, ArticleQuery
+from ui.article_list.labels import status_labels
+from ui.icons import icon
+
+if TYPE_CHECKING:
+    from editor.records import PersonRecord, SectionRecord
+
+SEARCH_DEBOUNCE_MS = 200
+#: The first date a date edit can show stands for "no limit" (shown as a dash).
+NO_DATE = QDate(2000, 1, 1)
+FILTERS_VISIBLE_KEY = "articleList/filtersVisible"
+
+
+class FilterBar(QWidget):
+    """Emits ``changed`` whenever the filters mean a different query."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._zone = "Asia/Jakarta"
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.changed)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("articleSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+
+        self.toggle = QToolButton(self)
+        self.toggle.setObjectName("filterToggle")
+        self.toggle.setCheckable(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setIcon(icon("filter"))
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toggle.toggled.connect(self._show_filters)
+
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.section = QComboBox(self)
+        self.section.setObjectName("sectionFilter")
+        self.author = QComboBox(self)
+        self.author.setObjectName("authorFilter")
+        self.date_from = self._date_edit("dateFrom")
+        self.date_to = self._date_edit("dateTo")
+        for combo in (self.status, self.section, self.author):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+
+        self.status_label = QLabel(self)
+        self.section_label = QLabel(self)
+        self.author_label = QLabel(self)
+        self.dates_label = QLabel(self)
+        self.dash = QLabel("–", self)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.toggle)
+
+        self.filters = QWidget(self)
+        grid = QGridLayout(self.filters)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.status_label, 0, 0)
+        grid.addWidget(self.status, 0, 1, 1, 3)
+        grid.addWidget(self.section_label, 1, 0)
+        grid.addWidget(self.section, 1, 1, 1, 3)
+        grid.addWidget(self.author_label, 2, 0)
+        grid.addWidget(self.author, 2, 1, 1, 3)
+        grid.addWidget(self.dates_label, 3, 0)
+        grid.addWidget(self.date_from, 3, 1)
+        grid.addWidget(self.dash, 3, 2)
+        grid.addWidget(self.date_to, 3, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.filters)
+
+        self._sections: list[SectionRecord] = []
+        self._people: list[PersonRecord] = []
+        self.retranslate()
+        visible = QSettings().value(FILTERS_VISIBLE_KEY, True, type=bool)
+        self.toggle.setChecked(bool(visible))
+        self.filters.setVisible(bool(visible))
+
+    # --- choices ------------------------------------------------------------------------
+
+    def set_zone(self, zone: str) -> None:
+        self._zone = zone
+
+    def set_sections(self, sections: list[SectionRecord]) -> None:
+        """Offer the section tree (already in tree order), indented by depth."""
+        self._sections = list(sections)
+        self._refill_sections()
+
+    def set_people(self, people: list[PersonRecord]) -> None:
+        self._people = list(people)
+        self._refill_people()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear(self) -> None:
+        """Back to "everything": no text, any status, section, author and date."""
+        with _Quiet(self):
+            self.search.clear()
+            self.status.setCurrentIndex(0)
+            self.section.setCurrentIndex(0)
+            self.author.setCurrentIndex(0)
+            self.date_from.setDate(NO_DATE)
+            self.date_to.setDate(NO_DATE)
+        self._search_timer.stop()
+        self.changed.emit()
+
+    # --- the query ----------------------------------------------------------------------
+
+    def apply_to(self, query: ArticleQuery) -> ArticleQuery:
+        """``query`` with this bar's filters set (sorting and trash left as they are)."""
+        text = self.search.text().strip()
+        status = self.status.currentData()
+        return replace(
+            query,
+            text=text or None,
+            statuses=(status,) if status else None,
+            section_id=self.section.currentData(),
+            author_id=self.author.currentData(),
+            date_from=self._start_of(self.date_from.date()),
+            date_to=self._start_of(self.date_to.date(), days_after=1),
+        )
+
+    def _start_of(self, day: QDate, *, days_after: int = 0) -> datetime | None:
+        if day == NO_DATE or not day.isValid():
+            return None
+        local = date(day.year(), day.month(), day.day()) + timedelta(days=days_after)
+        return datetime(local.year, local.month, local.day, tzinfo=ZoneInfo(self._zone))
+
+    def _search_now(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self.changed.emit()
+
+    # --- widgets ------------------------------------------------------------------------
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setMinimumDate(NO_DATE)
+        edit.setDate(NO_DATE)
+        edit.dateChanged.connect(lambda _day: self.changed.emit())
+        return edit
+
+    def _show_filters(self, visible: bool) -> None:
+        self.filters.setVisible(visible)
+        QSettings().setValue(FILTERS_VISIBLE_KEY, visible)
+
+    def _refill_statuses(self) -> None:
+        chosen = self.status.currentData()
+        with _Quiet(self):
+            self.status.clear()
+            self.status.addItem(self.tr("Any status"), None)
+            labels = status_labels()
+            for status in STATUSES:
+                if status != "trashed":
+                    self.status.addItem(labels[status], status)
+            self.status.setCurrentIndex(max(0, self.status.findData(chosen)))
+
+    def _refill_sections(self) -> None:
+        chosen = self.section.currentData()
+        with _Quiet(self):
+            self.section.clear()
+            self.section.addItem(self.tr("All sections"), None)
+            for record in self._sections:
+                depth = record.path.count("/")
+                self.section.addItem("    " * depth + record.name, record.id)
+            self.section.setCurrentIndex(max(0, self._find(self.section, chosen)))
+
+    def _refill_people(self) -> None:
+        chosen = self.author.currentData()
+        with _Quiet(self):
+            self.author.clear()
+            self.author.addItem(self.tr("Anyone"), None)
+            for person in self._people:
+                self.author.addItem(person.name, person.id)
+            self.author.setCurrentIndex(max(0, self._find(self.author, chosen)))
+
+    @staticmethod
+    def _find(combo: QComboBox, value: uuid.UUID | None) -> int:
+        for index in range(combo.count()):
+            if combo.itemData(index) == value:
+                return index
+        return 0
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search headlines and text…"))
+        self.search.setToolTip(self.tr("Search articles (Ctrl+F in the list)"))
+        self.toggle.setText(self.tr("Filters"))
+        self.toggle.setToolTip(self.tr("Show or hide the filters"))
+        self.status_label.setText(self.tr("Status"))
+        self.section_label.setText(self.tr("Section"))
+        self.author_label.setText(self.tr("Author"))
+        self.dates_label.setText(self.tr("Updated"))
+        for edit in (self.date_from, self.date_to):
+            edit.setSpecialValueText(self.tr("any day"))
+        self._refill_statuses()
+        self._refill_sections()
+        self._refill_people()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class _Quiet:
+    """Refilling combos must not fire a query per item: block the bar's signals."""
+
+    def __init__(self, bar: FilterBar) -> None:
+        self._widgets = [
+            bar.status,
+            bar.section,
+            bar.author,
+            bar.search,
+            bar.date_from,
+            bar.date_to,
+        ]
+
+    def __enter__(self) -> None:
+        for widget in self._widgets:
+            widget.blockSignals(True)
+
+    def __exit__(self, *_exc: object) -> None:
+        for widget in self._widgets:
+            widget.blockSignals(False)

@@ -1,0 +1,619 @@
+"""The main window: article list | editor | preview, with menus, toolbar and status bar.
+
+It composes the panes and wires them together; the panes hold their own logic. The window
+paints before the database is open (``attach_database`` comes after the first paint), so
+start-up stays quick however large the newsroom is.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QWidget
+
+from editor import __version__
+from editor.config import Settings
+from editor.errors import ConflictError, RedaksiError
+from ui.actions import ActionRegistry, ActionSpec
+from ui.article_list import commands
+from ui.article_list.pane import ArticleListPane
+from ui.editor_pane import EditorPane
+from ui.i18n import Translations
+from ui.preview_pane import PreviewPane
+from ui.status_bar import StatusBar
+from ui.theme import ThemeState
+
+if TYPE_CHECKING:
+    from editor.database import Database
+    from editor.records import ArticleRecord, PersonRecord, SectionRecord
+
+GEOMETRY_KEY = "mainWindow/geometry"
+STATE_KEY = "mainWindow/state"
+SPLITTER_KEY = "mainWindow/splitter"
+LAST_ARTICLE_KEY = "mainWindow/lastArticle"
+AUTOSAVE_INTERVAL_KEY = "editor/autosaveIntervalMs"
+DEFAULT_AUTOSAVE_MS = 2000
+
+
+@dataclass
+class AppContext:
+    """What the window needs from the app: settings and the app-wide look and language."""
+
+    settings: Settings
+    translations: Translations = field(default_factory=Translations)
+    theme: ThemeState = field(default_factory=ThemeState)
+    theme_choice: str = "system"
+    data_dir: Path | None = None
+
+
+#: Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody
+#: registered is skipped, so a pane can grow or shrink its set of actions freely.
+MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "article",
+        (
+            "article.new",
+            "article.duplicate",
+            "article.save",
+            "-",
+            "article.revisions",
+            "article.browser",
+            "-",
+            "article.trash",
+            "article.restore",
+            "-",
+            "app.quit",
+        ),
+    ),
+    (
+        "edit",
+        (
+            "edit.undo",
+            "edit.redo",
+            "-",
+            "edit.find",
+            "edit.replace",
+            "list.search",
+            "-",
+            "edit.bold",
+            "edit.italic",
+            "edit.heading",
+            "edit.link",
+            "edit.quote",
+            "edit.list",
+            "edit.image",
+            "edit.pullquote",
+            "edit.related",
+        ),
+    ),
+    ("view", ("view.trash", "view.preview", "-", "view.focus_list", "view.focus_editor")),
+    ("tools", ("site.publish", "-", "app.preferences")),
+    ("help", ("help.about",)),
+)
+TOOLBAR = (
+    "article.new",
+    "article.save",
+    "article.duplicate",
+    "article.trash",
+    "article.restore",
+    "-",
+    "view.trash",
+    "article.revisions",
+    "article.browser",
+    "view.preview",
+    "-",
+    "site.publish",
+)
+#: Actions that need an article open in the editor.
+ARTICLE_ACTIONS = ("article.save", "article.duplicate", "article.revisions", "article.browser")
+
+
+class MainWindow(QMainWindow):
+    #: Emitted once the database is attached and the list shows its first page.
+    ready = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.db: Database | None = None
+        self.autosave: Any = None
+        self._sections: list[SectionRecord] = []
+        self._people: list[PersonRecord] = []
+        self._open_id: uuid.UUID | None = None
+
+        self.registry = ActionRegistry(self)
+        self._create_actions()
+        self.list_pane = ArticleListPane(self.registry, self)
+        self.editor = EditorPane(self.registry, self)
+        self.preview = PreviewPane(self)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        for pane in (self.list_pane, self.editor, self.preview):
+            self.splitter.addWidget(pane)
+        self.setCentralWidget(self.splitter)
+        self.status = StatusBar(self)
+        self.status.set_zone(context.settings.zone)
+        self.status.set_language(context.translations.language)
+        self.setStatusBar(self.status)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setFloatable(False)
+        self.addToolBar(self.toolbar)
+        self._menus: dict[str, QMenu] = {}
+        self._place_actions()
+        self._connect()
+        self.retranslate()
+        self._restore_layout()
+        self._update_actions()
+
+    # --- start-up -----------------------------------------------------------------------
+
+    def attach_database(
+        self,
+        db: Database,
+        *,
+        select: uuid.UUID | None = None,
+        prefetched: Any = None,
+    ) -> None:
+        """Show ``db``'s articles; open ``select``, the last article, or the first one.
+
+        ``prefetched`` (ui.app.Prefetched): sections, people and the list's first page,
+        read while the window was being built.
+        """
+        from editor.people import list_people
+        from editor.sections import list_sections
+        from ui.autosave import AutosaveController
+
+        self.db = db
+        first_page = None
+        if prefetched is not None:
+            self._sections, self._people = list(prefetched.sections), list(prefetched.people)
+            if prefetched.query == self.list_pane.initial_query():
+                first_page = prefetched.first_page
+        else:
+            self._sections, self._people = list_sections(db), list_people(db)
+        self.list_pane.set_choices(self._sections, self._people)
+        self.list_pane.set_database(db, zone=self.context.settings.zone, first_page=first_page)
+        self.preview.set_sections(self._sections)
+        self.autosave = AutosaveController(
+            db,
+            self.editor,
+            interval_ms=self._autosave_interval(),
+            parent=self,
+            data_dir=self.context.data_dir,
+        )
+        # After the controller, which sets a lookup of its own: ours uses the newsroom zone.
+        self.editor.set_article_lookup(self._search_articles, self._article_path)
+        self.autosave.saved.connect(self._saved)
+        self.autosave.failed.connect(self._save_failed)
+        self.autosave.conflict.connect(self._conflict)
+        self.autosave.resolved.connect(self._resolved)
+        self.autosave.revisionSaved.connect(self._revision_saved)
+        recovered = self._recover(db)
+        wanted = select or (recovered[0] if recovered else None)
+        wanted = wanted or _uuid(QSettings().value(LAST_ARTICLE_KEY))
+        if wanted is None or not self.list_pane.select_article(wanted):
+            self.list_pane.select_first()
+        if self._open_id is None and wanted is not None and select is not None:
+            self.open_article(wanted)
+        self._update_actions()
+        self.ready.emit()
+
+    # --- opening and saving -------------------------------------------------------------
+
+    def open_article(self, article_id: uuid.UUID | None) -> bool:
+        """Show ``article_id`` in the editor, saving the one open now first."""
+        if article_id == self._open_id:
+            return True
+        if not self.flush():
+            if self._open_id is not None:
+                self.list_pane.select_article(self._open_id, notify=False)
+            return False
+        if article_id is None or self.db is None:
+            self._open_id = None
+            self.editor.setEnabled(False)
+            self.preview.clear()
+            self.status.set_no_article()
+            self._update_actions()
+            return True
+        from editor.articles import get_article
+
+        try:
+            record = get_article(self.db, article_id)
+        except RedaksiError as error:
+            self._error(str(error))
+            return False
+        self._open_id = article_id
+        self.editor.load(record, self._sections, self._people)
+        self.preview.show_record(record, self.context.settings)
+        self.status.set_saved(record.updated_at)
+        QSettings().setValue(LAST_ARTICLE_KEY, str(article_id))
+        self._update_actions()
+        return True
+
+    def flush(self) -> bool:
+        """Save what is typed now. False (after telling the user) when it could not be."""
+        if self.autosave is None or self._open_id is None:
+            return True
+        return bool(self.autosave.flush())
+
+    def _saved(self, when: datetime) -> None:
+        self.status.set_saved(when)
+        if self._open_id is not None:
+            self.list_pane.model.update_from_record(self.editor.current_record())
+
+    def _save_failed(self, message: str) -> None:
+        self.status.set_failed(message)
+        self._error(message)
+
+    def _conflict(self, mine: ArticleRecord, theirs: ArticleRecord) -> None:
+        """Someone else saved first: show both versions and let the user choose."""
+        from ui.conflict_dialog import ConflictDialog
+
+        dialog = ConflictDialog(mine, theirs, self)
+        dialog.exec()
+        self.autosave.resolve_conflict(dialog.choice(), mine, theirs)
+
+    def _resolved(self, record: ArticleRecord) -> None:
+        if record.id != self._open_id:  # kept as a new article: show it in the list
+            self.list_pane.refresh()
+        else:
+            self.list_pane.model.update_from_record(record)
+        self.preview.show_record(self.editor.current_record(), self.context.settings)
+
+    def _revision_saved(self, _revision: object) -> None:
+        self.status.showMessage(self.tr("Saved, with a revision you can go back to"), 4000)
+
+    def _recover(self, db: Database) -> list[uuid.UUID]:
+        """Put back text typed before an unclean exit, and say so."""
+        from editor.config import default_data_dir
+        from ui.autosave import recover_unclean_shutdown
+
+        try:
+            restored = recover_unclean_shutdown(self.context.data_dir or default_data_dir(), db)
+        except OSError as error:
+            self._error(self.tr("Could not read the recovery files: %1").replace("%1", str(error)))
+            return []
+        if restored:
+            self.list_pane.model.reload()
+            self.list_pane.show_notice(
+                self.tr(
+                    "Redaksi was not closed properly last time. The unsaved text of "
+                    "%n article(s) was restored.",
+                    "",
+                    len(restored),
+                )
+            )
+        return restored
+
+    def _content_changed(self) -> None:
+        self.status.set_unsaved()
+        if self._open_id is not None and self.registry.action("view.preview").isChecked():
+            self.preview.show_record(self.editor.current_record(), self.context.settings)
+
+    # --- commands -----------------------------------------------------------------------
+
+    def _run(self, command: Callable[[], object]) -> None:
+        """Run a list command after saving; a core error becomes a message, never a crash."""
+        if self.db is None or not self.flush():
+            return
+        try:
+            command()
+        except ConflictError as error:
+            self._error(str(error))
+        except RedaksiError as error:
+            self._error(str(error))
+        self._update_actions()
+
+    def new_article(self) -> None:
+        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane)))
+        self.editor.form.headline.setFocus()
+
+    def duplicate_article(self) -> None:
+        if (article_id := self._open_id) is not None:
+            self._run(
+                lambda: self._opened(
+                    commands.duplicate_article(self._db(), self.list_pane, article_id)
+                )
+            )
+
+    def trash_article(self) -> None:
+        article_id = self.list_pane.current_id()
+        if article_id is not None and not self.list_pane.showing_trash():
+            self._run(lambda: commands.trash_article(self._db(), self.list_pane, article_id))
+
+    def restore_article(self) -> None:
+        article_id = self.list_pane.current_id()
+        if article_id is not None and self.list_pane.showing_trash():
+            self._run(lambda: commands.restore_article(self._db(), self.list_pane, article_id))
+
+    def save_revision(self) -> None:
+        """Ctrl+S: save now and keep a revision the user can go back to."""
+        if self._open_id is not None and self.autosave is not None:
+            self.autosave.save_revision()
+
+    def show_revisions(self) -> None:
+        if self._open_id is None or self.db is None or not self.flush():
+            return
+        from editor.articles import get_article
+        from ui.revisions_dialog import RevisionsDialog
+
+        RevisionsDialog(self.db, self._open_id, self).exec()
+        record = get_article(self.db, self._open_id)
+        self.editor.reload(record)
+        self.preview.show_record(record, self.context.settings)
+        self.list_pane.model.update_from_record(record)
+
+    def open_in_browser(self) -> None:
+        if self._open_id is not None:
+            self.preview.open_in_browser()
+
+    def show_trash(self, on: bool) -> None:
+        if self.flush():
+            self.list_pane.show_trash(on)
+        self._update_actions()
+
+    def toggle_preview(self, on: bool) -> None:
+        self.preview.setVisible(on)
+        if on and self._open_id is not None:
+            self.preview.show_record(self.editor.current_record(), self.context.settings)
+
+    def publish_site(self) -> None:
+        if self.db is None or not self.flush():
+            return
+        from ui.publish_dialog import PublishDialog
+
+        PublishDialog(self.db, self.context.settings, self).exec()
+
+    def show_preferences(self) -> None:
+        from ui.preferences import PreferencesDialog
+
+        dialog = PreferencesDialog(self.context, self)
+        if dialog.exec():
+            self.apply_preferences(dialog)
+
+    def apply_preferences(self, dialog: Any) -> None:
+        """Take over what the preferences dialog changed (it saved them already)."""
+        from ui.theme import apply_theme
+
+        self.context.settings = dialog.settings()
+        self.context.theme_choice = dialog.theme_choice()
+        app = _app()
+        apply_theme(app, self.context.theme_choice, self.context.theme)
+        language = dialog.language()
+        if language != self.context.translations.language:
+            self.context.translations.install(language)
+        self.status.set_language(self.context.translations.language)
+        self.status.set_zone(self.context.settings.zone)
+        self.list_pane.model.set_zone(self.context.settings.zone)
+        self.list_pane.filter_bar.set_zone(self.context.settings.zone)
+        if self.autosave is not None and hasattr(self.autosave, "set_interval"):
+            self.autosave.set_interval(self._autosave_interval())
+        if self._open_id is not None:
+            self.preview.show_record(self.editor.current_record(), self.context.settings)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Redaksi"),
+            self.tr(
+                "<h3>Redaksi %1</h3><p>A desktop newsroom editor: draft, review, "
+                "schedule and publish.</p><p>Licensed under the GPL, version 3 or later.</p>"
+            ).replace("%1", __version__),
+        )
+
+    # --- wiring -------------------------------------------------------------------------
+
+    def _create_actions(self) -> None:
+        handlers: list[tuple[ActionSpec, Callable[..., object]]] = [
+            (ActionSpec("article.new", "", QKeySequence.StandardKey.New, "new"), self.new_article),
+            (
+                ActionSpec("article.duplicate", "", "Ctrl+Shift+D", "duplicate"),
+                self.duplicate_article,
+            ),
+            (
+                ActionSpec("article.save", "", QKeySequence.StandardKey.Save, "save"),
+                self.save_revision,
+            ),
+            (ActionSpec("article.trash", "", None, "trash"), self.trash_article),
+            (ActionSpec("article.restore", "", None, "restore"), self.restore_article),
+            (ActionSpec("article.revisions", "", "Ctrl+Shift+H", "revisions"), self.show_revisions),
+            (ActionSpec("article.browser", "", "Ctrl+Shift+B", "browser"), self.open_in_browser),
+            (ActionSpec("list.search", "", "Ctrl+Shift+F", "find"), self._focus_search),
+            (ActionSpec("view.trash", "", None, "show-trash", checkable=True), self.show_trash),
+            (ActionSpec("view.preview", "", "F9", "preview", checkable=True), self.toggle_preview),
+            (ActionSpec("view.focus_list", "", "Ctrl+1", None), self._focus_list),
+            (ActionSpec("view.focus_editor", "", "Ctrl+2", None), self._focus_editor),
+            (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), self.publish_site),
+            (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), self.show_preferences),
+            (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), self.close),
+            (ActionSpec("help.about", "", None, "about"), self.show_about),
+        ]
+        for spec, slot in handlers:
+            self.registry.add(spec, slot)
+        self.registry.action("view.preview").setChecked(True)
+        self.registry.action("app.preferences").setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.registry.action("help.about").setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _place_actions(self) -> None:
+        bar = self.menuBar()
+        for name, ids in MENUS:
+            menu = bar.addMenu("")
+            menu.setObjectName(f"{name}Menu")
+            self._menus[name] = menu
+            _place(menu, self.registry, ids)
+        _place(self.toolbar, self.registry, TOOLBAR)
+
+    def _connect(self) -> None:
+        self.list_pane.currentArticleChanged.connect(self.open_article)
+        self.list_pane.articleActivated.connect(lambda _id: self._focus_editor())
+        self.list_pane.trashShown.connect(self.registry.action("view.trash").setChecked)
+        self.list_pane.model.loadFailed.connect(self._error)
+        self.editor.contentChanged.connect(self._content_changed)
+        self.editor.statsChanged.connect(self.status.set_stats)
+        self.editor.scrollFractionChanged.connect(self.preview.set_scroll_fraction)
+
+    def _update_actions(self) -> None:
+        has_article = self._open_id is not None
+        for action_id in ARTICLE_ACTIONS:
+            self.registry.action(action_id).setEnabled(has_article and self.db is not None)
+        in_trash = self.list_pane.showing_trash()
+        self.registry.action("article.trash").setEnabled(has_article and not in_trash)
+        self.registry.action("article.restore").setEnabled(has_article and in_trash)
+        self.registry.action("article.new").setEnabled(self.db is not None)
+        self.registry.action("site.publish").setEnabled(self.db is not None)
+
+    def _focus_search(self) -> None:
+        self.list_pane.focus_search()
+
+    def _focus_list(self) -> None:
+        self.list_pane.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_editor(self) -> None:
+        if self._open_id is not None:
+            self.editor.body.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _search_articles(self, words: str) -> list[Any]:
+        from editor.search import search_articles
+
+        return search_articles(self._db(), words, limit=30) if words.strip() else []
+
+    def _article_path(self, article_id: uuid.UUID) -> str:
+        from editor.articles import get_article
+        from editor.publish.urls import article_path
+
+        record = get_article(self._db(), article_id)
+        when = record.published_at or record.scheduled_at or record.created_at
+        return article_path(
+            when, record.id, record.slug or record.headline, self.context.settings.zone
+        )
+
+    def _opened(self, article_id: uuid.UUID) -> None:
+        self.open_article(article_id)
+
+    def _db(self) -> Database:
+        if self.db is None:
+            raise RuntimeError("The database is not open yet.")
+        return self.db
+
+    def _autosave_interval(self) -> int:
+        value = QSettings().value(AUTOSAVE_INTERVAL_KEY, DEFAULT_AUTOSAVE_MS)
+        try:
+            return max(500, int(value))  # type: ignore[call-overload]
+        except (TypeError, ValueError):
+            return DEFAULT_AUTOSAVE_MS
+
+    def _error(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Redaksi"), message)
+
+    # --- layout memory ------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value(GEOMETRY_KEY)
+        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
+            self.resize(1366, 768)
+        sizes = settings.value(SPLITTER_KEY)
+        if sizes is None or not self.splitter.restoreState(sizes):  # type: ignore[arg-type]
+            self.fit_splitter(self.width())
+
+    def fit_splitter(self, width: int) -> None:
+        """The default split: a compact list, then editor and preview sharing the rest."""
+        list_width = max(340, int(width * 0.28))
+        rest = max(0, width - list_width)
+        self.splitter.setSizes([list_width, rest // 2, rest - rest // 2])
+
+    def save_layout(self) -> None:
+        settings = QSettings()
+        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        saved = self.autosave.shutdown() if self.autosave is not None else True
+        if not saved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Close without saving?"),
+                self.tr(
+                    "The open article could not be saved. Close anyway and lose the "
+                    "latest changes? Choose No to stay and copy your text somewhere safe."
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_layout()
+        if self.db is not None:
+            self.db.close()
+        super().closeEvent(event)
+
+    # --- language -----------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        texts = {
+            "article.new": (tr("&New article"), tr("Start a new draft")),
+            "article.duplicate": (tr("D&uplicate"), tr("Make a copy of this article")),
+            "article.save": (tr("&Save"), tr("Save now and keep a revision")),
+            "article.trash": (tr("Move to &trash"), tr("Move the selected article to the trash")),
+            "article.restore": (tr("&Restore from trash"), tr("Take the article out of the trash")),
+            "article.revisions": (tr("Re&visions…"), tr("Earlier versions of this article")),
+            "article.browser": (tr("Open in &browser"), tr("Show the published page in a browser")),
+            "list.search": (tr("Search &articles"), tr("Search the article list")),
+            "view.trash": (tr("Show &trash"), tr("Show the articles in the trash")),
+            "view.preview": (tr("&Preview"), tr("Show or hide the preview")),
+            "view.focus_list": (tr("Go to &list"), ""),
+            "view.focus_editor": (tr("Go to &editor"), ""),
+            "site.publish": (tr("&Publish site…"), tr("Write the public site to a folder")),
+            "app.preferences": (tr("&Preferences…"), tr("Time zone, language, theme, autosave")),
+            "app.quit": (tr("&Quit"), ""),
+            "help.about": (tr("&About Redaksi"), ""),
+        }
+        self.registry.retranslate(texts)
+        titles = {
+            "article": tr("&Article"),
+            "edit": tr("&Edit"),
+            "view": tr("&View"),
+            "tools": tr("&Tools"),
+            "help": tr("&Help"),
+        }
+        for name, menu in self._menus.items():
+            menu.setTitle(titles[name])
+        self.toolbar.setWindowTitle(tr("Main toolbar"))
+        self.setWindowTitle(tr("Redaksi"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def _place(container: QMenu | QToolBar, registry: ActionRegistry, ids: tuple[str, ...]) -> None:
+    for action_id in ids:
+        if action_id == "-":
+            container.addSeparator()
+        elif registry.has(action_id):
+            container.addAction(registry.action(action_id))
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance()
