@@ -132,7 +132,7 @@ def test_section_combo_shows_the_tree_and_sets_the_word_target(
     combo = pane.form.section
     labels = [combo.itemText(i) for i in range(combo.count())]
     world = next(s for s in list_sections(demo_db) if s.path.count("/") == 1)
-    assert "    " + world.name in labels
+    assert f"Berita › {world.name}" in labels
     economy = next(s for s in list_sections(demo_db) if s.name == "Ekonomi Digital")
     assert pane.form.current_section() == economy
     assert pane.target_label.text() == "4 / 600 words"

@@ -34,10 +34,18 @@ WARNING_STYLE = "color: #c0392b; font-weight: bold;"
 IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif)"
 
 
-def section_label(section: SectionRecord) -> str:
-    """The section's name indented by its depth, so the combo shows the tree."""
-    depth = section.path.count("/")
-    return "    " * depth + section.name
+def section_labels(sections: list[SectionRecord]) -> dict[uuid.UUID, str]:
+    """Each section with its parents, "Berita › Dunia", so the combo shows the tree."""
+    by_id = {section.id: section for section in sections}
+    labels: dict[uuid.UUID, str] = {}
+    for section in sections:
+        names, current, seen = [], section, set()
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            names.append(current.name)
+            current = by_id.get(current.parent_id) if current.parent_id else None
+        labels[section.id] = " › ".join(reversed(names))
+    return labels
 
 
 class MetadataForm(QWidget):
@@ -72,9 +80,15 @@ class MetadataForm(QWidget):
         self.slug.setToolTip(self.tr("Follows the headline until you edit it"))
         self.section = QComboBox()
         self.section.setObjectName("section")
+        self.section.setToolTip(self.tr("Section"))
+        self.section.setMinimumContentsLength(12)
+        self.section.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.language = QComboBox()
         self.language.setObjectName("language")
-        self.language.addItem("Bahasa Indonesia", "id")
+        self.language.setToolTip(self.tr("Language of the article"))
+        self.language.addItem("Indonesia", "id")
         self.language.addItem("English", "en")
         self.more_button = QToolButton(text=self.tr("More"))
         self.more_button.setObjectName("moreButton")
@@ -104,19 +118,19 @@ class MetadataForm(QWidget):
         top.setContentsMargins(0, 0, 0, 0)
         top.setHorizontalSpacing(6)
         top.setVerticalSpacing(4)
-        top.addWidget(self.kicker, 0, 0, 1, 2)
+        first_row = QHBoxLayout()
+        first_row.addWidget(self.kicker, 2)
+        first_row.addWidget(self.section, 3)
+        first_row.addWidget(self.language, 0)
+        top.addLayout(first_row, 0, 0, 1, 2)
         top.addWidget(self.more_button, 0, 2)
         top.addWidget(self.headline, 1, 0, 1, 2)
         top.addWidget(self.budget, 1, 2)
-        slug_row = QHBoxLayout()
         slug_label = QLabel(self.tr("Slug"))
         slug_label.setBuddy(self.slug)
-        slug_row.addWidget(slug_label)
-        slug_row.addWidget(self.slug, 3)
-        slug_row.addWidget(self.section, 2)
-        slug_row.addWidget(self.language, 1)
-        top.addLayout(slug_row, 2, 0, 1, 3)
-        top.setColumnStretch(0, 1)
+        top.addWidget(slug_label, 2, 0)
+        top.addWidget(self.slug, 2, 1, 1, 2)
+        top.setColumnStretch(1, 1)
 
         self.more = QWidget()
         self.more.setObjectName("moreSection")
@@ -178,9 +192,10 @@ class MetadataForm(QWidget):
             self._sections = list(sections)
             self.section.clear()
             self.section.addItem(self.tr("(no section)"), None)
+            labels = section_labels(sections)
             for section in sections:
                 # Qt compares item data as QVariants: a string id finds itself, a UUID does not.
-                self.section.addItem(section_label(section), str(section.id))
+                self.section.addItem(labels[section.id], str(section.id))
             index = self.section.findData(str(record.section_id)) if record.section_id else 0
             self.section.setCurrentIndex(max(index, 0))
             self.kicker.setText(record.kicker)
