@@ -258,3 +258,25 @@ def test_progress_and_cancel(db, tmp_path: Path) -> None:
     assert seen == [(1, 3), (2, 3)]
     assert report.cancelled and len(report.created) == 2
     assert "cancelled" in report.summary()
+
+
+def test_id_of_another_newsroom_on_a_file_imported_before(db, tmp_path: Path) -> None:
+    path = write(tmp_path / "a.md", "---\ntitle: Tanpa id\n---\nIsi.\n")
+    import_paths(db, [tmp_path])
+    first = only_article(db)
+    foreign_id = "0b9c7e8e-1f0e-4d6a-9a57-3c2f5d1e4b11"
+    path.write_text(f"---\nid: {foreign_id}\ntitle: Dengan id\n---\nIsi.\n", encoding="utf-8")
+
+    report = import_paths(db, [tmp_path])
+
+    assert len(report.problems) == 1 and str(first.id) in report.problems[0].reason
+    assert "Remove the 'id' line" in report.problems[0].reason
+    assert only_article(db).headline == "Tanpa id"
+
+
+def test_file_with_a_new_id_creates_the_article_with_that_id(db, tmp_path: Path) -> None:
+    article_id = "0b9c7e8e-1f0e-4d6a-9a57-3c2f5d1e4b11"
+    write(tmp_path / "a.md", f"---\nid: {article_id}\ntitle: Dari newsroom lain\n---\nIsi.\n")
+    report = import_paths(db, [tmp_path])
+    assert [str(f.article_id) for f in report.created] == [article_id]
+    assert str(only_article(db).id) == article_id
