@@ -3,7 +3,8 @@
 Python-Markdown with tables, footnotes, fenced code and sane lists, plus the newsroom
 blocks (figures, pull quotes, "Baca juga" links, YouTube / X cards; each module's
 docstring shows the syntax), then the nh3 allow-list. Same input, same bytes: footnote
-ids are numbered from the start of each article (``fn:1``, ``fnref:1``).
+ids come from the reporter's labels (``fn:kemenkeu``) and their numbers from the order
+a reader meets them, never from anything rendered before.
 
 A Markdown instance keeps state while converting, so it must not be shared between
 threads (the GUI renders previews in a worker thread). Each call builds its own: that
@@ -14,6 +15,10 @@ in about 25 ms), and it leaves no shared state to guard.
 from __future__ import annotations
 
 from markdown import Markdown
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
 
 from editor.errors import ValidationError
 from editor.render.embeds import EmbedExtension
@@ -38,25 +43,21 @@ def _build(language: str) -> Markdown:
         output_format="html",
         tab_length=4,
         extensions=[
-            "tables",
-            "footnotes",
-            "fenced_code",
-            "sane_lists",
+            # An align attribute rather than the style attribute the sanitiser removes.
+            TableExtension(use_align_attribute=True),
+            FootnoteExtension(
+                BACKLINK_TITLE=_BACKLINK_TITLES[language],
+                # Readers meet footnote 1 first, wherever the reporter defined it.
+                USE_DEFINITION_ORDER=False,
+            ),
+            FencedCodeExtension(),
+            SaneListExtension(),
             FigureExtension(),
             PullQuoteExtension(),
             RelatedLinksExtension(),
             EmbedExtension(),
             HeadingsExtension(),
         ],
-        extension_configs={
-            # An align attribute rather than the style attribute the sanitiser removes.
-            "tables": {"use_align_attribute": True},
-            "footnotes": {
-                "BACKLINK_TITLE": _BACKLINK_TITLES[language],
-                # Readers meet footnote 1 first, wherever the reporter defined it.
-                "USE_DEFINITION_ORDER": False,
-            },
-        },
     )
 
 
