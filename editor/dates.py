@@ -36,7 +36,7 @@ _BABEL_LOCALES = {"id": "id", "en": "en"}
 _BYLINE_LABELS = {"id": "LAPORAN", "en": "REPORTING"}
 # Status lines: Indonesians write clock times with a dot (10.42), English with a colon.
 _STATUS_CLOCK = {"id": "HH.mm", "en": "HH:mm"}
-_STATUS_DAY = {"id": "d MMM", "en": "d MMM"}
+_STATUS_DAY = "d MMM"  # "17 Jan"; Babel gives each language its own month abbreviations
 _LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
 _LOCAL_FORMATS = (
     "%Y-%m-%d %H:%M",
@@ -137,7 +137,7 @@ def status_time(when: datetime, *, zone: str, language: str, now: datetime | Non
     local = _local(when, zone)
     clock = _format(local, _STATUS_CLOCK[language], language)
     if now is not None and _local(now, zone).date() != local.date():
-        return f"{_format(local, _STATUS_DAY[language], language)} {clock}"
+        return f"{_format(local, _STATUS_DAY, language)} {clock}"
     return clock
 
 

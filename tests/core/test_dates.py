@@ -290,3 +290,11 @@ def test_parse_local_rejects_nonsense_with_an_example() -> None:
         parse_local("besok pagi", JAKARTA)
     with pytest.raises(ValueError, match="YYYY-MM-DD HH:MM"):
         parse_local("2023-02-30 10:00", JAKARTA)
+
+
+def test_status_time_day_uses_the_language_month_abbreviation() -> None:
+    saved, later = utc(2023, 5, 3, 3, 42), utc(2023, 5, 4, 3, 0)
+    assert status_time(saved, zone=JAKARTA, language="id", now=later) == "3 Mei 10.42"
+    assert status_time(saved, zone=JAKARTA, language="en", now=later) == "3 May 10:42"
+    august = utc(2023, 8, 3, 3, 42)
+    assert status_time(august, zone=JAKARTA, language="id", now=later).startswith("3 Agu ")
