@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from editor.articles import get_article
 from editor.database import Database
 from editor.frontmatter import render
+from editor.import_fields import check_zone
 from editor.listing import list_articles
 from editor.records import ArticleQuery, ArticleRecord, PersonRef
 from editor.slugs import slugify
@@ -164,6 +165,7 @@ def export_markdown(
     ``zone`` is the newsroom's zone for dates in names and headers. ``progress(done, total)``
     is called after each article; when ``cancel()`` turns true the export stops between files.
     """
+    check_zone(zone)
     out_dir = Path(out_dir)
     report = ExportReport(out_dir=out_dir)
     records = [

@@ -46,10 +46,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from pathlib import Path, PurePath
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.articles import MAX_BODY_CHARS
-from editor.errors import RedaksiError
+from editor.errors import RedaksiError, ValidationError
 from editor.frontmatter import Document
 from editor.records import LANGUAGES, STATUSES, SectionRecord
 from editor.slugs import slugify
@@ -65,45 +65,13 @@ MAX_LENGTHS = {
     "tag": 120,
     "author": 200,
 }
-KNOWN_KEYS = frozenset(
-    [
-        "id",
-        "title",
-        "headline",
-        "date",
-        "publishdate",
-        "scheduled_at",
-        "embargo_until",
-        "section",
-        "categories",
-        "category",
-        "authors",
-        "author",
-        "tags",
-        "status",
-        "draft",
-        "published",
-        "slug",
-        "kicker",
-        "lead",
-        "description",
-        "summary",
-        "excerpt",
-        "language",
-        "lang",
-        "lead_image",
-        "image",
-        "images",
-        "featured_image",
-        "featured-image",
-        "featuredimage",
-        "caption",
-        "credit",
-        "image_caption",
-        "image_credit",
-        "lead_image_caption",
-        "lead_image_credit",
-    ]
+KNOWN_KEYS: frozenset[str] = frozenset().union(
+    ("id", "title", "headline", "slug", "kicker", "status", "draft", "published"),
+    ("date", "publishdate", "scheduled_at", "embargo_until", "language", "lang"),
+    ("section", "categories", "category", "authors", "author", "tags"),
+    ("lead", "description", "summary", "excerpt", "caption", "credit"),
+    ("lead_image", "image", "images", "featured_image", "featured-image", "featuredimage"),
+    ("image_caption", "image_credit", "lead_image_caption", "lead_image_credit"),
 )
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M", "%Y-%m-%d")
@@ -146,6 +114,17 @@ class ImportedFields:
     #: Redaksi after the first import); an empty value stated in the file clears them.
     stated: frozenset[str]
     ignored_keys: tuple[str, ...]
+
+
+def check_zone(zone: str) -> None:
+    """Refuse an unknown time zone once, before any file is read or written."""
+    try:
+        ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            f"Unknown time zone '{zone}'. Use a name like Asia/Jakarta, Asia/Makassar or "
+            "Asia/Jayapura."
+        ) from None
 
 
 class _Reader:

@@ -44,7 +44,7 @@ from editor.articles import (
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, RedaksiError
 from editor.frontmatter import FrontMatterError, decode, parse
-from editor.import_fields import FieldProblem, ImportedFields, read_fields
+from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
 from editor.models import Article
 from editor.people import create_person, list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
@@ -322,6 +322,7 @@ def import_paths(
     ``zone`` is the newsroom's zone for times written without one. ``progress(done, total)``
     is called after each file; when ``cancel()`` turns true the import stops between files.
     """
+    check_zone(zone)
     report = ImportReport()
     sources = collect_sources(paths, report)
     imported_from: dict[uuid.UUID, Path] = {}

@@ -11,6 +11,7 @@ import pytest
 
 from editor.articles import get_article, save_article
 from editor.database import Database
+from editor.errors import ValidationError
 from editor.importer import import_paths
 from editor.listing import list_articles
 from editor.people import list_people
@@ -123,6 +124,30 @@ def test_naive_times_are_in_the_zone_given(db: Database, sections, tmp_path: Pat
     write(tmp_path / "a.md", "---\ntitle: Waktu\ndate: 2023-05-04 07:56\n---\nIsi.\n")
     import_paths(db, [tmp_path / "a.md"], zone="Asia/Jayapura")
     assert only_article(db).published_at == datetime(2023, 5, 3, 22, 56, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2023-05-04T07:56:00+07:00", datetime(2023, 5, 4, 0, 56, tzinfo=UTC)),
+        ("2023-05-04T00:56:00Z", datetime(2023, 5, 4, 0, 56, tzinfo=UTC)),
+        ("2023-05-04 07:56:00 +0800", datetime(2023, 5, 3, 23, 56, tzinfo=UTC)),  # Jekyll
+        ("'2023-05-04 07:56'", datetime(2023, 5, 4, 0, 56, tzinfo=UTC)),
+        ("2023-05-04", datetime(2023, 5, 3, 17, 0, tzinfo=UTC)),
+        ("2023-5-4", datetime(2023, 5, 3, 17, 0, tzinfo=UTC)),
+    ],
+)
+def test_date_spellings(sqlite_db: Database, tmp_path: Path, written, expected) -> None:
+    write(tmp_path / "a.md", f"---\ntitle: Waktu\ndate: {written}\n---\n")
+    assert import_paths(sqlite_db, [tmp_path]).problems == []
+    assert only_article(sqlite_db).published_at == expected
+
+
+def test_unknown_zone_is_refused_before_anything_is_read(sqlite_db, tmp_path: Path) -> None:
+    write(tmp_path / "a.md", "---\ntitle: A\n---\n")
+    with pytest.raises(ValidationError, match="Asia/Jakarta"):
+        import_paths(sqlite_db, [tmp_path], zone="Asia/Atlantis")
+    assert list_articles(sqlite_db, ArticleQuery()).total == 0
 
 
 def test_windows_line_endings_become_lf_and_trailing_spaces_stay(db, tmp_path: Path) -> None:
