@@ -382,6 +382,8 @@ def read_fields(
     }
     if published_at is not None:
         stated.add("published_at")
+    else:  # an empty date is no date: a published article keeps the one it has
+        stated.discard("published_at")
     default_status = "draft" if "_drafts" in PurePath(path).parts else "published"
     image, caption, credit = _lead_image(reader)
     authors_key = reader.first_key("authors", "author") or "authors"

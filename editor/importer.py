@@ -110,12 +110,9 @@ class _Source:
     single: bool
 
 
-def _hidden(relative: Path) -> bool:
-    return any(part.startswith(".") for part in relative.parts)
-
-
 def _walk(folder: Path) -> Iterator[Path]:
-    """Markdown files under ``folder``, sorted, skipping hidden folders and symlinked ones."""
+    """Markdown files under ``folder``, sorted; hidden files and folders (``.git``) are not
+    looked at, and symlinked folders are not followed (so a link loop cannot hang)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -137,9 +134,7 @@ def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source
         given = Path(given)
         if given.is_dir():
             found = [
-                _Source(f, _short_key(f.relative_to(given).as_posix()), False)
-                for f in _walk(given)
-                if not _hidden(f.relative_to(given))
+                _Source(f, _short_key(f.relative_to(given).as_posix()), False) for f in _walk(given)
             ]
         elif given.is_file():
             found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
@@ -237,6 +232,49 @@ def _person(db: Database, name: str, handle: str) -> PersonRecord:
     return create_person(db, name, handle=handle)
 
 
+#: What a file always sets (a key it does not have means empty), in ArticleDraft names.
+CONTENT_FIELDS = (
+    *("headline", "body", "kicker", "slug", "lead", "section_id", "language", "tags"),
+    *("lead_image", "lead_image_caption", "lead_image_credit"),
+)
+
+
+def _content(fields: ImportedFields) -> dict[str, Any]:
+    return {name: getattr(fields, name) for name in CONTENT_FIELDS}
+
+
+def _create(
+    db: Database, source: _Source, fields: ImportedFields, bylines: tuple[PersonRef, ...]
+) -> uuid.UUID:
+    draft = ArticleDraft(
+        **_content(fields),
+        byline_ids=tuple(person.id for person in bylines),
+        status=fields.status,
+        published_at=fields.published_at,
+        scheduled_at=fields.scheduled_at,
+        embargo_until=fields.embargo_until,
+        source_key=source.key,
+    )
+    created = create_article(db, draft, article_id=fields.article_id)
+    create_revision(db, created.id, kind="import", note=f"Imported from {source.path.name}")
+    return created.id
+
+
+def _update(db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
+    """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
+    if _same(stored, wanted):
+        return False
+    revisions = list_revisions(db, stored.id)
+    if not revisions or revisions[0].article_version != stored.version:
+        # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
+        create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
+    saved = save_article(db, wanted)
+    if saved.version == stored.version:
+        return False
+    create_revision(db, saved.id, kind="import", note=f"Imported from {source.path.name}")
+    return True
+
+
 def _import_one(
     db: Database,
     source: _Source,
@@ -263,50 +301,20 @@ def _import_one(
         PersonRef(p.id, p.name, p.handle)
         for p in (_person(db, name, handle) for name, handle in fields.authors)
     )
-    content: dict[str, Any] = {
-        "headline": fields.headline,
-        "body": fields.body,
-        "kicker": fields.kicker,
-        "slug": fields.slug,
-        "lead": fields.lead,
-        "section_id": fields.section_id,
-        "language": fields.language,
-        "tags": fields.tags,
-        "lead_image": fields.lead_image,
-        "lead_image_caption": fields.lead_image_caption,
-        "lead_image_credit": fields.lead_image_credit,
-    }
-    done = ImportedFile(source.path, uuid.UUID(int=0), fields.headline, fields.ignored_keys)
     if stored is None:
-        draft = ArticleDraft(
-            **content,
-            byline_ids=tuple(p.id for p in bylines),
-            status=fields.status,
-            published_at=fields.published_at,
-            scheduled_at=fields.scheduled_at,
-            embargo_until=fields.embargo_until,
-            source_key=source.key,
-        )
-        created = create_article(db, draft, article_id=fields.article_id)
-        create_revision(db, created.id, kind="import", note=f"Imported from {source.path.name}")
-        report.created.append(replace(done, article_id=created.id))
-        imported_from[created.id] = source.path
-        return
-    wanted = replace(stored, **content, **_workflow(stored, fields), bylines=bylines)
-    imported_from[stored.id] = source.path
-    if _same(stored, wanted):
-        report.unchanged.append(replace(done, article_id=stored.id))
-        return
-    revisions = list_revisions(db, stored.id)
-    if not revisions or revisions[0].article_version != stored.version:
-        # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
-        create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
-    saved = save_article(db, wanted)
-    if saved.version == stored.version:
-        report.unchanged.append(replace(done, article_id=stored.id))
-        return
-    create_revision(db, saved.id, kind="import", note=f"Imported from {source.path.name}")
-    report.updated.append(replace(done, article_id=saved.id))
+        article_id = _create(db, source, fields, bylines)
+        outcome = report.created
+    else:
+        wanted = replace(stored, **_content(fields), **_workflow(stored, fields), bylines=bylines)
+        article_id = stored.id
+        outcome = report.updated if _update(db, source, stored, wanted) else report.unchanged
+    imported_from[article_id] = source.path
+    outcome.append(ImportedFile(source.path, article_id, fields.headline, fields.ignored_keys))
+
+
+def _database_message(error: SQLAlchemyError) -> str:
+    """The driver's first line, without the statement and its (possibly huge) parameters."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def import_paths(
@@ -338,8 +346,11 @@ def import_paths(
             report.problems.append(
                 ImportProblem(source.path, None, f"{error} Import the file again to retry.")
             )
-        except (RedaksiError, SQLAlchemyError) as error:
+        except RedaksiError as error:
             report.problems.append(ImportProblem(source.path, None, f"not imported: {error}"))
+        except SQLAlchemyError as error:
+            reason = f"not imported, the database refused it: {_database_message(error)}"
+            report.problems.append(ImportProblem(source.path, None, reason))
         if progress is not None:
             progress(done + 1, len(sources))
     return report
