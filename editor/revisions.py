@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import time
 import uuid
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from editor.articles import EDITABLE_FIELDS, _apply, _load, to_record
 from editor.database import Database
 from editor.diffing import diff_revisions
-from editor.errors import ConflictError, NotFoundError
+from editor.errors import ConflictError, NotFoundError, ValidationError
 from editor.models import Article, Person, Revision, Section, utcnow
 from editor.records import ArticleRecord, RevisionRecord
 from editor.search import reindex_article
@@ -40,6 +41,8 @@ __all__ = [
 
 #: How often a unit of work is retried when a concurrent save took its revision number.
 MAX_ATTEMPTS = 20
+#: Why a revision exists ("save", "restore", "import", "takeover"...): fits its column.
+KIND_PATTERN = re.compile(r"[a-z_]{1,20}")
 T = TypeVar("T")
 
 
@@ -150,11 +153,29 @@ def create_revision(
     note: str = "",
     author_id: uuid.UUID | None = None,
 ) -> RevisionRecord:
-    """Keep a save point of the article as it is stored now."""
+    """Keep a save point of the article as it is stored now.
+
+    Saving again without any change in between (the version is the same) and without a
+    note returns the latest revision instead of adding a copy: pressing Ctrl+S twice
+    must not fill the list with identical entries.
+    """
+    if not KIND_PATTERN.fullmatch(kind):
+        raise ValidationError(
+            f"Unknown revision kind '{kind}': use 1-20 lower-case letters, such as 'save'."
+        )
 
     def work() -> RevisionRecord:
         with db.transaction() as session:
             article = _lock_article(session, article_id)
+            if kind == "save" and not note.strip():
+                latest = session.scalar(
+                    select(Revision)
+                    .where(Revision.article_id == article_id)
+                    .order_by(Revision.number.desc())
+                    .limit(1)
+                )
+                if latest is not None and latest.article_version == article.version:
+                    return _to_record(latest, _author_name(session, latest.author_id))
             revision = _add_revision(session, article, kind=kind, note=note, author_id=author_id)
             return _to_record(revision, _author_name(session, author_id))
 

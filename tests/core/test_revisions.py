@@ -12,7 +12,7 @@ import pytest
 from editor.articles import create_article, get_article, save_article
 from editor.database import Database
 from editor.diffing import body_changed
-from editor.errors import ConflictError, NotFoundError
+from editor.errors import ConflictError, NotFoundError, ValidationError
 from editor.people import create_person
 from editor.records import ArticleDraft, FieldChange, PersonRef
 from editor.revisions import (
@@ -226,11 +226,31 @@ def test_concurrent_saves_number_revisions_without_gaps(db: Database) -> None:
     article = create_article(db, ArticleDraft(headline="Ramai", body="x"))
     workers, each = 4, 5
 
-    def save_points(_: int) -> list[int]:
-        return [create_revision(db, article.id).number for _ in range(each)]
+    def save_points(worker: int) -> list[int]:
+        # A note per save point: unchanged saves without one would return the latest.
+        return [create_revision(db, article.id, note=f"{worker}.{i}").number for i in range(each)]
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         numbers = [n for batch in pool.map(save_points, range(workers)) for n in batch]
     assert sorted(numbers) == list(range(1, workers * each + 1))
     listed = [r.number for r in list_revisions(db, article.id)]
     assert listed == list(range(workers * each, 0, -1))
+
+
+def test_saving_again_without_changes_adds_no_copy(db: Database) -> None:
+    article = create_article(db, ArticleDraft(headline="Tetap", body="sama"))
+    first = create_revision(db, article.id)
+    again = create_revision(db, article.id)
+    assert again.id == first.id
+    noted = create_revision(db, article.id, note="sebelum rapat")
+    assert noted.number == 2
+    save_article(db, replace(get_article(db, article.id), body="berubah"))
+    assert create_revision(db, article.id).number == 3
+    assert [r.number for r in list_revisions(db, article.id)] == [3, 2, 1]
+
+
+def test_an_unknown_revision_kind_is_refused(db: Database) -> None:
+    article = create_article(db, ArticleDraft(headline="Jenis"))
+    with pytest.raises(ValidationError, match="kind"):
+        create_revision(db, article.id, kind="Save Point With Spaces")
+    assert list_revisions(db, article.id) == []
