@@ -1,85 +1,128 @@
 """Article bodies as sanitised HTML, cached by content hash between publishes.
 
-Rendering Markdown is the costliest step of a publish; a body that did not change since
-the last publish is read back from the cache folder instead of rendered again.
+Rendering Markdown is the costliest step of a publish. Rendered bodies are kept in one
+SQLite file beside the output (one file, so 10,000 cached bodies cost no folder churn),
+keyed by a hash of the renderer's fingerprint, the language and the Markdown. Bodies not
+yet cached are rendered up front, spread over the machine's cores when there are many.
 """
 
 from __future__ import annotations
 
 import hashlib
-import inspect
 import os
-from collections.abc import Callable
-from functools import lru_cache
+import sqlite3
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from html import escape
+from multiprocessing import get_context
 from pathlib import Path
 
+from editor.errors import ValidationError
+from editor.render import markdown_to_html, render_fingerprint
 
-def _renderer() -> Callable[[str], str]:
+#: Below this many bodies to render, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
+CACHE_NAME = "bodies.sqlite"
+
+
+def _render(item: tuple[str, str]) -> tuple[str, str | None]:
+    """(HTML, problem): a body too deeply nested to render is shown as plain paragraphs."""
+    markdown, language = item
     try:
-        from editor.render import markdown_to_html
-    except ImportError:  # the newsroom renderer is optional until it ships
-        return _plain_markdown
-    return markdown_to_html
+        return markdown_to_html(markdown, language=language), None
+    except ValidationError as error:
+        paragraphs = [p for p in markdown.split("\n\n") if p.strip()]
+        html = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
+        return html, str(error)
 
 
-def _plain_markdown(markdown: str) -> str:
-    """Plain Markdown, sanitised: what a body looks like without the newsroom extensions."""
-    import markdown as md
-    import nh3
-
-    return nh3.clean(md.markdown(markdown, extensions=["tables", "footnotes"]))
-
-
-@lru_cache(maxsize=1)
-def renderer_fingerprint() -> str:
-    """The renderer's own source: a new renderer invalidates every cached body."""
-    try:
-        module = inspect.getmodule(_renderer())
-        source = inspect.getsource(module) if module is not None else ""
-    except (OSError, TypeError):
-        source = ""
-    return hashlib.blake2b(source.encode(), digest_size=8).hexdigest()
+def _render_many(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    workers = min(len(items) // PARALLEL_FROM, os.cpu_count() or 1)
+    if workers < 2:
+        return [_render(item) for item in items]
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_render, items, chunksize=64))
 
 
 class BodyCache:
-    """Rendered body HTML in ``folder/<2 hex>/<hash>.html`` (or in memory when folder is None)."""
+    """Rendered body HTML by content; in memory only when ``folder`` is None."""
 
     def __init__(self, folder: Path | None) -> None:
-        self.folder = folder
         self.rendered = 0
         self.reused = 0
-        self._render = _renderer()
-        self._salt = renderer_fingerprint()
-
-    def _path(self, key: str) -> Path | None:
-        return None if self.folder is None else self.folder / key[:2] / f"{key}.html"
-
-    def html(self, markdown: str) -> str:
-        key = hashlib.blake2b(
-            (self._salt + "\x1f" + markdown).encode("utf-8", "surrogatepass"), digest_size=16
-        ).hexdigest()
-        path = self._path(key)
-        if path is not None:
+        #: Bodies that could not be rendered as Markdown: key -> the reason.
+        self.problems: dict[str, str] = {}
+        self._salt = render_fingerprint()
+        self._memory: dict[str, str] = {}
+        self._db: sqlite3.Connection | None = None
+        if folder is not None:
             try:
-                text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                pass
-            else:
-                self.reused += 1
-                return text
-        text = self._render(markdown)
-        self.rendered += 1
-        if path is not None:
-            self._store(path, text)
-        return text
+                folder.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(folder / CACHE_NAME)
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL)"
+                )
+            except sqlite3.Error:
+                self._db = None  # a cache is only an optimisation; never fail a publish
 
-    @staticmethod
-    def _store(path: Path, text: str) -> None:
-        # A cache is only an optimisation: failing to write one never fails a publish.
+    def key(self, markdown: str, language: str) -> str:
+        text = f"{self._salt}\x1f{language}\x1f{markdown}"
+        return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+    def prepare(self, bodies: Iterable[tuple[str, str]]) -> None:
+        """Load or render every (markdown, language) a publish will need, in one pass."""
+        wanted = {self.key(m, lang): (m, lang) for m, lang in bodies}
+        missing = [k for k in wanted if k not in self._memory]
+        if self._db is not None and missing:
+            found = self._lookup(missing)
+            self._memory.update(found)
+            self.reused += len(found)
+            missing = [k for k in missing if k not in found]
+        if not missing:
+            return
+        results = _render_many([wanted[k] for k in missing])
+        fresh = {}
+        for k, (html, problem) in zip(missing, results, strict=True):
+            fresh[k] = html
+            if problem is not None:
+                self.problems[k] = problem
+        self.rendered += len(fresh)
+        self._memory.update(fresh)
+        self._store(fresh)
+
+    def html(self, markdown: str, language: str) -> str:
+        key = self.key(markdown, language)
+        if key not in self._memory:
+            self.prepare([(markdown, language)])
+        return self._memory[key]
+
+    def _lookup(self, keys: list[str]) -> dict[str, str]:
+        assert self._db is not None
+        found: dict[str, str] = {}
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_suffix(f".{os.getpid()}.tmp")
-            temp.write_text(text, encoding="utf-8")
-            os.replace(temp, path)
-        except OSError:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(
+                    f"SELECT key, html FROM bodies WHERE key IN ({marks})", chunk
+                )
+                found.update(rows.fetchall())
+        except sqlite3.Error:
+            return found
+        return found
+
+    def _store(self, fresh: dict[str, str]) -> None:
+        if self._db is None or not fresh:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO bodies (key, html) VALUES (?, ?)", fresh.items()
+                )
+        except sqlite3.Error:
             pass
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

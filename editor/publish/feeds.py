@@ -7,6 +7,7 @@ and must be byte-identical for the same data. Feed times come from the items the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
@@ -17,9 +18,12 @@ from editor.publish.pages import SiteInfo, iso
 FEED_LENGTH = 20
 
 
+# Control characters are not allowed in XML 1.0 at all; they are dropped rather than fail.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _text(value: str) -> str:
-    # Control characters are not allowed in XML 1.0 at all; drop them rather than fail.
-    return escape("".join(ch for ch in value if ch in "\t\n\r" or ord(ch) >= 0x20))
+    return escape(_CONTROL.sub("", value))
 
 
 def rss(

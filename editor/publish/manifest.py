@@ -7,6 +7,7 @@ inputs are unchanged is carried over from the previous site untouched.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,3 +41,10 @@ def read_manifest(out_dir: Path) -> Manifest | None:
         if isinstance(entry, list) and len(entry) == 2 and all(isinstance(x, str) for x in entry):
             manifest.files[path] = (entry[0], entry[1])
     return manifest
+
+
+def write_manifest(tree: Path, manifest: Manifest) -> None:
+    """Replace the tree's manifest in one step (a crash leaves the old or the new one)."""
+    temp = tree / (MANIFEST_NAME + ".tmp")
+    temp.write_text(manifest.to_json(), encoding="utf-8")
+    os.replace(temp, tree / MANIFEST_NAME)

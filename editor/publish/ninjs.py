@@ -83,4 +83,4 @@ def render_ninjs(
     article: PublicArticle, *, site: SiteInfo, body_html: str, image_url: str | None
 ) -> str:
     doc = ninjs_document(article, site=site, body_html=body_html, image_url=image_url)
-    return json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

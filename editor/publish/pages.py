@@ -90,6 +90,7 @@ def render_article(
     chain = data.section_chain(article.section)
     crumbs = [Crumb(section.name, section.url) for section in chain] or [Crumb(site.name, "/")]
     return template("article.html").render(
+        root=site.root,
         lang=article.language,
         site=site,
         title=article.headline,
@@ -148,6 +149,7 @@ def render_listing(
     ]
     title = heading if page == 1 else f"{heading} (halaman {page})"
     return template("listing.html").render(
+        root=site.root,
         lang=site.language,
         site=site,
         title=title,
@@ -204,8 +206,8 @@ def render_sidebar(
     ]
     if only is not None:
         blocks = [block for block in blocks if block.key == only]
-    return template("sidebar.html").render(site=site, blocks=blocks)
+    return template("sidebar.html").render(root=site.root, blocks=blocks)
 
 
 def render_ssi_sidebar(site: SiteInfo) -> str:
-    return template("sidebar-ssi.html").render(site=site)
+    return template("sidebar-ssi.html").render(root=site.root)

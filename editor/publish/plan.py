@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from editor.publish import feeds, sitemaps
 from editor.publish.assets import LeadImage
-from editor.publish.body import BodyCache, renderer_fingerprint
+from editor.publish.body import BodyCache
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest
 from editor.publish.ninjs import NINJS_NAME, render_ninjs
 from editor.publish.pages import (
@@ -32,6 +32,7 @@ from editor.publish.pages import (
 from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
 from editor.publish.templates import resource_dir, templates_fingerprint
 from editor.publish.urls import LATEST, POPULAR, paged, tag_path
+from editor.render import render_fingerprint
 
 SidebarMode = Literal["embed", "ssi"]
 #: Bump when the publisher's output changes in a way templates do not show.
@@ -48,6 +49,8 @@ class Job:
     make: Callable[[], bytes] | None = None
     #: A file to copy instead of making one.
     source: Path | None = None
+    #: Articles whose rendered body ``make`` needs (rendered up front, in parallel).
+    bodies: tuple[PublicArticle, ...] = ()
 
 
 def _file(url: str) -> str:
@@ -81,7 +84,7 @@ class Planner:
         self.base = digest(
             PUBLISH_FORMAT,
             templates_fingerprint(),
-            renderer_fingerprint(),
+            render_fingerprint(),
             self.site,
             self.mode,
         )
@@ -93,6 +96,7 @@ class Planner:
         self.sidebar_key = side_key if self.mode == "embed" else "ssi"
         self._sidebar: Markup | None = None
         self._html: dict[Any, str] = {}
+        self._by_section: dict[SiteSection, list[PublicArticle]] | None = None
 
     # -- shared pieces -----------------------------------------------------------------
 
@@ -108,7 +112,7 @@ class Planner:
     def body_html(self, article: PublicArticle) -> str:
         html = self._html.get(article.id)
         if html is None:
-            html = self._html[article.id] = self.bodies.html(article.body)
+            html = self._html[article.id] = self.bodies.html(article.body, article.language)
         return html
 
     def key(self, *parts: object) -> str:
@@ -160,8 +164,14 @@ class Planner:
                 f"{folder}/index.html",
                 self.key("a", article.fingerprint, image_key, chain, self.sidebar_key),
                 page,
+                bodies=(article,),
             ),
-            Job(f"{folder}/{NINJS_NAME}", self.key("n", article.fingerprint, image_key), ninjs),
+            Job(
+                f"{folder}/{NINJS_NAME}",
+                self.key("n", article.fingerprint, image_key),
+                ninjs,
+                bodies=(article,),
+            ),
         ]
         if image.media is not None:
             jobs.append(
@@ -209,11 +219,16 @@ class Planner:
         return jobs
 
     def section_articles(self) -> dict[SiteSection, list[PublicArticle]]:
-        found: dict[SiteSection, list[PublicArticle]] = {s: [] for s in self.data.sections}
-        for article in self.data.articles:
-            for section in self.data.section_chain(article.section):
-                found.setdefault(section, []).append(article)
-        return found
+        if self._by_section is None:
+            found: dict[SiteSection, list[PublicArticle]] = {s: [] for s in self.data.sections}
+            chains: dict[SiteSection | None, list[SiteSection]] = {}
+            for article in self.data.articles:
+                if article.section not in chains:
+                    chains[article.section] = self.data.section_chain(article.section)
+                for section in chains[article.section]:
+                    found.setdefault(section, []).append(article)
+            self._by_section = found
+        return self._by_section
 
     def _listings(self) -> list[Job]:
         articles = list(self.data.articles)
@@ -267,11 +282,13 @@ class Planner:
                 f"{prefix}rss.xml",
                 self.key("rss", folder, title, key),
                 lambda: feeds.rss(feed_url=f"/{prefix}rss.xml", **kwargs).encode(),
+                bodies=tuple(items),
             ),
             Job(
                 f"{prefix}atom.xml",
                 self.key("atom", folder, title, key),
                 lambda: feeds.atom(feed_url=f"/{prefix}atom.xml", **kwargs).encode(),
+                bodies=tuple(items),
             ),
         ]
 

@@ -11,14 +11,19 @@ from urllib.parse import urlsplit
 
 from editor.config import Settings
 from editor.database import Database
-from editor.publish.assets import copy_file, resolve_lead_image
-from editor.publish.atomic import StagedSite, remove_leftovers
+from editor.publish.assets import resolve_lead_image
+from editor.publish.atomic import SiteTrees, TreeWriter, home_for
 from editor.publish.body import BodyCache
-from editor.publish.manifest import MANIFEST_NAME, Manifest, read_manifest
+from editor.publish.manifest import Manifest, read_manifest
 from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.plan import Job, Planner, SidebarMode
-from editor.publish.report import PublishCancelled, PublishError, PublishReport
+from editor.publish.report import (
+    PublishCancelled,
+    PublishError,
+    PublishProblem,
+    PublishReport,
+)
 from editor.publish.schedule import promote_due_articles
 from editor.publish.sidebar import latest_entries, popular_entries
 
@@ -44,17 +49,7 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> Site
 
 def cache_dir_for(out_dir: Path) -> Path:
     """Rendered bodies are cached beside the output, never inside the published site."""
-    return out_dir.parent / f".{out_dir.name}.cache"
-
-
-def _check_output(out_dir: Path) -> None:
-    if out_dir.exists() and not out_dir.is_dir():
-        raise PublishError(f"{out_dir} is a file. Choose a folder for the site.")
-    if out_dir.is_dir() and not (out_dir / MANIFEST_NAME).exists() and any(out_dir.iterdir()):
-        raise PublishError(
-            f"{out_dir} holds files a Redaksi publish did not write, and publishing would "
-            "replace them. Choose an empty or new folder."
-        )
+    return home_for(out_dir) / "cache"
 
 
 def publish_site(
@@ -79,7 +74,8 @@ def publish_site(
     if now.tzinfo is None:
         raise PublishError("The publish time needs a time zone (for example 2026-01-17T03:36Z).")
     out_dir = Path(out_dir).absolute()
-    _check_output(out_dir)
+    trees = SiteTrees(out_dir)
+    live, spare = trees.prepare()
     report = PublishReport(out_dir=out_dir, full=full)
 
     def step(done: int, total: int, message: str) -> None:
@@ -110,21 +106,31 @@ def publish_site(
     )
     jobs = planner.jobs()
     _check_unique(jobs)
-    previous = read_manifest(out_dir)
-    old = None if full else previous
-    remove_leftovers(out_dir)
-    staged = StagedSite(out_dir)
+    live_manifest = read_manifest(live) if live is not None else None
     try:
-        manifest = _build(staged, jobs, old, out_dir, report, step)
-        staged.write(MANIFEST_NAME, manifest.to_json().encode())
-        step(len(jobs), len(jobs), "Swapping in the new site")
-        staged.swap_in()
-    except BaseException:
-        staged.discard()
-        raise
-    if previous is not None:
-        report.removed = sorted(set(previous.files) - set(manifest.files))
+        manifest = _build(
+            TreeWriter(spare),
+            jobs,
+            live,
+            live_manifest,
+            bodies,
+            full=full,
+            report=report,
+            step=step,
+        )
+    finally:
+        bodies.close()
+    step(len(jobs), len(jobs), "Swapping in the new site")
+    trees.swap_to(spare)
+    if live is not None:
+        _level(TreeWriter(live), spare, manifest, full=full, report=report)
+    if live_manifest is not None:
+        report.removed = sorted(set(live_manifest.files) - set(manifest.files))
     report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused
+    for article in data.articles:
+        problem = bodies.problems.get(bodies.key(article.body, article.language))
+        if problem:
+            report.problems.append(PublishProblem(article.url, problem))
     report.seconds = time.perf_counter() - started
     if progress is not None:
         progress(len(jobs), len(jobs), "Published")
@@ -143,48 +149,107 @@ def _check_unique(jobs: list[Job]) -> None:
 
 
 def _build(
-    staged: StagedSite,
+    writer: TreeWriter,
     jobs: list[Job],
-    old: Manifest | None,
-    out_dir: Path,
+    live: Path | None,
+    live_manifest: Manifest | None,
+    bodies: BodyCache,
+    *,
+    full: bool,
     report: PublishReport,
     step: Callable[[int, int, str], None],
 ) -> Manifest:
+    """Bring the hidden tree up to date with ``jobs``; return its new manifest."""
+    own = None if full else writer.read_manifest()
+    old = own.files if own is not None else {}
+    was_live = live_manifest.files if live_manifest is not None else {}
+    by_path = {job.path: job for job in jobs}
+    # Before touching anything, record only what will certainly stay: if this publish
+    # stops half-way, the next one knows exactly which files it can still trust.
+    writer.write_manifest(
+        Manifest({p: e for p, e in old.items() if p in by_path and by_path[p].fingerprint == e[0]})
+    )
     manifest = Manifest()
+    plan: list[tuple[Job, str]] = []
+    for job in jobs:
+        mine, theirs = old.get(job.path), was_live.get(job.path)
+        if job.fingerprint is not None and mine is not None and mine[0] == job.fingerprint:
+            plan.append((job, "keep"))
+        elif not full and job.fingerprint is not None and theirs and theirs[0] == job.fingerprint:
+            plan.append((job, "link"))
+        else:
+            plan.append((job, "make"))
+    step(0, len(jobs), "Rendering article bodies")
+    bodies.prepare(
+        (article.body, article.language)
+        for job, action in plan
+        if action == "make"
+        for article in job.bodies
+    )
     total = len(jobs)
-    for done, job in enumerate(jobs):
+    for done, (job, action) in enumerate(plan):
         if done % CHECK_EVERY == 0:
             step(done, total, job.path)
-        previous = old.files.get(job.path) if old is not None else None
-        existing = out_dir / job.path
-        if (
-            previous is not None
-            and job.fingerprint is not None
-            and previous[0] == job.fingerprint
-            and existing.is_file()
-        ):
-            staged.link(job.path, existing)
-            manifest.files[job.path] = previous
+        mine, theirs = old.get(job.path), was_live.get(job.path)
+        if action == "keep" and mine is not None:
+            manifest.files[job.path] = mine
             report.reused += 1
             continue
-        if job.source is not None:
-            target = staged.target(job.path)
-            copy_file(job.source, target)
-            content_hash = _hash(target.read_bytes())
-        else:
-            assert job.make is not None
-            data = job.make()
-            content_hash = _hash(data)
-            if previous is not None and previous[1] == content_hash and existing.is_file():
-                # Same bytes as before: keep the old file (and its inode) rather than rewrite.
-                staged.link(job.path, existing)
-                manifest.files[job.path] = (job.fingerprint or content_hash, content_hash)
-                report.reused += 1
-                continue
-            staged.write(job.path, data)
+        if action == "link" and live is not None and theirs is not None:
+            writer.link(job.path, live / job.path)
+            manifest.files[job.path] = theirs
+            report.reused += 1
+            continue
+        data = job.source.read_bytes() if job.source is not None else _make(job)
+        content_hash = _hash(data)
         manifest.files[job.path] = (job.fingerprint or content_hash, content_hash)
-        report.written.append(job.path)
+        if mine is not None and mine[1] == content_hash:
+            report.reused += 1  # the hidden tree already holds these bytes
+            continue
+        if not full and live is not None and theirs is not None and theirs[1] == content_hash:
+            writer.link(job.path, live / job.path)
+        else:
+            writer.write(job.path, data)
+        if theirs is None or theirs[1] != content_hash:
+            report.written.append(job.path)
+        else:
+            report.reused += 1
+    for path in sorted(set(old) - set(manifest.files)):
+        writer.remove(path)
+    if full:
+        writer.remove_strays(set(manifest.files))
+    writer.write_manifest(manifest)
     return manifest
+
+
+def _make(job: Job) -> bytes:
+    assert job.make is not None
+    return job.make()
+
+
+def _level(
+    writer: TreeWriter, new: Path, manifest: Manifest, *, full: bool, report: PublishReport
+) -> None:
+    """Make the tree that just went out of view equal to the live one (for the next publish)."""
+    try:
+        own = None if full else writer.read_manifest()
+        old = own.files if own is not None else {}
+        writer.write_manifest(
+            Manifest({p: e for p, e in old.items() if manifest.files.get(p) == e})
+        )
+        for path, entry in manifest.files.items():
+            if old.get(path) != entry:
+                writer.link(path, new / path)
+        for path in sorted(set(old) - set(manifest.files)):
+            writer.remove(path)
+        if full:
+            writer.remove_strays(set(manifest.files))
+        writer.write_manifest(manifest)
+    except OSError as error:
+        # The new site is already live; the next publish simply has more to copy.
+        report.problems.append(
+            PublishProblem(str(writer.root), f"could not update the standby copy: {error}")
+        )
 
 
 def _hash(data: bytes) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,14 @@ from tests.publish.conftest import PublishFn, site_files
 from tests.publish.newsroom import Newsroom
 
 
-def _staging_leftovers(tmp_path: Path) -> list[str]:
-    return [p.name for p in tmp_path.iterdir() if p.name.startswith(".site.publish-")]
+def _live_tree(tmp_path: Path) -> str:
+    return os.readlink(tmp_path / "site")
 
 
 def test_cancel_keeps_the_previous_site(room: Newsroom, publish: PublishFn, tmp_path: Path):
     publish()
-    before = site_files(tmp_path / "site")
+    publish()  # both trees hold a site now
+    before, tree = site_files(tmp_path / "site"), _live_tree(tmp_path)
     room.edit(room.nato, headline="Judul yang tidak boleh muncul")
     asked = []
 
@@ -30,15 +32,17 @@ def test_cancel_keeps_the_previous_site(room: Newsroom, publish: PublishFn, tmp_
     with pytest.raises(PublishCancelled):
         publish(cancel=cancel, progress=lambda *a: progress.append(a))
     assert progress  # it had started
-    assert site_files(tmp_path / "site") == before
-    assert _staging_leftovers(tmp_path) == []
+    assert (site_files(tmp_path / "site"), _live_tree(tmp_path)) == (before, tree)
+    # The next publish finishes the job, whatever the cancelled one left in the spare tree.
+    publish()
+    assert b"Judul yang tidak boleh muncul" in (tmp_path / "site" / "index.html").read_bytes()
 
 
 def test_a_failure_while_rendering_keeps_the_previous_site(
     room: Newsroom, publish: PublishFn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
     publish()
-    before = site_files(tmp_path / "site")
+    before, tree = site_files(tmp_path / "site"), _live_tree(tmp_path)
     room.edit(room.nato, body="Isi baru.\n")
 
     def broken(*args: object, **kwargs: object) -> str:
@@ -47,8 +51,10 @@ def test_a_failure_while_rendering_keeps_the_previous_site(
     monkeypatch.setattr(plan, "render_ninjs", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         publish()
-    assert site_files(tmp_path / "site") == before
-    assert _staging_leftovers(tmp_path) == []
+    assert (site_files(tmp_path / "site"), _live_tree(tmp_path)) == (before, tree)
+    monkeypatch.undo()
+    publish()
+    assert _live_tree(tmp_path) != tree
 
 
 def test_progress_reports_reach_the_total(room: Newsroom, publish: PublishFn):

@@ -11,7 +11,7 @@ import pytest
 
 from editor.articles import create_article
 from editor.publish.assets import relative_media_path
-from editor.publish.atomic import StagedSite
+from editor.publish.atomic import TreeWriter
 from editor.publish.report import PublishError
 from editor.publish.urls import article_path, parse_article_path, section_path
 from editor.records import ArticleDraft
@@ -52,10 +52,9 @@ def test_hostile_slugs_and_image_paths_stay_inside(
     report = publish()
     site = tmp_path / "site"
     files = site_files(site)
-    new_outside = {
-        p for p in _all_files(tmp_path) - before if not p.startswith(("site/", "cache/"))
-    }
-    assert new_outside <= {"site", "cache"} | {p for p in new_outside if p.startswith("cache")}
+    made = _all_files(tmp_path) - before
+    # Everything new is the site link, its two trees and the body cache; nothing else.
+    assert {p for p in made if not p.startswith(("site", ".site.publish", "cache"))} == set()
     for place in (tmp_path, tmp_path.parent, tmp_path / "site" / "read"):
         assert not (place / "escaped").exists()
     assert b"do not publish" not in b"".join(files.values())
@@ -74,16 +73,17 @@ def test_missing_image_is_reported_not_fatal(room: Newsroom, publish: PublishFn,
     assert not (tmp_path / "site" / "media").exists()
 
 
-def test_staged_site_refuses_paths_that_leave_it(tmp_path: Path):
-    staged = StagedSite(tmp_path / "out")
-    try:
-        for bad in ("../x.html", "/etc/x", "a/../../x", "", "a/.."):
-            with pytest.raises(PublishError):
-                staged.target(bad)
-        staged.write("ok/index.html", b"fine")
-        assert (staged.root / "ok/index.html").read_bytes() == b"fine"
-    finally:
-        staged.discard()
+def test_tree_writer_refuses_paths_that_leave_it(tmp_path: Path):
+    (tmp_path / "tree").mkdir()
+    (tmp_path / "tree" / "sneaky").symlink_to(tmp_path)
+    writer = TreeWriter(tmp_path / "tree")
+    for bad in ("../x.html", "/etc/x", "a/../../x", "", "a/..", "a//b", "sneaky/x.html"):
+        with pytest.raises(PublishError):
+            writer.target(bad)
+    writer.write("ok/index.html", b"fine")
+    writer.write("ok/index.html", b"better")
+    assert (tmp_path / "tree/ok/index.html").read_bytes() == b"better"
+    assert not (tmp_path / "x.html").exists()
 
 
 def test_image_paths_are_cleaned_or_refused():
