@@ -36,3 +36,7 @@ class ConflictError(RedaksiError):
 
 class ValidationError(RedaksiError):
     pass
+
+
+class PermissionDenied(RedaksiError):
+    """The acting person's role does not allow the action; the refusal is audited."""

@@ -293,3 +293,92 @@ class PageViewCsvCount(Base):
     )
     hour: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
     views: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class AuditEntry(Base):
+    """One workflow event: a status change, an override, a take-over, or a refusal.
+
+    Rows are only ever added. ``outcome`` is "done", "override" (done past a failed
+    pre-publish checklist, the reason in ``note``) or "refused" (nothing was changed).
+    """
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_article_at", "article_id", "at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    article_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE")
+    )
+    #: Who acted; empty for the scheduler.
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    #: "status", "take_over", "comment", "role", "password", "edit"...
+    action: Mapped[str] = mapped_column(String(40))
+    outcome: Mapped[str] = mapped_column(String(20), default="done")
+    from_status: Mapped[str] = mapped_column(String(20), default="")
+    to_status: Mapped[str] = mapped_column(String(20), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ArticleLock(Base):
+    """A soft lock: who has an article open for editing, kept alive by heartbeats."""
+
+    __tablename__ = "article_locks"
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    holder_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("people.id", ondelete="CASCADE"), index=True
+    )
+    #: One running app (or command); a person may have the app open on two machines.
+    session_id: Mapped[str] = mapped_column(String(64))
+    workstation: Mapped[str] = mapped_column(String(200), default="")
+    acquired_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    #: The holder's latest unsaved text (JSON), left by autosave, so a take-over keeps it.
+    unsaved_json: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewComment(Tracked, Base):
+    """A review comment on a passage of the body (``quote`` set) or a general note."""
+
+    __tablename__ = "review_comments"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    text: Mapped[str] = mapped_column(Text)
+    #: The passage commented on, exactly as it stood; empty for a general note.
+    quote: Mapped[str] = mapped_column(Text, default="")
+    #: Where the quote started in the body when the comment was made (characters).
+    anchor_start: Mapped[int | None] = mapped_column(Integer)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolved_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+
+    __mapper_args__ = {"version_id_col": Tracked.version}
+
+
+class ArticleCorrection(Base):
+    """A correction note on a published article, shown on its page and in the feeds."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    corrected_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    note: Mapped[str] = mapped_column(Text)
