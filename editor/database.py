@@ -1,8 +1,11 @@
 """Opening a newsroom database: SQLite file or PostgreSQL server, migrated and checked.
 
-Rules kept here (DESIGN.md §2): a corrupt file, a newer schema or a locked database is
-refused with a clear message and never written to; an existing database is backed up
-beside itself before a migration touches it.
+Rules kept here (DESIGN.md §2): a damaged, foreign, newer or locked database is refused
+with a clear message and never written to; an existing SQLite database is backed up beside
+itself before a migration touches it, and put back if the migration fails. An SQLite file
+is checked read-safely before the engine opens it, because opening switches it to WAL
+mode, which is already a write. On PostgreSQL, backups are the server's business
+(pg_dump); there the whole upgrade runs in one transaction, so a failure changes nothing.
 """
 
 from __future__ import annotations
@@ -236,7 +239,7 @@ def _backup_sqlite(path: Path, revision: str | None, busy_timeout: float) -> Pat
     return target
 
 
-def _explain_postgres(url: str, error: Exception) -> DatabaseError:
+def _explain_postgres(url: str, error: BaseException) -> DatabaseError:
     parsed = make_url(url)
     server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
@@ -260,7 +263,7 @@ def _explain_postgres(url: str, error: Exception) -> DatabaseError:
     )
 
 
-def _explain(url: str, error: Exception) -> DatabaseError:
+def _explain(url: str, error: BaseException) -> DatabaseError:
     """A clear DatabaseError for a driver error while opening ``url`` (or a file path)."""
     is_path = "://" not in url
     if not is_path and make_url(url).get_backend_name() == "postgresql":
@@ -280,6 +283,10 @@ def _explain(url: str, error: Exception) -> DatabaseError:
     return DatabaseError(f"Cannot open the database {where}: {error}")
 
 
+class _UpgradeFailed(Exception):
+    """A migration script failed; the cause is chained."""
+
+
 def _migrate(engine: Engine, url: str, config: Config) -> None:
     """Check the schema revision (again, for PostgreSQL: first) and bring it to head."""
     script = ScriptDirectory.from_config(config)
@@ -289,11 +296,67 @@ def _migrate(engine: Engine, url: str, config: Config) -> None:
     if current == script.get_current_head():
         return
     _check_revision(_where(url), current, tables, script)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        from alembic import command
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            from alembic import command
 
-        command.upgrade(config, "head")
+            command.upgrade(config, "head")
+    except Exception as error:
+        raise _UpgradeFailed(str(error)) from error
+
+
+def _remove_sqlite_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def _put_back(backup: Path, path: Path) -> None:
+    """Copy the pre-upgrade backup over a half-upgraded SQLite database."""
+    _remove_sqlite_files(path)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(path)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
+def _upgrade_failed(
+    url: str, path: Path | None, backup: Path | None, created: bool, error: BaseException
+) -> DatabaseError:
+    """Undo what a failed upgrade left behind, where that is possible, and say what happened.
+
+    PostgreSQL runs the whole upgrade in one transaction, so it is already rolled back.
+    SQLite commits each schema change as it goes: a new file is removed, an existing one
+    is put back from the backup written just before.
+    """
+    what = f"Upgrading the database {_where(url)} failed ({error})."
+    if path is None:
+        return DatabaseError(
+            f"{what} The upgrade was rolled back; the database is as it was. "
+            "Report this problem with the message above."
+        )
+    if created:
+        _remove_sqlite_files(path)
+        return DatabaseError(f"{what} No database was created. Report this problem.")
+    if backup is None:  # pragma: no cover - an existing database always has one
+        return DatabaseError(f"{what} Report this problem.")
+    try:
+        _put_back(backup, path)
+    except (OSError, sqlite3.Error) as undo_error:
+        return DatabaseError(
+            f"{what} Putting the database back also failed ({undo_error}). Your data is safe "
+            f"in the copy made before the upgrade: {backup}. Report this problem."
+        )
+    return DatabaseError(
+        f"{what} The database was put back as it was before the upgrade (a copy is also at "
+        f"{backup}). Report this problem; until it is fixed, keep using the previous version "
+        "of Redaksi."
+    )
 
 
 def open_database(
@@ -314,6 +377,7 @@ def open_database(
     script = ScriptDirectory.from_config(config)
     path = sqlite_path(url)
     backup = None
+    created = False
     if path is not None:
         if not path.exists() and not create:
             raise DatabaseError(f"There is no database at {path}. Check the path in --db.")
@@ -321,9 +385,16 @@ def open_database(
         if current is not None and current != script.get_current_head():
             backup = _backup_sqlite(path, current, busy_timeout)
         path.parent.mkdir(parents=True, exist_ok=True)
+        created = not path.exists() or path.stat().st_size == 0
     engine = create_database_engine(url, busy_timeout=busy_timeout)
     try:
         _migrate(engine, url, config)
+    except _UpgradeFailed as failure:
+        engine.dispose()
+        cause = failure.__cause__ or failure
+        if "locked" in str(cause).lower():
+            raise _explain(url, cause) from cause
+        raise _upgrade_failed(url, path, backup, created, cause) from cause
     except (DBAPIError, sqlite3.Error) as error:
         engine.dispose()
         raise _explain(url, error) from error

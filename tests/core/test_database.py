@@ -247,7 +247,16 @@ def test_a_locked_database_is_reported_as_locked_and_unchanged(tmp_path: Path) -
 # --- older databases: backup, then upgrade ---------------------------------------------
 
 
-def _migrations_with_one_more_revision(folder: Path) -> Path:
+WORKING_UPGRADE = (
+    'op.create_table("test_only_marker", sa.Column("id", sa.Integer(), primary_key=True))'
+)
+# Changes the schema, then fails: what a buggy migration in a future release would do.
+FAILING_UPGRADE = (
+    WORKING_UPGRADE + '\n    raise RuntimeError("test-only migration failed half way")'
+)
+
+
+def _migrations_with_one_more_revision(folder: Path, upgrade: str = WORKING_UPGRADE) -> Path:
     """The shipped migrations plus one test-only revision after today's head.
 
     A database made by today's code is then "older" than these scripts, which is exactly
@@ -269,7 +278,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_table("test_only_marker", sa.Column("id", sa.Integer(), primary_key=True))
+    {upgrade}
 
 
 def downgrade() -> None:
@@ -318,6 +327,44 @@ def test_an_older_database_is_backed_up_before_the_upgrade(tmp_path: Path) -> No
     assert _read(path, "SELECT version_num FROM alembic_version") == [("9001",)]
     assert "test_only_marker" in _tables(path)
     assert not list(data.glob("*.partial"))
+
+
+def test_a_failed_upgrade_puts_the_database_back(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "newsroom.db"
+    db = open_database(url_of(path))
+    create_article(db, ArticleDraft(headline="Jangan hilang", body="Teks penting."))
+    db.close()
+    migrations = _migrations_with_one_more_revision(tmp_path, FAILING_UPGRADE)
+
+    with pytest.raises(DatabaseError, match="put back as it was") as caught:
+        open_database(url_of(path), migrations_dir=migrations)
+    assert "failed half way" in str(caught.value)
+    assert _read(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
+    assert "test_only_marker" not in _tables(path)
+    assert _read(path, "SELECT headline FROM articles") == [("Jangan hilang",)]
+    assert [p.name for p in data.glob("*.bak")] != []
+    # Today's Redaksi still opens it.
+    open_database(url_of(path)).close()
+
+
+def test_a_failed_upgrade_of_a_new_file_leaves_no_file(tmp_path: Path) -> None:
+    migrations = _migrations_with_one_more_revision(tmp_path, FAILING_UPGRADE)
+    path = tmp_path / "data" / "newsroom.db"
+    with pytest.raises(DatabaseError, match="No database was created"):
+        open_database(url_of(path), migrations_dir=migrations)
+    assert list(path.parent.iterdir()) == []
+
+
+@pytest.mark.postgres
+def test_a_failed_upgrade_on_postgresql_is_rolled_back(pg_url: str, tmp_path: Path) -> None:
+    open_database(pg_url).close()
+    before = _schema(pg_url)
+    migrations = _migrations_with_one_more_revision(tmp_path, FAILING_UPGRADE)
+    with pytest.raises(DatabaseError, match="rolled back"):
+        open_database(pg_url, migrations_dir=migrations)
+    assert _schema(pg_url) == before
 
 
 def test_upgrading_from_the_first_shipped_revision_keeps_a_backup(tmp_path: Path) -> None:
