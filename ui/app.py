@@ -291,13 +291,11 @@ def _report_start_failure(window: MainWindow, message: str, *, screenshot: bool)
     if screenshot or os.environ.get(BENCH_ENV) == "1":
         print(f"redaksi: {message}", file=sys.stderr)
         return
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
-    QMessageBox.critical(
-        window,
-        window.tr("Cannot open the newsroom database"),
-        message,
-    )
+    title = QCoreApplication.translate("MainWindow", "Cannot open the newsroom database")
+    QMessageBox.critical(window, title, message)
 
 
 def _take_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:

@@ -58,6 +58,16 @@ class Translations:
         self._installed: list[QTranslator] = []
         self.language = "en"
 
+    def uninstall(self) -> None:
+        """Back to the built-in English source text (tests use this to clean up)."""
+        app = QCoreApplication.instance()
+        if app is not None:
+            for translator in self._installed:
+                app.removeTranslator(translator)
+        self._installed.clear()
+        self.language = "en"
+        QLocale.setDefault(_locale("en"))
+
     def install(self, language: str) -> bool:
         """Switch the whole interface to ``language``. False if its .qm file is missing."""
         app = QCoreApplication.instance()
@@ -68,22 +78,22 @@ class Translations:
         self._installed.clear()
         self.language = language
         QLocale.setDefault(_locale(language))
-        if language == "en":
-            # English is the source text; still tell widgets so they redraw their labels.
-            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
-            return True
+        # English is the source text, but its .qm carries the plural forms ("1 article",
+        # "2 articles") that the source strings write as "%n article(s)".
         ours = QTranslator(app)
         found = ours.load(str(translations_dir() / f"redaksi_{language}.qm"))
         if found:
             app.installTranslator(ours)
             self._installed.append(ours)
+        else:
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
         # Qt's own strings (standard dialog buttons, context menus) where Qt ships them.
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         base = QTranslator(app)
         if base.load(f"qtbase_{language}", qt_dir):
             app.installTranslator(base)
             self._installed.append(base)
-        return found
+        return found or language == "en"
 
 
 def translations_dir() -> Path:

@@ -529,7 +529,7 @@ class MainWindow(QMainWindow):
 
     def fit_splitter(self, width: int) -> None:
         """The default split: a compact list, then editor and preview sharing the rest."""
-        list_width = max(340, int(width * 0.28))
+        list_width = max(400, int(width * 0.32))
         rest = max(0, width - list_width)
         self.splitter.setSizes([list_width, rest // 2, rest - rest // 2])
 
@@ -560,37 +560,54 @@ class MainWindow(QMainWindow):
     # --- language -----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = self.tr
         texts = {
-            "article.new": (tr("&New article"), tr("Start a new draft")),
-            "article.duplicate": (tr("D&uplicate"), tr("Make a copy of this article")),
-            "article.save": (tr("&Save"), tr("Save now and keep a revision")),
-            "article.trash": (tr("Move to &trash"), tr("Move the selected article to the trash")),
-            "article.restore": (tr("&Restore from trash"), tr("Take the article out of the trash")),
-            "article.revisions": (tr("Re&visions…"), tr("Earlier versions of this article")),
-            "article.browser": (tr("Open in &browser"), tr("Show the published page in a browser")),
-            "list.search": (tr("Search &articles"), tr("Search the article list")),
-            "view.trash": (tr("Show &trash"), tr("Show the articles in the trash")),
-            "view.preview": (tr("&Preview"), tr("Show or hide the preview")),
-            "view.focus_list": (tr("Go to &list"), ""),
-            "view.focus_editor": (tr("Go to &editor"), ""),
-            "site.publish": (tr("&Publish site…"), tr("Write the public site to a folder")),
-            "app.preferences": (tr("&Preferences…"), tr("Time zone, language, theme, autosave")),
-            "app.quit": (tr("&Quit"), ""),
-            "help.about": (tr("&About Redaksi"), ""),
+            "article.new": (self.tr("&New article"), self.tr("Start a new draft")),
+            "article.duplicate": (self.tr("D&uplicate"), self.tr("Make a copy of this article")),
+            "article.save": (self.tr("&Save"), self.tr("Save now and keep a revision")),
+            "article.trash": (
+                self.tr("Move to &trash"),
+                self.tr("Move the selected article to the trash"),
+            ),
+            "article.restore": (
+                self.tr("&Restore from trash"),
+                self.tr("Take the article out of the trash"),
+            ),
+            "article.revisions": (
+                self.tr("Re&visions…"),
+                self.tr("Earlier versions of this article"),
+            ),
+            "article.browser": (
+                self.tr("Open in &browser"),
+                self.tr("Show the published page in a browser"),
+            ),
+            "list.search": (self.tr("Search &articles"), self.tr("Search the article list")),
+            "view.trash": (self.tr("Show &trash"), self.tr("Show the articles in the trash")),
+            "view.preview": (self.tr("&Preview"), self.tr("Show or hide the preview")),
+            "view.focus_list": (self.tr("Go to &list"), ""),
+            "view.focus_editor": (self.tr("Go to &editor"), ""),
+            "site.publish": (
+                self.tr("&Publish site…"),
+                self.tr("Write the public site to a folder"),
+            ),
+            "app.preferences": (
+                self.tr("&Preferences…"),
+                self.tr("Time zone, language, theme, autosave"),
+            ),
+            "app.quit": (self.tr("&Quit"), ""),
+            "help.about": (self.tr("&About Redaksi"), ""),
         }
         self.registry.retranslate(texts)
         titles = {
-            "article": tr("&Article"),
-            "edit": tr("&Edit"),
-            "view": tr("&View"),
-            "tools": tr("&Tools"),
-            "help": tr("&Help"),
+            "article": self.tr("&Article"),
+            "edit": self.tr("&Edit"),
+            "view": self.tr("&View"),
+            "tools": self.tr("&Tools"),
+            "help": self.tr("&Help"),
         }
         for name, menu in self._menus.items():
             menu.setTitle(titles[name])
-        self.toolbar.setWindowTitle(tr("Main toolbar"))
-        self.setWindowTitle(tr("Redaksi"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.setWindowTitle(self.tr("Redaksi"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -5,6 +5,7 @@ QT_QPA_PLATFORM=offscreen is set by tests/conftest.py before anything imports Qt
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -80,15 +81,26 @@ def _fill_with_core_api(db: Database) -> None:
         )
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Iterator[Database]:
-    """A fresh SQLite newsroom with sections, people and articles in several statuses."""
-    db = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+@pytest.fixture(scope="session")
+def _demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo newsroom, built once per test session; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
+    db = open_database(f"sqlite:///{path}")
     try:
         from editor.demo import load_demo
     except ImportError:
         _fill_with_core_api(db)
     else:
         load_demo(db)
+    db.close()  # the last connection checkpoints the WAL: the file alone is complete
+    return path
+
+
+@pytest.fixture
+def demo_db(_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite newsroom with sections, people and articles in several statuses."""
+    path = tmp_path / "demo.db"
+    shutil.copyfile(_demo_template, path)
+    db = open_database(f"sqlite:///{path}")
     yield db
     db.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtCore import Qt
 from editor.articles import create_article, get_article, save_article
 from editor.listing import list_articles
 from editor.records import ArticleDraft, ArticleQuery
-from ui.article_list.model import COLUMNS, ID_ROLE, ArticleListModel
+from ui.article_list.model import COLUMNS, ID_ROLE, ArticleListModel, short_time
 
 
 def _fill(db, count: int) -> None:
@@ -57,10 +58,21 @@ def test_status_is_translated_text_and_time_is_in_newsroom_zone(qtbot, sqlite_db
     record = create_article(sqlite_db, ArticleDraft(headline="Gempa", status="in_review"))
     model = ArticleListModel(sqlite_db, zone="Asia/Jayapura")
     assert model.index(0, COLUMNS.index("status")).data() == "In review"
-    shown = model.index(0, COLUMNS.index("updated")).data()
-    assert shown == record.updated_at.astimezone(ZoneInfo("Asia/Jayapura")).strftime(
-        "%d-%m-%Y %H:%M"
-    )
+    local = record.updated_at.astimezone(ZoneInfo("Asia/Jayapura"))
+    # Made just now: today's time only, in Jayapura's clock (UTC+9).
+    assert model.index(0, COLUMNS.index("updated")).data() == local.strftime("%H:%M")
+    tip = model.index(0, COLUMNS.index("updated")).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == local.strftime("%d-%m-%Y %H:%M")
+
+
+def test_short_time_gets_shorter_for_recent_times():
+    now = datetime(2026, 11, 26, 7, 0, tzinfo=UTC)  # 14:00 in Jakarta
+    zone = "Asia/Jakarta"
+    assert short_time(datetime(2026, 11, 26, 3, 5, tzinfo=UTC), zone, now=now) == "10:05"
+    assert short_time(datetime(2026, 2, 1, 3, 5, tzinfo=UTC), zone, now=now) == "01-02 10:05"
+    assert short_time(datetime(2025, 2, 1, 3, 5, tzinfo=UTC), zone, now=now) == "01-02-2025"
+    # 23:30 UTC on the 25th is already the 26th in Jakarta: "today".
+    assert short_time(datetime(2026, 11, 25, 23, 30, tzinfo=UTC), zone, now=now) == "06:30"
 
 
 def test_update_from_record_changes_one_row_in_place(qtbot, sqlite_db):

@@ -23,7 +23,7 @@ def new_article(db: Database, pane: ArticleListPane) -> uuid.UUID:
     """Create an empty draft (in the section being filtered, if any) and select it."""
     from editor.articles import create_article
 
-    section_id = pane.filter_bar.section.currentData()
+    section_id = pane.filter_bar.apply_to(pane.model.query()).section_id
     record = create_article(db, ArticleDraft(section_id=section_id))
     _show(pane, record.id)
     return record.id

@@ -77,13 +77,9 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(8)
+            combo.setMinimumContentsLength(6)
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
-        self.status_label = QLabel(self)
-        self.section_label = QLabel(self)
-        self.author_label = QLabel(self)
-        self.dates_label = QLabel(self)
         self.dash = QLabel("–", self)
 
         top = QHBoxLayout()
@@ -96,18 +92,20 @@ class FilterBar(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
-        grid.addWidget(self.status_label, 0, 0)
-        grid.addWidget(self.status, 0, 1, 1, 3)
-        grid.addWidget(self.section_label, 1, 0)
-        grid.addWidget(self.section, 1, 1, 1, 3)
-        grid.addWidget(self.author_label, 2, 0)
-        grid.addWidget(self.author, 2, 1, 1, 3)
-        grid.addWidget(self.dates_label, 3, 0)
-        grid.addWidget(self.date_from, 3, 1)
-        grid.addWidget(self.dash, 3, 2)
-        grid.addWidget(self.date_to, 3, 3)
+        # Two compact rows: the combos' first entries ("Any status", "All sections",
+        # "Anyone") and the date placeholders say what each one filters.
+        dates = QHBoxLayout()
+        dates.setContentsMargins(0, 0, 0, 0)
+        dates.setSpacing(4)
+        dates.addWidget(self.date_from, 1)
+        dates.addWidget(self.dash)
+        dates.addWidget(self.date_to, 1)
+        grid.addWidget(self.status, 0, 0)
+        grid.addWidget(self.section, 0, 1)
+        grid.addWidget(self.author, 1, 0)
+        grid.addLayout(dates, 1, 1)
+        grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -162,8 +160,8 @@ class FilterBar(QWidget):
             query,
             text=text or None,
             statuses=(status,) if status else None,
-            section_id=self.section.currentData(),
-            author_id=self.author.currentData(),
+            section_id=_uuid(self.section.currentData()),
+            author_id=_uuid(self.author.currentData()),
             date_from=self._start_of(self.date_from.date()),
             date_to=self._start_of(self.date_to.date(), days_after=1),
         )
@@ -213,7 +211,7 @@ class FilterBar(QWidget):
             self.section.addItem(self.tr("All sections"), None)
             for record in self._sections:
                 depth = record.path.count("/")
-                self.section.addItem("    " * depth + record.name, record.id)
+                self.section.addItem("    " * depth + record.name, str(record.id))
             self.section.setCurrentIndex(max(0, self._find(self.section, chosen)))
 
     def _refill_people(self) -> None:
@@ -222,27 +220,31 @@ class FilterBar(QWidget):
             self.author.clear()
             self.author.addItem(self.tr("Anyone"), None)
             for person in self._people:
-                self.author.addItem(person.name, person.id)
+                self.author.addItem(person.name, str(person.id))
             self.author.setCurrentIndex(max(0, self._find(self.author, chosen)))
 
     @staticmethod
-    def _find(combo: QComboBox, value: uuid.UUID | None) -> int:
-        for index in range(combo.count()):
-            if combo.itemData(index) == value:
-                return index
-        return 0
+    def _find(combo: QComboBox, value: str | None) -> int:
+        return combo.findData(value) if value is not None else 0
+
+    def select_section(self, section_id: uuid.UUID | None) -> None:
+        self.section.setCurrentIndex(self._find(self.section, _text(section_id)))
+
+    def select_author(self, person_id: uuid.UUID | None) -> None:
+        self.author.setCurrentIndex(self._find(self.author, _text(person_id)))
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search headlines and text…"))
         self.search.setToolTip(self.tr("Search articles (Ctrl+F in the list)"))
         self.toggle.setText(self.tr("Filters"))
         self.toggle.setToolTip(self.tr("Show or hide the filters"))
-        self.status_label.setText(self.tr("Status"))
-        self.section_label.setText(self.tr("Section"))
-        self.author_label.setText(self.tr("Author"))
-        self.dates_label.setText(self.tr("Updated"))
-        for edit in (self.date_from, self.date_to):
-            edit.setSpecialValueText(self.tr("any day"))
+        self.status.setToolTip(self.tr("Only articles with this status"))
+        self.section.setToolTip(self.tr("Only articles in this section (and its subsections)"))
+        self.author.setToolTip(self.tr("Only articles with this person in the byline"))
+        self.date_from.setSpecialValueText(self.tr("from"))
+        self.date_from.setToolTip(self.tr("Updated on or after this day"))
+        self.date_to.setSpecialValueText(self.tr("until"))
+        self.date_to.setToolTip(self.tr("Updated on or before this day"))
         self._refill_statuses()
         self._refill_sections()
         self._refill_people()
@@ -251,6 +253,15 @@ class FilterBar(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _uuid(value: object) -> uuid.UUID | None:
+    """Combo items carry ids as text (Qt compares text reliably, Python objects not)."""
+    return uuid.UUID(str(value)) if value else None
+
+
+def _text(value: uuid.UUID | None) -> str | None:
+    return str(value) if value is not None else None
 
 
 class _Quiet:

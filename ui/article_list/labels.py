@@ -10,20 +10,19 @@ from editor.records import STATUSES
 def status_labels() -> dict[str, str]:
     """Status id -> text in the current interface language."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Status", text)
-
+    translate = QCoreApplication.translate
+    # Literal calls, so pyside6-lupdate files every label under the "Status" context.
     labels = {
-        "draft": tr("Draft"),
-        "submitted": tr("Submitted"),
-        "in_review": tr("In review"),
-        "sent_back": tr("Sent back"),
-        "approved": tr("Approved"),
-        "scheduled": tr("Scheduled"),
-        "published": tr("Published"),
-        "corrected": tr("Corrected"),
-        "killed": tr("Killed"),
-        "trashed": tr("In trash"),
+        "draft": translate("Status", "Draft"),
+        "submitted": translate("Status", "Submitted"),
+        "in_review": translate("Status", "In review"),
+        "sent_back": translate("Status", "Sent back"),
+        "approved": translate("Status", "Approved"),
+        "scheduled": translate("Status", "Scheduled"),
+        "published": translate("Status", "Published"),
+        "corrected": translate("Status", "Corrected"),
+        "killed": translate("Status", "Killed"),
+        "trashed": translate("Status", "In trash"),
     }
     assert set(labels) == set(STATUSES), "every status needs a label"
     return labels

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -46,9 +47,19 @@ SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def short_time(when: datetime, zone: str) -> str:
-    """Compact day and 24-hour time in the newsroom's zone: ``26-11-2026 14:05``."""
-    return when.astimezone(ZoneInfo(zone)).strftime("%d-%m-%Y %H:%M")
+def short_time(when: datetime, zone: str, *, now: datetime | None = None) -> str:
+    """Compact time in the newsroom's zone: ``14:05`` today, ``26-11 14:05`` this year,
+    ``26-11-2025`` before that (Indonesian interface: ``14.05``)."""
+    tz = ZoneInfo(zone)
+    local = when.astimezone(tz)
+    today = (now or datetime.now(tz)).astimezone(tz)
+    separator = "." if QLocale().language() == QLocale.Language.Indonesian else ":"
+    clock = f"{local.hour:02d}{separator}{local.minute:02d}"
+    if local.date() == today.date():
+        return clock
+    if local.year == today.year:
+        return f"{local:%d-%m} {clock}"
+    return f"{local:%d-%m-%Y}"
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -167,6 +178,8 @@ class ArticleListModel(QAbstractTableModel):
             return self._display(item, column)
         if role == Qt.ItemDataRole.ToolTipRole and column == "headline":
             return item.headline
+        if role == Qt.ItemDataRole.ToolTipRole and column == "updated":
+            return item.updated_at.astimezone(ZoneInfo(self._zone)).strftime("%d-%m-%Y %H:%M")
         if role == ID_ROLE:
             return item.id
         if role == SUMMARY_ROLE:
@@ -232,15 +245,13 @@ class ArticleListModel(QAbstractTableModel):
     # --- internals ----------------------------------------------------------------------
 
     def _headers(self) -> dict[str, str]:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("ArticleListModel", text)
-
+        translate = QCoreApplication.translate
         return {
-            "headline": tr("Headline"),
-            "section": tr("Section"),
-            "status": tr("Status"),
-            "byline": tr("Byline"),
-            "updated": tr("Updated"),
+            "headline": translate("ArticleListModel", "Headline"),
+            "section": translate("ArticleListModel", "Section"),
+            "status": translate("ArticleListModel", "Status"),
+            "byline": translate("ArticleListModel", "Byline"),
+            "updated": translate("ArticleListModel", "Updated"),
         }
 
     def _display(self, item: ArticleSummary, column: str) -> str:

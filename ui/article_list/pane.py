@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from editor.records import ArticlePage, PersonRecord, SectionRecord
     from ui.actions import ActionRegistry
 
+#: Narrower than this, a headline is cut to a word or two: hide other columns first.
+MIN_HEADLINE_WIDTH = 180
 #: Keys the list handles itself even when a window-wide shortcut uses them too.
 _OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -212,13 +214,29 @@ class ArticleListPane(QWidget):
             text = self.tr("%n article(s)", "", total)
         self.count_label.setText(text)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """In a narrow list drop byline, then section, so headlines stay readable."""
+        available = self.view.viewport().width()
+        fixed = {name: self.view.columnWidth(COLUMNS.index(name)) for name in COLUMNS[1:]}
+        shown = list(COLUMNS[1:])
+        for optional in ("byline", "section"):
+            if available - sum(fixed[name] for name in shown) >= MIN_HEADLINE_WIDTH:
+                break
+            shown.remove(optional)
+        for name in COLUMNS[1:]:
+            self.view.setColumnHidden(COLUMNS.index(name), name not in shown)
+
     def _size_columns(self) -> None:
         metrics = self.fontMetrics()
         widths = {
             "section": metrics.horizontalAdvance("Internasional") + 16,
             "status": metrics.horizontalAdvance("Dalam tinjauan") + 16,
             "byline": metrics.horizontalAdvance("Sarah Meiliana") + 16,
-            "updated": metrics.horizontalAdvance("00-00-0000 00:00") + 20,
+            "updated": metrics.horizontalAdvance("00-00 00:00") + 28,
         }
         for name, width in widths.items():
             self.view.setColumnWidth(COLUMNS.index(name), width)
