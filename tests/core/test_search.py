@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from editor.articles import create_article, save_article, trash_article
-from editor.database import Database
+from editor.database import Database, open_database
 from editor.records import ArticleDraft
 from editor.search import search_articles
 
@@ -139,3 +141,27 @@ def test_deleting_text_removes_its_hits(db: Database) -> None:
     save_article(db, replace(saved, headline="Rapat"))
     assert search_articles(db, "kabinet") == []
     assert ids(search_articles(db, "ringkasan")) == [article.id]
+
+
+# A prefix that stops inside an Indonesian affix: "mente…" while typing "menteri".
+def test_a_prefix_inside_an_affix_finds_the_word_on_sqlite(sqlite_db: Database) -> None:
+    article = create_article(sqlite_db, ArticleDraft(headline="Menteri meninjau pemerintah"))
+    assert ids(search_articles(sqlite_db, "mente")) == [article.id]
+    assert ids(search_articles(sqlite_db, "pemer")) == [article.id]
+
+
+@pytest.mark.postgres
+@pytest.mark.xfail(
+    strict=True,
+    reason="PostgreSQL's Indonesian stemmer strips affixes (menteri -> teri, pemerintah -> "
+    "perintah) before prefix matching; fixing it needs an unstemmed ('simple') index, "
+    "which is a schema migration",
+)
+def test_a_prefix_inside_an_affix_finds_the_word_on_postgresql(pg_url: str) -> None:
+    db = open_database(pg_url)
+    try:
+        article = create_article(db, ArticleDraft(headline="Menteri meninjau pemerintah"))
+        assert ids(search_articles(db, "mente")) == [article.id]
+        assert ids(search_articles(db, "pemer")) == [article.id]
+    finally:
+        db.close()
