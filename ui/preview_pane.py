@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
@@ -24,6 +25,9 @@ from PySide6.QtWidgets import (
 from editor.config import Settings
 from editor.records import ArticleRecord, SectionRecord
 from ui.preview.background import BackgroundRunner
+
+if TYPE_CHECKING:
+    from editor.database import Database
 
 #: How long typing must pause before the preview is rebuilt.
 DEBOUNCE_MS = 300
@@ -49,6 +53,7 @@ class PreviewPane(QWidget):
         self._wanted_token = 0
         self._scroll_fraction = 0.0
         self._html = ""
+        self._db: Database | None = None
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("previewBrowser")
@@ -199,13 +204,28 @@ class PreviewPane(QWidget):
             self._record, self._settings, section_names=self._section_names, full_page=True
         )
 
+    def set_database(self, db: Database | None) -> None:
+        """With a database, "Open in browser" shows the page exactly as publish writes it."""
+        self._db = db
+
     def open_in_browser(self) -> Path | None:
-        """Write the page to a temp file and open it in the system browser."""
-        if self._record is None:
+        """Write the page to a temp folder and open it in the system browser."""
+        if self._record is None or self._settings is None:
             return None
         folder = Path(tempfile.gettempdir()) / "redaksi-preview"
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{self._record.id}.html"
-        target.write_text(self.page_for_browser(), encoding="utf-8")
+        target = None
+        if self._db is not None:
+            from ui.preview.published_page import render_published_page
+
+            try:
+                target = render_published_page(self._db, self._record, self._settings, folder)
+            except Exception as error:  # the preview page below still shows the article
+                self.status.setText(
+                    self.tr("Showing the preview page: %1").replace("%1", str(error))
+                )
+        if target is None:
+            target = folder / f"{self._record.id}.preview.html"
+            target.write_text(self.page_for_browser(), encoding="utf-8")
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
         return target

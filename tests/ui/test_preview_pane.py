@@ -150,3 +150,20 @@ def test_open_in_browser_writes_a_full_page(qtbot, panes, monkeypatch) -> None:
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<html") and "<style>" in page
     assert "NATO akan Buka Kantor di Jepang" in page
+
+
+def test_open_in_browser_uses_the_published_page_template(
+    qtbot, panes, sqlite_db: Database, monkeypatch
+) -> None:
+    _editor, preview = panes
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    preview.set_database(sqlite_db)
+    path = preview.open_in_browser()
+    assert path is not None and path.suffix == ".html"
+    page = path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<h1 class="headline">NATO akan Buka Kantor di Jepang</h1>' in page
+    assert "LAPORAN: SARAH MEILIANA GUNAWAN" in page
+    stylesheet = path.parent / "assets" / "site.css"
+    assert stylesheet.is_file() and stylesheet.as_uri() in page

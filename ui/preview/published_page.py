@@ -1,0 +1,110 @@
+"""The current article as the publisher would write its page, for "Open in browser".
+
+The page goes through the publish module's own article template (editor.publish.pages.
+render_article) with the real Populer and UPDATE lists and the site stylesheet, so the
+reporter sees exactly what readers will see, even for a draft that is not public yet.
+Links inside the page point into a temp folder, where the stylesheet is copied.
+"""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from markupsafe import Markup
+
+from editor.config import Settings
+from editor.database import Database
+from editor.records import ArticleRecord
+from editor.slugs import slugify
+
+
+def render_published_page(
+    db: Database,
+    record: ArticleRecord,
+    settings: Settings,
+    folder: Path,
+    *,
+    now: datetime | None = None,
+) -> Path:
+    """Write the article's published page (and the site CSS) under ``folder``; its path."""
+    from editor.publish.model import PublicArticle, SiteTag, load_site
+    from editor.publish.pages import SiteInfo, render_article, render_sidebar
+    from editor.publish.sidebar import (
+        SIDEBAR_LENGTH,
+        TimeTexts,
+        latest_entries,
+        popular_entries,
+    )
+    from editor.publish.templates import resource_dir
+    from editor.publish.urls import article_path
+    from editor.render import markdown_to_html
+
+    now = now or datetime.now(UTC)
+    data = load_site(db, now=now, zone=settings.zone)
+    nav = tuple(
+        sorted(
+            (s for s in data.sections if s.parent_id is None),
+            key=lambda s: (s.position, s.name, s.id),
+        )
+    )
+    site = SiteInfo(
+        name=settings.site_name,
+        base=settings.base_url.rstrip("/"),
+        root=folder.resolve().as_uri(),
+        zone=settings.zone,
+        nav=nav,
+    )
+    published = record.published_at or now
+    article = PublicArticle(
+        id=record.id,
+        url=article_path(published, record.id, record.slug or record.headline, settings.zone),
+        headline=record.headline,
+        kicker=record.kicker,
+        lead=record.lead,
+        body=record.body,
+        language=record.language,
+        status=record.status,
+        section=next((s for s in data.sections if s.id == record.section_id), None),
+        bylines=tuple(person.name for person in record.bylines),
+        tags=tuple(SiteTag(tag, slugify(tag)) for tag in record.tags),
+        lead_image=record.lead_image,
+        lead_image_caption=record.lead_image_caption,
+        lead_image_credit=record.lead_image_credit,
+        published_at=published,
+        updated_at=max(record.updated_at, published),
+        word_count=record.word_count,
+    )
+    image = _image_source(record.lead_image)
+    times = TimeTexts(settings.zone)
+    sidebar = render_sidebar(
+        site,
+        popular_entries(db, data, limit=SIDEBAR_LENGTH),
+        latest_entries(data, SIDEBAR_LENGTH),
+        times,
+    )
+    page = render_article(
+        article,
+        site=site,
+        data=data,
+        body_html=markdown_to_html(record.body, language=record.language),
+        sidebar=Markup(sidebar),
+        image_src=image,
+        image_url=image,
+    )
+    assets = folder / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(resource_dir("site") / "site.css", assets / "site.css")
+    target = folder / f"{record.id}.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def _image_source(lead_image: str) -> str | None:
+    if not lead_image:
+        return None
+    if lead_image.startswith(("http://", "https://")):
+        return lead_image
+    path = Path(lead_image).expanduser()
+    return path.resolve().as_uri() if path.is_file() else None
