@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self.list_pane.set_choices(self._sections, self._people)
         self.list_pane.set_database(db, zone=self.context.settings.zone, first_page=first_page)
         self.preview.set_sections(self._sections)
+        self.preview.set_database(db)
         self.autosave = AutosaveController(
             db,
             self.editor,
