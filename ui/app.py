@@ -162,7 +162,7 @@ class StartupLoader(threading.Thread):
             from editor.people import list_people
             from editor.records import ArticleQuery
             from editor.sections import list_sections
-            from ui.article_list.model import PAGE_SIZE
+            from ui.article_list import PAGE_SIZE
 
             db = open_database(self.database_url)
             self.db = db

@@ -25,13 +25,13 @@ from PySide6.QtCore import (
 )
 
 from editor.records import ArticlePage, ArticleQuery, ArticleSummary
+from ui.article_list import PAGE_SIZE
 from ui.article_list.labels import status_labels
 
 if TYPE_CHECKING:
     from editor.database import Database
     from editor.records import ArticleRecord
 
-PAGE_SIZE = 200
 #: Column order on screen, and the ArticleQuery.sort key each column sorts by.
 COLUMNS = ("headline", "section", "status", "byline", "updated")
 SORT_KEYS = {

@@ -1,0 +1,134 @@
+"""Themes, interface language and preferences, as the user switches them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication
+
+from editor.config import Settings
+from editor.userconfig import load_settings
+from ui.i18n import Translations, preferred_language, system_language
+from ui.icons import icon
+from ui.main_window import AppContext, MainWindow
+from ui.preferences import PreferencesDialog
+from ui.theme import apply_theme, saved_theme_choice
+
+
+@pytest.fixture
+def context(demo_db, tmp_path: Path) -> Iterator[AppContext]:
+    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "d")
+    yield context
+    context.translations.uninstall()
+    apply_theme(QApplication.instance(), "light")
+
+
+@pytest.fixture
+def window(qtbot, context, demo_db) -> MainWindow:
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.show()
+    main.attach_database(demo_db)
+    return main
+
+
+def _glyph_colour(name: str) -> str:
+    image = icon(name).pixmap(QSize(32, 32)).toImage()
+    opaque = [
+        image.pixelColor(x, y)
+        for x in range(32)
+        for y in range(32)
+        if image.pixelColor(x, y).alpha() == 255
+    ]
+    assert opaque, f"icon {name} drew nothing"
+    return opaque[0].name()
+
+
+def test_dark_theme_repaints_window_and_icons(qtbot, window):
+    app = QApplication.instance()
+    apply_theme(app, "light", window.context.theme)
+    light_window = app.palette().color(QPalette.ColorRole.Window).lightness()
+    light_glyph = _glyph_colour("save")
+    apply_theme(app, "dark", window.context.theme)
+    assert window.context.theme.name == "dark"
+    assert app.palette().color(QPalette.ColorRole.Window).lightness() < light_window
+    assert window.palette().color(QPalette.ColorRole.Window).lightness() < 100
+    dark_glyph = _glyph_colour("save")
+    assert dark_glyph != light_glyph
+    # The toolbar's own icon object follows the theme without being rebuilt.
+    action_icon = window.registry.action("article.save").icon()
+    image = action_icon.pixmap(QSize(32, 32)).toImage()
+    colours = {image.pixelColor(x, y).name() for x in range(32) for y in range(32)}
+    assert dark_glyph in colours
+
+
+def test_switching_to_indonesian_retranslates_the_window(qtbot, window):
+    assert window.registry.action("article.new").text() == "&New article"
+    assert window.list_pane.filter_bar.search.placeholderText() == "Search headlines and text…"
+    assert window.context.translations.install("id")
+    qtbot.waitUntil(lambda: window.registry.action("article.new").text() != "&New article")
+    assert window.registry.action("article.new").text() == "Artikel &baru"
+    assert window.list_pane.filter_bar.search.placeholderText() == "Cari judul dan isi…"
+    assert window.list_pane.model.headerData(0, Qt.Orientation.Horizontal) == "Judul"
+    total = window.list_pane.model.total()
+    assert window.list_pane.count_label.text() == f"{total} artikel"
+    window.context.translations.install("en")
+    qtbot.waitUntil(lambda: window.registry.action("article.new").text() == "&New article")
+    assert window.list_pane.count_label.text() == f"{total} articles"
+
+
+def test_language_defaults_to_the_system_then_follows_the_saved_choice():
+    assert preferred_language(None) == system_language()
+    assert preferred_language("id") == "id"
+    QSettings().setValue("interface/language", "id")
+    assert preferred_language(None) == "id"
+    QSettings().setValue("interface/language", "en")
+    assert preferred_language(None) == "en"
+
+
+def test_preferences_save_zone_through_user_config_and_the_rest_in_qsettings(
+    qtbot, window, context
+):
+    dialog = PreferencesDialog(context, window)
+    qtbot.addWidget(dialog)
+    dialog.zone.setCurrentIndex(dialog.zone.findData("Asia/Makassar"))
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.language_choice.setCurrentIndex(dialog.language_choice.findData("en"))
+    dialog.autosave.setValue(5)
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert load_settings().zone == "Asia/Makassar"
+    assert saved_theme_choice() == "dark"
+    assert int(QSettings().value("editor/autosaveIntervalMs")) == 5000
+    window.apply_preferences(dialog)
+    assert window.context.settings.zone == "Asia/Makassar"
+    assert window.autosave.interval_ms() == 5000
+    assert window.context.theme.name == "dark"
+
+
+def test_preferences_refuse_an_empty_database_location(qtbot, window, context, monkeypatch):
+    warnings: list[str] = []
+    monkeypatch.setattr(
+        "ui.preferences.QMessageBox.warning",
+        lambda _parent, _title, text: warnings.append(text),
+    )
+    dialog = PreferencesDialog(context, window)
+    qtbot.addWidget(dialog)
+    dialog.database.setText("  ")
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "database" in warnings[0].lower()
+
+
+def test_translations_object_reports_missing_language(qtbot):
+    translations = Translations()
+    try:
+        assert translations.install("id")
+        assert translations.language == "id"
+    finally:
+        translations.uninstall()
+    assert translations.language == "en"
