@@ -200,6 +200,7 @@ class MetadataForm(QWidget):
             self.section.setCurrentIndex(max(index, 0))
             self.kicker.setText(record.kicker)
             self.headline.setText(record.headline)
+            self.headline.setCursorPosition(0)  # show the start of a long headline
             self.slug.setText(record.slug)
             self._slug_follows_headline = not record.slug or record.slug == slugify(record.headline)
             self.language.setCurrentIndex(max(self.language.findData(record.language), 0))
