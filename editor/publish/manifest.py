@@ -22,7 +22,8 @@ class Manifest:
 
     def to_json(self) -> str:
         data = {"format": FORMAT, "files": {k: list(v) for k, v in sorted(self.files.items())}}
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), indent=0) + "\n"
+        # No indent: the C encoder is ten times faster, and 30,000 entries add up.
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def read_manifest(out_dir: Path) -> Manifest | None:

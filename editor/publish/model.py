@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
@@ -43,7 +43,9 @@ class PublicArticle:
     headline: str
     kicker: str
     lead: str
-    body: str
+    #: Bumped by every save (a body edit included), so it stands in for the body in
+    #: fingerprints: the bodies themselves are loaded only for pages that get rendered.
+    version: int
     language: str
     status: str
     section: SiteSection | None
@@ -57,7 +59,6 @@ class PublicArticle:
     word_count: int
     #: Hash of everything above: equal fingerprints render equal outputs.
     fingerprint: str = ""
-    body_hash: str = ""
 
     @property
     def byline(self) -> str:
@@ -71,6 +72,8 @@ class SiteData:
     articles: tuple[PublicArticle, ...]
     sections: tuple[SiteSection, ...]
     by_id: dict[uuid.UUID, PublicArticle] = field(default_factory=dict)
+    #: Markdown bodies by article id, filled by ``load_bodies`` for the pages being made.
+    bodies: dict[uuid.UUID, str] = field(default_factory=dict)
 
     def section_chain(self, section: SiteSection | None) -> list[SiteSection]:
         """The section and its ancestors, root first (the breadcrumb)."""
@@ -83,11 +86,8 @@ class SiteData:
 
 
 def digest(*parts: object) -> str:
-    hasher = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        hasher.update(str(part).encode("utf-8", "surrogatepass"))
-        hasher.update(b"\x1f")
-    return hasher.hexdigest()
+    text = "\x1f".join(map(str, parts))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _sections(session: Session) -> list[SiteSection]:
@@ -153,10 +153,8 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
                 Article.published_at,
                 Article.updated_at,
                 Article.word_count,
-                ArticleBody.markdown,
-            )
-            .outerjoin(ArticleBody, ArticleBody.article_id == Article.id)
-            .where(where)
+                Article.version,
+            ).where(where)
         ).all()
         bylines: dict[uuid.UUID, list[str]] = {}
         for article_id, name in session.execute(
@@ -180,48 +178,50 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
     urls = _unique_urls([(r.id, r.published_at, r.slug) for r in rows], zone)
     articles = []
     for r in rows:
-        body = r.markdown or ""
-        body_hash = digest(body)
-        article = PublicArticle(
-            id=r.id,
-            url=urls[r.id],
-            headline=r.headline,
-            kicker=r.kicker,
-            lead=r.lead,
-            body=body,
-            language=r.language,
-            status=r.status,
-            section=section_by_id.get(r.section_id) if r.section_id else None,
-            bylines=tuple(bylines.get(r.id, ())),
-            tags=tuple(tags.get(r.id, ())),
-            lead_image=r.lead_image,
-            lead_image_caption=r.lead_image_caption,
-            lead_image_credit=r.lead_image_credit,
-            published_at=r.published_at,
-            updated_at=r.updated_at,
-            word_count=r.word_count,
-            body_hash=body_hash,
-        )
+        section = section_by_id.get(r.section_id) if r.section_id else None
+        article_bylines = tuple(bylines.get(r.id, ()))
+        article_tags = tuple(tags.get(r.id, ()))
         fingerprint = digest(
-            article.id,
-            article.url,
-            article.headline,
-            article.kicker,
-            article.lead,
-            body_hash,
-            article.language,
-            article.status,
-            article.section,
-            article.bylines,
-            article.tags,
-            article.lead_image,
-            article.lead_image_caption,
-            article.lead_image_credit,
-            article.published_at.isoformat(),
-            article.updated_at.isoformat(),
-            article.word_count,
+            r.id.hex,
+            urls[r.id],
+            r.headline,
+            r.kicker,
+            r.lead,
+            r.version,
+            r.language,
+            r.status,
+            (section.id.hex, section.name, section.url) if section else None,
+            article_bylines,
+            [(t.name, t.slug) for t in article_tags],
+            r.lead_image,
+            r.lead_image_caption,
+            r.lead_image_credit,
+            r.published_at.isoformat(),
+            r.updated_at.isoformat(),
+            r.word_count,
         )
-        articles.append(replace(article, fingerprint=fingerprint))
+        articles.append(
+            PublicArticle(
+                id=r.id,
+                url=urls[r.id],
+                headline=r.headline,
+                kicker=r.kicker,
+                lead=r.lead,
+                version=r.version,
+                language=r.language,
+                status=r.status,
+                section=section,
+                bylines=article_bylines,
+                tags=article_tags,
+                lead_image=r.lead_image,
+                lead_image_caption=r.lead_image_caption,
+                lead_image_credit=r.lead_image_credit,
+                published_at=r.published_at,
+                updated_at=r.updated_at,
+                word_count=r.word_count,
+                fingerprint=fingerprint,
+            )
+        )
     articles.sort(key=lambda a: (a.published_at, a.id), reverse=True)
     return SiteData(
         now=now,
@@ -229,6 +229,22 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
         sections=tuple(sections),
         by_id={a.id: a for a in articles},
     )
+
+
+def load_bodies(db: Database, data: SiteData, ids: set[uuid.UUID]) -> None:
+    """Fetch the Markdown of ``ids`` (in chunks, a few queries for any number)."""
+    wanted = sorted(ids - set(data.bodies))
+    with db.transaction() as session:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            rows = session.execute(
+                select(ArticleBody.article_id, ArticleBody.markdown).where(
+                    ArticleBody.article_id.in_(chunk)
+                )
+            )
+            data.bodies.update((article_id, markdown or "") for article_id, markdown in rows)
+    for article_id in wanted:
+        data.bodies.setdefault(article_id, "")
 
 
 __all__ = ["SHORT_ID_LENGTH", "PublicArticle", "SiteData", "SiteSection", "SiteTag", "load_site"]

@@ -97,6 +97,7 @@ class Planner:
         self._sidebar: Markup | None = None
         self._html: dict[Any, str] = {}
         self._by_section: dict[SiteSection, list[PublicArticle]] | None = None
+        self._chains: dict[SiteSection | None, list[SiteSection]] = {}
 
     # -- shared pieces -----------------------------------------------------------------
 
@@ -112,7 +113,9 @@ class Planner:
     def body_html(self, article: PublicArticle) -> str:
         html = self._html.get(article.id)
         if html is None:
-            html = self._html[article.id] = self.bodies.html(article.body, article.language)
+            html = self._html[article.id] = self.bodies.html(
+                self.data.bodies[article.id], article.language
+            )
         return html
 
     def key(self, *parts: object) -> str:
@@ -136,7 +139,7 @@ class Planner:
 
     def _article(self, article: PublicArticle) -> list[Job]:
         image = self.images.get(article.id, LeadImage())
-        chain = tuple((s.name, s.url) for s in self.data.section_chain(article.section))
+        chain = tuple((s.name, s.url) for s in self._chain(article.section))
         image_key = (image.media.site_path, image.media.stamp) if image.media else image.external
         folder = article.url.strip("/")
 
@@ -218,14 +221,16 @@ class Planner:
             jobs.append(Job(_file(paged(folder, page)), key, make))
         return jobs
 
+    def _chain(self, section: SiteSection | None) -> list[SiteSection]:
+        if section not in self._chains:
+            self._chains[section] = self.data.section_chain(section)
+        return self._chains[section]
+
     def section_articles(self) -> dict[SiteSection, list[PublicArticle]]:
         if self._by_section is None:
             found: dict[SiteSection, list[PublicArticle]] = {s: [] for s in self.data.sections}
-            chains: dict[SiteSection | None, list[SiteSection]] = {}
             for article in self.data.articles:
-                if article.section not in chains:
-                    chains[article.section] = self.data.section_chain(article.section)
-                for section in chains[article.section]:
+                for section in self._chain(article.section):
                     found.setdefault(section, []).append(article)
             self._by_section = found
         return self._by_section

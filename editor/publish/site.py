@@ -15,7 +15,7 @@ from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter, home_for
 from editor.publish.body import BodyCache
 from editor.publish.manifest import Manifest, read_manifest
-from editor.publish.model import SiteData, load_site
+from editor.publish.model import SiteData, load_bodies, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.plan import Job, Planner, SidebarMode
 from editor.publish.report import (
@@ -114,6 +114,8 @@ def publish_site(
             live,
             live_manifest,
             bodies,
+            db,
+            data,
             full=full,
             report=report,
             step=step,
@@ -123,12 +125,14 @@ def publish_site(
     step(len(jobs), len(jobs), "Swapping in the new site")
     trees.swap_to(spare)
     if live is not None:
-        _level(TreeWriter(live), spare, manifest, full=full, report=report)
+        _level(TreeWriter(live), live_manifest, spare, manifest, full=full, report=report)
     if live_manifest is not None:
         report.removed = sorted(set(live_manifest.files) - set(manifest.files))
     report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused
     for article in data.articles:
-        problem = bodies.problems.get(bodies.key(article.body, article.language))
+        if article.id not in data.bodies:
+            continue
+        problem = bodies.problems.get(bodies.key(data.bodies[article.id], article.language))
         if problem:
             report.problems.append(PublishProblem(article.url, problem))
     report.seconds = time.perf_counter() - started
@@ -154,6 +158,8 @@ def _build(
     live: Path | None,
     live_manifest: Manifest | None,
     bodies: BodyCache,
+    db: Database,
+    data: SiteData,
     *,
     full: bool,
     report: PublishReport,
@@ -166,10 +172,10 @@ def _build(
     by_path = {job.path: job for job in jobs}
     # Before touching anything, record only what will certainly stay: if this publish
     # stops half-way, the next one knows exactly which files it can still trust.
-    writer.write_manifest(
-        Manifest({p: e for p, e in old.items() if p in by_path and by_path[p].fingerprint == e[0]})
-    )
     manifest = Manifest()
+    kept = {p: e for p, e in old.items() if p in by_path and by_path[p].fingerprint == e[0]}
+    if kept != old or own is None:
+        writer.write_manifest(Manifest(kept))
     plan: list[tuple[Job, str]] = []
     for job in jobs:
         mine, theirs = old.get(job.path), was_live.get(job.path)
@@ -180,12 +186,11 @@ def _build(
         else:
             plan.append((job, "make"))
     step(0, len(jobs), "Rendering article bodies")
-    bodies.prepare(
-        (article.body, article.language)
-        for job, action in plan
-        if action == "make"
-        for article in job.bodies
-    )
+    needed = {
+        article.id: article for job, action in plan if action == "make" for article in job.bodies
+    }
+    load_bodies(db, data, set(needed))
+    bodies.prepare((data.bodies[i], article.language) for i, article in needed.items())
     total = len(jobs)
     for done, (job, action) in enumerate(plan):
         if done % CHECK_EVERY == 0:
@@ -200,8 +205,8 @@ def _build(
             manifest.files[job.path] = theirs
             report.reused += 1
             continue
-        data = job.source.read_bytes() if job.source is not None else _make(job)
-        content_hash = _hash(data)
+        content = job.source.read_bytes() if job.source is not None else _make(job)
+        content_hash = _hash(content)
         manifest.files[job.path] = (job.fingerprint or content_hash, content_hash)
         if mine is not None and mine[1] == content_hash:
             report.reused += 1  # the hidden tree already holds these bytes
@@ -209,7 +214,7 @@ def _build(
         if not full and live is not None and theirs is not None and theirs[1] == content_hash:
             writer.link(job.path, live / job.path)
         else:
-            writer.write(job.path, data)
+            writer.write(job.path, content)
         if theirs is None or theirs[1] != content_hash:
             report.written.append(job.path)
         else:
@@ -218,7 +223,8 @@ def _build(
         writer.remove(path)
     if full:
         writer.remove_strays(set(manifest.files))
-    writer.write_manifest(manifest)
+    if manifest.files != old or own is None:
+        writer.write_manifest(manifest)
     return manifest
 
 
@@ -228,12 +234,19 @@ def _make(job: Job) -> bytes:
 
 
 def _level(
-    writer: TreeWriter, new: Path, manifest: Manifest, *, full: bool, report: PublishReport
+    writer: TreeWriter,
+    own: Manifest | None,
+    new: Path,
+    manifest: Manifest,
+    *,
+    full: bool,
+    report: PublishReport,
 ) -> None:
     """Make the tree that just went out of view equal to the live one (for the next publish)."""
     try:
-        own = None if full else writer.read_manifest()
-        old = own.files if own is not None else {}
+        old = own.files if own is not None and not full else {}
+        if old == manifest.files:
+            return
         writer.write_manifest(
             Manifest({p: e for p, e in old.items() if manifest.files.get(p) == e})
         )
