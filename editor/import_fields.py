@@ -24,8 +24,7 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``status``                  one of editor.records.STATUSES
 ``draft`` / ``published``   Hugo ``draft: true`` / Jekyll ``published: false`` mean draft.
                             With no status at all a new article is ``published`` (it was on
-                            the site), or ``draft`` under a ``_drafts`` folder; an existing
-                            article keeps its status.
+                            the site), or ``draft`` under a ``_drafts`` folder
 ``slug``, ``kicker``        as given
 ``lead`` / ``description``  the lead (standfirst); first one present wins
 / ``summary`` / ``excerpt``
@@ -36,6 +35,10 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``caption``, ``credit``     caption and credit of the lead image, also as
                             ``image_caption`` / ``lead_image_caption`` and ``*_credit``
 ==========================  ===============================================================
+
+Re-importing a file sets every content field from it (a key it lacks means empty), but the
+workflow fields (status, date, scheduled_at, embargo_until) an existing article keeps unless
+the file states them: they are usually managed in Redaksi after the first import.
 """
 
 from __future__ import annotations
