@@ -26,6 +26,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.settings_command",
     "editor.cli.views",
     "editor.cli.publish",
+    "editor.cli.workflow",
 )
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2

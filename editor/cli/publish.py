@@ -41,6 +41,11 @@ def register(subparsers: Any) -> None:
     publish.add_argument("--base-url", metavar="URL", help="the site's address (canonical links)")
     publish.add_argument("--full", action="store_true", help="rebuild every file")
     publish.add_argument(
+        "--due",
+        action="store_true",
+        help="first publish the scheduled articles whose time has come, audited (for cron)",
+    )
+    publish.add_argument(
         "--now", type=_aware_time, metavar="ISO", help="publish as of this time (default: now)"
     )
     publish.add_argument(
@@ -62,6 +67,10 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.publish.site import publish_site
 
     media = args.media if args.media is not None else default_data_dir() / "media"
+    if args.due:
+        from editor.workflow.scheduler import publish_due
+
+        publish_due(context.db, now=args.now or datetime.now(UTC))
     report = publish_site(
         context.db,
         context.settings,

@@ -1,0 +1,139 @@
+"""The pre-publish checklist: what an article needs before it is scheduled or published.
+
+Rules (each gives one ``ChecklistItem``):
+
+- a headline, a section and at least one byline;
+- a lead image with its caption and its credit (the sample page shows "NATO/Net");
+- no leftover markers in the headline, lead or body: ``TK`` as a whole word (the
+  journalists' "to come"; ``TKTK`` too, but not ``TKI``) and ``[[...]]`` notes. "TK" also
+  abbreviates *taman kanak-kanak*: write it out, or have an editor override;
+- the body's length within the section's word budget: between half and one and a half
+  times ``Section.word_target`` (a section without a target uses its nearest parent's;
+  no target anywhere means no length rule).
+
+An editor may publish past failed items with a reason, which the audit log keeps.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from editor.database import Database
+from editor.errors import ValidationError
+from editor.models import Section
+from editor.records import ArticleRecord
+
+#: The body may be this fraction shorter or longer than the section's word target.
+LENGTH_TOLERANCE = 0.5
+TK_MARKER = re.compile(r"\bTK(?:TK)*\b")
+NOTE_MARKER = re.compile(r"\[\[[^\n]*?\]\]")
+MARKER_FIELDS = (("headline", "headline"), ("lead", "lead"), ("body", "body"))
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    key: str
+    ok: bool
+    #: What is wrong and what to do about it; empty when the item passes.
+    problem: str = ""
+
+
+class ChecklistError(ValidationError):
+    """Publishing or scheduling refused: the article misses items of the checklist."""
+
+    def __init__(self, message: str, missing: tuple[ChecklistItem, ...]) -> None:
+        super().__init__(message)
+        self.missing = missing
+
+
+def word_budget(target: int) -> tuple[int, int] | None:
+    """The allowed body length in words for a section target, or None for no rule."""
+    if target <= 0:
+        return None
+    return math.ceil(target * (1 - LENGTH_TOLERANCE)), math.floor(target * (1 + LENGTH_TOLERANCE))
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def marker_problems(record: ArticleRecord) -> list[str]:
+    problems = []
+    for attribute, label in MARKER_FIELDS:
+        text = str(getattr(record, attribute))
+        for pattern in (TK_MARKER, NOTE_MARKER):
+            for match in pattern.finditer(text):
+                where = label
+                if attribute == "body":
+                    where = f"body, line {_line_of(text, match.start())}"
+                problems.append(f"leftover marker “{match.group(0)}” in the {where}")
+    return problems
+
+
+def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[ChecklistItem, ...]:
+    """Every checklist item for ``record``; ``word_target`` is its section's target."""
+
+    def item(key: str, ok: bool, problem: str) -> ChecklistItem:
+        return ChecklistItem(key, ok, "" if ok else problem)
+
+    markers = marker_problems(record)
+    budget = word_budget(word_target)
+    length_ok = budget is None or budget[0] <= record.word_count <= budget[1]
+    length_problem = ""
+    if budget is not None:
+        length_problem = (
+            f"the body has {record.word_count} words; this section asks for "
+            f"{budget[0]}–{budget[1]} (target {word_target}). Cut or add, or ask for an override"
+        )
+    return (
+        item("headline", bool(record.headline.strip()), "no headline"),
+        item("section", record.section_id is not None, "no section chosen"),
+        item("byline", bool(record.bylines), "no byline: add the reporter"),
+        item("lead_image", bool(record.lead_image.strip()), "no lead image"),
+        item("lead_image_caption", bool(record.lead_image_caption.strip()), "no image caption"),
+        item(
+            "lead_image_credit",
+            bool(record.lead_image_credit.strip()),
+            "no image credit (who took the photo, e.g. NATO/Net)",
+        ),
+        item("markers", not markers, "; ".join(markers)),
+        item("length", length_ok, length_problem),
+    )
+
+
+def missing_items(items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
+    return tuple(item for item in items if not item.ok)
+
+
+def section_word_target(session: Session, section_id: uuid.UUID | None) -> int:
+    """The section's word target, else its nearest parent's; 0 for none."""
+    seen: set[uuid.UUID] = set()
+    while section_id is not None and section_id not in seen:
+        seen.add(section_id)
+        section = session.get(Section, section_id)
+        if section is None:
+            return 0
+        if section.word_target > 0:
+            return section.word_target
+        section_id = section.parent_id
+    return 0
+
+
+def checklist_for(db: Database, record: ArticleRecord) -> tuple[ChecklistItem, ...]:
+    """The checklist of an article as it stands in ``record``."""
+    with db.transaction() as session:
+        target = section_word_target(session, record.section_id)
+    return run_checklist(record, target)
+
+
+def refusal_text(headline: str, verb: str, missing: tuple[ChecklistItem, ...]) -> str:
+    listed = "\n".join(f"  - {item.problem}" for item in missing)
+    return (
+        f"Cannot {verb} “{headline or 'Untitled'}” yet; the checklist misses:\n{listed}\n"
+        "Fix these, or (editors) override with a reason."
+    )

@@ -1,0 +1,123 @@
+"""Writing with the role rules: drafting, saving, and managing people's roles.
+
+``draft_article`` and ``edit_article`` wrap ``create_article`` and ``save_article`` with
+the checks of ``roles``. Status and publishing times are not edited here: they move only
+through ``transitions.change_status``, which audits them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+
+from editor.articles import _load, create_article, save_article
+from editor.database import Database
+from editor.errors import PermissionDenied, ValidationError
+from editor.models import ArticleLock, utcnow
+from editor.people import _record
+from editor.records import ROLES, ArticleDraft, ArticleRecord, PersonRecord
+from editor.workflow.audit import add_entry, record_refusal
+from editor.workflow.locks import ArticleLockedError
+from editor.workflow.locks import _record as lock_record
+from editor.workflow.roles import edit_refusal, has_permission, load_actor, refusal_message
+
+#: Fields only ``change_status`` may change.
+WORKFLOW_FIELDS = ("status", "published_at", "scheduled_at")
+
+
+def can_edit(db: Database, article_id: uuid.UUID, actor_id: uuid.UUID) -> bool:
+    """Whether the person may change the article now (for enabling the editor)."""
+    with db.transaction() as session:
+        article = _load(session, article_id)
+        return edit_refusal(session, article, load_actor(session, actor_id)) is None
+
+
+def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> ArticleRecord:
+    """A new draft. A reporter's draft carries their byline when it names nobody."""
+    with db.transaction() as session:
+        actor = load_actor(session, actor_id)
+        refusal = "" if actor.active else f"{actor.name} is no longer active in this newsroom."
+    if refusal:
+        record_refusal(db, action="draft", actor_id=actor_id, reason=refusal)
+        raise PermissionDenied(refusal)
+    if draft.status != "draft":
+        raise ValidationError("A new article starts as a draft; change its status afterwards.")
+    if not draft.byline_ids and not has_permission(actor.role, "edit_any"):
+        draft = replace(draft, byline_ids=(actor_id,))
+    return create_article(db, draft)
+
+
+def edit_article(
+    db: Database,
+    record: ArticleRecord,
+    *,
+    actor_id: uuid.UUID,
+    session_id: str | None = None,
+    now: datetime | None = None,
+) -> ArticleRecord:
+    """Save ``record`` as ``actor_id``. With ``session_id``, refuse while another app
+    holds a live lock on the article (ArticleLockedError); ConflictError on a stale
+    version, as ``save_article``."""
+    when = now or utcnow()
+    with db.transaction() as session:
+        actor = load_actor(session, actor_id)
+        article = _load(session, record.id)
+        refusal = edit_refusal(session, article, actor)
+        changed = [f for f in WORKFLOW_FIELDS if getattr(article, f) != getattr(record, f)]
+        status = article.status
+        lock = session.get(ArticleLock, record.id)
+        held_by_other = (
+            session_id is not None
+            and lock is not None
+            and lock.session_id != session_id
+            and lock.expires_at > when
+        )
+        if held_by_other and lock is not None:
+            holder = lock_record(lock, load_actor(session, lock.holder_id).name)
+            raise ArticleLockedError(
+                f"“{article.headline or 'Untitled'}” is {holder.describe('en')}. Nothing "
+                "was saved; your text is still in your window. Copy it, or ask an editor "
+                "to take the article over.",
+                holder,
+            )
+    if changed:
+        raise ValidationError(
+            f"{', '.join(changed)} change only through a status change "
+            "('redaksi status ID --to ...'); nothing was saved."
+        )
+    if refusal is not None:
+        record_refusal(
+            db,
+            action="edit",
+            actor_id=actor_id,
+            article_id=record.id,
+            reason=refusal[1],
+            from_status=status,
+            to_status=status,
+            at=when,
+        )
+        raise PermissionDenied(refusal[1])
+    return save_article(db, record)
+
+
+def set_role(db: Database, person_id: uuid.UUID, role: str, *, actor_id: uuid.UUID) -> PersonRecord:
+    """Give a person another role; admins only, audited."""
+    if role not in ROLES:
+        raise ValidationError(f"Unknown role '{role}'. Choose one of: {', '.join(ROLES)}.")
+    with db.transaction() as session:
+        actor = load_actor(session, actor_id)
+        person = load_actor(session, person_id)
+        refusal = ""
+        if not has_permission(actor.role, "manage_people"):
+            refusal = refusal_message(actor, "manage_people")
+        else:
+            old = person.role
+            person.role = role
+            session.flush()
+            add_entry(
+                session, action="role", actor_id=actor.id, note=f"{person.handle}: {old} → {role}"
+            )
+            return _record(person)
+    record_refusal(db, action="role", actor_id=actor_id, reason=refusal)
+    raise PermissionDenied(refusal)

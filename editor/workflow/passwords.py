@@ -1,0 +1,137 @@
+"""Passwords: scrypt hashes with a random salt, stored as a self-describing string.
+
+The stored form is ``scrypt$n=131072,r=8,p=1$<salt base64>$<hash base64>``: the cost
+parameters travel with the hash, so they can be raised later and old hashes still verify.
+The defaults are OWASP's minimum for scrypt (N=2^17, r=8, p=1). Passwords are never logged,
+printed or kept anywhere else; a failed sign-in says only that the handle or password is
+wrong, whichever it was.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import uuid
+
+from sqlalchemy import select
+
+from editor.database import Database
+from editor.errors import PermissionDenied, ValidationError
+from editor.models import Person
+from editor.people import _record
+from editor.records import PersonRecord
+from editor.workflow.audit import add_entry, record_refusal
+from editor.workflow.roles import has_permission, load_actor, refusal_message
+
+SCHEME = "scrypt"
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
+SALT_BYTES, KEY_BYTES = 16, 32
+MIN_LENGTH = 8
+#: Cost limits a stored hash may ask for, so a tampered row cannot exhaust memory.
+MAX_N, MAX_R, MAX_P = 2**20, 32, 16
+SIGN_IN_REFUSED = (
+    "Wrong handle or password. Check both and try again; if you have forgotten the "
+    "password, ask an admin to set a new one."
+)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _derive(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    # scrypt needs about 128 * n * r bytes; allow that plus headroom.
+    return hashlib.scrypt(
+        password.encode("utf-8"),
+        salt=salt,
+        n=n,
+        r=r,
+        p=p,
+        maxmem=256 * n * r + 1024 * 1024,
+        dklen=KEY_BYTES,
+    )
+
+
+def hash_password(password: str) -> str:
+    salt = os.urandom(SALT_BYTES)
+    key = _derive(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    return f"{SCHEME}$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(salt)}${_b64(key)}"
+
+
+def _parse(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
+    try:
+        scheme, params, salt, key = stored.split("$")
+        values = dict(part.split("=", 1) for part in params.split(","))
+        n, r, p = int(values["n"]), int(values["r"]), int(values["p"])
+        decoded = base64.b64decode(salt, validate=True), base64.b64decode(key, validate=True)
+    except (ValueError, KeyError):
+        return None
+    if scheme != SCHEME or not (1 < n <= MAX_N and 0 < r <= MAX_R and 0 < p <= MAX_P):
+        return None
+    return n, r, p, *decoded
+
+
+def _dummy_hash() -> str:
+    """A well-formed hash no password matches, at today's cost."""
+    return f"{SCHEME}$n={SCRYPT_N},r={SCRYPT_R},p={SCRYPT_P}${_b64(bytes(16))}${_b64(bytes(32))}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """True when ``password`` matches ``stored``; compared in constant time."""
+    parsed = _parse(stored)
+    if parsed is None:
+        return False
+    n, r, p, salt, key = parsed
+    return hmac.compare_digest(_derive(password, salt, n, r, p), key)
+
+
+def check_strength(password: str) -> None:
+    if len(password) < MIN_LENGTH:
+        raise ValidationError(
+            f"The password is too short: use at least {MIN_LENGTH} characters "
+            "(a few unrelated words make a good one)."
+        )
+    if password != password.strip():
+        raise ValidationError("The password starts or ends with a space; remove it.")
+
+
+def set_password(
+    db: Database, person_id: uuid.UUID, password: str, *, actor_id: uuid.UUID | None = None
+) -> None:
+    """Set a person's password. With ``actor_id``, only that person or an admin may."""
+    check_strength(password)
+    hashed = hash_password(password)  # before the transaction: it takes a moment
+    refusal = ""
+    with db.transaction() as session:
+        person = load_actor(session, person_id)
+        if actor_id is not None and actor_id != person_id:
+            actor = load_actor(session, actor_id)
+            if not has_permission(actor.role, "manage_people"):
+                refusal = refusal_message(actor, "manage_people")
+        if not refusal:
+            person.password_hash = hashed
+            add_entry(session, action="password", actor_id=actor_id, note=f"for {person.handle}")
+    if refusal:
+        record_refusal(db, action="password", actor_id=actor_id, reason=refusal)
+        raise PermissionDenied(refusal)
+
+
+def has_password(db: Database, person_id: uuid.UUID) -> bool:
+    with db.transaction() as session:
+        stored = session.scalar(select(Person.password_hash).where(Person.id == person_id))
+    return bool(stored)
+
+
+def authenticate(db: Database, handle: str, password: str) -> PersonRecord:
+    """The person signing in; PermissionDenied with one message for every kind of failure."""
+    with db.transaction() as session:
+        person = session.scalar(select(Person).where(Person.handle == handle.strip().lower()))
+        record = _record(person) if person is not None else None
+        stored = person.password_hash if person is not None else None
+    # An unknown handle costs the same time as a wrong password, so timing tells nothing.
+    matched = verify_password(password, stored or _dummy_hash())
+    if record is None or not stored or not matched or not record.active:
+        raise PermissionDenied(SIGN_IN_REFUSED)
+    return record

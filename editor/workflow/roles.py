@@ -1,0 +1,119 @@
+"""Roles and permissions: what a reporter, an editor and an admin may do.
+
+The checks live in the core so the command line, the GUI and any script obey the same
+rules; the GUI disabling a button is only a courtesy on top.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from editor.errors import NotFoundError
+from editor.models import Article, Byline, Person
+
+REPORTER_PERMISSIONS = frozenset({"draft", "edit_own", "submit", "comment"})
+EDITOR_PERMISSIONS = REPORTER_PERMISSIONS | {
+    "edit_any",
+    "review",
+    "send_back",
+    "approve",
+    "schedule",
+    "publish",
+    "unpublish",
+    "correct",
+    "override_checklist",
+    "take_over",
+    "resolve_any",
+}
+ADMIN_PERMISSIONS = EDITOR_PERMISSIONS | {"manage_people", "manage_sections", "manage_settings"}
+ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
+    "reporter": REPORTER_PERMISSIONS,
+    "editor": frozenset(EDITOR_PERMISSIONS),
+    "admin": frozenset(ADMIN_PERMISSIONS),
+}
+#: Statuses in which a reporter may still change their own article.
+REPORTER_EDITABLE = ("draft", "sent_back")
+
+#: How a refusal names the action, and which roles would be allowed it.
+DESCRIPTIONS = {
+    "draft": "write new articles",
+    "edit_own": "edit their own articles",
+    "edit_any": "edit other people's articles",
+    "submit": "submit articles",
+    "comment": "comment on articles",
+    "review": "take articles into review",
+    "send_back": "send articles back",
+    "approve": "approve articles",
+    "schedule": "schedule articles",
+    "publish": "publish articles",
+    "unpublish": "unpublish (kill) articles",
+    "correct": "correct published articles",
+    "override_checklist": "override the pre-publish checklist",
+    "take_over": "take over an article someone else is editing",
+    "resolve_any": "resolve other people's comments",
+    "manage_people": "manage people and roles",
+    "manage_sections": "manage sections",
+    "manage_settings": "change newsroom settings",
+}
+
+
+def roles_with(permission: str) -> list[str]:
+    return [role for role, granted in ROLE_PERMISSIONS.items() if permission in granted]
+
+
+def has_permission(role: str, permission: str) -> bool:
+    return permission in ROLE_PERMISSIONS.get(role, frozenset())
+
+
+def refusal_message(person: Person, permission: str, detail: str = "") -> str:
+    """``Sarah (reporter) may not publish articles: that needs the editor or admin role.``"""
+    action = DESCRIPTIONS.get(permission, permission)
+    needs = " or ".join(roles_with(permission)) or "another"
+    message = f"{person.name} ({person.role}) may not {action}"
+    if detail:
+        return f"{message}: {detail}"
+    return f"{message}: that needs the {needs} role. Ask someone with that role."
+
+
+def load_actor(session: Session, actor_id: uuid.UUID) -> Person:
+    person = session.get(Person, actor_id)
+    if person is None:
+        raise NotFoundError(
+            f"No person with id {actor_id}. Run 'redaksi people' to see who exists."
+        )
+    return person
+
+
+def byline_ids(session: Session, article_id: uuid.UUID) -> set[uuid.UUID]:
+    return set(session.scalars(select(Byline.person_id).where(Byline.article_id == article_id)))
+
+
+def is_own(session: Session, article: Article, person: Person) -> bool:
+    """An article is a person's own when they are on its byline."""
+    return person.id in byline_ids(session, article.id)
+
+
+def edit_refusal(session: Session, article: Article, person: Person) -> tuple[str, str] | None:
+    """Why ``person`` may not change ``article`` (permission, message), or None if they may.
+
+    Editors and admins edit anything. A reporter edits only articles with their name on
+    the byline, and only while those are drafts or sent back to them.
+    """
+    if not person.active:
+        return "edit_own", f"{person.name} is no longer active in this newsroom."
+    if has_permission(person.role, "edit_any"):
+        return None
+    if not is_own(session, article, person):
+        return "edit_any", refusal_message(person, "edit_any")
+    if article.status not in REPORTER_EDITABLE:
+        state = article.status.replace("_", " ")
+        return "edit_own", refusal_message(
+            person,
+            "edit_own",
+            f"this one is {state}; a reporter edits only drafts and articles sent back. "
+            "Ask an editor to send it back",
+        )
+    return None
