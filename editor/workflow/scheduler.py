@@ -15,6 +15,7 @@ import uuid
 from datetime import datetime
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from editor.articles import to_record
@@ -37,6 +38,7 @@ def _publish_due_once(
             select(Article)
             .where(Article.status == "scheduled", Article.scheduled_at <= now)
             .order_by(Article.scheduled_at, Article.id)
+            .options(selectinload(Article.body))
             .with_for_update()
         ).all()
         for article in due:
