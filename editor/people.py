@@ -47,7 +47,9 @@ def find_person(db: Database, key: str) -> PersonRecord:
     """A person by id, handle or name (case-insensitive)."""
     wanted = key.strip().lower()
     for person in list_people(db):
-        if wanted in (str(person.id), person.handle, person.name.lower(), slugify(key)):
+        if wanted in (str(person.id), person.handle, person.name.lower()) or (
+            person.handle == slugify(key)
+        ):
             return person
     raise NotFoundError(f"Unknown person '{key}'. Run 'redaksi people' to see who exists.")
 
