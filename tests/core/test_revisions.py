@@ -8,11 +8,13 @@ from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
+from sqlalchemy import delete, update
 
 from editor.articles import create_article, get_article, save_article
 from editor.database import Database
 from editor.diffing import body_changed
 from editor.errors import ConflictError, NotFoundError, ValidationError
+from editor.models import Person, Revision, Section
 from editor.people import create_person
 from editor.records import ArticleDraft, FieldChange, PersonRef
 from editor.revisions import (
@@ -254,3 +256,24 @@ def test_an_unknown_revision_kind_is_refused(db: Database) -> None:
     with pytest.raises(ValidationError, match="kind"):
         create_revision(db, article.id, kind="Save Point With Spaces")
     assert list_revisions(db, article.id) == []
+
+
+def test_restore_survives_a_section_and_a_person_that_are_gone(db: Database, story) -> None:
+    # Revision 1 names the section "Dunia" and Sarah; both disappear from the newsroom.
+    article = save_article(db, _with_bylines(story["article"], (story["budi"].id,)))
+    with db.transaction() as session:
+        session.execute(
+            update(Revision).where(Revision.author_id == story["sarah"].id).values(author_id=None)
+        )
+        session.execute(delete(Person).where(Person.id == story["sarah"].id))
+        session.execute(delete(Section).where(Section.id == story["dunia"].id))
+    restored = restore_revision(db, article.id, story["first"].id, expected_version=article.version)
+    assert restored.body == FIRST_BODY
+    assert restored.headline == "Hadapi Ancaman China"
+    assert restored.section_id == story["hukum"].id  # kept: the old one no longer exists
+    assert restored.bylines == ()
+
+
+def test_a_save_point_of_an_unknown_article_is_refused(db: Database) -> None:
+    with pytest.raises(NotFoundError):
+        create_revision(db, uuid.uuid4())
