@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 #: User agents of crawlers, link previewers, monitors and scripts (matched case-insensitively).
 BOT_PATTERN = re.compile(
@@ -42,8 +43,11 @@ ASSET_FOLDERS = ("/static/", "/media/", "/assets/", "/wp-content/", "/sidebar/")
 COUNTED_METHODS = ("GET", "HEAD")
 
 
+@lru_cache(maxsize=8192)
 def is_bot(user_agent: str) -> bool:
-    """A crawler, script or preview fetcher; an empty or "-" agent counts as one too."""
+    """A crawler, script or preview fetcher; an empty or "-" agent counts as one too.
+
+    Cached: a log holds a few thousand distinct agents over millions of lines."""
     return BOT_PATTERN.search(user_agent.strip()) is not None
 
 

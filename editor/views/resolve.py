@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import defaultdict
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from sqlalchemy import select
@@ -19,6 +20,7 @@ _SHORT_ID = re.compile(r"^[0-9a-f]{8}$")
 _DASHED_PATH = re.compile(r"^/read/\d{4}/\d{2}/\d{2}/(?P<id>[0-9a-fA-F-]{36})(?:/(?P<slug>[^/]*))?")
 
 
+@lru_cache(maxsize=16384)
 def url_path(target: str) -> str:
     """The decoded path of a full URL or a path: no scheme, host, query or fragment."""
     text = target.strip()
@@ -28,6 +30,7 @@ def url_path(target: str) -> str:
     return unquote(text) or "/"
 
 
+@lru_cache(maxsize=16384)
 def article_reference(target: str) -> tuple[str, str] | None:
     """``(id or id prefix in lower-case hex, slug)`` named by a URL or an id, else None."""
     text = target.strip()

@@ -49,7 +49,7 @@ def record_import(
 def unseen_line_keys(session: Session, keys: Sequence[str]) -> set[str]:
     """The keys among ``keys`` that no earlier import has counted."""
     unseen = set(keys)
-    for chunk in _chunks(sorted(unseen)):
+    for chunk in _chunks(list(unseen)):
         found = session.scalars(
             select(PageViewLogLine.line_key).where(PageViewLogLine.line_key.in_(chunk))
         )
@@ -70,7 +70,7 @@ def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
     assert isinstance(table, Table)
     rows = [
         {"article_id": article_id, "hour": hour, "views": views}
-        for (article_id, hour), views in sorted(counts.items())
+        for (article_id, hour), views in counts.items()
         if views != 0
     ]
     for chunk in _chunks(rows):
@@ -107,7 +107,7 @@ def replace_csv_counts(session: Session, counts: Mapping[ViewKey, int]) -> int:
     assert isinstance(table, Table)
     rows_out = [
         {"article_id": article_id, "hour": hour, "views": views}
-        for (article_id, hour), views in sorted(counts.items())
+        for (article_id, hour), views in counts.items()
     ]
     for chunk in _chunks(rows_out):
         stmt = _insert(session, table)
