@@ -436,3 +436,20 @@ def test_a_postgresql_server_that_is_down_gets_a_clear_message() -> None:
     assert f"127.0.0.1:{port}" in message
     assert "running" in message and "--db" in message
     assert type(caught.value) is DatabaseError
+
+
+def test_two_windows_can_have_the_same_file_open(tmp_path: Path) -> None:
+    path = tmp_path / "newsroom.db"
+    first = open_database(url_of(path))
+    try:
+        article = create_article(first, ArticleDraft(headline="Bersama", body="satu"))
+        second = open_database(url_of(path), busy_timeout=1.0)
+        try:
+            assert get_article(second, article.id).headline == "Bersama"
+            assert second.backup_path is None
+        finally:
+            second.close()
+        # The second window closing must not disturb the first one's files.
+        assert get_article(first, article.id).body == "satu"
+    finally:
+        first.close()
