@@ -16,7 +16,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -67,6 +67,19 @@ class PrivateServerError(RuntimeError):
     """The private server could not be started; the message has the program's own words."""
 
 
+def _with_log_tail(log: Path) -> Callable[[list[str]], None]:
+    """``_run`` that adds the end of the server log to its error: pg_ctl only says "see log"."""
+
+    def run(command: list[str]) -> None:
+        try:
+            _run(command)
+        except PrivateServerError as error:
+            tail = log.read_text(errors="replace")[-800:] if log.exists() else ""
+            raise PrivateServerError(f"{error}\nserver log:\n{tail}") from error
+
+    return run
+
+
 @contextlib.contextmanager
 def private_server(bin_dir: Path | None = None, *, wait: float = 15.0) -> Iterator[str]:
     """A throwaway PostgreSQL server in a temporary folder; yields its admin URL.
@@ -85,7 +98,12 @@ def private_server(bin_dir: Path | None = None, *, wait: float = 15.0) -> Iterat
     started = False
     try:
         if prefix:
-            shutil.chown(folder, "postgres")
+            try:
+                shutil.chown(folder, "postgres")
+            except LookupError as error:
+                raise PrivateServerError(
+                    "running as root, and there is no 'postgres' user to run the server as"
+                ) from error
         _run(
             [
                 *prefix,
@@ -103,7 +121,8 @@ def private_server(bin_dir: Path | None = None, *, wait: float = 15.0) -> Iterat
         options = f"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off"
         log = folder / "log"
         started = True  # from here on a stop is needed even if the start reports failure
-        _run(
+        run_or_show_log = _with_log_tail(log)
+        run_or_show_log(
             [
                 *prefix,
                 str(bin_dir / "pg_ctl"),
