@@ -79,6 +79,13 @@ class SiteTrees:
         os.replace(link, self.out)
 
 
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
 class TreeWriter:
     """Writes into one tree; refuses any path that could leave it."""
 
@@ -109,15 +116,23 @@ class TreeWriter:
     def _temp(self, path: Path) -> Path:
         return path.with_name(path.name + _TEMP_SUFFIX)
 
-    def write(self, site_path: str, data: bytes) -> None:
-        path = self.target(site_path)
+    def holds(self, site_path: str, data: bytes) -> bool:
+        """Whether the file is there with exactly these bytes."""
         try:
-            # A new file is created in place (nothing can be reading it yet)...
-            with path.open("xb") as handle:
-                handle.write(data)
-            return
-        except FileExistsError:
-            pass
+            return (self.root / site_path).read_bytes() == data
+        except OSError:
+            return False
+
+    def write(self, site_path: str, data: bytes, *, exists: bool = False) -> None:
+        path = self.target(site_path)
+        if not exists:
+            try:
+                # A new file is created in place (nothing can be reading it yet)...
+                with path.open("xb") as handle:
+                    handle.write(data)
+                return
+            except FileExistsError:
+                pass
         # ...an existing one is replaced whole, never rewritten in place: it may be a
         # hard link shared with the live tree.
         temp = self._temp(path)
@@ -132,7 +147,8 @@ class TreeWriter:
             os.link(existing, path)
             return
         except FileExistsError:
-            pass
+            if _same_file(existing, path):
+                return  # rename() would do nothing between two links to one file
         except OSError:
             shutil.copyfile(existing, path)
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -28,6 +29,7 @@ from editor.publish.schedule import promote_due_articles
 from editor.publish.sidebar import latest_entries, popular_entries
 
 Progress = Callable[[int, int, str], None]
+LEVEL_THREADS = 4
 #: How often (in files) progress is reported and cancel is asked.
 CHECK_EVERY = 50
 
@@ -165,21 +167,31 @@ def _build(
     report: PublishReport,
     step: Callable[[int, int, str], None],
 ) -> Manifest:
-    """Bring the hidden tree up to date with ``jobs``; return its new manifest."""
-    own = None if full else writer.read_manifest()
+    """Bring the hidden tree up to date with ``jobs``; return its new manifest.
+
+    ``full`` renders every file again and trusts no fingerprint; a file whose bytes on
+    disk already equal the new ones is left as it is, so a full publish repairs a
+    damaged tree without rewriting the rest.
+    """
+    own = writer.read_manifest()
     old = own.files if own is not None else {}
     was_live = live_manifest.files if live_manifest is not None else {}
     by_path = {job.path: job for job in jobs}
     # Before touching anything, record only what will certainly stay: if this publish
     # stops half-way, the next one knows exactly which files it can still trust.
     manifest = Manifest()
-    kept = {p: e for p, e in old.items() if p in by_path and by_path[p].fingerprint == e[0]}
-    if kept != old or own is None:
+    kept = {
+        p: e for p, e in old.items() if not full and p in by_path and by_path[p].fingerprint == e[0]
+    }
+    trimmed = kept != old or own is None
+    if trimmed:
         writer.write_manifest(Manifest(kept))
     plan: list[tuple[Job, str]] = []
     for job in jobs:
         mine, theirs = old.get(job.path), was_live.get(job.path)
-        if job.fingerprint is not None and mine is not None and mine[0] == job.fingerprint:
+        if full:
+            plan.append((job, "make"))
+        elif job.fingerprint is not None and mine is not None and mine[0] == job.fingerprint:
             plan.append((job, "keep"))
         elif not full and job.fingerprint is not None and theirs and theirs[0] == job.fingerprint:
             plan.append((job, "link"))
@@ -208,13 +220,17 @@ def _build(
         content = job.source.read_bytes() if job.source is not None else _make(job)
         content_hash = _hash(content)
         manifest.files[job.path] = (job.fingerprint or content_hash, content_hash)
-        if mine is not None and mine[1] == content_hash:
+        if (
+            mine is not None
+            and mine[1] == content_hash
+            and (not full or writer.holds(job.path, content))
+        ):
             report.reused += 1  # the hidden tree already holds these bytes
             continue
         if not full and live is not None and theirs is not None and theirs[1] == content_hash:
             writer.link(job.path, live / job.path)
         else:
-            writer.write(job.path, content)
+            writer.write(job.path, content, exists=mine is not None)
         if theirs is None or theirs[1] != content_hash:
             report.written.append(job.path)
         else:
@@ -223,7 +239,7 @@ def _build(
         writer.remove(path)
     if full:
         writer.remove_strays(set(manifest.files))
-    if manifest.files != old or own is None:
+    if trimmed or manifest.files != old or full:
         writer.write_manifest(manifest)
     return manifest
 
@@ -244,19 +260,21 @@ def _level(
 ) -> None:
     """Make the tree that just went out of view equal to the live one (for the next publish)."""
     try:
+        # Its manifest is trusted (only this code writes it, and a stopped run leaves it
+        # listing just the files that were certainly untouched), except after --full,
+        # which checks every file: a file edited by hand may sit in both trees.
         old = own.files if own is not None and not full else {}
         if old == manifest.files:
             return
         writer.write_manifest(
             Manifest({p: e for p, e in old.items() if manifest.files.get(p) == e})
         )
-        for path, entry in manifest.files.items():
-            if old.get(path) != entry:
-                writer.link(path, new / path)
+        changed = [path for path, entry in manifest.files.items() if old.get(path) != entry]
+        # Pure file-system work (links over old files): the kernel does it, threads overlap it.
+        with ThreadPoolExecutor(LEVEL_THREADS) as pool:
+            list(pool.map(lambda path: writer.link(path, new / path), changed, chunksize=256))
         for path in sorted(set(old) - set(manifest.files)):
             writer.remove(path)
-        if full:
-            writer.remove_strays(set(manifest.files))
         writer.write_manifest(manifest)
     except OSError as error:
         # The new site is already live; the next publish simply has more to copy.

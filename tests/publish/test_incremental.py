@@ -122,3 +122,18 @@ def test_rendered_bodies_are_cached_between_publishes(
     assert first.bodies_rendered == 1 + len(room.others)
     second = publish(tmp_path / "b", full=True)
     assert (second.bodies_rendered, second.bodies_cached) == (0, 1 + len(room.others))
+
+
+def test_full_publish_repairs_a_file_edited_by_hand(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    publish()
+    publish()  # both trees populated, sharing files
+    good = site_files(tmp_path / "site")
+    page = tmp_path / "site" / "index.html"
+    with page.open("r+b") as handle:  # in place, as an editor would
+        handle.write(b"<!-- vandal -->")
+    publish(full=True)
+    assert site_files(tmp_path / "site") == good
+    publish()  # the next publish swaps to the other tree: it must be repaired too
+    assert site_files(tmp_path / "site") == good
