@@ -1,7 +1,30 @@
 """Publishing the finished site: pages, lists, feeds, sitemaps and machine-readable copies.
 
-Entry point: ``editor.publish.site.publish_site`` (re-exported here lazily so importing
-this package stays cheap for callers that need only ``visibility`` or ``urls``).
+Entry point: ``publish_site(db, settings, out_dir, ...)`` in ``editor.publish.site``
+(re-exported here lazily, so importing ``visibility`` or ``urls`` stays cheap).
+
+What a publish writes (paths inside the output folder)::
+
+    index.html                          home: the newest articles
+    read/YYYY/MM/DD/<id>/<slug>/        one article: index.html and ninjs.json (IPTC ninjs 3.1)
+    <section path>/ [page/N/]           each section, newest first, 20 a page (a section whose
+                                        first slug is a site folder moves under kanal/)
+    tag/<slug>/ [page/N/]               each tag
+    update/ [page/N/], populer/         the full UPDATE and Populer lists ("Selengkapnya")
+    sidebar/sidebar.html, populer.html, update.html, populer.json, update.json
+    rss.xml, atom.xml                   site feeds; <section path>/rss.xml and atom.xml per section
+    sitemap.xml, news-sitemap.xml       (split with an index past 50,000 / 1,000 entries)
+    media/<path>                        lead images, copied from the media folder
+    assets/site.css
+    .redaksi-publish.json               the manifest: path -> (input fingerprint, content hash)
+
+Sidebar modes: ``embed`` puts the Populer and UPDATE lists in every page (a new article
+then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.html"
+-->`` in each page plus plain links, so only the fragment and the lists change.
+
+The output folder is a symbolic link to one of two trees in ``.<name>.publish/`` beside it;
+see ``editor.publish.atomic`` for why, and ``editor.publish.plan`` for what makes a file
+change. Readers only ever see public articles (``editor.publish.visibility``).
 """
 
 from __future__ import annotations
