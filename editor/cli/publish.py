@@ -58,6 +58,12 @@ def register(subparsers: Any) -> None:
     publish.add_argument(
         "--media", type=Path, metavar="DIR", help="folder lead image paths are relative to"
     )
+    publish.add_argument(
+        "--window",
+        choices=("24h", "7d", "30d"),
+        default="7d",
+        help="the page views the Populer list counts (default: 7d)",
+    )
     publish.add_argument("--quiet", action="store_true", help="print only warnings and errors")
     publish.set_defaults(handler=publish_command)
 
@@ -65,6 +71,7 @@ def register(subparsers: Any) -> None:
 def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.config import default_data_dir
     from editor.publish.site import publish_site
+    from editor.rankings import window_named
 
     media = args.media if args.media is not None else default_data_dir() / "media"
     if args.due:
@@ -80,6 +87,7 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
         now=args.now,
         sidebar_mode=args.sidebar,
         media_dir=media,
+        popular_window=window_named(args.window),
     )
     lines = report.lines()
     if not args.quiet:

@@ -53,9 +53,13 @@ def _entry(article: PublicArticle, views: int = 0) -> ListEntry:
 
 
 def popular_entries(
-    db: Database, site: SiteData, *, limit: int = POPULAR_FULL_LENGTH
+    db: Database,
+    site: SiteData,
+    *,
+    window: timedelta = POPULAR_WINDOW,
+    limit: int = POPULAR_FULL_LENGTH,
 ) -> list[ListEntry]:
-    ranked = _popular_ids(db, site.now, POPULAR_WINDOW, limit)
+    ranked = _popular_ids(db, site.now, window, limit)
     entries = []
     for item in ranked:
         article = site.by_id.get(item.article_id)

@@ -6,7 +6,7 @@ import hashlib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -26,7 +26,7 @@ from editor.publish.report import (
     PublishReport,
 )
 from editor.publish.schedule import promote_due_articles
-from editor.publish.sidebar import latest_entries, popular_entries
+from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entries
 
 Progress = Callable[[int, int, str], None]
 LEVEL_THREADS = 4
@@ -67,6 +67,7 @@ def publish_site(
     sidebar_mode: SidebarMode = "embed",
     media_dir: Path | None = None,
     cache_dir: Path | None = None,
+    popular_window: timedelta = POPULAR_WINDOW,
 ) -> PublishReport:
     """Publish every public article at ``now`` into ``out_dir``; see editor/publish/__init__."""
     started = time.perf_counter()
@@ -100,7 +101,7 @@ def publish_site(
     planner = Planner(
         site=site,
         data=data,
-        popular=popular_entries(db, data),
+        popular=popular_entries(db, data, window=popular_window),
         latest=latest_entries(data),
         images=images,
         bodies=bodies,

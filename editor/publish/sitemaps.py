@@ -31,7 +31,7 @@ def _index(site: SiteInfo, names: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _files(site: SiteInfo, stem: str, parts: list[str], wrap: str) -> dict[str, str]:
+def _files(site: SiteInfo, stem: str, parts: list[str]) -> dict[str, str]:
     """One file ``<stem>.xml`` when it fits, otherwise numbered parts and an index."""
     if len(parts) == 1:
         return {f"{stem}.xml": parts[0]}
@@ -57,7 +57,7 @@ def sitemaps(
             lines.append(f"<url><loc>{escape(site.base + url)}</loc>{stamp}</url>")
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))
-    return _files(site, "sitemap", parts, "urlset")
+    return _files(site, "sitemap", parts)
 
 
 def news_articles(articles: Sequence[PublicArticle], now: datetime) -> list[PublicArticle]:
@@ -82,4 +82,4 @@ def news_sitemaps(
             )
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))
-    return _files(site, "news-sitemap", parts, "urlset")
+    return _files(site, "news-sitemap", parts)
