@@ -1,0 +1,25 @@
+"""The publisher reads the same site from SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from editor.database import Database
+from editor.publish.site import publish_site
+from tests.publish.conftest import SETTINGS, site_files
+from tests.publish.newsroom import NOW, build_newsroom
+
+
+def test_publish_on_each_backend(db: Database, tmp_path: Path):
+    room = build_newsroom(db, tmp_path / "media")
+    report = publish_site(
+        db, SETTINGS, tmp_path / "site", now=NOW, media_dir=room.media, cache_dir=tmp_path / "c"
+    )
+    assert report.problems == []
+    files = site_files(tmp_path / "site")
+    pages = [p for p in files if p.startswith("read/") and p.endswith("/index.html")]
+    assert len(pages) == 1 + len(room.others)
+    nato = next(files[p] for p in pages if room.nato.id.hex[:8] in p)
+    assert b"KAMIS, 04 MEI 2023 | 07:56 WIB | LAPORAN: SARAH MEILIANA GUNAWAN" in nato
+    assert b'href="/tag/jepang/">Jepang' in nato
+    assert b"Berita nasional nomor 1" in files["populer/index.html"]
