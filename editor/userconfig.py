@@ -25,6 +25,7 @@ from platformdirs import user_config_path
 
 from editor.config import APP_NAME, Settings
 from editor.errors import ValidationError
+from editor.sysconfig import load_system_config
 
 CONFIG_FILE_NAME = "config.toml"
 #: The keys a user may set; all are strings.
@@ -77,6 +78,10 @@ def _check_value(key: str, value: str) -> str:
     return value
 
 
+#: The same check under a public name, for the system-wide layer (editor.sysconfig).
+check_setting_value = _check_value
+
+
 def _read_file(path: Path) -> dict[str, object]:
     """Parsed file contents; raises ValidationError naming the file and line when damaged."""
     try:
@@ -96,20 +101,28 @@ def _read_file(path: Path) -> dict[str, object]:
 
 
 def load_settings_with_problems(database_url: str | None = None) -> tuple[Settings, list[str]]:
-    """Settings from the user config file, and a message for every part that was ignored.
+    """Settings from the system-wide file, then the user config file, and a message for
+    every part that was ignored.
 
-    ``database_url`` (from ``--db``) wins over the file.
+    ``database_url`` (from ``--db``) wins over both files, unless the system file locks it.
+    A user value for a key the system file locks is ignored with a message.
     """
+    system = load_system_config()
     path = config_path()
-    problems: list[str] = []
+    problems: list[str] = list(system.problems)
     try:
         data = _read_file(path)
     except ValidationError as error:
         data = {}
         problems.append(f"{error} Using the default settings for now.")
-    values: dict[str, str] = {}
+    values = {key: value for key, value in system.values.items() if key in SETTING_KEYS}
     for key, value in data.items():
-        if key not in SETTING_KEYS:
+        if key in SETTING_KEYS and system.is_locked(key):
+            problems.append(
+                f"{path}: {key} is locked by the system configuration {system.path}; "
+                "your value is ignored."
+            )
+        elif key not in SETTING_KEYS:
             problems.append(
                 f"{path}: unknown setting '{key}' ignored; "
                 f"known settings are {', '.join(SETTING_KEYS)}."
@@ -121,7 +134,12 @@ def load_settings_with_problems(database_url: str | None = None) -> tuple[Settin
                 values[key] = _check_value(key, value)
             except ValidationError as error:
                 problems.append(f"{path}: {error} The default is used instead.")
-    if database_url is not None:
+    if database_url is not None and system.is_locked("database_url"):
+        problems.append(
+            f"--db {database_url} ignored: the database is locked by the system "
+            f"configuration {system.path}."
+        )
+    elif database_url is not None:
         values["database_url"] = database_url
     if "database_url" in values:
         values["database_url"] = normalize_database_url(values["database_url"])
@@ -197,6 +215,7 @@ def save_user_setting(key: str, value: str) -> None:
     the ValidationError says which line to fix.
     """
     value = _check_value(key, value)
+    load_system_config().check_unlocked(key)
     path = config_path()
     data = _read_file(path)
     text = path.read_text(encoding="utf-8") if path.exists() else ""

@@ -26,6 +26,8 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    # Nor the machine's system-wide config (/etc/redaksi/config.toml): none, unless a test sets one.
+    monkeypatch.setenv("REDAKSI_SYSTEM_CONFIG", str(home / "system-config.toml"))
 
 
 @pytest.fixture(scope="session")
