@@ -137,3 +137,15 @@ def test_full_publish_repairs_a_file_edited_by_hand(
     assert site_files(tmp_path / "site") == good
     publish()  # the next publish swaps to the other tree: it must be repaired too
     assert site_files(tmp_path / "site") == good
+
+
+def test_bodies_rendered_in_parallel_match_serial_rendering(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    from editor.publish import body
+
+    publish(tmp_path / "serial", cache_dir=None)
+    monkeypatch.setattr(body, "PARALLEL_FROM", 2)  # nine bodies: two worker processes
+    report = publish(tmp_path / "parallel", cache_dir=None)
+    assert report.bodies_rendered == 1 + len(room.others)
+    assert site_files(tmp_path / "parallel") == site_files(tmp_path / "serial")
