@@ -29,6 +29,9 @@ def qapp_args() -> list[str]:
 def _fonts(qapp: QApplication) -> None:
     """Every UI test uses the shipped DejaVu fonts, so sizes and pixels are stable."""
     apply_fonts(qapp)
+    # A test that closes its last window outside an event loop (run_gui in-process) would
+    # otherwise leave a pending quit that ends every later qtbot wait at once.
+    qapp.setQuitOnLastWindowClosed(False)
 
 
 @pytest.fixture(autouse=True)

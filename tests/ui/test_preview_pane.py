@@ -161,6 +161,7 @@ def test_open_in_browser_uses_the_published_page_template(
     preview.set_database(sqlite_db)
     path = preview.open_in_browser()
     assert path is not None and path.suffix == ".html"
+    assert preview.status.text() == ""  # no fallback to the preview page
     page = path.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert '<h1 class="headline">NATO akan Buka Kantor di Jepang</h1>' in page

@@ -9,6 +9,7 @@ Links inside the page point into a temp folder, where the stylesheet is copied.
 from __future__ import annotations
 
 import shutil
+from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -57,25 +58,30 @@ def render_published_page(
         nav=nav,
     )
     published = record.published_at or now
-    article = PublicArticle(
-        id=record.id,
-        url=article_path(published, record.id, record.slug or record.headline, settings.zone),
-        headline=record.headline,
-        kicker=record.kicker,
-        lead=record.lead,
-        body=record.body,
-        language=record.language,
-        status=record.status,
-        section=next((s for s in data.sections if s.id == record.section_id), None),
-        bylines=tuple(person.name for person in record.bylines),
-        tags=tuple(SiteTag(tag, slugify(tag)) for tag in record.tags),
-        lead_image=record.lead_image,
-        lead_image_caption=record.lead_image_caption,
-        lead_image_credit=record.lead_image_credit,
-        published_at=published,
-        updated_at=max(record.updated_at, published),
-        word_count=record.word_count,
-    )
+    values: dict[str, object] = {
+        "id": record.id,
+        "url": article_path(published, record.id, record.slug or record.headline, settings.zone),
+        "headline": record.headline,
+        "kicker": record.kicker,
+        "lead": record.lead,
+        "body": record.body,
+        "version": record.version,
+        "language": record.language,
+        "status": record.status,
+        "section": next((s for s in data.sections if s.id == record.section_id), None),
+        "bylines": tuple(person.name for person in record.bylines),
+        "tags": tuple(SiteTag(tag, slugify(tag)) for tag in record.tags),
+        "lead_image": record.lead_image,
+        "lead_image_caption": record.lead_image_caption,
+        "lead_image_credit": record.lead_image_credit,
+        "published_at": published,
+        "updated_at": max(record.updated_at, published),
+        "word_count": record.word_count,
+    }
+    # Only the fields the publisher's article has today: it grows and sheds fields as
+    # publishing is tuned, and the page must not break on that.
+    wanted = {f.name for f in fields(PublicArticle)}
+    article = PublicArticle(**{k: v for k, v in values.items() if k in wanted})  # type: ignore[arg-type]
     image = _image_source(record.lead_image)
     times = TimeTexts(settings.zone)
     sidebar = render_sidebar(
