@@ -26,7 +26,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from editor.articles import EDITABLE_FIELDS, _apply, _load, to_record
 from editor.database import Database
 from editor.diffing import diff_revisions
-from editor.errors import ConflictError, NotFoundError, ValidationError
+from editor.errors import ConflictError, DatabaseLockedError, NotFoundError, ValidationError
 from editor.models import Article, Person, Revision, Section, utcnow
 from editor.records import ArticleRecord, RevisionRecord
 from editor.search import reindex_article
@@ -41,6 +41,7 @@ __all__ = [
 
 #: How often a unit of work is retried when a concurrent save took its revision number.
 MAX_ATTEMPTS = 20
+MAX_LOCKED_ATTEMPTS = 3
 #: Why a revision exists ("save", "restore", "import", "takeover"...): fits its column.
 KIND_PATTERN = re.compile(r"[a-z_]{1,20}")
 T = TypeVar("T")
@@ -88,23 +89,37 @@ def _to_record(revision: Revision, author: str) -> RevisionRecord:
     )
 
 
-def _is_number_race(error: Exception) -> bool:
-    """True for errors a retry settles: a taken revision number, or SQLite busy."""
-    if isinstance(error, IntegrityError):
-        return "number" in str(error.orig).lower() or "uq_revisions" in str(error.orig)
-    return isinstance(error, OperationalError) and "locked" in str(error.orig).lower()
+def _is_number_race(error: IntegrityError) -> bool:
+    """True when the unique (article, number) constraint refused a revision number."""
+    text = str(error.orig).lower()
+    return "uq_revisions" in text or "revisions.number" in text
 
 
 def _retrying(work: Callable[[], T]) -> T:
-    for attempt in range(MAX_ATTEMPTS):
+    """Run a unit of work, again if a concurrent save took its number or SQLite was busy.
+
+    A taken number is settled on the next try. "Locked" gets only a few more tries: each
+    already waited the busy timeout, so a real lock is reported instead of waited out.
+    """
+    races = locks = 0
+    while True:
         try:
             return work()
-        except (IntegrityError, OperationalError) as error:
-            if not _is_number_race(error) or attempt == MAX_ATTEMPTS - 1:
+        except IntegrityError as error:
+            races += 1
+            if not _is_number_race(error) or races >= MAX_ATTEMPTS:
                 raise
-            # A short random pause, so racing writers do not collide again in lock step.
-            time.sleep(random.uniform(0.001, 0.02) * (attempt + 1))
-    raise AssertionError("unreachable")
+        except OperationalError as error:
+            if "locked" not in str(error.orig).lower():
+                raise
+            locks += 1
+            if locks >= MAX_LOCKED_ATTEMPTS:
+                raise DatabaseLockedError(
+                    "The database is busy with another program; nothing was saved. "
+                    "Try again in a moment, or close the other program."
+                ) from error
+        # A short random pause, so racing writers do not collide again in lock step.
+        time.sleep(random.uniform(0.001, 0.02) * (races + locks))
 
 
 def _lock_article(session: Session, article_id: uuid.UUID) -> Article:

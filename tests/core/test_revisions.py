@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -11,9 +12,9 @@ import pytest
 from sqlalchemy import delete, update
 
 from editor.articles import create_article, get_article, save_article
-from editor.database import Database
+from editor.database import Database, open_database
 from editor.diffing import body_changed
-from editor.errors import ConflictError, NotFoundError, ValidationError
+from editor.errors import ConflictError, DatabaseLockedError, NotFoundError, ValidationError
 from editor.models import Person, Revision, Section
 from editor.people import create_person
 from editor.records import ArticleDraft, FieldChange, PersonRef
@@ -277,3 +278,22 @@ def test_restore_survives_a_section_and_a_person_that_are_gone(db: Database, sto
 def test_a_save_point_of_an_unknown_article_is_refused(db: Database) -> None:
     with pytest.raises(NotFoundError):
         create_revision(db, uuid.uuid4())
+
+
+def test_a_save_point_while_another_program_writes_reports_the_lock(tmp_path) -> None:
+    path = tmp_path / "newsroom.db"
+    db = open_database(f"sqlite:///{path}", busy_timeout=0.1)
+    try:
+        article = create_article(db, ArticleDraft(headline="Terkunci", body="isi"))
+        writer = sqlite3.connect(path, isolation_level=None)
+        try:
+            writer.execute("BEGIN IMMEDIATE")  # holds the write lock; readers still read
+            with pytest.raises(DatabaseLockedError, match="nothing was saved"):
+                create_revision(db, article.id)
+        finally:
+            writer.execute("ROLLBACK")
+            writer.close()
+        assert list_revisions(db, article.id) == []
+        assert create_revision(db, article.id).number == 1
+    finally:
+        db.close()
