@@ -11,7 +11,8 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from editor.errors import NotFoundError
+from editor.database import Database
+from editor.errors import NotFoundError, PermissionDenied
 from editor.models import Article, Byline, Person
 
 REPORTER_PERMISSIONS = frozenset({"draft", "edit_own", "submit", "comment"})
@@ -117,3 +118,23 @@ def edit_refusal(session: Session, article: Article, person: Person) -> tuple[st
             "Ask an editor to send it back",
         )
     return None
+
+
+def require(db: Database, actor_id: uuid.UUID, permission: str) -> None:
+    """Refuse (PermissionDenied, audited) unless the person's role grants ``permission``.
+
+    For actions outside the article workflow: sections ("manage_sections"), newsroom
+    settings ("manage_settings"), people ("manage_people").
+    """
+    from editor.workflow.audit import record_refusal
+
+    with db.transaction() as session:
+        actor = load_actor(session, actor_id)
+        refusal = ""
+        if not actor.active:
+            refusal = f"{actor.name} is no longer active in this newsroom."
+        elif not has_permission(actor.role, permission):
+            refusal = refusal_message(actor, permission)
+    if refusal:
+        record_refusal(db, action=permission, actor_id=actor_id, reason=refusal)
+        raise PermissionDenied(refusal)

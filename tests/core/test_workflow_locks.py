@@ -3,6 +3,7 @@ PostgreSQL): the lock shows, take-over works, and no text is lost."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -158,3 +159,32 @@ def test_saving_past_someone_elses_live_lock_is_refused_and_loses_nothing(two_ap
         first, replace(story, body="Versi reporter"), actor_id=room.reporter.id, session_id="a"
     )
     assert saved.body == "Versi reporter"
+
+
+def test_two_apps_racing_for_a_free_article_get_one_lock(two_apps):
+    first, second = two_apps
+    room = make_newsroom(first)
+    story = ready_story(first, room)
+    outcomes: dict[str, str] = {}
+    start = threading.Barrier(2)
+
+    def grab(db: Database, person_id, session_id: str) -> None:
+        start.wait()
+        try:
+            acquire_lock(db, story.id, holder_id=person_id, session_id=session_id, now=T0)
+            outcomes[session_id] = "got it"
+        except ArticleLockedError:
+            outcomes[session_id] = "locked"
+
+    threads = [
+        threading.Thread(target=grab, args=(first, room.reporter.id, "a")),
+        threading.Thread(target=grab, args=(second, room.editor.id, "b")),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes.values()) == ["got it", "locked"]
+    winner = next(s for s, outcome in outcomes.items() if outcome == "got it")
+    lock = current_lock(first, story.id, now=T0)
+    assert lock is not None and lock.session_id == winner

@@ -16,6 +16,7 @@ from editor.workflow.passwords import (
     set_password,
     verify_password,
 )
+from editor.workflow.roles import require
 from tests.core.test_workflow_support import make_newsroom
 
 SECRET = "kopi tubruk pagi"
@@ -97,3 +98,14 @@ def test_only_admins_change_roles(sqlite_db):
     promoted = set_role(sqlite_db, room.reporter.id, "editor", actor_id=room.admin.id)
     assert promoted.role == "editor"
     assert "reporter → editor" in audit_log(sqlite_db)[0].note
+
+
+def test_sections_and_settings_are_for_admins(sqlite_db):
+    room = make_newsroom(sqlite_db)
+    require(sqlite_db, room.admin.id, "manage_sections")
+    require(sqlite_db, room.admin.id, "manage_settings")
+    for person in (room.editor, room.reporter):
+        with pytest.raises(PermissionDenied, match="may not manage sections"):
+            require(sqlite_db, person.id, "manage_sections")
+    refusals = [e for e in audit_log(sqlite_db) if e.outcome == "refused"]
+    assert {e.actor for e in refusals} == {room.editor.name, room.reporter.name}
