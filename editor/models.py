@@ -311,9 +311,7 @@ class AuditEntry(Base):
         ForeignKey("articles.id", ondelete="CASCADE")
     )
     #: Who acted; empty for the scheduler.
-    actor_id: Mapped[uuid.UUID | None] = mapped_column(
-        ForeignKey("people.id", ondelete="SET NULL")
-    )
+    actor_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("people.id", ondelete="SET NULL"))
     #: "status", "take_over", "comment", "role", "password", "edit"...
     action: Mapped[str] = mapped_column(String(40))
     outcome: Mapped[str] = mapped_column(String(20), default="done")
