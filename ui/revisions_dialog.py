@@ -35,9 +35,6 @@ from editor.records import ArticleRecord, RevisionRecord
 from editor.revisions import diff_revisions, list_revisions, restore_revision
 from ui.preview.diff_html import side_by_side
 
-KIND_LABELS = {"save": "Saved", "restore": "Before restore", "import": "Imported"}
-COLUMNS = ("No.", "Time", "Author", "Kind")
-
 
 class RevisionsDialog(QDialog):
     """Emits ``restored(ArticleRecord)`` after a restore, so the editor can reload."""
@@ -61,8 +58,9 @@ class RevisionsDialog(QDialog):
         self.zone = ZoneInfo(zone)
         self.revisions: list[RevisionRecord] = []
 
-        self.model = QStandardItemModel(0, len(COLUMNS), self)
-        self.model.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
+        columns = [self.tr("No."), self.tr("Time"), self.tr("Author"), self.tr("Kind")]
+        self.model = QStandardItemModel(0, len(columns), self)
+        self.model.setHorizontalHeaderLabels(columns)
         self.view = QTreeView()
         self.view.setObjectName("revisionList")
         self.view.setModel(self.model)
@@ -109,16 +107,24 @@ class RevisionsDialog(QDialog):
         self.model.removeRows(0, self.model.rowCount())
         for revision in self.revisions:
             when = revision.created_at.astimezone(self.zone).strftime("%d-%m-%Y %H:%M:%S")
-            kind = self.tr(KIND_LABELS.get(revision.kind, revision.kind))
+            kind = self.kind_label(revision.kind)
             row = [QStandardItem(str(revision.number)), QStandardItem(when)]
             row += [QStandardItem(revision.author or "—"), QStandardItem(kind)]
             self.model.appendRow(row)
-        for column in range(len(COLUMNS)):
+        for column in range(self.model.columnCount()):
             self.view.resizeColumnToContents(column)
         if self.revisions:
             self.view.setCurrentIndex(self.model.index(0, 0))
         else:
             self.diff.setHtml("<p>" + self.tr("No revisions yet: Ctrl+S keeps one.") + "</p>")
+
+    def kind_label(self, kind: str) -> str:
+        labels = {
+            "save": self.tr("Saved"),
+            "restore": self.tr("Before restore"),
+            "import": self.tr("Imported"),
+        }
+        return labels.get(kind, kind)
 
     def selected(self) -> list[RevisionRecord]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})

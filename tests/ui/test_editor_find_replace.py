@@ -70,7 +70,7 @@ def test_not_found_says_so(bar: FindReplaceBar) -> None:
     bar.open_find()
     bar.find_field.setText("Surabaya")
     assert not bar.find_next()
-    assert bar.status.text() == "Not found"
+    assert bar.status.text() == bar.tr("Not found")
 
 
 def test_shortcuts_open_the_bar_in_the_editor_pane(qtbot, sqlite_db) -> None:

@@ -34,14 +34,15 @@ def test_the_list_shows_number_time_author_and_kind(dialog: RevisionsDialog) -> 
     model = dialog.model
     assert model.rowCount() == 2
     assert [model.index(row, 0).data() for row in range(2)] == ["2", "1"]
-    assert model.index(0, 3).data() == "Saved"
+    assert model.index(0, 3).data() == dialog.kind_label("save")
     assert len(model.index(0, 1).data()) == len("26-11-2026 14:05:09")
 
 
 def test_one_revision_is_compared_with_the_one_before(dialog: RevisionsDialog) -> None:
     dialog.select_rows(0)
     text = dialog.diff.toPlainText()
-    assert "Revision 1" in text and "Revision 2" in text
+    label = dialog.tr("Revision %1")
+    assert label.replace("%1", "1") in text and label.replace("%1", "2") in text
     assert "Dua." in text and "Dua diubah." in text and "Tiga." in text
     html = dialog.diff.toHtml()
     assert "#e3f6e5" in html.lower() or "#fdf0d5" in html.lower()
@@ -50,7 +51,7 @@ def test_one_revision_is_compared_with_the_one_before(dialog: RevisionsDialog) -
 def test_two_chosen_revisions_are_compared(dialog: RevisionsDialog) -> None:
     dialog.select_rows(0, 1)
     assert dialog.restore_button.isEnabled() is False
-    assert "Revision 1" in dialog.diff.toPlainText()
+    assert dialog.tr("Revision %1").replace("%1", "1") in dialog.diff.toPlainText()
 
 
 def test_restore_puts_the_revision_back_and_is_undoable(

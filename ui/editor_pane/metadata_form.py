@@ -31,7 +31,6 @@ from ui.editor_pane.tag_completer import TagCompleter
 #: Portal headlines longer than this get cut in lists and search results.
 HEADLINE_BUDGET = 100
 WARNING_STYLE = "color: #c0392b; font-weight: bold;"
-IMAGE_FILTER = "Images (*.jpg *.jpeg *.png *.webp *.gif)"
 
 
 def section_labels(sections: list[SectionRecord]) -> dict[uuid.UUID, str]:
@@ -279,7 +278,10 @@ class MetadataForm(QWidget):
 
     def _choose_image(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose the lead image"), self.lead_image.text(), self.tr(IMAGE_FILTER)
+            self,
+            self.tr("Choose the lead image"),
+            self.lead_image.text(),
+            self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif)"),
         )
         if path:
             self.lead_image.setText(path)

@@ -26,7 +26,7 @@ from editor.text import word_count
 from ui.actions import ActionRegistry, ActionSpec
 from ui.editor_pane.body_editor import BodyEditor
 from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
-from ui.editor_pane.metadata_form import IMAGE_FILTER, MetadataForm
+from ui.editor_pane.metadata_form import MetadataForm
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
 from ui.editor_pane.test_hook import type_if_asked
 from ui.find_replace import FindReplaceBar
@@ -111,21 +111,20 @@ class EditorPane(QWidget):
         return action
 
     def _create_actions(self) -> None:
-        tr = self.tr
         formatting = [
-            (ActionSpec("edit.bold", tr("Bold"), "Ctrl+B", "bold"), self.bold),
-            (ActionSpec("edit.italic", tr("Italic"), "Ctrl+I", "italic"), self.italic),
-            (ActionSpec("edit.heading", tr("Heading"), "Ctrl+Alt+H", "heading"), self.heading),
-            (ActionSpec("edit.link", tr("Link"), "Ctrl+K", "link"), self.link),
-            (ActionSpec("edit.quote", tr("Quote"), "Ctrl+Shift+.", "quote"), self.quote),
-            (ActionSpec("edit.list", tr("List"), "Ctrl+Shift+8", "list"), self.bullet_list),
-            (ActionSpec("edit.image", tr("Image…"), "Ctrl+Shift+I", "image"), self.image),
+            (ActionSpec("edit.bold", self.tr("Bold"), "Ctrl+B", "bold"), self.bold),
+            (ActionSpec("edit.italic", self.tr("Italic"), "Ctrl+I", "italic"), self.italic),
+            (ActionSpec("edit.heading", self.tr("Heading"), "Ctrl+Alt+H", "heading"), self.heading),
+            (ActionSpec("edit.link", self.tr("Link"), "Ctrl+K", "link"), self.link),
+            (ActionSpec("edit.quote", self.tr("Quote"), "Ctrl+Shift+.", "quote"), self.quote),
+            (ActionSpec("edit.list", self.tr("List"), "Ctrl+Shift+8", "list"), self.bullet_list),
+            (ActionSpec("edit.image", self.tr("Image…"), "Ctrl+Shift+I", "image"), self.image),
             (
-                ActionSpec("edit.pullquote", tr("Pull quote"), "Ctrl+Shift+Q", "pullquote"),
+                ActionSpec("edit.pullquote", self.tr("Pull quote"), "Ctrl+Shift+Q", "pullquote"),
                 self.pull_quote,
             ),
             (
-                ActionSpec("edit.related", tr("“Baca juga” link…"), "Ctrl+Shift+K", "related"),
+                ActionSpec("edit.related", self.tr("“Baca juga” link…"), "Ctrl+Shift+K", "related"),
                 self.related_link,
             ),
         ]
@@ -133,22 +132,22 @@ class EditorPane(QWidget):
             self._toolbar.addAction(self._action(spec, slot))
         self._toolbar.addSeparator()
         find = self._action(
-            ActionSpec("edit.find", tr("Find"), QKeySequence.StandardKey.Find, "find"),
+            ActionSpec("edit.find", self.tr("Find"), QKeySequence.StandardKey.Find, "find"),
             self.find_bar.open_find,
         )
         replace_action = self._action(
-            ActionSpec("edit.replace", tr("Replace"), "Ctrl+H", "replace"),
+            ActionSpec("edit.replace", self.tr("Replace"), "Ctrl+H", "replace"),
             self.find_bar.open_replace,
         )
         self._toolbar.addAction(find)
         self._toolbar.addAction(replace_action)
         self._toolbar.addSeparator()
         undo = self._action(
-            ActionSpec("edit.undo", tr("Undo"), QKeySequence.StandardKey.Undo, "undo"),
+            ActionSpec("edit.undo", self.tr("Undo"), QKeySequence.StandardKey.Undo, "undo"),
             self.body.undo,
         )
         redo = self._action(
-            ActionSpec("edit.redo", tr("Redo"), QKeySequence.StandardKey.Redo, "redo"),
+            ActionSpec("edit.redo", self.tr("Redo"), QKeySequence.StandardKey.Redo, "redo"),
             self.body.redo,
         )
         undo.setEnabled(False)
@@ -202,7 +201,10 @@ class EditorPane(QWidget):
     def image(self, path: str | None = None) -> None:
         if path is None:
             path, _filter = QFileDialog.getOpenFileName(
-                self, self.tr("Insert an image"), "", self.tr(IMAGE_FILTER)
+                self,
+                self.tr("Insert an image"),
+                "",
+                self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif)"),
             )
         if not path:
             return
