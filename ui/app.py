@@ -129,7 +129,12 @@ def run_gui(argv: list[str]) -> int:
 
     poll.timeout.connect(attach_when_loaded)
     poll.start()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        # Leave a shared QApplication (tests, embedding) as it was found.
+        window.context.translations.uninstall()
+        window.deleteLater()
     return outcome["code"] or code
 
 
@@ -162,10 +167,12 @@ class StartupLoader(threading.Thread):
             from editor.people import list_people
             from editor.records import ArticleQuery
             from editor.sections import list_sections
+            from editor.sysconfig import apply_system_presets
             from ui.article_list import PAGE_SIZE
 
             db = open_database(self.database_url)
             self.db = db
+            apply_system_presets(db)  # sections IT preset in the system-wide config
             query = ArticleQuery(limit=PAGE_SIZE)
             self.prefetched = Prefetched(
                 query=query,
@@ -234,6 +241,7 @@ def _attach(
 
     error = loader.error
     if error is not None:
+        icons.release()
         message = str(error) if isinstance(error, RedaksiError) else _unexpected(error)
         _report_start_failure(window, message, screenshot=options.screenshot is not None)
         app.quit()
@@ -246,9 +254,12 @@ def _attach(
     if os.environ.get(BENCH_ENV) == "1":
         window.repaint()
         print(f"REDAKSI_READY {time.time():.6f} {time.perf_counter() - started:.3f}", flush=True)
+        icons.release()
+        window.repaint()
+        print(f"REDAKSI_ICONS {time.time():.6f} {time.perf_counter() - started:.3f}", flush=True)
         app.quit()
         return 0
-    icons.release()
+    icons.release()  # after the list is on screen: qtawesome loads while the user looks
     if options.screenshot is not None:
         code = _take_screenshot(app, window, options.screenshot)
         app.quit()

@@ -150,7 +150,11 @@ def palette_for(theme: str) -> QPalette:
 
 
 def style_sheet(theme: str) -> str:
-    """The few touches a palette cannot express (banners, the splitter handle)."""
+    """The few touches a palette cannot express (banners, the splitter handle).
+
+    The preview stays white in both themes: it shows the published page, paper-like, with
+    the site's own colours.
+    """
     colours = _DARK if theme == "dark" else _LIGHT
     return f"""
 QLabel#trashBanner, QLabel#recoveryBanner {{
@@ -160,6 +164,7 @@ QLabel#trashBanner, QLabel#recoveryBanner {{
 QSplitter::handle {{ background: {colours["mid"]}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}
 QLabel#articleCount {{ color: {colours["placeholder"]}; }}
+QTextBrowser#previewBrowser {{ background: #ffffff; color: #1a1a1a; }}
 """
 
 

@@ -35,6 +35,14 @@ def _fonts(qapp: QApplication) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _icons_drawn() -> None:
+    """Icons draw in every test (the app holds them back only until its first paint)."""
+    from ui import icons
+
+    icons._State.held = False
+
+
+@pytest.fixture(autouse=True)
 def app_settings(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Iterator[Path]:
     """A private QSettings scope in a temp folder: tests never touch the user's settings.
 

@@ -22,6 +22,7 @@ from ui.main_window import AppContext, MainWindow
 @pytest.fixture
 def window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
+    context.translations.install("en")  # as the app does: English plural forms
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.resize(1366, 768)
@@ -32,6 +33,7 @@ def window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
     main.attach_database(demo_db)
     yield main
     main.autosave.shutdown()
+    context.translations.uninstall()
 
 
 def shown(main: MainWindow, column: str) -> list[str]:
@@ -45,7 +47,7 @@ def test_window_opens_first_article_in_editor_and_preview(qtbot, window, demo_db
     assert window.editor.current_record().id == first.id
     assert window.editor.form.headline.text() == first.headline
     qtbot.waitUntil(lambda: first.headline in window.preview.html(), timeout=3000)
-    assert window.list_pane.count_label.text() == f"{window.list_pane.model.total()} article(s)"
+    assert window.list_pane.count_label.text() == f"{window.list_pane.model.total()} articles"
 
 
 def test_ctrl_n_creates_an_article_that_appears_in_the_list(qtbot, window, demo_db):

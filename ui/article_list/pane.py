@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.records import ArticleQuery
 from ui.article_list.filter_bar import FilterBar
+from ui.article_list.labels import status_labels
 from ui.article_list.model import COLUMNS, ID_ROLE, ArticleListModel
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class ArticleListPane(QWidget):
         self.view.setSortingEnabled(True)
         self._size_columns()
         self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         self.notice.installEventFilter(self)
         self.view.doubleClicked.connect(self._activate)
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -214,14 +216,10 @@ class ArticleListPane(QWidget):
             text = self.tr("%n article(s)", "", total)
         self.count_label.setText(text)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_columns()
-
     def _fit_columns(self) -> None:
         """In a narrow list drop byline, then section, so headlines stay readable."""
         available = self.view.viewport().width()
-        fixed = {name: self.view.columnWidth(COLUMNS.index(name)) for name in COLUMNS[1:]}
+        fixed = self._column_widths
         shown = list(COLUMNS[1:])
         for optional in ("byline", "section"):
             if available - sum(fixed[name] for name in shown) >= MIN_HEADLINE_WIDTH:
@@ -234,14 +232,17 @@ class ArticleListPane(QWidget):
         metrics = self.fontMetrics()
         widths = {
             "section": metrics.horizontalAdvance("Internasional") + 16,
-            "status": metrics.horizontalAdvance("Dalam tinjauan") + 16,
+            "status": max(metrics.horizontalAdvance(t) for t in status_labels().values()) + 16,
             "byline": metrics.horizontalAdvance("Sarah Meiliana") + 16,
             "updated": metrics.horizontalAdvance("00-00 00:00") + 28,
         }
+        self._column_widths = widths
         for name, width in widths.items():
             self.view.setColumnWidth(COLUMNS.index(name), width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
         if watched is self.notice and event.type() == QEvent.Type.MouseButtonRelease:
             self.notice.hide()
             return True
@@ -283,6 +284,8 @@ class ArticleListPane(QWidget):
         )
         self.model.retranslate()
         self._update_count()
+        self._size_columns()  # status names differ in length between languages
+        self._fit_columns()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
