@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from editor.records import ArticleRecord, FieldChange
 from ui.autosave import AutosaveController, ConflictChoice
 from ui.preview.diff_html import line_changes, side_by_side
+from ui.preview.paper import use_paper
 
 
 def _headline_row(record: ArticleRecord, who: str) -> str:
@@ -55,6 +56,7 @@ class ConflictDialog(QDialog):
                 fields.append(FieldChange(name, old, new))
         self.diff = QTextBrowser()
         self.diff.setObjectName("conflictDiff")
+        use_paper(self.diff)
         self.diff.setHtml(
             side_by_side(
                 _headline_row(theirs, self.tr("Theirs (stored)")),

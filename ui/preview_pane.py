@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.config import Settings
 from editor.records import ArticleRecord, SectionRecord
 from ui.preview.background import BackgroundRunner
+from ui.preview.paper import use_paper
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -57,6 +58,7 @@ class PreviewPane(QWidget):
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("previewBrowser")
+        use_paper(self.browser)
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(QDesktopServices.openUrl)
         # Imported here: the renderer pulls in Markdown, which the first paint can do without.

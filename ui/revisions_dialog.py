@@ -34,6 +34,7 @@ from editor.errors import RedaksiError
 from editor.records import ArticleRecord, RevisionRecord
 from editor.revisions import diff_revisions, list_revisions, restore_revision
 from ui.preview.diff_html import side_by_side
+from ui.preview.paper import use_paper
 
 
 class RevisionsDialog(QDialog):
@@ -71,6 +72,7 @@ class RevisionsDialog(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.diff = QTextBrowser()
         self.diff.setObjectName("revisionDiff")
+        use_paper(self.diff)
         self.hint = QLabel(self.tr("Select one revision, or two with Ctrl+click, to compare."))
         self.hint.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("Restore this revision"))

@@ -129,7 +129,7 @@ def test_lead_image_with_caption_and_credit(qtbot, panes, tmp_path: Path) -> Non
     editor.form.lead_image.setText(str(photo))
     editor.form.caption.setText("Sekjen NATO di Tokyo")
     editor.form.credit.setText("NATO/Net")
-    qtbot.waitUntil(lambda: "Sekjen NATO di Tokyo NATO/Net" in shown_text(preview), timeout=5000)
+    qtbot.waitUntil(lambda: "Sekjen NATO di Tokyo/NATO/Net" in shown_text(preview), timeout=5000)
     assert photo.as_uri() in preview.html()
 
 

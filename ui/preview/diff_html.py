@@ -28,7 +28,10 @@ def _cell(text: str | None, number: int | None, colour: str | None) -> str:
     background = f' bgcolor="{colour}"' if colour else ""
     shown = "" if text is None else html.escape(text) or "&nbsp;"
     num = "" if number is None else str(number)
-    return f'<td class="num"{background}>{num}</td><td width="50%"{background}>{shown}</td>'
+    return (
+        f'<td class="num" nowrap align="right" width="40"{background}>{num}</td>'
+        f'<td width="47%"{background}>{shown}</td>'
+    )
 
 
 def line_changes(old: str, new: str) -> list[LineChange]:
@@ -95,11 +98,12 @@ def side_by_side(
     left, right = html.escape(old_title), html.escape(new_title)
     parts.append(f'<tr><th colspan="2">{left}</th><th colspan="2">{right}</th></tr>')
     for change in fields:
-        label = html.escape(change.name)
+        label = html.escape(change.name.replace("_", " "))
+        parts.append(f'<tr><td colspan="4" class="num">{label}</td></tr>')
         parts.append(
-            f'<tr><td class="num">{label}</td><td class="field" bgcolor="{CHANGED_OLD}">'
+            f'<tr><td></td><td class="field" bgcolor="{CHANGED_OLD}">'
             f"{html.escape(_text(change.old))}</td>"
-            f'<td class="num">{label}</td><td class="field" bgcolor="{CHANGED_NEW}">'
+            f'<td></td><td class="field" bgcolor="{CHANGED_NEW}">'
             f"{html.escape(_text(change.new))}</td></tr>"
         )
     parts.extend(f"<tr>{row}</tr>" for row in _rows(hunks, context))

@@ -59,15 +59,19 @@ def _byline(record: ArticleRecord) -> str:
 
 
 def _lead_image(record: ArticleRecord, width: int) -> str:
-    if not record.lead_image:
-        return ""
-    path = Path(record.lead_image).expanduser()
-    caption_parts = []
+    """Picture, then "caption/credit" under it, as the published page shows them.
+
+    The caption line is shown even without a picture (the sample page's "NATO/Net").
+    """
+    parts = []
     if record.lead_image_caption:
-        caption_parts.append(html.escape(record.lead_image_caption))
+        parts.append(f'<span class="caption">{html.escape(record.lead_image_caption)}</span>')
     if record.lead_image_credit:
-        caption_parts.append(f'<span class="credit">{html.escape(record.lead_image_credit)}</span>')
-    caption = f'<p class="lead-caption">{" ".join(caption_parts)}</p>' if caption_parts else ""
+        parts.append(f'<span class="credit">{html.escape(record.lead_image_credit)}</span>')
+    caption = f'<p class="lead-caption">{"/".join(parts)}</p>' if parts else ""
+    if not record.lead_image:
+        return caption
+    path = Path(record.lead_image).expanduser()
     if "://" not in record.lead_image and not path.is_file():
         missing = html.escape(record.lead_image)
         notice = f'<p class="missing-image">Gambar tidak ditemukan / image not found: {missing}</p>'
