@@ -259,11 +259,9 @@ class MainWindow(QMainWindow):
 
     def _conflict(self, mine: ArticleRecord, theirs: ArticleRecord) -> None:
         """Someone else saved first: show both versions and let the user choose."""
-        from ui.conflict_dialog import ConflictDialog
+        from ui.conflict_dialog import resolve_with_dialog
 
-        dialog = ConflictDialog(mine, theirs, self)
-        dialog.exec()
-        self.autosave.resolve_conflict(dialog.choice(), mine, theirs)
+        resolve_with_dialog(self.autosave, mine, theirs, self)
 
     def _resolved(self, record: ArticleRecord) -> None:
         if record.id != self._open_id:  # kept as a new article: show it in the list
@@ -349,7 +347,7 @@ class MainWindow(QMainWindow):
         from editor.articles import get_article
         from ui.revisions_dialog import RevisionsDialog
 
-        RevisionsDialog(self.db, self._open_id, self).exec()
+        RevisionsDialog(self.db, self._open_id, self, zone=self.context.settings.zone).exec()
         record = get_article(self.db, self._open_id)
         self.editor.reload(record)
         self.preview.show_record(record, self.context.settings)

@@ -19,9 +19,10 @@ def _fill(db, count: int) -> None:
         create_article(db, ArticleDraft(headline=f"Berita nomor {number:03d}", body="Isi."))
 
 
-def test_model_passes_qt_model_tester(qtmodeltester, sqlite_db):
-    _fill(sqlite_db, 12)
-    model = ArticleListModel(sqlite_db, page_size=5)
+def test_model_passes_qt_model_tester(qtmodeltester, db):
+    """On SQLite and on PostgreSQL (the ``db`` fixture runs both)."""
+    _fill(db, 12)
+    model = ArticleListModel(db, page_size=5)
     qtmodeltester.check(model)
     model.sort(0, Qt.SortOrder.AscendingOrder)
     qtmodeltester.check(model)
@@ -42,9 +43,9 @@ def test_rows_are_loaded_a_page_at_a_time(qtbot, sqlite_db):
     assert len(set(ids)) == 12, "paging must never show an article twice"
 
 
-def test_header_sort_goes_to_sql(qtbot, sqlite_db):
-    _fill(sqlite_db, 7)
-    model = ArticleListModel(sqlite_db, page_size=3)
+def test_header_sort_goes_to_sql(qtbot, db):
+    _fill(db, 7)
+    model = ArticleListModel(db, page_size=3)
     model.sort(COLUMNS.index("headline"), Qt.SortOrder.DescendingOrder)
     assert model.query().sort == "headline"
     assert model.query().descending

@@ -203,3 +203,30 @@ def test_splitter_sizes_and_geometry_are_remembered(qtbot, window, demo_db, tmp_
     assert again.height() == 560
     again.resize(window.size())
     qtbot.waitUntil(lambda: again.splitter.sizes() == remembered)
+
+
+def test_a_save_that_meets_a_newer_version_asks_and_overwrites_nothing(
+    qtbot, window, demo_db, monkeypatch
+):
+    from dataclasses import replace
+
+    from editor.articles import save_article
+    from ui.autosave import ConflictChoice
+    from ui.conflict_dialog import ConflictDialog
+
+    article_id = window.list_pane.current_id()
+    # Another workstation saves first.
+    theirs = save_article(demo_db, replace(get_article(demo_db, article_id), headline="Versi lain"))
+    asked: list[tuple[str, str]] = []
+
+    def choose_theirs(dialog: ConflictDialog) -> int:
+        asked.append((dialog.mine.headline, dialog.theirs.headline))
+        dialog._choose(ConflictChoice.TAKE_THEIRS)
+        return 1
+
+    monkeypatch.setattr(ConflictDialog, "exec", choose_theirs)
+    window.editor.form.headline.setText("Versi saya")
+    assert not window.flush()
+    assert asked == [("Versi saya", "Versi lain")]
+    assert get_article(demo_db, article_id).headline == theirs.headline
+    assert window.editor.form.headline.text() == "Versi lain"
