@@ -178,13 +178,17 @@ def _section_paths(sections: list[str]) -> list[str]:
     return ordered
 
 
-def apply_system_presets(db: Database, config: SystemConfig) -> list[str]:
+def apply_system_presets(db: Database, config: SystemConfig | None = None) -> list[str]:
     """Create the preset sections the database lacks; the paths created, parents first.
+
+    ``config`` defaults to the system file of this machine (load_system_config()).
 
     Cheap when there is nothing to do, so the CLI and the GUI call it on every open.
     Existing sections are matched by slug path ("Berita/Dunia" is "berita/dunia"), so a
     section renamed by an editor but keeping its slug is not created twice.
     """
+    if config is None:
+        config = load_system_config()
     if not config.sections:
         return []
     from editor.sections import create_section, list_sections

@@ -32,8 +32,10 @@ class CommandContext:
     def db(self) -> Database:
         if self._db is None:
             from editor.database import open_database
+            from editor.sysconfig import apply_system_presets
 
             self._db = open_database(self.settings.database_url)
+            apply_system_presets(self._db)  # sections IT preset in the system-wide config
         return self._db
 
     def close(self) -> None:

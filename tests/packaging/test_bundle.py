@@ -1,0 +1,224 @@
+"""The frozen app and the Debian package, tested as a newsroom machine would use them.
+
+Slow (building takes minutes): runs when REDAKSI_BUILD_TESTS=1 (the tests build into a
+temporary folder; CI sets it) or when ``dist/redaksi`` from an earlier
+``python packaging/build.py all`` exists (the tests then use that build as it is).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXISTING_DIST = ROOT / "dist"
+BUILD_ENV = "REDAKSI_BUILD_TESTS"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        os.environ.get(BUILD_ENV) != "1" and not (EXISTING_DIST / "redaksi" / "redaksi").is_file(),
+        reason=f"set {BUILD_ENV}=1 to build the bundle and .deb (or build dist/ first)",
+    ),
+]
+
+
+@dataclass(frozen=True)
+class Build:
+    app: Path
+    deb: Path | None
+
+
+def project_version() -> str:
+    with (ROOT / "pyproject.toml").open("rb") as stream:
+        return str(tomllib.load(stream)["project"]["version"])
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    if os.environ.get(BUILD_ENV) == "1":
+        dist = tmp_path_factory.mktemp("dist")
+        work = tmp_path_factory.mktemp("work")
+        command = [sys.executable, str(ROOT / "packaging" / "build.py"), "all"]
+        command += ["--dist", str(dist), "--work", str(work)]
+        subprocess.run(command, check=True, cwd=ROOT)
+    else:
+        dist = EXISTING_DIST
+    debs = sorted(dist.glob(f"redaksi_{project_version()}_*.deb"))
+    return Build(app=dist / "redaksi" / "redaksi", deb=debs[-1] if debs else None)
+
+
+@pytest.fixture
+def machine(tmp_path: Path) -> dict[str, str]:
+    """A bare environment: no Python on PATH, no virtualenv, a fresh home, no system config."""
+    home = tmp_path / "home"
+    return {
+        "PATH": "/usr/sbin:/usr/bin:/sbin:/bin",
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_RUNTIME_DIR": str(tmp_path / "runtime"),
+        "REDAKSI_SYSTEM_CONFIG": str(tmp_path / "no-system-config.toml"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "LANG": "C.UTF-8",
+    }
+
+
+def run(build: Build, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(
+        [str(build.app), *args], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, f"redaksi {' '.join(args)} failed:\n{result.stderr}"
+    return result
+
+
+def test_version_comes_from_pyproject(build: Build, machine: dict[str, str]) -> None:
+    assert run(build, machine, "--version").stdout.split() == ["redaksi", project_version()]
+
+
+def test_frozen_app_screenshots_and_publishes_the_demo_newsroom(
+    build: Build, machine: dict[str, str], tmp_path: Path
+) -> None:
+    database = tmp_path / "demo.db"
+    demo = run(build, machine, "--db", str(database), "demo")
+    assert "Created" in demo.stdout
+    shot = tmp_path / "shot.png"
+    run(build, machine, "--db", str(database), "--screenshot", str(shot), "--size", "1024x700")
+    header = shot.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1024, 700)
+    site = tmp_path / "site"
+    run(build, machine, "--db", str(database), "publish", "--out", str(site))
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "Hadapi Ancaman China dan Rusia" in index
+    pages = list((site / "read").rglob("index.html"))
+    assert len(pages) >= 10
+    assert any("LAPORAN: SARAH MEILIANA GUNAWAN" in page.read_text() for page in pages)
+
+
+def test_frozen_app_applies_the_system_config(
+    build: Build, machine: dict[str, str], tmp_path: Path
+) -> None:
+    system = Path(machine["REDAKSI_SYSTEM_CONFIG"])
+    database = tmp_path / "kantor.db"
+    system.write_text(
+        f'database_url = "{database}"\nzone = "Asia/Jayapura"\n'
+        'sections = ["Berita/Papua"]\nlocked = ["zone"]\n',
+        encoding="utf-8",
+    )
+    shown = run(build, machine, "config").stdout
+    assert "zone = Asia/Jayapura" in shown
+    assert str(database) in shown
+    sections = run(build, machine, "sections").stdout
+    assert "Papua" in sections
+    refused = subprocess.run(
+        [str(build.app), "config", "set", "zone", "Asia/Jakarta"],
+        env=machine,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert refused.returncode != 0
+    assert "locked" in refused.stderr
+
+
+@pytest.fixture
+def deb(build: Build) -> Path:
+    if build.deb is None:
+        pytest.skip("no .deb in dist/: run 'python packaging/build.py deb'")
+    return build.deb
+
+
+def test_deb_metadata_and_file_list(deb: Path) -> None:
+    fields = subprocess.run(
+        ["dpkg-deb", "-f", str(deb), "Package", "Version", "Depends"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "Package: redaksi" in fields
+    assert f"Version: {project_version()}" in fields
+    assert "libxcb-cursor0" in fields
+    listing = subprocess.run(
+        ["dpkg-deb", "-c", str(deb)], check=True, capture_output=True, text=True
+    ).stdout
+    for expected in (
+        "./opt/redaksi/redaksi",
+        "./opt/redaksi/_internal/editor/migrations/versions/0001_first_schema.py",
+        "./opt/redaksi/_internal/resources/templates/article.html",
+        "./opt/redaksi/_internal/resources/translations/redaksi_id.qm",
+        "./usr/bin/redaksi -> /opt/redaksi/redaksi",
+        "./usr/share/applications/redaksi.desktop",
+        "./usr/share/icons/hicolor/scalable/apps/redaksi.svg",
+        "./usr/share/icons/hicolor/256x256/apps/redaksi.png",
+        "./usr/share/doc/redaksi/copyright",
+    ):
+        assert expected in listing, f"{expected} missing from the package"
+    assert " root/root " in listing and "/work/" not in listing
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_deb_desktop_entry_is_valid(deb: Path, tmp_path: Path) -> None:
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(tmp_path)], check=True)
+    entry = tmp_path / "usr/share/applications/redaksi.desktop"
+    result = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True)
+    assert result.returncode == 0 and not result.stdout.strip(), result.stdout
+    text = entry.read_text(encoding="utf-8")
+    for line in ("Exec=redaksi", "Icon=redaksi", "GenericName=Newsroom editor", "Name[id]="):
+        assert line in text
+    assert "Categories=Office;Publishing;" in text
+
+
+@pytest.fixture
+def clean_root(tmp_path: Path) -> Iterator[Path]:
+    """An empty dpkg database in a folder, to install into with ``dpkg --root``."""
+    root = tmp_path / "root"
+    for folder in ("var/lib/dpkg/info", "var/lib/dpkg/updates", "var/lib/dpkg/triggers"):
+        (root / folder).mkdir(parents=True)
+    (root / "var/lib/dpkg/status").touch()
+    (root / "var/lib/dpkg/available").touch()
+    yield root
+
+
+def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # Chrootless: the maintainer scripts run with DPKG_ROOT set, so they act inside the root.
+    command = ["dpkg", f"--root={root}", "--force-script-chrootless", "--force-depends"]
+    command += ["--force-not-root", "--log=/dev/null", *args]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_deb_installs_into_a_clean_root_and_removes_cleanly(deb: Path, clean_root: Path) -> None:
+    dpkg(clean_root, "--install", str(deb))
+    installed = clean_root / "opt/redaksi/redaksi"
+    assert installed.is_file() and os.access(installed, os.X_OK)
+    assert os.readlink(clean_root / "usr/bin/redaksi") == "/opt/redaksi/redaksi"
+    assert (clean_root / "usr/share/applications/redaksi.desktop").is_file()
+    owned = dpkg(clean_root, "--listfiles", "redaksi").stdout.splitlines()
+    assert "/usr/share/icons/hicolor/48x48/apps/redaksi.png" in owned
+    # What Alembic leaves when the app runs as root: unknown to dpkg, removed by prerm.
+    cache = clean_root / "opt/redaksi/_internal/editor/migrations/__pycache__"
+    cache.mkdir()
+    (cache / "env.cpython-311.pyc").write_bytes(b"\0")
+    dpkg(clean_root, "--purge", "redaksi")
+    assert not (clean_root / "opt/redaksi").exists()
+    assert not (clean_root / "usr/bin/redaksi").exists()
+    assert not (clean_root / "usr/share/applications/redaksi.desktop").exists()
+    assert not (clean_root / "usr/share/doc/redaksi").exists()
+    leftovers = [
+        path
+        for path in clean_root.rglob("*")
+        if "redaksi" in path.name and "var/lib/dpkg" not in str(path)
+    ]
+    assert leftovers == []
