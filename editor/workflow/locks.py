@@ -302,8 +302,9 @@ def heartbeat(
         if row is None or row.session_id != session_id:
             taker = f" {_holder_name(session, row)} has it now." if row is not None else ""
             raise LockLostError(
-                "This window no longer holds the article's lock." + taker + " Your unsaved "
-                "text was kept as a revision; reload the article to see the latest."
+                "This window no longer holds the article's lock." + taker + " The unsaved "
+                "text it last reported was kept as a revision. Copy anything newer from "
+                "the window, then reload the article."
             )
         row.heartbeat_at, row.expires_at = when, when + timeout
         row.unsaved_json = _snapshot(unsaved) if unsaved is not None else None

@@ -183,6 +183,11 @@ def _transition(
     if request.expected_version is not None and article.version != request.expected_version:
         raise _conflict(article, request.expected_version)
     from_status = article.status
+    # Someone whose role never leads to this status is refused (and audited) whatever the
+    # article's status is now: a reporter "publishing" a draft is a refusal, not a typo.
+    needed = sorted({p for (_, to), p in TRANSITIONS.items() if to == request.to})
+    if needed and not any(has_permission(actor.role, p) for p in needed):
+        return _Refusal(PermissionDenied(refusal_message(actor, needed[0])), from_status)
     permission = TRANSITIONS.get((from_status, request.to))
     if permission is None:
         targets = ", ".join(allowed_targets(from_status)) or "nowhere (restore it first)"

@@ -93,6 +93,15 @@ def test_a_reporter_may_not_publish_or_approve_and_the_log_says_so(db):
     assert get_article(db, story.id).status == "in_review"
 
 
+def test_a_reporter_publishing_a_draft_is_a_refusal_not_a_bad_move(sqlite_db):
+    room = make_newsroom(sqlite_db)
+    story = ready_story(sqlite_db, room)
+    with pytest.raises(PermissionDenied, match="may not publish"):
+        change_status(sqlite_db, story.id, "published", actor_id=room.reporter.id)
+    entry = audit_log(sqlite_db, story.id)[0]
+    assert (entry.outcome, entry.from_status, entry.to_status) == ("refused", "draft", "published")
+
+
 def test_a_reporter_submits_only_their_own_story(sqlite_db):
     room = make_newsroom(sqlite_db)
     story = ready_story(sqlite_db, room)
