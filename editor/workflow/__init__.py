@@ -12,6 +12,7 @@ One concept per module:
 - ``locks``: soft locks ("sedang disunting oleh ...") and take-over.
 - ``comments``: review comments anchored to a passage, and changes since submission.
 - ``corrections``: correction notes on published articles.
+- ``calendar``: what is scheduled or published per day and hour; the day's story budget.
 
 Every refused action raises ``editor.errors.PermissionDenied`` (or a ``ChecklistError``)
 after writing the refusal to the audit log in its own transaction, so the refusal is kept
