@@ -23,6 +23,7 @@ from editor.database import Database
 from editor.errors import ConflictError, RedaksiError
 from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
 from ui.editor_pane import EditorPane
+from ui.preview.background import BackgroundRunner
 from ui.recovery import RecoveryJournal, recover_unclean_shutdown
 
 #: The journal is written at most this often while typing goes on.
@@ -59,7 +60,9 @@ class AutosaveController(QObject):
         *,
         data_dir: Path | None = None,
     ) -> None:
-        super().__init__(parent)
+        # Without a parent the controller lives as long as the pane it saves: its timers
+        # must never fire at a pane that is gone.
+        super().__init__(parent if parent is not None else editor_pane)
         self.db = db
         self.pane = editor_pane
         self.journal = RecoveryJournal(data_dir or default_data_dir(), db.url)
@@ -69,6 +72,9 @@ class AutosaveController(QObject):
         # Not restarted on each keystroke: during non-stop typing it still fires.
         self._journal_timer = QTimer(self, singleShot=True, interval=JOURNAL_INTERVAL_MS)
         self._journal_timer.timeout.connect(self.write_journal)
+        self._journaller = BackgroundRunner(self)
+        self._journaller.finished.connect(self._journal_result)
+
         editor_pane.contentChanged.connect(self._content_changed)
         editor_pane.set_article_lookup(self._search, self._article_path)
 
@@ -91,15 +97,32 @@ class AutosaveController(QObject):
         if not self._journal_timer.isActive():
             self._journal_timer.start()
 
-    def write_journal(self) -> None:
+    def write_journal(self, *, wait: bool = False) -> None:
+        """Journal the text on screen: on a worker (a long article takes tens of ms to
+        write), or right away with ``wait`` (before a dialog, where the text must be safe).
+
+        The ticket is taken here, on the GUI thread, so a write that finishes late never
+        replaces newer text (the journal keeps the newest ticket per article)."""
         if self.pane.record_id() is None or not self.pane.is_dirty():
             return
+        record = self.pane.current_record()
+        ticket = self.journal.ticket()
+        if wait:
+            self._journal_result(0, self._write(record, ticket))
+        else:
+            self._journaller.submit(lambda: self._write(record, ticket))
+
+    def _write(self, record: ArticleRecord, ticket: int) -> object:
         try:
-            self.journal.write(self.pane.current_record())
+            return self.journal.write(record, ticket=ticket)
         except OSError as error:
+            return error
+
+    def _journal_result(self, _token: int, result: object) -> None:
+        if isinstance(result, OSError):
             self.failed.emit(
                 self.tr("Could not write the recovery file: %1. Check free disk space.").replace(
-                    "%1", str(error)
+                    "%1", str(result)
                 )
             )
 
@@ -117,7 +140,7 @@ class AutosaveController(QObject):
             stored = save_article(self.db, mine)
         except ConflictError:
             self._journal_timer.stop()
-            self.write_journal()  # the text is safe on disk while the user decides
+            self.write_journal(wait=True)  # the text is safe on disk while the user decides
             try:
                 theirs = get_article(self.db, mine.id)
             except RedaksiError as error:
@@ -128,7 +151,7 @@ class AutosaveController(QObject):
             return None
         except RedaksiError as error:
             # The text stays in the editor and in the journal; the next keystroke retries.
-            self.write_journal()
+            self.write_journal(wait=True)
             self.failed.emit(str(error))
             return None
         self.pane.mark_saved(stored)

@@ -10,8 +10,10 @@ text the database never got; ``recover_unclean_shutdown`` puts it back.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
+import threading
 import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
@@ -106,26 +108,46 @@ class RecoveryJournal:
     def __init__(self, data_dir: Path, database_url: str) -> None:
         self.folder = journal_folder(data_dir)
         self.database_url = database_url
+        # Writes may run on worker threads: the newest ticket per article wins, so a slow
+        # older write can never replace newer text, nor bring back a discarded journal.
+        self._lock = threading.Lock()
+        self._tickets = itertools.count(1)
+        self._newest: dict[uuid.UUID, int] = {}
+
+    def ticket(self) -> int:
+        """A place in line, taken when the text is read off the screen."""
+        with self._lock:
+            return next(self._tickets)
 
     def path(self, article_id: uuid.UUID) -> Path:
         return self.folder / f"{article_id}.json"
 
-    def write(self, record: ArticleRecord) -> Path:
-        """Journal ``record`` atomically: temp file, flush, rename over the old journal."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.path(record.id)
-        temp = target.with_suffix(f".{os.getpid()}.tmp")
+    def write(self, record: ArticleRecord, *, ticket: int | None = None) -> Path | None:
+        """Journal ``record`` atomically: temp file, flush, rename over the old journal.
+
+        None when a newer write or a discard came first (nothing to do).
+        """
+        ticket = self.ticket() if ticket is None else ticket
         data = json.dumps(asdict(JournalEntry.of(record, self.database_url)), ensure_ascii=False)
-        with open(temp, "w", encoding="utf-8") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
-        return target
+        with self._lock:
+            if ticket < self._newest.get(record.id, 0):
+                return None
+            self._newest[record.id] = ticket
+            self.folder.mkdir(parents=True, exist_ok=True)
+            target = self.path(record.id)
+            temp = target.with_suffix(f".{os.getpid()}.tmp")
+            with open(temp, "w", encoding="utf-8") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temp, target)
+            return target
 
     def discard(self, article_id: uuid.UUID) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path(article_id).unlink()
+        with self._lock:
+            self._newest[article_id] = next(self._tickets)
+            with contextlib.suppress(FileNotFoundError):
+                self.path(article_id).unlink()
 
     def has(self, article_id: uuid.UUID) -> bool:
         return self.path(article_id).exists()

@@ -57,7 +57,7 @@ def test_flush_saves_at_once_and_clears_the_journal(
     qtbot, sqlite_db: Database, pane: EditorPane, autosave: AutosaveController, article
 ) -> None:
     type_at_end(qtbot, pane, " Cepat.")
-    autosave.write_journal()
+    autosave.write_journal(wait=True)
     assert autosave.journal.has(article.id)
     assert autosave.flush()
     assert get_article(sqlite_db, article.id).body == "Air naik. Cepat."
@@ -132,3 +132,16 @@ def test_a_failed_save_keeps_the_text_and_says_why(
     assert "locked" in signal.args[0]
     assert pane.is_dirty() and pane.body.toPlainText().endswith("Tetap ada.")
     assert autosave.journal.has(pane.record_id())
+
+
+def test_typing_writes_the_journal_in_the_background(
+    qtbot, pane: EditorPane, autosave: AutosaveController, article
+) -> None:
+    autosave.set_interval(60_000)  # no autosave in this test: only the journal
+    type_at_end(qtbot, pane, " Dijurnal.")
+    qtbot.waitUntil(lambda: autosave.journal.has(article.id), timeout=3000)
+    import json
+
+    entry = json.loads(autosave.journal.path(article.id).read_text(encoding="utf-8"))
+    assert entry["body"] == "Air naik. Dijurnal."
+    assert entry["base_version"] == article.version

@@ -98,3 +98,17 @@ def test_a_damaged_journal_is_kept_for_a_person_to_read(tmp_path: Path, sqlite_d
     assert recover_unclean_shutdown(tmp_path, sqlite_db) == []
     assert (folder / "rusak.json").exists()
     assert list_articles(sqlite_db, ArticleQuery()).total == 0
+
+
+def test_a_late_older_write_never_replaces_newer_text_or_revives_a_discard(
+    tmp_path: Path, sqlite_db: Database, article: ArticleRecord
+) -> None:
+    journal = RecoveryJournal(tmp_path, sqlite_db.url)
+    older, newer = journal.ticket(), journal.ticket()
+    journal.write(replace(article, body="Baru."), ticket=newer)
+    assert journal.write(replace(article, body="Lama."), ticket=older) is None
+    assert json.loads(journal.path(article.id).read_text(encoding="utf-8"))["body"] == "Baru."
+    late = journal.ticket()
+    journal.discard(article.id)
+    assert journal.write(replace(article, body="Terlambat."), ticket=late) is None
+    assert not journal.has(article.id)
