@@ -123,9 +123,9 @@ def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
         seen.add(slug)
         tag = session.scalar(select(Tag).where(Tag.slug == slug))
         if tag is None:
-            tag = Tag(name=name, slug=slug)
+            # The id is set here, not at flush, so no flush is needed mid-save.
+            tag = Tag(id=uuid.uuid4(), name=name, slug=slug)
             session.add(tag)
-            session.flush()
         wanted.append(tag)
     current = [(t.tag_id, t.position) for t in article.tags]
     if current != [(tag.id, i) for i, tag in enumerate(wanted)]:
@@ -148,6 +148,19 @@ def _set_bylines(session: Session, article: Article, person_ids: Iterable[uuid.U
 
 
 def _apply(
+    session: Session,
+    article: Article,
+    values: dict[str, object],
+    body: str,
+    byline_ids: Iterable[uuid.UUID],
+    tags: Iterable[str],
+) -> None:
+    # One flush at the end, so a save moves the version by exactly one.
+    with session.no_autoflush:
+        _apply_fields(session, article, values, body, byline_ids, tags)
+
+
+def _apply_fields(
     session: Session,
     article: Article,
     values: dict[str, object],
@@ -232,10 +245,9 @@ def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
             )
         before = _visible_state(article)
         _apply(session, article, values, record.body, record.byline_ids, record.tags)
-        # Compare values, not is_modified: the tag look-ups in _apply autoflush (which clears
-        # is_modified), and a body- or byline-only change never touches the article row, so
-        # without this the version would not move and a stale save could overwrite it.
-        if article.version == record.version and _visible_state(article) != before:
+        # A body- or byline-only change never touches the article row: without this the
+        # version would not move and a stale save elsewhere could overwrite it.
+        if _visible_state(article) != before:
             article.updated_at = utcnow()
         session.flush()
         reindex_article(session, article)

@@ -159,3 +159,12 @@ def test_body_or_byline_only_edit_moves_version(db: Database, newsroom) -> None:
     assert get_article(db, record.id).body == "tiga empat"
     one_byline = save_article(db, replace(edited, bylines=edited.bylines[:1]))
     assert one_byline.version > edited.version
+
+
+def test_create_is_version_one_and_each_change_moves_version_by_one(db: Database, newsroom) -> None:
+    record = create_article(
+        db, ArticleDraft(headline="Satu", tags=("Baru", "Lagi"), byline_ids=(newsroom["sarah"].id,))
+    )
+    assert record.version == 1
+    retagged = save_article(db, replace(record, tags=("Lain",), body="isi baru"))
+    assert retagged.version == 2
