@@ -57,6 +57,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="package the existing dist/redaksi instead of rebuilding it",
     )
+    parser.add_argument(
+        "--compression",
+        choices=("xz", "zstd"),
+        default="xz",
+        help="of the .deb: xz is smallest; zstd builds in seconds (tests use it)",
+    )
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
     started = time.perf_counter()
@@ -69,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(PACKAGING))
         from debian_package import build_deb  # beside this script
 
-        deb = build_deb(bundle, dist, project_version(), work / "deb")
+        deb = build_deb(bundle, dist, project_version(), work / "deb", args.compression)
         print(f"deb: {deb} ({deb.stat().st_size / 2**20:.1f} MiB)", flush=True)
     print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     return 0

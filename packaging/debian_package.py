@@ -28,7 +28,9 @@ BASE_DEPENDS = ("libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libfontconfi
 MAINTAINER_SCRIPTS = ("postinst", "prerm", "postrm")
 
 
-def build_deb(bundle: Path, out_dir: Path, version: str, stage: Path) -> Path:
+def build_deb(
+    bundle: Path, out_dir: Path, version: str, stage: Path, compression: str = "xz"
+) -> Path:
     """The .deb for ``bundle``, written to ``out_dir``; ``stage`` is scratch space."""
     if shutil.which("dpkg-deb") is None:
         raise SystemExit("build.py: dpkg-deb is missing; install it with 'apt-get install dpkg'.")
@@ -53,7 +55,7 @@ def build_deb(bundle: Path, out_dir: Path, version: str, stage: Path) -> Path:
         target.chmod(0o755)
     out_dir.mkdir(parents=True, exist_ok=True)
     deb = out_dir / f"redaksi_{version}_{arch}.deb"
-    _run(["dpkg-deb", "--root-owner-group", "-Zxz", "--build", str(root), str(deb)])
+    _run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(deb)])
     return deb
 
 

@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 xvfb xauth
   postgresql
+  desktop-file-utils  # the packaging tests validate the .deb's desktop entry
 )
 
 missing=()

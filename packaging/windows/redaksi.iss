@@ -66,7 +66,7 @@ Name: "{autodesktop}\Redaksi"; Filename: "{app}\redaksi.exe"; Tasks: desktopicon
 Filename: "{app}\redaksi.exe"; Description: "{cm:LaunchProgram,Redaksi}"; Flags: nowait postinstall skipifsilent
 
 [UninstallDelete]
-; Alembic may compile the bundled migration scripts next to them on first run.
+; Anything that compiled the bundled migration scripts leaves __pycache__ beside them.
 Type: filesandordirs; Name: "{app}\_internal\editor\migrations"
 
 [Code]
