@@ -151,12 +151,6 @@ def test_a_prefix_inside_an_affix_finds_the_word_on_sqlite(sqlite_db: Database) 
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(
-    strict=True,
-    reason="PostgreSQL's Indonesian stemmer strips affixes (menteri -> teri, pemerintah -> "
-    "perintah) before prefix matching; fixing it needs an unstemmed ('simple') index, "
-    "which is a schema migration",
-)
 def test_a_prefix_inside_an_affix_finds_the_word_on_postgresql(pg_url: str) -> None:
     db = open_database(pg_url)
     try:
