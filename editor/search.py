@@ -134,7 +134,7 @@ def _pg_tsquery(words: list[str]) -> Any:
     """Every word must match, stemmed or as an unstemmed prefix."""
     combined: Any = None
     for index, word in enumerate(words):
-        term = bindparam(f"w{index}", f"{word}:*")
+        term: Any = bindparam(f"w{index}", f"{word}:*")
         either = func.to_tsquery(PG_CONFIG, term).op("||")(func.to_tsquery("simple", term))
         combined = either if combined is None else combined.op("&&")(either)
     return combined
