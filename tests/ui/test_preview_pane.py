@@ -168,3 +168,24 @@ def test_open_in_browser_uses_the_published_page_template(
     assert "LAPORAN: SARAH MEILIANA GUNAWAN" in page
     stylesheet = path.parent / "assets" / "site.css"
     assert stylesheet.is_file() and stylesheet.as_uri() in page
+
+
+def test_a_huge_body_is_previewed_only_in_part_with_a_notice(panes) -> None:
+    from dataclasses import replace
+
+    from ui.preview.document import PREVIEW_MAX_CHARS, build_preview
+
+    editor, _preview = panes
+    body = "\n\n".join(f"Paragraf {n}." for n in range(40_000)) + "\n\nEKOR TERAKHIR."
+    assert len(body) > PREVIEW_MAX_CHARS
+    page = build_preview(replace(editor.current_record(), body=body), Settings())
+    assert "Paragraf 0." in page and "EKOR TERAKHIR" not in page
+    assert f"dari {len(body):,} karakter" in page
+
+
+def test_long_bodies_are_counted_in_pieces_with_the_same_result() -> None:
+    from editor.text import word_count
+    from ui.editor_pane.pane import count_in_pieces
+
+    text = "\n\n".join(f"Kata ke-{n} [tautan](https://x.id/{n}) dan *miring*" for n in range(5000))
+    assert count_in_pieces(text, piece=1000) == word_count(text)

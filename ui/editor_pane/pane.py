@@ -314,7 +314,7 @@ class EditorPane(QWidget):
         if len(text) <= INLINE_COUNT_CHARS:
             self._counted(self._count_token, (word_count(text), len(text)))
         else:
-            self._count_token = self._counter.submit(lambda: (word_count(text), len(text)))
+            self._count_token = self._counter.submit(lambda: (count_in_pieces(text), len(text)))
 
     def _counted(self, token: int, result: object) -> None:
         if token != self._count_token or not isinstance(result, tuple):
@@ -339,6 +339,18 @@ class EditorPane(QWidget):
         else:
             self.target_label.setText(self.tr("%1 words").replace("%1", str(self._words)))
             self.target_label.setStyleSheet("")
+
+
+def count_in_pieces(text: str, piece: int = 50_000) -> int:
+    """word_count over paragraph-sized pieces: one regex call over megabytes would hold
+    the interpreter lock (and so the typing thread) for the whole count."""
+    total, start = 0, 0
+    while start < len(text):
+        end = text.find("\n\n", start + piece)
+        end = len(text) if end < 0 else end
+        total += word_count(text[start:end])
+        start = end
+    return total
 
 
 def _content(record: ArticleRecord) -> tuple[object, ...]:

@@ -6,6 +6,7 @@ they run here so typing never waits for them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable
 
@@ -32,8 +33,10 @@ class _Job(QRunnable):
         except Exception as error:  # handed to the GUI thread, which decides what to show
             result = error
         # Emitted from the worker thread; the runner lives on the GUI thread, so Qt
-        # queues the delivery there.
-        self._signals.done.emit(self._token, result)
+        # queues the delivery there. At shutdown Qt may already have deleted the signal
+        # object: nobody is left to want the result then.
+        with contextlib.suppress(RuntimeError):
+            self._signals.done.emit(self._token, result)
 
 
 class BackgroundRunner(QObject):

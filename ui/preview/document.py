@@ -23,6 +23,23 @@ SITE_AREA = {"id": "Berita", "en": "News"}
 CRUMB_SEPARATOR = " › "
 #: The lead image is scaled to the column; QTextBrowser has no max-width.
 DEFAULT_IMAGE_WIDTH = 560
+#: Longer bodies are previewed only this far (about 30,000 words, far past any article):
+#: rendering megabytes of pasted text would keep a worker busy for many seconds.
+PREVIEW_MAX_CHARS = 200_000
+CUT_NOTICE = {
+    "id": "Pratinjau hanya menampilkan {shown:,} dari {total:,} karakter.",
+    "en": "The preview shows {shown:,} of {total:,} characters.",
+}
+
+
+def _previewed_body(body: str, language: str) -> tuple[str, str]:
+    """The part of ``body`` to render, cut at a paragraph, and a notice if it was cut."""
+    if len(body) <= PREVIEW_MAX_CHARS:
+        return body, ""
+    cut = body.rfind("\n\n", 0, PREVIEW_MAX_CHARS)
+    shown = body[: cut if cut > 0 else PREVIEW_MAX_CHARS]
+    text = CUT_NOTICE.get(language, CUT_NOTICE["en"]).format(shown=len(shown), total=len(body))
+    return shown, f'<p class="missing-image">{html.escape(text)}</p>'
 
 
 @cache
@@ -92,6 +109,7 @@ def build_preview(
     """The whole preview page; ``full_page`` inlines the stylesheet for a browser."""
     when = record.published_at or record.updated_at or now or datetime.now(UTC)
     byline = _byline(record)
+    body, notice = _previewed_body(record.body, record.language)
     style = f"<style>\n{preview_css()}</style>" if full_page else ""
     kicker = f'<p class="kicker">{html.escape(record.kicker)}</p>' if record.kicker else ""
     lead = f'<p class="lead">{html.escape(record.lead)}</p>' if record.lead else ""
@@ -108,6 +126,6 @@ def build_preview(
         ),
         lead_image=_lead_image(record, image_width),
         lead=lead,
-        body=markdown_to_html(record.body, language=record.language),
+        body=markdown_to_html(body, language=record.language) + notice,
         tags=tags,
     )
