@@ -93,14 +93,19 @@ _LDD_LINE = re.compile(r"^\s*(\S+) => (/\S+) \(0x[0-9a-f]+\)$")
 
 
 def library_packages(bundle: Path) -> set[str]:
-    """Debian packages owning the system libraries the bundle's binaries load."""
+    """Debian packages owning the system libraries the bundle's binaries load.
+
+    ldd resolves through the system's paths, but the frozen app puts its own folder first
+    (LD_LIBRARY_PATH), so a library the bundle carries a copy of is not a dependency.
+    """
     outside: set[str] = set()
     binaries = [p for p in bundle.rglob("*") if p.is_file() and _is_elf(p)]
+    bundled = {binary.name for binary in binaries}
     for binary in binaries:
         result = subprocess.run(["ldd", str(binary)], capture_output=True, text=True)
         for line in result.stdout.splitlines():
             match = _LDD_LINE.match(line)
-            if match and not Path(match.group(2)).resolve().is_relative_to(bundle.resolve()):
+            if match and match.group(1) not in bundled:
                 outside.add(match.group(2))
     packages: set[str] = set()
     for library in sorted(outside):

@@ -183,3 +183,22 @@ def test_section_presets_keep_sections_the_newsroom_already_has(
     assert apply_system_presets(db, load_system_config()) == ["Berita/Daerah"]
     daerah = next(s for s in list_sections(db) if s.name == "Daerah")
     assert daerah.parent_id == berita.id
+
+
+def test_command_line_follows_the_system_file(
+    system_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editor.cli import main
+
+    database = tmp_path / "kantor.db"
+    system_file.write_text(
+        f'database_url = "{database}"\nzone = "Asia/Jayapura"\n'
+        'sections = ["Berita/Papua"]\nlocked = ["zone"]\n'
+    )
+    assert main(["sections"]) == 0
+    assert "Papua" in capsys.readouterr().out
+    assert database.exists()  # the preset database, not the default one
+    assert main(["config", "set", "zone", "Asia/Jakarta"]) == 1
+    error = capsys.readouterr().err
+    assert "locked" in error and str(system_file) in error
+    assert not config_path().exists()
