@@ -29,6 +29,23 @@ def project_version(pyproject: Path = ROOT / "pyproject.toml") -> str:
         return str(tomllib.load(stream)["project"]["version"])
 
 
+def check_installed_version() -> str:
+    """The version, once the installed metadata (what the app reports) agrees with pyproject."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    wanted = project_version()
+    try:
+        installed = version("redaksi")
+    except PackageNotFoundError:
+        installed = "not installed"
+    if installed != wanted:
+        raise SystemExit(
+            f"build.py: pyproject.toml says {wanted} but the installed redaksi metadata says "
+            f"{installed}; run '{sys.executable} -m pip install -e .' and build again."
+        )
+    return wanted
+
+
 def ensure_pyinstaller() -> None:
     if importlib.util.find_spec("PyInstaller") is None:
         print("PyInstaller is missing; installing it into", sys.prefix, flush=True)
@@ -66,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dist, work = args.dist.resolve(), args.work.resolve()
     started = time.perf_counter()
+    version = check_installed_version()
     bundle = dist / APP_NAME
     if not (args.reuse_bundle and (bundle / APP_NAME).is_file()):
         bundle = build_bundle(dist, work)
@@ -75,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.path.insert(0, str(PACKAGING))
         from debian_package import build_deb  # beside this script
 
-        deb = build_deb(bundle, dist, project_version(), work / "deb", args.compression)
+        deb = build_deb(bundle, dist, version, work / "deb", args.compression)
         print(f"deb: {deb} ({deb.stat().st_size / 2**20:.1f} MiB)", flush=True)
     print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     return 0
