@@ -155,37 +155,26 @@ def _apply(
     byline_ids: Iterable[uuid.UUID],
     tags: Iterable[str],
 ) -> None:
-    # One flush at the end, so a save moves the version by exactly one.
+    # No autoflush: one flush at the end, so a save moves the version by exactly one.
     with session.no_autoflush:
-        _apply_fields(session, article, values, body, byline_ids, tags)
-
-
-def _apply_fields(
-    session: Session,
-    article: Article,
-    values: dict[str, object],
-    body: str,
-    byline_ids: Iterable[uuid.UUID],
-    tags: Iterable[str],
-) -> None:
-    _validate(values, body)
-    section_id = values["section_id"]
-    if section_id is not None and session.get(Section, section_id) is None:
-        raise ValidationError(f"Unknown section {section_id}.")
-    if not values["slug"]:
-        values = {**values, "slug": slugify(str(values["headline"]))}
-    for name in EDITABLE_FIELDS:
-        if getattr(article, name) != values[name]:
-            setattr(article, name, values[name])
-    if article.status in ("published", "corrected") and article.published_at is None:
-        article.published_at = utcnow()
-    if article.body is None:
-        article.body = ArticleBody(markdown=body)
-    elif article.body.markdown != body:
-        article.body.markdown = body
-    article.word_count = word_count(body)
-    _set_bylines(session, article, byline_ids)
-    _set_tags(session, article, tags)
+        _validate(values, body)
+        section_id = values["section_id"]
+        if section_id is not None and session.get(Section, section_id) is None:
+            raise ValidationError(f"Unknown section {section_id}.")
+        if not values["slug"]:
+            values = {**values, "slug": slugify(str(values["headline"]))}
+        for name in EDITABLE_FIELDS:
+            if getattr(article, name) != values[name]:
+                setattr(article, name, values[name])
+        if article.status in ("published", "corrected") and article.published_at is None:
+            article.published_at = utcnow()
+        if article.body is None:
+            article.body = ArticleBody(markdown=body)
+        elif article.body.markdown != body:
+            article.body.markdown = body
+        article.word_count = word_count(body)
+        _set_bylines(session, article, byline_ids)
+        _set_tags(session, article, tags)
 
 
 def create_article(
