@@ -10,6 +10,7 @@ import hashlib
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,8 +37,9 @@ class SiteTag:
     slug: str
 
 
-@dataclass(frozen=True)
-class PublicArticle:
+class PublicArticle(NamedTuple):
+    """One public article (a named tuple: built 10,000 times a publish, it must be cheap)."""
+
     id: uuid.UUID
     url: str
     headline: str
@@ -59,6 +61,9 @@ class PublicArticle:
     word_count: int
     #: Hash of everything above: equal fingerprints render equal outputs.
     fingerprint: str = ""
+    #: Hash of what a list shows of the article (link, headline, time): list pages change
+    #: only when this (or, on lists with leads, the lead) does, not when the body is edited.
+    teaser: str = ""
 
     @property
     def byline(self) -> str:
@@ -137,7 +142,9 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
     where = public_clause(now)
     with db.transaction() as session:
         sections = _sections(session)
-        rows = session.execute(
+        # Core execution (not the ORM's): plain rows, a good deal faster at 10,000 rows.
+        conn = session.connection()
+        rows = conn.execute(
             select(
                 Article.id,
                 Article.headline,
@@ -157,7 +164,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
             ).where(where)
         ).all()
         bylines: dict[uuid.UUID, list[str]] = {}
-        for article_id, name in session.execute(
+        for article_id, name in conn.execute(
             select(Byline.article_id, Person.name)
             .join(Person, Person.id == Byline.person_id)
             .join(Article, Article.id == Byline.article_id)
@@ -166,7 +173,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
         ):
             bylines.setdefault(article_id, []).append(name)
         tags: dict[uuid.UUID, list[SiteTag]] = {}
-        for article_id, name, slug in session.execute(
+        for article_id, name, slug in conn.execute(
             select(ArticleTag.article_id, Tag.name, Tag.slug)
             .join(Tag, Tag.id == ArticleTag.tag_id)
             .join(Article, Article.id == ArticleTag.article_id)
@@ -220,6 +227,9 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
                 updated_at=r.updated_at,
                 word_count=r.word_count,
                 fingerprint=fingerprint,
+                teaser=digest(
+                    urls[r.id], r.headline, r.published_at.isoformat(), r.language, r.lead
+                ),
             )
         )
     articles.sort(key=lambda a: (a.published_at, a.id), reverse=True)

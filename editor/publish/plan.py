@@ -7,6 +7,7 @@ have changed. A job without a fingerprint is cheap and is always made, then comp
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,13 +60,10 @@ def _file(url: str) -> str:
 
 
 def _teaser_key(items: Sequence[ListEntry | PublicArticle], with_lead: bool) -> str:
-    return digest(
-        *(
-            (i.url, i.headline, i.published_at.isoformat(), i.language)
-            + ((i.lead,) if with_lead and isinstance(i, PublicArticle) else ())
-            for i in items
-        )
-    )
+    """What a list of teasers shows. The lead only shows on lists of articles."""
+    if not with_lead:
+        return digest(*(item.teaser for item in items))
+    return digest(*(item.teaser + getattr(item, "lead", "") for item in items))
 
 
 @dataclass
@@ -98,6 +96,7 @@ class Planner:
         self._html: dict[Any, str] = {}
         self._by_section: dict[SiteSection, list[PublicArticle]] | None = None
         self._chains: dict[SiteSection | None, list[SiteSection]] = {}
+        self._chain_keys: dict[SiteSection | None, str] = {}
 
     # -- shared pieces -----------------------------------------------------------------
 
@@ -139,7 +138,7 @@ class Planner:
 
     def _article(self, article: PublicArticle) -> list[Job]:
         image = self.images.get(article.id, LeadImage())
-        chain = tuple((s.name, s.url) for s in self._chain(article.section))
+        chain = self._chain_key(article.section)
         image_key = (image.media.site_path, image.media.stamp) if image.media else image.external
         folder = article.url.strip("/")
 
@@ -221,6 +220,14 @@ class Planner:
             jobs.append(Job(_file(paged(folder, page)), key, make))
         return jobs
 
+    def _chain_key(self, section: SiteSection | None) -> str:
+        key = self._chain_keys.get(section)
+        if key is None:
+            key = self._chain_keys[section] = digest(
+                *((s.name, s.url) for s in self._chain(section))
+            )
+        return key
+
     def _chain(self, section: SiteSection | None) -> list[SiteSection]:
         if section not in self._chains:
             self._chains[section] = self.data.section_chain(section)
@@ -263,12 +270,18 @@ class Planner:
             return lambda: (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 
         return [
-            Job("sidebar/sidebar.html", None, fragment(None)),
-            Job("sidebar/populer.html", None, fragment("populer")),
-            Job("sidebar/update.html", None, fragment("update")),
-            Job("sidebar/populer.json", None, as_json(self.side_popular)),
-            Job("sidebar/update.json", None, as_json(self.side_latest)),
+            self._eager("sidebar/sidebar.html", fragment(None)),
+            self._eager("sidebar/populer.html", fragment("populer")),
+            self._eager("sidebar/update.html", fragment("update")),
+            self._eager("sidebar/populer.json", as_json(self.side_popular)),
+            self._eager("sidebar/update.json", as_json(self.side_latest)),
         ]
+
+    def _eager(self, path: str, make: Callable[[], bytes]) -> Job:
+        """A cheap file made while planning: its fingerprint is its own content."""
+        content = make()
+        content_hash = hashlib.blake2b(content, digest_size=16).hexdigest()
+        return Job(path, self.key("eager", path, content_hash), lambda: content)
 
     def _feed_pair(self, folder: str, title: str, items: list[PublicArticle]) -> list[Job]:
         items = items[: feeds.FEED_LENGTH]
@@ -310,8 +323,8 @@ class Planner:
             pages.append((section.url, items[0].published_at if items else None))
         files = sitemaps.sitemaps(self.site, pages, self.data.articles)
         files.update(sitemaps.news_sitemaps(self.site, self.data.articles, self.data.now))
-        return [Job(name, None, _constant(text)) for name, text in sorted(files.items())]
+        return [self._eager(name, _constant(text.encode())) for name, text in sorted(files.items())]
 
 
-def _constant(text: str) -> Callable[[], bytes]:
-    return lambda: text.encode()
+def _constant(content: bytes) -> Callable[[], bytes]:
+    return lambda: content

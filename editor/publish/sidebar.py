@@ -32,6 +32,7 @@ class ListEntry:
     language: str
     views: int
     fingerprint: str
+    teaser: str
 
 
 def _popular_ids(db: Database, now: datetime, window: timedelta, limit: int) -> list[Any]:
@@ -49,6 +50,7 @@ def _entry(article: PublicArticle, views: int = 0) -> ListEntry:
         language=article.language,
         views=views,
         fingerprint=article.fingerprint,
+        teaser=article.teaser,
     )
 
 
