@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from editor.publish.assets import copy_file
@@ -40,6 +42,28 @@ class SiteTrees:
     def __init__(self, out_dir: Path) -> None:
         self.out = out_dir
         self.home = home_for(out_dir)
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Only one publish at a time per output folder (a GUI and a scheduler may race)."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        with (self.home / ".lock").open("a") as handle:
+            try:
+                import fcntl
+            except ImportError:  # Windows: no advisory locks here; publishes are rare there
+                yield
+                return
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                raise PublishError(
+                    f"Another publish into {self.out} is running. Wait for it to finish, "
+                    "then publish again."
+                ) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def live(self) -> Path | None:
         if not self.out.is_symlink():

@@ -78,6 +78,41 @@ def publish_site(
         raise PublishError("The publish time needs a time zone (for example 2026-01-17T03:36Z).")
     out_dir = Path(out_dir).absolute()
     trees = SiteTrees(out_dir)
+    with trees.locked():
+        return _publish(
+            db,
+            settings,
+            trees,
+            base_url=base_url,
+            full=full,
+            now=now,
+            progress=progress,
+            cancel=cancel,
+            sidebar_mode=sidebar_mode,
+            media_dir=media_dir,
+            cache_dir=cache_dir,
+            popular_window=popular_window,
+            started=started,
+        )
+
+
+def _publish(
+    db: Database,
+    settings: Settings,
+    trees: SiteTrees,
+    *,
+    base_url: str | None,
+    full: bool,
+    now: datetime,
+    progress: Progress | None,
+    cancel: Callable[[], bool] | None,
+    sidebar_mode: SidebarMode,
+    media_dir: Path | None,
+    cache_dir: Path | None,
+    popular_window: timedelta,
+    started: float,
+) -> PublishReport:
+    out_dir = trees.out
     live, spare = trees.prepare()
     report = PublishReport(out_dir=out_dir, full=full)
 

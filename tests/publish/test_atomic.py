@@ -78,3 +78,19 @@ def test_a_folder_with_foreign_files_is_refused_untouched(publish: PublishFn, tm
 def test_a_bad_base_url_is_explained(publish: PublishFn):
     with pytest.raises(PublishError, match="--base-url https://"):
         publish(base_url="warta.example.id")
+
+
+def test_a_second_publish_into_the_same_folder_waits_its_turn(publish: PublishFn, tmp_path: Path):
+    import fcntl
+
+    from editor.publish.atomic import home_for
+
+    publish()
+    before = site_files(tmp_path / "site")
+    home_for(tmp_path / "site").mkdir(exist_ok=True)
+    with (home_for(tmp_path / "site") / ".lock").open("a") as other:
+        fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running publish holds it
+        with pytest.raises(PublishError, match="Another publish"):
+            publish(full=True)
+    assert site_files(tmp_path / "site") == before
+    publish()  # free again once the other one is done
