@@ -225,3 +225,15 @@ def test_qt_void_calls_keep_the_reference_to_none() -> None:
     for _ in range(2000):
         editor.setPlainText("x")
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_the_more_section_is_folded_by_default_and_remembers_the_choice(
+    qtbot, pane: EditorPane, article: ArticleRecord
+) -> None:
+    assert not pane.form.more.isVisibleTo(pane)
+    pane.form.more_button.click()
+    assert pane.form.more.isVisibleTo(pane)
+    again = EditorPane(ActionRegistry())
+    qtbot.addWidget(again)
+    again.load(article, [], [])
+    assert again.form.more.isVisibleTo(again)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -30,6 +30,7 @@ from ui.editor_pane.tag_completer import TagCompleter
 
 #: Portal headlines longer than this get cut in lists and search results.
 HEADLINE_BUDGET = 100
+MORE_KEY = "editor/metadataMoreVisible"
 WARNING_STYLE = "color: #c0392b; font-weight: bold;"
 
 
@@ -146,7 +147,10 @@ class MetadataForm(QWidget):
         credit_row.addWidget(self.caption, 2)
         credit_row.addWidget(self.credit, 1)
         more.addRow(self.tr("Caption"), credit_row)
+        # Folded by default, so the body gets the height; the reporter's choice sticks.
         self.more.setVisible(False)
+        if QSettings().value(MORE_KEY, False, type=bool):
+            self.set_more_visible(True)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 4)
@@ -172,6 +176,8 @@ class MetadataForm(QWidget):
         self.bylines.changed.connect(self._emit_changed)
 
     def set_more_visible(self, visible: bool) -> None:
+        """Show or hide bylines, tags and lead image; the choice is kept for next time."""
+        QSettings().setValue(MORE_KEY, visible)
         self.more.setVisible(visible)
         self.more_button.setChecked(visible)
         self.more_button.setArrowType(
@@ -209,8 +215,6 @@ class MetadataForm(QWidget):
             self.lead_image.setText(record.lead_image)
             self.caption.setText(record.lead_image_caption)
             self.credit.setText(record.lead_image_credit)
-            if record.lead_image or record.lead_image_caption:
-                self.set_more_visible(True)
         finally:
             self._loading = False
         self._update_budget()
