@@ -104,3 +104,50 @@ def test_sidebar_lists_as_json_and_fragments(site: dict[str, bytes], room: Newsr
     assert fragment.find(".//h2").text == "UPDATE"
     assert b"Populer" not in site["sidebar/update.html"]
     assert b"Selengkapnya" in site["sidebar/sidebar.html"]
+
+
+def test_ssi_pages_are_valid_html5_and_include_the_shared_fragment(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    publish(sidebar_mode="ssi")
+    files = site_files(tmp_path / "site")
+    for path in [p for p in files if p.endswith("index.html")]:
+        html5lib.HTMLParser(strict=True).parse(files[path])
+        assert b'<!--#include virtual="/sidebar/sidebar.html" -->' in files[path], path
+        assert b'<a href="/update/">UPDATE</a>' in files[path]  # for readers without SSI
+        assert b"rank-list" not in files[path]
+
+
+def test_markup_in_user_text_is_escaped_everywhere(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    from editor.articles import create_article
+    from editor.records import ArticleDraft
+    from tests.publish.newsroom import NOW
+
+    nasty = '</script><script>alert("x")</script> & <b>tebal</b>'
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline=nasty,
+            lead=nasty,
+            body="Teks <script>alert(1)</script> biasa.\n",
+            tags=(nasty,),
+            status="published",
+            published_at=NOW,
+        ),
+    )
+    publish()
+    files = site_files(tmp_path / "site")
+    for path, data in files.items():
+        if not path.endswith(".json"):  # JSON carries the text as data, which is right
+            assert b"<script>alert" not in data, path
+    page = next(data for path, data in files.items() if "script-alert" in path and "index" in path)
+    parsed = html5lib.parse(page, namespaceHTMLElements=False)
+    assert parsed.find(".//h1").text == nasty
+    (script,) = [s for s in parsed.iter("script")]
+    assert json.loads(script.text)["headline"] == nasty
+    for path in [p for p in files if p.endswith(("rss.xml", "atom.xml"))]:
+        assert not feedparser.parse(files[path]).bozo, path
+    for path in [p for p in files if p.endswith("ninjs.json")]:
+        assert "<script" not in json.loads(files[path])["bodies"][0]["value"], path
