@@ -1,0 +1,82 @@
+"""What every dashboard chart follows at once: the window, a section, a reporter, the clock.
+
+A filter is a small frozen value; the series functions turn it into SQL conditions here,
+in one place, so the five charts can never disagree about which articles they count.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import ColumnElement, and_, exists, select, true
+
+from editor.database import Database
+from editor.errors import ValidationError
+from editor.models import Article, Byline, Section
+
+#: The windows the dashboard offers, by the names the UI and the CSV files use.
+WINDOWS: dict[str, timedelta] = {
+    "24h": timedelta(hours=24),
+    "7d": timedelta(days=7),
+    "30d": timedelta(days=30),
+    "90d": timedelta(days=90),
+}
+
+
+@dataclass(frozen=True)
+class DashboardFilter:
+    """The hours in ``(now - window, now]``, optionally one section (with its subsections)
+    and one reporter (any byline position)."""
+
+    window: timedelta
+    section_id: uuid.UUID | None
+    reporter_id: uuid.UUID | None
+    now: datetime
+
+    def __post_init__(self) -> None:
+        if self.now.tzinfo is None:
+            raise ValidationError("The dashboard needs a timezone-aware 'now' (UTC).")
+        if self.window <= timedelta(0):
+            raise ValidationError(
+                "The dashboard window must be longer than zero; pick 24h or more."
+            )
+
+    @property
+    def start(self) -> datetime:
+        return self.now - self.window
+
+
+def section_subtree(db: Database, section_id: uuid.UUID) -> list[uuid.UUID]:
+    """``section_id`` and every section below it, so "Berita" also counts "Berita/Dunia"."""
+    with db.transaction() as session:
+        pairs = session.execute(select(Section.id, Section.parent_id)).all()
+    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for child, parent in pairs:
+        children.setdefault(parent, []).append(child)
+    found, todo = [], [section_id]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+def article_clause(db: Database, flt: DashboardFilter) -> ColumnElement[bool]:
+    """SQL condition on ``Article`` for the filter's section and reporter (not the window)."""
+    conditions: list[ColumnElement[bool]] = []
+    if flt.section_id is not None:
+        conditions.append(Article.section_id.in_(section_subtree(db, flt.section_id)))
+    if flt.reporter_id is not None:
+        conditions.append(
+            exists()
+            .where(Byline.article_id == Article.id)
+            .where(Byline.person_id == flt.reporter_id)
+        )
+    return and_(true(), *conditions)
+
+
+def needs_articles(flt: DashboardFilter) -> bool:
+    """Whether a page-view query must join articles (a section or reporter is chosen)."""
+    return flt.section_id is not None or flt.reporter_id is not None
