@@ -149,6 +149,9 @@ class PreviewPane(QWidget):
             page = build_preview(record, settings, section_names=names, image_width=width)
             # Parsing the HTML into a document and laying it out are the slow part of showing
             # it (about 35 ms for 8,000 words): done here, the GUI thread only swaps it in.
+            # PySide6 holds the interpreter lock during each of these calls, so Python on
+            # the GUI thread can still wait that long once per render (bench/typing_bench.py
+            # measures it); C++ work there (painting, input) goes on.
             document = QTextDocument()
             document.setDefaultStyleSheet(css)
             document.setDocumentMargin(DOCUMENT_MARGIN)
