@@ -237,3 +237,29 @@ def test_the_more_section_is_folded_by_default_and_remembers_the_choice(
     qtbot.addWidget(again)
     again.load(article, [], [])
     assert again.form.more.isVisibleTo(again)
+
+
+def test_image_inserts_a_figure_with_caption_and_credit(pane: EditorPane) -> None:
+    from editor.render import markdown_to_html
+
+    pane.body.moveCursor(QTextCursor.MoveOperation.End)
+    pane.image("/media/foto banjir.jpg")
+    pane.body.textCursor().insertText("Banjir di Jakarta Utara")
+    pane.body.moveCursor(QTextCursor.MoveOperation.End)
+    pane.body.insertPlainText("Antara")
+    html = markdown_to_html(pane.body.toPlainText())
+    figcaption = html[html.index("<figcaption") : html.index("</figcaption>")]
+    assert "Banjir di Jakarta Utara" in figcaption and "Antara" in figcaption
+
+
+def test_related_article_dialog_searches_the_newsroom(qtbot, demo_db: Database) -> None:
+    from editor.search import search_articles
+    from ui.editor_pane.related_dialog import RelatedArticleDialog
+
+    create_article(demo_db, ArticleDraft(headline="Banjir Rob di Jakarta Utara", body="Air laut."))
+    dialog = RelatedArticleDialog(lambda words: search_articles(demo_db, words))
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.query, "banjir")
+    qtbot.waitUntil(lambda: dialog.hits.count() == 1, timeout=3000)
+    chosen = dialog.chosen()
+    assert chosen is not None and chosen.headline == "Banjir Rob di Jakarta Utara"

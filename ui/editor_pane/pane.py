@@ -208,8 +208,10 @@ class EditorPane(QWidget):
             )
         if not path:
             return
+        alt = self.tr("Photo description")
         caption = self.tr("Caption")
-        text = f"![{caption}](<{path}>)\n{caption}\nFoto: "
+        # The caption line is selected, ready to be typed over; "Foto:" waits for the credit.
+        text = f"![{alt}](<{path}>)\n{caption}\nFoto: "
         self._apply(lambda c: insert_block(c, text, select=caption))
 
     def set_article_lookup(self, search: ArticleSearch, article_path: ArticlePath) -> None:
