@@ -63,6 +63,11 @@ ICON_IDS: dict[str, str] = {
     "down": "mdi6.arrow-down",
     "add": "mdi6.plus",
     "remove": "mdi6.minus",
+    "calendar": "mdi6.calendar-clock",
+    "audit": "mdi6.clipboard-text-clock-outline",
+    "profile": "mdi6.account-switch-outline",
+    "budget": "mdi6.file-pdf-box",
+    "workflow": "mdi6.account-group-outline",
 }
 
 

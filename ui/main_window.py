@@ -29,6 +29,7 @@ from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
 from ui.status_bar import StatusBar
 from ui.theme import ThemeState
+from ui.workflow.integration import WorkflowIntegration
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -69,6 +70,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "article.trash",
             "article.restore",
             "-",
+            "profile.switch",
+            "-",
             "app.quit",
         ),
     ),
@@ -93,8 +96,21 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "edit.related",
         ),
     ),
-    ("view", ("view.trash", "view.preview", "-", "view.focus_list", "view.focus_editor")),
-    ("tools", ("site.publish", "-", "app.preferences")),
+    (
+        "view",
+        (
+            "view.trash",
+            "view.preview",
+            "view.workflow",
+            "-",
+            "workflow.audit",
+            "workflow.calendar",
+            "-",
+            "view.focus_list",
+            "view.focus_editor",
+        ),
+    ),
+    ("tools", ("site.publish", "workflow.budget", "-", "app.preferences")),
     ("help", ("help.about",)),
 )
 TOOLBAR = (
@@ -134,6 +150,7 @@ class MainWindow(QMainWindow):
         self.list_pane = ArticleListPane(self.registry, self)
         self.editor = EditorPane(self.registry, self)
         self.preview = PreviewPane(self)
+        self.workflow = WorkflowIntegration(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -200,6 +217,7 @@ class MainWindow(QMainWindow):
         self.autosave.conflict.connect(self._conflict)
         self.autosave.resolved.connect(self._resolved)
         self.autosave.revisionSaved.connect(self._revision_saved)
+        self.workflow.attach(db)
         recovered = self._recover(db)
         wanted = select or (recovered[0] if recovered else None)
         wanted = wanted or _uuid(QSettings().value(LAST_ARTICLE_KEY))
@@ -225,6 +243,7 @@ class MainWindow(QMainWindow):
             self.editor.setEnabled(False)
             self.preview.clear()
             self.status.set_no_article()
+            self.workflow.article_opened(None)
             self._update_actions()
             return True
         from editor.articles import get_article
@@ -238,6 +257,7 @@ class MainWindow(QMainWindow):
         self.editor.load(record, self._sections, self._people)
         self.preview.show_record(record, self.context.settings)
         self.status.set_saved(record.updated_at)
+        self.workflow.article_opened(record)
         QSettings().setValue(LAST_ARTICLE_KEY, str(article_id))
         self._update_actions()
         return True
@@ -552,6 +572,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
+        self.workflow.shutdown()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)

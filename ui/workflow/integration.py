@@ -1,0 +1,258 @@
+"""Puts the workflow into the main window: the Workflow dock, the lock banner, the menu
+actions (profile, audit log, calendar, day budget) and the scheduler.
+
+The window calls ``attach``, ``article_opened`` and ``shutdown``; everything else is
+wired here, so the window only composes.
+"""
+
+from __future__ import annotations
+
+import socket
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QMessageBox, QVBoxLayout, QWidget
+
+from ui.actions import ActionSpec
+from ui.workflow import prompts
+from ui.workflow.lock_banner import LockBanner, LockKeeper
+from ui.workflow.review_pane import ReviewPane
+from ui.workflow.session import WorkflowSession
+from ui.workflow.workflow_bar import WorkflowBar
+
+if TYPE_CHECKING:
+    from editor.database import Database
+    from editor.records import ArticleRecord, PersonRecord
+    from ui.workflow.scheduler import SchedulerTimer
+
+#: Action ids this module registers; the window's menus place them.
+ACTION_IDS = (
+    "profile.switch",
+    "view.workflow",
+    "workflow.audit",
+    "workflow.calendar",
+    "workflow.budget",
+)
+
+
+class WorkflowIntegration(QObject):
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session: WorkflowSession | None = None
+        self.record: ArticleRecord | None = None
+        self.scheduler: SchedulerTimer | None = None
+
+        self.bar = WorkflowBar()
+        self.bar.before_change = window.flush
+        self.bar.statusChanged.connect(self._status_changed)
+        self.bar.profileRequested.connect(self.switch_profile)
+        self.review = ReviewPane(window.editor.body)
+        self.review.before_change = window.flush
+        panel = QWidget()
+        panel.setObjectName("workflowPanel")
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.review, 1)
+        self.dock = QDockWidget(window)
+        self.dock.setObjectName("workflowDock")
+        self.dock.setWidget(panel)
+        self.dock.setMinimumWidth(340)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+
+        self.banner = LockBanner(window.editor)
+        window.editor.layout().insertWidget(0, self.banner)
+        self.locks = LockKeeper(window.editor, self.banner, self)
+        self.locks.reload_article = self._show_stored
+        self.locks.tookOver.connect(self._took_over)
+
+        registry = window.registry
+        registry.add(ActionSpec("profile.switch", "", None, "profile"), self.switch_profile)
+        registry.add(
+            ActionSpec("view.workflow", "", "F10", "workflow", checkable=True), self.dock.setVisible
+        )
+        registry.add(ActionSpec("workflow.audit", "", "Ctrl+Shift+L", "audit"), self.show_audit)
+        registry.add(
+            ActionSpec("workflow.calendar", "", "Ctrl+Shift+K", "calendar"), self.show_calendar
+        )
+        registry.add(ActionSpec("workflow.budget", "", None, "budget"), self.export_budget)
+        registry.action("view.workflow").setChecked(True)
+        self.dock.visibilityChanged.connect(registry.action("view.workflow").setChecked)
+        window.installEventFilter(self)
+        self.retranslate()
+        self._update_actions()
+
+    # --- the window's calls ----------------------------------------------------------
+
+    def attach(self, db: Database) -> None:
+        from ui.workflow.profile import remembered_profile
+        from ui.workflow.scheduler import SchedulerTimer
+
+        self.session = WorkflowSession(
+            db, zone=self.window.context.settings.zone, workstation=socket.gethostname()
+        )
+        self.set_person(remembered_profile(db))
+        self.scheduler = SchedulerTimer(db, self)
+        self.scheduler.published.connect(self._published)
+        self.scheduler.start()
+
+    def article_opened(self, record: ArticleRecord | None) -> None:
+        self.record = record
+        self.bar.set_article(record)
+        self.review.set_article(record)
+        self.locks.article_opened(record)
+        self._update_actions()
+
+    def shutdown(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.stop()
+        self.locks.shutdown()
+
+    # --- profile ---------------------------------------------------------------------
+
+    def set_person(self, person: PersonRecord | None) -> None:
+        if self.session is None:
+            return
+        self.session.person = person
+        self.review.zone = self.session.zone
+        self.bar.set_session(self.session)
+        self.review.set_session(self.session)
+        self.locks.set_session(self.session)
+        self._update_actions()
+
+    def switch_profile(self) -> None:
+        from ui.workflow.profile import ProfileDialog
+
+        if self.session is None or not self.window.flush():
+            return
+        dialog = ProfileDialog(self.session.db, self.window)
+        if dialog.exec() and dialog.chosen is not None:
+            self.set_person(dialog.chosen)
+
+    # --- views -----------------------------------------------------------------------
+
+    def show_audit(self) -> None:
+        from ui.workflow.audit_view import AuditDialog
+
+        if self.session is None:
+            return
+        article_id = self.record.id if self.record else None
+        AuditDialog(
+            self.session.db, zone=self.session.zone, article_id=article_id, parent=self.window
+        ).exec()
+
+    def show_calendar(self) -> None:
+        from ui.workflow.calendar_view import CalendarDialog
+
+        if self.session is None or not self.window.flush():
+            return
+        dialog = CalendarDialog(self.session, self.window)
+        dialog.view.model.rescheduled.connect(self._status_changed)
+        dialog.exec()
+
+    def export_budget(self) -> None:
+        from editor.errors import RedaksiError
+        from ui.workflow.budget_pdf import export_day_budget
+
+        if self.session is None:
+            return
+        today = datetime.now(ZoneInfo(self.session.zone)).date()
+        day = prompts.ask_day(self.window, today)
+        if day is None:
+            return
+        path = prompts.ask_pdf_path(self.window, str(Path.home() / f"budget-{day:%Y-%m-%d}.pdf"))
+        if path is None:
+            return
+        try:
+            export_day_budget(
+                self.session.db,
+                Path(path),
+                day,
+                zone=self.session.zone,
+                site=self.window.context.settings.site_name,
+            )
+        except (OSError, RedaksiError) as error:
+            QMessageBox.warning(self.window, self.tr("Budget not written"), str(error))
+            return
+        self.window.status.showMessage(
+            self.tr("Day budget written to %1").replace("%1", path), 6000
+        )
+
+    # --- keeping the window in step --------------------------------------------------
+
+    def _status_changed(self, record: ArticleRecord) -> None:
+        """A move or reschedule went through: the stored article has a new version."""
+        self.window.list_pane.model.update_from_record(record)
+        if self.record is not None and record.id == self.record.id:
+            self._show_stored(record)
+            self.record = record
+            self.bar.set_article(record)
+            self.review.set_article(record)
+            self.locks.article_opened(record)
+
+    def _show_stored(self, record: ArticleRecord) -> None:
+        self.window.editor.reload(record)
+        self.window.preview.show_record(record, self.window.context.settings)
+
+    def _took_over(self, record: ArticleRecord, kept: int) -> None:
+        self.record = record
+        self.bar.set_article(record)
+        message = self.tr("You took the article over.")
+        if kept:
+            message += " " + self.tr("Their unsaved text is kept as revision %1.").replace(
+                "%1", str(kept)
+            )
+        self.window.status.showMessage(message, 8000)
+
+    def _published(self, records: list[ArticleRecord]) -> None:
+        for record in records:
+            self._status_changed(record)
+        self.window.status.showMessage(
+            self.tr("%n scheduled article(s) published.", "", len(records)), 8000
+        )
+
+    def _update_actions(self) -> None:
+        registry = self.window.registry
+        attached = self.session is not None
+        for action_id in (
+            "profile.switch",
+            "workflow.audit",
+            "workflow.calendar",
+            "workflow.budget",
+        ):
+            registry.action(action_id).setEnabled(attached)
+
+    # --- language --------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(self.tr("Workflow"))
+        self.window.registry.retranslate(
+            {
+                "profile.switch": (
+                    self.tr("S&witch profile…"),
+                    self.tr("Choose who is working here, or sign in"),
+                ),
+                "view.workflow": (self.tr("&Workflow"), self.tr("Show or hide status and review")),
+                "workflow.audit": (
+                    self.tr("&Audit log…"),
+                    self.tr("Who changed which status, and when"),
+                ),
+                "workflow.calendar": (
+                    self.tr("&Calendar…"),
+                    self.tr("What is scheduled per day and hour"),
+                ),
+                "workflow.budget": (
+                    self.tr("Export day &budget (PDF)…"),
+                    self.tr("A printable list of the day's stories"),
+                ),
+            }
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
