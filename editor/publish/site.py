@@ -298,17 +298,24 @@ def _level(
     try:
         # Its manifest is trusted (only this code writes it, and a stopped run leaves it
         # listing just the files that were certainly untouched), except after --full,
-        # which checks every file: a file edited by hand may sit in both trees.
-        old = own.files if own is not None and not full else {}
-        if old == manifest.files:
+        # which checks the bytes of every file: one edited by hand may sit in both trees.
+        old = own.files if own is not None else {}
+        if not full and old == manifest.files:
             return
-        writer.write_manifest(
-            Manifest({p: e for p, e in old.items() if manifest.files.get(p) == e})
-        )
-        changed = [path for path, entry in manifest.files.items() if old.get(path) != entry]
-        # Pure file-system work (links over old files): the kernel does it, threads overlap it.
+        kept = {} if full else {p: e for p, e in old.items() if manifest.files.get(p) == e}
+        writer.write_manifest(Manifest(kept))
+
+        def level(path: str) -> None:
+            source = new / path
+            if old.get(path) == manifest.files[path] and (
+                not full or writer.holds(path, source.read_bytes())
+            ):
+                return
+            writer.link(path, source)
+
+        # Pure file-system work (reads, links over old files): threads overlap it.
         with ThreadPoolExecutor(LEVEL_THREADS) as pool:
-            list(pool.map(lambda path: writer.link(path, new / path), changed, chunksize=256))
+            list(pool.map(level, manifest.files, chunksize=256))
         for path in sorted(set(old) - set(manifest.files)):
             writer.remove(path)
         writer.write_manifest(manifest)
