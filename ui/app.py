@@ -101,6 +101,14 @@ def run_gui(argv: list[str]) -> int:
         return 2
     if options.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if not _has_display():
+        print(
+            "redaksi: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset). "
+            "Run it on a desktop, use 'redaksi --screenshot FILE.png', or see 'redaksi --help' "
+            "for the command-line tools.",
+            file=sys.stderr,
+        )
+        return 1
     from editor.userconfig import load_settings_with_problems
 
     settings, problems = load_settings_with_problems(options.db)
@@ -125,7 +133,12 @@ def run_gui(argv: list[str]) -> int:
         if loader.is_alive():
             return
         poll.stop()
-        outcome["code"] = _attach(app, window, loader, options, started)
+        try:
+            outcome["code"] = _attach(app, window, loader, options, started)
+        except Exception as error:  # a start-up bug must end the app, not leave it hanging
+            outcome["code"] = 1
+            _report_start_failure(window, _unexpected(error), screenshot=True)
+            app.quit()
 
     poll.timeout.connect(attach_when_loaded)
     poll.start()
@@ -136,6 +149,13 @@ def run_gui(argv: list[str]) -> int:
         window.context.translations.uninstall()
         window.deleteLater()
     return outcome["code"] or code
+
+
+def _has_display() -> bool:
+    """False on a Linux machine with no display server, where Qt would abort."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 @dataclass

@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox, QSplitter, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
 
 from editor import __version__
 from editor.config import Settings
@@ -41,6 +49,8 @@ SPLITTER_KEY = "mainWindow/splitter"
 LAST_ARTICLE_KEY = "mainWindow/lastArticle"
 AUTOSAVE_INTERVAL_KEY = "editor/autosaveIntervalMs"
 DEFAULT_AUTOSAVE_MS = 2000
+#: Below this width the window starts without side docks (list, editor, preview first).
+WIDE_WINDOW = 1700
 
 
 @dataclass
@@ -542,19 +552,36 @@ class MainWindow(QMainWindow):
         geometry = settings.value(GEOMETRY_KEY)
         if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
             self.resize(1366, 768)
+        state = settings.value(STATE_KEY)
+        if state is None or not self.restoreState(state):  # type: ignore[arg-type]
+            self._fit_docks(self.width())
         sizes = settings.value(SPLITTER_KEY)
         if sizes is None or not self.splitter.restoreState(sizes):  # type: ignore[arg-type]
             self.fit_splitter(self.width())
 
     def fit_splitter(self, width: int) -> None:
-        """The default split: a compact list, then editor and preview sharing the rest."""
+        """The default layout for a window ``width`` wide: docks only where they fit, then
+        a compact list with editor and preview sharing the rest."""
+        self._fit_docks(width)
+        docks = sum(dock.minimumWidth() + 8 for dock in self._docks() if not dock.isHidden())
+        width = max(0, width - docks)
         list_width = max(400, int(width * 0.32))
         rest = max(0, width - list_width)
         self.splitter.setSizes([list_width, rest // 2, rest - rest // 2])
 
+    def _docks(self) -> list[QDockWidget]:
+        return self.findChildren(QDockWidget)
+
+    def _fit_docks(self, width: int) -> None:
+        """Side docks start hidden on windows narrower than WIDE_WINDOW: three panes and a
+        dock do not fit 1366 pixels without clipping. The View menu brings them back."""
+        for dock in self._docks():
+            dock.setVisible(width >= WIDE_WINDOW)
+
     def save_layout(self) -> None:
         settings = QSettings()
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        settings.setValue(STATE_KEY, self.saveState())
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())
 
     def closeEvent(self, event: QCloseEvent) -> None:

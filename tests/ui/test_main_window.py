@@ -150,7 +150,8 @@ def test_keyboard_enter_goes_to_editor_and_ctrl_f_to_search(qtbot, window):
     view.setFocus()
     qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is window.list_pane.filter_bar.search
-    view.setFocus()
+    qtbot.keyClick(window.list_pane.filter_bar.search, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is view
     qtbot.keyClick(view, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is window.editor.body
 
@@ -230,3 +231,14 @@ def test_a_save_that_meets_a_newer_version_asks_and_overwrites_nothing(
     assert asked == [("Versi saya", "Versi lain")]
     assert get_article(demo_db, article_id).headline == theirs.headline
     assert window.editor.form.headline.text() == "Versi lain"
+
+
+def test_side_docks_start_hidden_where_three_panes_need_the_room(qtbot, window):
+    from PySide6.QtWidgets import QDockWidget
+
+    docks = window.findChildren(QDockWidget)
+    assert docks, "the workflow dock is part of the window"
+    window.fit_splitter(1366)
+    assert all(dock.isHidden() for dock in docks)
+    window.fit_splitter(1920)
+    assert all(not dock.isHidden() for dock in docks)

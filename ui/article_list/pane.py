@@ -53,6 +53,7 @@ class ArticleListPane(QWidget):
         self.model = ArticleListModel(parent=self)
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._apply_filters)
+        self.filter_bar.leaveDown.connect(self._enter_list)
 
         self.trash_banner = QLabel(self)
         self.trash_banner.setObjectName("trashBanner")
@@ -184,6 +185,11 @@ class ArticleListPane(QWidget):
     def select_first(self) -> None:
         if self.model.rowCount() > 0:
             self.select_article(self.model.summary(0).id)
+
+    def _enter_list(self) -> None:
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.view.currentIndex().isValid():
+            self.select_first()
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
