@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import ColumnElement, and_, exists, select, true
+from sqlalchemy.orm import aliased
 
 from editor.database import Database
 from editor.errors import ValidationError
@@ -69,10 +70,12 @@ def article_clause(db: Database, flt: DashboardFilter) -> ColumnElement[bool]:
     if flt.section_id is not None:
         conditions.append(Article.section_id.in_(section_subtree(db, flt.section_id)))
     if flt.reporter_id is not None:
+        # An alias: the production query joins bylines itself, and must not correlate.
+        byline = aliased(Byline)
         conditions.append(
             exists()
-            .where(Byline.article_id == Article.id)
-            .where(Byline.person_id == flt.reporter_id)
+            .where(byline.article_id == Article.id, byline.person_id == flt.reporter_id)
+            .correlate(Article)
         )
     return and_(true(), *conditions)
 
