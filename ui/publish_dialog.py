@@ -185,8 +185,16 @@ class PublishDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def _load_choices(self) -> None:
+        from editor.sysconfig import load_system_config
+
         stored = QSettings()
-        self.out_dir_edit.setText(str(stored.value(OUT_DIR_KEY, "")))
+        # IT's publish folder (system-wide config) is the default, or the only choice if locked.
+        system = load_system_config()
+        preset = str(system.publish_dir or "")
+        locked = system.is_locked("publish_dir") and bool(preset)
+        self.out_dir_edit.setText(preset if locked else str(stored.value(OUT_DIR_KEY, preset)))
+        self.out_dir_edit.setReadOnly(locked)
+        self.choose_button.setVisible(not locked)
         self.base_url_edit.setText(str(stored.value(BASE_URL_KEY, self._settings.base_url)))
         mode = str(stored.value(SIDEBAR_KEY, "embed"))
         self.sidebar_combo.setCurrentIndex(max(0, self.sidebar_combo.findData(mode)))

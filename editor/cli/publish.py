@@ -37,7 +37,12 @@ def register(subparsers: Any) -> None:
             "one in a single step."
         ),
     )
-    publish.add_argument("--out", required=True, type=Path, metavar="DIR", help="site folder")
+    publish.add_argument(
+        "--out",
+        type=Path,
+        metavar="DIR",
+        help="site folder (default: publish_dir of the system-wide configuration)",
+    )
     publish.add_argument("--base-url", metavar="URL", help="the site's address (canonical links)")
     publish.add_argument("--full", action="store_true", help="rebuild every file")
     publish.add_argument(
@@ -74,6 +79,7 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.rankings import window_named
 
     media = args.media if args.media is not None else default_data_dir() / "media"
+    out = args.out if args.out is not None else _preset_publish_dir()
     if args.due:
         from editor.workflow.scheduler import publish_due
 
@@ -81,7 +87,7 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     report = publish_site(
         context.db,
         context.settings,
-        args.out,
+        out,
         base_url=args.base_url,
         full=args.full,
         now=args.now,
@@ -95,3 +101,16 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     for line in lines[1:]:
         print(line, file=sys.stderr)
     return 0
+
+
+def _preset_publish_dir() -> Path:
+    from editor.errors import ValidationError
+    from editor.sysconfig import load_system_config
+
+    folder = load_system_config().publish_dir
+    if folder is None:
+        raise ValidationError(
+            "Say where to publish: redaksi publish --out DIR "
+            "(or set publish_dir in the system-wide configuration)."
+        )
+    return folder

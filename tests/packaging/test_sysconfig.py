@@ -202,3 +202,20 @@ def test_command_line_follows_the_system_file(
     error = capsys.readouterr().err
     assert "locked" in error and str(system_file) in error
     assert not config_path().exists()
+
+
+def test_publish_goes_to_the_preset_folder(
+    system_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editor.cli import main
+
+    database = str(tmp_path / "kantor.db")
+    assert main(["--db", database, "publish"]) == 1
+    assert "publish --out DIR" in capsys.readouterr().err
+    site = tmp_path / "www"
+    system_file.write_text(f'publish_dir = "{site}"\n')
+    assert main(["--db", database, "publish"]) == 0
+    assert (site / "index.html").is_file()
+    elsewhere = tmp_path / "elsewhere"
+    assert main(["--db", database, "publish", "--out", str(elsewhere)]) == 0
+    assert (elsewhere / "index.html").is_file()
