@@ -21,9 +21,10 @@ class Manifest:
     files: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        data = {"format": FORMAT, "files": {k: list(v) for k, v in sorted(self.files.items())}}
+        data = {"format": FORMAT, "files": self.files}
         # No indent: the C encoder is ten times faster, and 30,000 entries add up.
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        return text + "\n"
 
 
 def read_manifest(out_dir: Path) -> Manifest | None:

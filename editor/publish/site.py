@@ -30,6 +30,8 @@ from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entri
 
 Progress = Callable[[int, int, str], None]
 LEVEL_THREADS = 4
+#: Fewer files than this are levelled in a plain loop (threads cost more than they save).
+THREADS_FROM = 500
 #: How often (in files) progress is reported and cancel is asked.
 CHECK_EVERY = 50
 
@@ -313,9 +315,18 @@ def _level(
                 return
             writer.link(path, source)
 
-        # Pure file-system work (reads, links over old files): threads overlap it.
-        with ThreadPoolExecutor(LEVEL_THREADS) as pool:
-            list(pool.map(level, manifest.files, chunksize=256))
+        paths = (
+            list(manifest.files)
+            if full
+            else [path for path, entry in manifest.files.items() if old.get(path) != entry]
+        )
+        if len(paths) < THREADS_FROM:
+            for path in paths:
+                level(path)
+        else:
+            # Pure file-system work (reads, links over old files): threads overlap it.
+            with ThreadPoolExecutor(LEVEL_THREADS) as pool:
+                list(pool.map(level, paths))
         for path in sorted(set(old) - set(manifest.files)):
             writer.remove(path)
         writer.write_manifest(manifest)
