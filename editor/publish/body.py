@@ -11,10 +11,11 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from editor.errors import ValidationError
@@ -40,7 +41,11 @@ def _render_many(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
     workers = min(len(items) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2:
         return [_render(item) for item in items]
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+    # Forking is fastest, but only safe from the main thread: a GUI publishes from a worker
+    # thread while other threads may hold locks a forked child would inherit locked.
+    main = threading.current_thread() is threading.main_thread()
+    method = "fork" if main and "fork" in get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
         return list(pool.map(_render, items, chunksize=64))
 
 

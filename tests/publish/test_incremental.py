@@ -149,3 +149,22 @@ def test_bodies_rendered_in_parallel_match_serial_rendering(
     report = publish(tmp_path / "parallel", cache_dir=None)
     assert report.bodies_rendered == 1 + len(room.others)
     assert site_files(tmp_path / "parallel") == site_files(tmp_path / "serial")
+
+
+def test_bodies_render_in_worker_processes_from_a_background_thread(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import threading
+
+    from editor.publish import body
+
+    publish(tmp_path / "serial", cache_dir=None)
+    monkeypatch.setattr(body, "PARALLEL_FROM", 2)
+    outcome: list[object] = []
+    worker = threading.Thread(
+        target=lambda: outcome.append(publish(tmp_path / "threaded", cache_dir=None))
+    )
+    worker.start()
+    worker.join(timeout=60)
+    assert outcome and outcome[0].bodies_rendered == 1 + len(room.others)  # type: ignore[attr-defined]
+    assert site_files(tmp_path / "threaded") == site_files(tmp_path / "serial")
