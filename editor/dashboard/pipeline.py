@@ -69,8 +69,8 @@ def pipeline(db: Database, flt: DashboardFilter, *, zone: str, days_ahead: int =
         ).all()
         embargoed = session.scalars(
             select(Article.embargo_until)
-            .where(chosen, Article.status.in_(PUBLIC_STATUSES))
             .where(Article.embargo_until > flt.now, Article.embargo_until < end)
+            .where(chosen, Article.status.in_(PUBLIC_STATUSES))
         ).all()
     planned = _per_day([t for t in scheduled if t is not None], days, local)
     held = _per_day([t for t in embargoed if t is not None], days, local)
