@@ -109,15 +109,15 @@ def run_gui(argv: list[str]) -> int:
             file=sys.stderr,
         )
         return 1
+    # The database opens on a thread while Qt starts and paints: SQLite's checks and the
+    # first list query run in C with the GIL released, so the two overlap on 2+ cores.
+    loader = StartupLoader(options.db, options.article)
+    loader.start()
     from editor.userconfig import load_settings_with_problems
 
     settings, problems = load_settings_with_problems(options.db)
     for problem in problems:
         print(f"redaksi: {problem}", file=sys.stderr)
-    # The database opens on a thread while Qt starts and paints: SQLite's checks and the
-    # first list query run in C with the GIL released, so the two overlap on 2+ cores.
-    loader = StartupLoader(settings.database_url, options.article)
-    loader.start()
     app = _make_app(options)
     window = _make_window(app, options, settings)
     window.show()
@@ -171,9 +171,10 @@ class Prefetched:
 class StartupLoader(threading.Thread):
     """Opens the database and fetches the list's first page off the GUI thread."""
 
-    def __init__(self, database_url: str, article: str | None) -> None:
+    def __init__(self, database_option: str | None, article: str | None) -> None:
+        """``database_option``: what ``--db`` said (None: the user config decides)."""
         super().__init__(name="redaksi-startup", daemon=True)
-        self.database_url = database_url
+        self.database_option = database_option
         self.article_text = article
         self.db: object = None
         self.article: object = None
@@ -188,9 +189,10 @@ class StartupLoader(threading.Thread):
             from editor.records import ArticleQuery
             from editor.sections import list_sections
             from editor.sysconfig import apply_system_presets
+            from editor.userconfig import load_settings
             from ui.article_list import PAGE_SIZE
 
-            db = open_database(self.database_url)
+            db = open_database(load_settings(self.database_option).database_url)
             self.db = db
             apply_system_presets(db)  # sections IT preset in the system-wide config
             query = ArticleQuery(limit=PAGE_SIZE)

@@ -37,7 +37,6 @@ from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
 from ui.status_bar import StatusBar
 from ui.theme import ThemeState
-from ui.workflow.integration import WorkflowIntegration
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -160,7 +159,9 @@ class MainWindow(QMainWindow):
         self.list_pane = ArticleListPane(self.registry, self)
         self.editor = EditorPane(self.registry, self)
         self.preview = PreviewPane(self)
-        self.workflow = WorkflowIntegration(self)
+        #: The workflow dock, lock banner and actions (ui.workflow.integration), added by
+        #: attach_database: they import the workflow services, so they come after the paint.
+        self.workflow: Any = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
         self.autosave.conflict.connect(self._conflict)
         self.autosave.resolved.connect(self._resolved)
         self.autosave.revisionSaved.connect(self._revision_saved)
+        self._add_workflow()
         self.workflow.attach(db)
         recovered = self._recover(db)
         wanted = select or (recovered[0] if recovered else None)
@@ -253,7 +255,8 @@ class MainWindow(QMainWindow):
             self.editor.setEnabled(False)
             self.preview.clear()
             self.status.set_no_article()
-            self.workflow.article_opened(None)
+            if self.workflow is not None:
+                self.workflow.article_opened(None)
             self._update_actions()
             return True
         from editor.articles import get_article
@@ -267,7 +270,8 @@ class MainWindow(QMainWindow):
         self.editor.load(record, self._sections, self._people)
         self.preview.show_record(record, self.context.settings)
         self.status.set_saved(record.updated_at)
-        self.workflow.article_opened(record)
+        if self.workflow is not None:
+            self.workflow.article_opened(record)
         QSettings().setValue(LAST_ARTICLE_KEY, str(article_id))
         self._update_actions()
         return True
@@ -475,13 +479,29 @@ class MainWindow(QMainWindow):
         self.registry.action("help.about").setMenuRole(QAction.MenuRole.AboutRole)
 
     def _place_actions(self) -> None:
+        """Fill the menus and the toolbar from the registry (again, when actions join)."""
         bar = self.menuBar()
         for name, ids in MENUS:
-            menu = bar.addMenu("")
-            menu.setObjectName(f"{name}Menu")
-            self._menus[name] = menu
+            menu = self._menus.get(name)
+            if menu is None:
+                menu = bar.addMenu("")
+                menu.setObjectName(f"{name}Menu")
+                self._menus[name] = menu
+            menu.clear()
             _place(menu, self.registry, ids)
+        self.toolbar.clear()
         _place(self.toolbar, self.registry, TOOLBAR)
+
+    def _add_workflow(self) -> None:
+        if self.workflow is not None:
+            return
+        from ui.workflow.integration import WorkflowIntegration
+
+        self.workflow = WorkflowIntegration(self)
+        self._place_actions()
+        state = QSettings().value(STATE_KEY)
+        if state is None or not self.restoreState(state):  # type: ignore[arg-type]
+            self.fit_splitter(self.width())
 
     def _connect(self) -> None:
         self.list_pane.currentArticleChanged.connect(self.open_article)
@@ -599,7 +619,8 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
-        self.workflow.shutdown()
+        if self.workflow is not None:
+            self.workflow.shutdown()
         if self.db is not None:
             self.db.close()
         super().closeEvent(event)
