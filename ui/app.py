@@ -235,11 +235,12 @@ def _make_window(app: QApplication, options: Options, settings: Settings) -> Mai
     from ui import icons
     from ui.i18n import preferred_language
     from ui.main_window import AppContext, MainWindow
-    from ui.theme import apply_theme, saved_theme_choice
+    from ui.theme import apply_theme, follow_system_changes, saved_theme_choice
 
     context = AppContext(settings=settings, data_dir=default_data_dir())
     context.theme_choice = options.theme or saved_theme_choice()
     apply_theme(app, context.theme_choice, context.theme)
+    follow_system_changes(app, lambda: context.theme_choice, context.theme)
     context.translations.install(preferred_language(options.lang))
     icons.hold_until_ready()  # blank until after the first paint: qtawesome is slow
     window = MainWindow(context)

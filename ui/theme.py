@@ -189,6 +189,20 @@ def apply_theme(app: QApplication, theme: str, state: ThemeState | None = None) 
     return theme
 
 
+def follow_system_changes(app: QApplication, choice: object, state: ThemeState) -> None:
+    """Repaint when the desktop switches light/dark, while the choice is "system".
+
+    ``choice`` is a callable returning the current choice, so a later change in the
+    preferences is respected without reconnecting.
+    """
+
+    def changed(*_args: object) -> None:
+        if callable(choice) and choice() == "system":
+            apply_theme(app, "system", state)
+
+    app.styleHints().colorSchemeChanged.connect(changed)
+
+
 def saved_theme_choice() -> str:
     from PySide6.QtCore import QSettings
 

@@ -132,3 +132,18 @@ def test_translations_object_reports_missing_language(qtbot):
     finally:
         translations.uninstall()
     assert translations.language == "en"
+
+
+def test_system_theme_is_followed_while_the_choice_is_system(qtbot, context, monkeypatch):
+    from ui import theme
+
+    app = QApplication.instance()
+    choice = {"now": "system"}
+    theme.follow_system_changes(app, lambda: choice["now"], context.theme)
+    monkeypatch.setattr(theme, "system_theme", lambda: "dark")
+    app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert context.theme.name == "dark"
+    choice["now"] = "light"
+    apply_theme(app, "light", context.theme)
+    app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert context.theme.name == "light", "an explicit choice wins over the system"
