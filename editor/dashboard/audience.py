@@ -9,15 +9,19 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import String, func, select, type_coerce
 
 from editor.dashboard.buckets import bucket_of, buckets_in, check_bucket
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
 from editor.database import Database
 from editor.models import Article, PageView
 from editor.publish.visibility import public_clause
+
+#: Candidates looked up per query while ranking Populer.
+BATCH = 50
 
 
 @dataclass(frozen=True)
@@ -89,27 +93,57 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
     only articles readers can see, ties by publish time then id."""
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    # Sum per article from the covering hour index first, then keep the public ones.
+    # Sum per article from the covering hour index (a few thousand rows), then look up
+    # the most-read candidates in batches until ``limit`` public ones are certain: letting
+    # the database join first makes it visit every published article instead.
+    key: Any = PageView.article_id
+    if db.dialect == "sqlite":
+        # Grouping by the bare id makes SQLite walk the (article, hour) key of all ten
+        # million rows to save a sort; an expression keeps it on the hour index.
+        key = type_coerce(PageView.article_id, String).concat("")
     per_article = (
-        select(PageView.article_id, func.sum(PageView.views).label("views"))
+        select(key, func.sum(PageView.views))
         .where(PageView.hour > flt.start, PageView.hour <= flt.now)
-        .group_by(PageView.article_id)
+        .group_by(key)
     )
     if needs_articles(flt):
         chosen = select(Article.id).where(article_clause(db, flt))
         per_article = per_article.where(PageView.article_id.in_(chosen))
-    sums = per_article.subquery()
-    stmt = (
-        select(Article.id, Article.headline, Article.published_at, sums.c.views)
-        .join(sums, sums.c.article_id == Article.id)
-        .where(public_clause(flt.now), sums.c.views > 0)
-        .order_by(sums.c.views.desc(), Article.published_at.desc(), Article.id)
-        .limit(limit)
-    )
+    entries: list[PopularEntry] = []
     with db.transaction() as session:
-        rows = session.execute(stmt).all()
-    entries = []
-    for ident, headline, published_at, total in rows:
-        assert published_at is not None  # the public rule guarantees it
-        entries.append(PopularEntry(ident, headline, published_at, int(total)))
-    return entries
+        sums = sorted(
+            (
+                (int(total), _as_uuid(ident))
+                for ident, total in session.execute(per_article)
+                if total > 0
+            ),
+            reverse=True,
+        )
+        position = 0
+        while position < len(sums) and not _settled(entries, limit, sums[position][0]):
+            batch = dict((ident, views) for views, ident in sums[position : position + BATCH])
+            position += BATCH
+            rows = session.execute(
+                select(Article.id, Article.headline, Article.published_at)
+                .where(Article.id.in_(list(batch)))
+                .where(public_clause(flt.now))
+            )
+            for ident, headline, published_at in rows:
+                assert published_at is not None  # the public rule guarantees it
+                entries.append(PopularEntry(ident, headline, published_at, batch[ident]))
+    entries.sort(key=lambda e: (-e.views, -e.published_at.timestamp(), e.article_id))
+    return entries[:limit]
+
+
+def _settled(entries: list[PopularEntry], limit: int, next_views: int) -> bool:
+    """Whether no article with ``next_views`` or fewer can enter the top ``limit``."""
+    if len(entries) < limit:
+        return False
+    if limit == 0:
+        return True
+    kept = sorted((entry.views for entry in entries), reverse=True)[limit - 1]
+    return next_views < kept
+
+
+def _as_uuid(value: object) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -10,7 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, and_, exists, select, true
+from sqlalchemy import ColumnElement, and_, select, true
 from sqlalchemy.orm import aliased
 
 from editor.database import Database
@@ -70,13 +70,11 @@ def article_clause(db: Database, flt: DashboardFilter) -> ColumnElement[bool]:
     if flt.section_id is not None:
         conditions.append(Article.section_id.in_(section_subtree(db, flt.section_id)))
     if flt.reporter_id is not None:
-        # An alias: the production query joins bylines itself, and must not correlate.
+        # The reporter's articles by the byline index, then each article by its key; an
+        # alias, so a query that joins bylines itself (production) is not correlated.
         byline = aliased(Byline)
-        conditions.append(
-            exists()
-            .where(byline.article_id == Article.id, byline.person_id == flt.reporter_id)
-            .correlate(Article)
-        )
+        mine = select(byline.article_id).where(byline.person_id == flt.reporter_id)
+        conditions.append(Article.id.in_(mine))
     return and_(true(), *conditions)
 
 

@@ -1,0 +1,61 @@
+"""Every dashboard series for one filter, computed together: what the view draws at once."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from editor.dashboard.audience import PopularEntry, ViewSeries, popular_in_window, views_over_time
+from editor.dashboard.filters import DashboardFilter
+from editor.dashboard.pipeline import Pipeline, pipeline
+from editor.dashboard.production import ProductionSeries, production
+from editor.dashboard.speed import SpeedDistribution, speed_distribution
+from editor.database import Database
+
+
+@dataclass(frozen=True)
+class ChartChoices:
+    """The per-chart choices that do not narrow the data set (unlike the filter)."""
+
+    bucket: str = "hour"
+    period: str = "day"
+    grouping: str = "section"
+    article_id: uuid.UUID | None = None
+    popular_limit: int = 10
+    days_ahead: int = 7
+
+
+@dataclass(frozen=True)
+class DashboardSnapshot:
+    filter: DashboardFilter
+    choices: ChartChoices
+    views: ViewSeries
+    popular: tuple[PopularEntry, ...]
+    production: ProductionSeries
+    speed: SpeedDistribution
+    pipeline: Pipeline
+
+
+def views_for(db: Database, flt: DashboardFilter, choices: ChartChoices, zone: str) -> ViewSeries:
+    return views_over_time(db, flt, bucket=choices.bucket, zone=zone, article_id=choices.article_id)
+
+
+def production_for(
+    db: Database, flt: DashboardFilter, choices: ChartChoices, zone: str
+) -> ProductionSeries:
+    return production(db, flt, period=choices.period, grouping=choices.grouping, zone=zone)
+
+
+def snapshot(
+    db: Database, flt: DashboardFilter, *, zone: str, choices: ChartChoices | None = None
+) -> DashboardSnapshot:
+    choices = choices or ChartChoices()
+    return DashboardSnapshot(
+        filter=flt,
+        choices=choices,
+        views=views_for(db, flt, choices, zone),
+        popular=tuple(popular_in_window(db, flt, limit=choices.popular_limit)),
+        production=production_for(db, flt, choices, zone),
+        speed=speed_distribution(db, flt),
+        pipeline=pipeline(db, flt, zone=zone, days_ahead=choices.days_ahead),
+    )
