@@ -26,6 +26,7 @@ from editor.dashboard.snapshot import (
 from editor.database import Database
 from editor.records import PersonRecord, SectionRecord
 from ui.dashboard.audience_charts import PopularChart, ViewsChart
+from ui.dashboard.style import current_style
 from ui.dashboard.work_charts import PipelineChart, ProductionChart, SpeedChart
 
 DEFAULT_WINDOW = "7d"
@@ -211,8 +212,13 @@ class DashboardView(QWidget):
         """Recolour every chart from the app palette (after a theme change)."""
         for chart in self.charts():
             chart.apply_style()
-        if self.snapshot is not None:
-            self.refresh()
+        if self.snapshot is not None:  # redraw what is shown, in the new colours
+            data = self.snapshot
+            self.views.show_series(self.views.series or data.views)
+            self.popular.show_entries(data.popular)
+            self.production.show_series(self.production.series or data.production)
+            self.speed.show_distribution(data.speed)
+            self.pipeline.show_pipeline(data.pipeline)
 
     def charts(self) -> list[Any]:
         return [self.views, self.popular, self.production, self.speed, self.pipeline]
@@ -255,7 +261,12 @@ class DashboardView(QWidget):
         self.setWindowTitle(self.tr("Newsroom dashboard"))
         self._retitle()
 
+    def _palette_moved(self) -> bool:
+        return self.views.style_.background != current_style().background
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.PaletteChange and self._palette_moved():
+            self.apply_theme()
         super().changeEvent(event)
