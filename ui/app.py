@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from editor.config import Settings
     from editor.database import Database
@@ -95,9 +95,6 @@ def run_gui(argv: list[str]) -> int:
         options = parse_options(argv)
     except _BadArguments as error:
         print(error, file=sys.stderr)
-        return 2
-    if options.view != "editor":
-        print(f"redaksi: the {options.view} view is not available yet.", file=sys.stderr)
         return 2
     if options.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -283,8 +280,13 @@ def _attach(
         app.quit()
         return 0
     icons.release()  # after the list is on screen: qtawesome loads while the user looks
+    if options.view == "dashboard":
+        window.show_dashboard()
+        if options.size is not None or options.screenshot is not None:
+            window.dashboard.resize(*(options.size or (1366, 768)))
     if options.screenshot is not None:
-        code = _take_screenshot(app, window, options.screenshot)
+        shown = window.dashboard if options.view == "dashboard" else None
+        code = _take_screenshot(app, window, options.screenshot, shown)
         app.quit()
         return code
     return 0
@@ -332,7 +334,10 @@ def _report_start_failure(window: MainWindow, message: str, *, screenshot: bool)
     QMessageBox.critical(window, title, message)
 
 
-def _take_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
+def _take_screenshot(
+    app: QApplication, window: MainWindow, path: Path, shown: QWidget | None = None
+) -> int:
+    """Write ``shown`` (the dashboard) or else the main window to ``path`` as a PNG."""
     deadline = time.monotonic() + SCREENSHOT_WAIT_S
     while time.monotonic() < deadline:
         app.processEvents()
@@ -340,7 +345,7 @@ def _take_screenshot(app: QApplication, window: MainWindow, path: Path) -> int:
             break
         time.sleep(0.01)
     app.processEvents()
-    image = window.grab().toImage()
+    image = (shown or window).grab().toImage()
     path.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(path), "PNG"):
         print(f"redaksi: could not write the screenshot to {path}.", file=sys.stderr)

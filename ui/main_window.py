@@ -114,6 +114,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "-",
             "workflow.audit",
             "workflow.calendar",
+            "view.dashboard",
             "-",
             "view.focus_list",
             "view.focus_editor",
@@ -401,6 +402,14 @@ class MainWindow(QMainWindow):
         if on and self._open_id is not None:
             self.preview.show_record(self.editor.current_record(), self.context.settings)
 
+    def show_dashboard(self) -> None:
+        """Open (or raise) the dashboard window; pyqtgraph is imported only now."""
+        if self.db is None:
+            return
+        from ui.dashboard.window import show_dashboard
+
+        self.dashboard = show_dashboard(self)
+
     def publish_site(self) -> None:
         if self.db is None or not self.flush():
             return
@@ -467,6 +476,7 @@ class MainWindow(QMainWindow):
             (ActionSpec("view.preview", "", "F9", "preview", checkable=True), self.toggle_preview),
             (ActionSpec("view.focus_list", "", "Ctrl+1", None), self._focus_list),
             (ActionSpec("view.focus_editor", "", "Ctrl+2", None), self._focus_editor),
+            (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), self.show_dashboard),
             (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), self.publish_site),
             (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), self.show_preferences),
             (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), self.close),
@@ -521,6 +531,7 @@ class MainWindow(QMainWindow):
         self.registry.action("article.restore").setEnabled(has_article and in_trash)
         self.registry.action("article.new").setEnabled(self.db is not None)
         self.registry.action("site.publish").setEnabled(self.db is not None)
+        self.registry.action("view.dashboard").setEnabled(self.db is not None)
 
     def _focus_search(self) -> None:
         self.list_pane.focus_search()
@@ -653,6 +664,10 @@ class MainWindow(QMainWindow):
             "view.preview": (self.tr("&Preview"), self.tr("Show or hide the preview")),
             "view.focus_list": (self.tr("Go to &list"), ""),
             "view.focus_editor": (self.tr("Go to &editor"), ""),
+            "view.dashboard": (
+                self.tr("&Dashboard"),
+                self.tr("Page views, Populer, production, speed and the pipeline"),
+            ),
             "site.publish": (
                 self.tr("&Publish site…"),
                 self.tr("Write the public site to a folder"),
