@@ -1,0 +1,102 @@
+"""The calendar grid: a scheduled story in its slot, and dragging it reschedules it."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from editor.articles import get_article
+from editor.workflow.audit import audit_log
+from editor.workflow.transitions import change_status
+from tests.ui.workflow_newsroom import make_newsroom
+from ui.workflow.calendar_view import CalendarView, week_start
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+
+
+def _scheduled(room, when: datetime):
+    approved = room.article("approved")
+    return change_status(
+        room.db, approved.id, "scheduled", actor_id=room.editor.id, scheduled_at=when
+    )
+
+
+def _future_slot() -> datetime:
+    """Tomorrow 09:30 in Jakarta: always in the future, on a known day and hour."""
+    tomorrow = datetime.now(JAKARTA).date() + timedelta(days=1)
+    return datetime(tomorrow.year, tomorrow.month, tomorrow.day, 9, 30, tzinfo=JAKARTA)
+
+
+def _view(qtbot, session, day) -> CalendarView:
+    view = CalendarView(session)
+    qtbot.addWidget(view)
+    view.show_week(day)
+    return view
+
+
+def test_a_scheduled_article_shows_in_its_slot_and_a_drop_moves_it(qtbot, sqlite_db):
+    room = make_newsroom(sqlite_db)
+    when = _future_slot()
+    article = _scheduled(room, when)
+    view = _view(qtbot, room.session(room.editor), when.date())
+    model = view.model
+    column = (when.date() - week_start(when.date())).days
+
+    assert model.slot_of(article.id) == (9, column)
+    cell = model.index(9, column)
+    assert cell.data() == "09:30 Harga Beras Naik Jelang Lebaran"
+    assert cell.flags() & Qt.ItemFlag.ItemIsDragEnabled
+
+    target = model.index(15, column)
+    moved = model.dropMimeData(model.mimeData([cell]), Qt.DropAction.MoveAction, -1, -1, target)
+
+    assert moved
+    assert model.slot_of(article.id) == (15, column)
+    assert model.index(9, column).data() is None
+    stored = get_article(sqlite_db, article.id)
+    assert stored.status == "scheduled"
+    assert stored.scheduled_at == when.replace(hour=15)
+    entry = audit_log(sqlite_db, article.id)[0]
+    assert (entry.from_status, entry.to_status, entry.actor) == (
+        "scheduled",
+        "scheduled",
+        "Budi Santoso",
+    )
+
+
+def test_a_reporter_cannot_drag_and_a_forced_drop_is_refused(qtbot, sqlite_db, monkeypatch):
+    room = make_newsroom(sqlite_db)
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warned.append(text))
+    when = _future_slot()
+    article = _scheduled(room, when)
+    view = _view(qtbot, room.session(room.reporter), when.date())
+    model = view.model
+    column = (when.date() - week_start(when.date())).days
+    refusals: list[str] = []
+    model.refused.connect(refusals.append)
+    cell = model.index(9, column)
+
+    assert not cell.flags() & Qt.ItemFlag.ItemIsDragEnabled
+    assert "Only editors" in view.hint.text()
+    moved = model.reschedule(article.id, 15, column)
+
+    assert not moved and refusals and "reporter" in refusals[0]
+    assert warned == refusals  # the user sees the core's own reason
+    assert get_article(sqlite_db, article.id).scheduled_at == when
+    assert audit_log(sqlite_db, article.id)[0].outcome == "refused"
+
+
+def test_a_drop_outside_the_grid_does_nothing(qtbot, sqlite_db):
+    room = make_newsroom(sqlite_db)
+    when = _future_slot()
+    article = _scheduled(room, when)
+    view = _view(qtbot, room.session(room.editor), when.date())
+    model = view.model
+    column = (when.date() - week_start(when.date())).days
+    data = model.mimeData([model.index(9, column)])
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    assert get_article(sqlite_db, article.id).scheduled_at == when
