@@ -9,7 +9,7 @@ Links inside the page point into a temp folder, where the stylesheet is copied.
 from __future__ import annotations
 
 import shutil
-from dataclasses import fields
+from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def render_published_page(
     }
     # Only the fields the publisher's article has today: it grows and sheds fields as
     # publishing is tuned, and the page must not break on that.
-    wanted = {f.name for f in fields(PublicArticle)}
+    wanted = _field_names(PublicArticle)
     article = PublicArticle(**{k: v for k, v in values.items() if k in wanted})  # type: ignore[arg-type]
     image = _image_source(record.lead_image)
     times = TimeTexts(settings.zone)
@@ -105,6 +105,13 @@ def render_published_page(
     target = folder / f"{record.id}.html"
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _field_names(kind: type) -> set[str]:
+    """The fields of a dataclass or a named tuple (the publisher has used both)."""
+    if is_dataclass(kind):
+        return {f.name for f in fields(kind)}
+    return set(getattr(kind, "_fields", ()))
 
 
 def _image_source(lead_image: str) -> str | None:
