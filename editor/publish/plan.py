@@ -266,15 +266,29 @@ class Planner:
             ).encode()
 
         def as_json(entries: list[ListEntry]) -> Callable[[], bytes]:
-            data = {"items": entries_json(entries, times, site.base)}
-            return lambda: (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
+            def make() -> bytes:
+                data = {"items": entries_json(entries, times, site.base)}
+                return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode()
 
+            return make
+
+        # Keyed by what they show, so an unchanged sidebar is not even formatted again.
+        shown = digest(_teaser_key(self.side_popular, False), _teaser_key(self.side_latest, False))
+        views = digest(*(entry.views for entry in self.side_popular))
         return [
-            self._eager("sidebar/sidebar.html", fragment(None)),
-            self._eager("sidebar/populer.html", fragment("populer")),
-            self._eager("sidebar/update.html", fragment("update")),
-            self._eager("sidebar/populer.json", as_json(self.side_popular)),
-            self._eager("sidebar/update.json", as_json(self.side_latest)),
+            Job("sidebar/sidebar.html", self.key("side", None, shown), fragment(None)),
+            Job("sidebar/populer.html", self.key("side", "populer", shown), fragment("populer")),
+            Job("sidebar/update.html", self.key("side", "update", shown), fragment("update")),
+            Job(
+                "sidebar/populer.json",
+                self.key("side.json", "populer", shown, views),
+                as_json(self.side_popular),
+            ),
+            Job(
+                "sidebar/update.json",
+                self.key("side.json", "update", shown),
+                as_json(self.side_latest),
+            ),
         ]
 
     def _eager(self, path: str, make: Callable[[], bytes]) -> Job:
