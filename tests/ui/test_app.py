@@ -22,8 +22,8 @@ def test_options_are_parsed_and_bad_ones_explained(capsys):
     assert options.theme == "dark"
     assert run_gui(["--size", "huge"]) == 2
     assert "1366x768" in capsys.readouterr().err
-    assert run_gui(["--view", "dashboard"]) == 2
-    assert "not available yet" in capsys.readouterr().err
+    assert run_gui(["--view", "calendar"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
 
 
 def test_screenshot_writes_a_png_of_the_requested_size(demo_db, tmp_path):

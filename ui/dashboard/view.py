@@ -122,10 +122,10 @@ class DashboardView(QWidget):
         self.section_box.addItem("", None)
         for section in sections:
             depth = section.path.count("/")
-            self.section_box.addItem("    " * depth + section.name, section.id)
+            self.section_box.addItem("    " * depth + section.name, str(section.id))
         self.reporter_box.addItem("", None)
         for person in sorted(people, key=lambda p: p.name.casefold()):
-            self.reporter_box.addItem(person.name, person.id)
+            self.reporter_box.addItem(person.name, str(person.id))
         for bucket in ("hour", "day"):
             self.bucket_box.addItem("", bucket)
         for period in ("day", "week"):
@@ -149,8 +149,8 @@ class DashboardView(QWidget):
         now = self.fixed_now or datetime.now(UTC)
         return DashboardFilter(
             window=WINDOWS[self.window_box.currentData()],
-            section_id=self.section_box.currentData(),
-            reporter_id=self.reporter_box.currentData(),
+            section_id=_chosen_id(self.section_box),
+            reporter_id=_chosen_id(self.reporter_box),
             now=now,
         )
 
@@ -181,15 +181,15 @@ class DashboardView(QWidget):
         while self.article_box.count() > 1:
             self.article_box.removeItem(1)
         for entry in data.popular:
-            self.article_box.addItem(entry.headline[:50], entry.article_id)
-        index = self.article_box.findData(chosen) if chosen is not None else 0
+            self.article_box.addItem(entry.headline[:50], str(entry.article_id))
+        index = self.article_box.findData(str(chosen)) if chosen is not None else 0
         self.article_box.setCurrentIndex(max(index, 0))
         self.article_box.blockSignals(False)
         if chosen is not None and index < 0:  # no longer in the ranking: back to all
             self._views_choice_changed()
 
     def _views_choice_changed(self) -> None:
-        article_id: uuid.UUID | None = self.article_box.currentData()
+        article_id = _chosen_id(self.article_box)
         self.choices = replace(
             self.choices, bucket=self.bucket_box.currentData(), article_id=article_id
         )
@@ -270,3 +270,9 @@ class DashboardView(QWidget):
         elif event.type() == QEvent.Type.PaletteChange and self._palette_moved():
             self.apply_theme()
         super().changeEvent(event)
+
+
+def _chosen_id(box: QComboBox) -> uuid.UUID | None:
+    """The id a combo box holds as text (Qt compares text data; Python objects it does not)."""
+    value = box.currentData()
+    return uuid.UUID(value) if value else None
