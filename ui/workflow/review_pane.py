@@ -54,6 +54,8 @@ class ReviewPane(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
+        self.list.setSpacing(4)
+        self.list.setAlternatingRowColors(True)
         self.list.setEditTriggers(QListView.EditTrigger.NoEditTriggers)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
         self.list.doubleClicked.connect(lambda _index: self.jump_to_passage())
