@@ -89,10 +89,13 @@ def production(
     index = {start: position for position, start in enumerate(periods)}
     counts: dict[uuid.UUID | None, list[int]] = {}
     names: dict[uuid.UUID | None, str] = {}
+    slots: dict[object, int] = {}  # per stored hour: parsing and zones cost more than SQL
     for stored_hour, key, name, number in rows:
-        slot = index.get(bucket_of(parse_hour(stored_hour), period, local))
-        if slot is None:  # published within the window's first, partial hour
-            slot = 0
+        slot = slots.get(stored_hour)
+        if slot is None:
+            # None: published within the window's first, partial hour.
+            slot = index.get(bucket_of(parse_hour(stored_hour), period, local), 0)
+            slots[stored_hour] = slot
         counts.setdefault(key, [0] * len(periods))[slot] += int(number)
         names[key] = name or ""
     groups = sorted(

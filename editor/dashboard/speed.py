@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import select
 
 from editor.dashboard.filters import DashboardFilter, article_clause
+from editor.dashboard.sql_time import hours_between
 from editor.database import Database
 from editor.models import Article, Section
 from editor.publish.visibility import public_clause
@@ -86,14 +86,11 @@ def _summary(section_id: uuid.UUID | None, name: str, hours: list[float]) -> Sec
     )
 
 
-def _hours(created: datetime, published: datetime) -> float:
-    return max(0.0, (published - created).total_seconds() / 3600)
-
-
 def speed_distribution(db: Database, flt: DashboardFilter) -> SpeedDistribution:
     """Per section, how long articles published in the window took from first draft."""
+    took = hours_between(Article.created_at, Article.published_at, db.dialect)
     stmt = (
-        select(Article.section_id, Section.name, Article.created_at, Article.published_at)
+        select(Article.section_id, Section.name, took)
         .outerjoin(Section, Section.id == Article.section_id)
         .where(public_clause(flt.now), article_clause(db, flt))
         .where(Article.published_at > flt.start)
@@ -102,9 +99,11 @@ def speed_distribution(db: Database, flt: DashboardFilter) -> SpeedDistribution:
         rows = session.execute(stmt).all()
     hours: dict[uuid.UUID | None, list[float]] = {}
     names: dict[uuid.UUID | None, str] = {}
-    for section_id, name, created, published in rows:
-        assert published is not None  # the public rule guarantees it
-        hours.setdefault(section_id, []).append(_hours(created, published))
+    for section_id, name, taken in rows:
+        # A publish time set before the draft existed (imports) counts as instant.
+        # Whole seconds: julianday arithmetic leaves float noise (2.0000000037 h).
+        seconds = max(0, round(float(taken) * 3600))
+        hours.setdefault(section_id, []).append(seconds / 3600)
         names[section_id] = name or ""
     sections = sorted(
         (_summary(key, names[key], values) for key, values in hours.items()),

@@ -25,3 +25,10 @@ def parse_hour(value: Any) -> datetime:
     if isinstance(value, datetime):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     return datetime.strptime(str(value), "%Y-%m-%d %H").replace(tzinfo=UTC)
+
+
+def hours_between(start: Any, end: Any, dialect: str) -> ColumnElement[Any]:
+    """``end - start`` in hours, computed by the database (no times parsed in Python)."""
+    if dialect == "sqlite":
+        return (func.julianday(end) - func.julianday(start)) * 24.0
+    return func.extract("epoch", end - start) / 3600.0
