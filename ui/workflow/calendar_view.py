@@ -20,10 +20,12 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -151,6 +153,8 @@ class CalendarModel(QAbstractTableModel):
                 + self.tr("%1 words").replace("%1", str(e.word_count))
                 for e in entries
             )
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == Qt.ItemDataRole.BackgroundRole:
             scheduled = any(e.status == "scheduled" for e in entries)
             return QBrush(SCHEDULED_TINT if scheduled else PUBLISHED_TINT)
@@ -257,12 +261,15 @@ class CalendarView(QWidget):
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        # Every hour the same height: the grid reads as a day, not as a list of cells.
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Hours at least three lines tall so the grid reads as a day; a busy hour grows to
+        # show every headline in full rather than cutting them off.
+        self.table.setWordWrap(True)
         rows = self.table.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        rows.setMinimumSectionSize(self.fontMetrics().lineSpacing() * 3 + 8)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Heights follow the columns' real widths, known only once they have stretched.
+        self.table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows())
+        self.model.modelReset.connect(self._fit_rows)
         self.title = QLabel(self)
         self.title.setObjectName("calendarTitle")
         self.previous_button = QPushButton(self)
@@ -286,6 +293,25 @@ class CalendarView(QWidget):
         self.hint.setWordWrap(True)
         layout.addWidget(self.hint)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The stretched columns get their widths after this event; fit the rows then.
+        QTimer.singleShot(0, self._fit_rows)
+
+    def _fit_rows(self) -> None:
+        """Each hour as tall as its longest cell once wrapped at the column's width."""
+        metrics = self.table.fontMetrics()
+        minimum = metrics.lineSpacing() * 3 + 8
+        flags = int(Qt.TextFlag.TextWordWrap)
+        for row in range(self.model.rowCount()):
+            height = minimum
+            for column in range(self.model.columnCount()):
+                text = self.model.index(row, column).data()
+                if text:
+                    box = QRect(0, 0, max(40, self.table.columnWidth(column) - 10), 10_000)
+                    height = max(height, metrics.boundingRect(box, flags, text).height() + 10)
+            self.table.setRowHeight(row, height)
 
     def show_week(self, start: date) -> None:
         self.model.set_week(start)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.workflow import prompts
+from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
     from editor.records import ArticleRecord
@@ -47,6 +48,7 @@ class ReviewPane(QWidget):
         #: Called before a comment is anchored; the body must be saved for the quote to match.
         self.before_change: Callable[[], bool] = lambda: True
         self._comments: dict[uuid.UUID, CommentRecord] = {}
+        self.labels = WorkflowLabels(self)
 
         self.model = QStandardItemModel(self)
         self.list = QListView(self)
@@ -253,10 +255,14 @@ class ReviewPane(QWidget):
         ]
         diff = changes.diff
         for change in diff.fields:
-            lines.append(f"{change.name}: {change.old!s} → {change.new!s}")
+            old, new = str(change.old), str(change.new)
+            if change.name == "status":
+                old, new = self.labels.status(old), self.labels.status(new)
+            lines.append(f"{change.name}: {old} → {new}")
         for hunk in diff.body:
             if hunk.op == "equal":
                 continue
+            lines.append("")
             lines.append(self.tr("@ line %1").replace("%1", str(hunk.new_start + 1)))
             lines.extend(f"− {line}" for line in hunk.old_lines)
             lines.extend(f"+ {line}" for line in hunk.new_lines)

@@ -166,6 +166,7 @@ def render(out_dir: Path) -> list[Path]:
             )
             audit = AuditView(db, zone=ZONE)  # type: ignore[arg-type]
             audit.set_article(None)
+            audit.table.setCurrentIndex(audit.model.index(-1, -1))
             written.append(_grab(app, audit, 1200, 560, out_dir / f"workflow-audit-{language}.png"))
             for widget in (panel, body, calendar, audit):
                 widget.deleteLater()
