@@ -118,3 +118,27 @@ def test_the_heartbeat_leaves_unsaved_typing_for_a_take_over(qtbot, room, tmp_pa
     main.workflow.locks.beat()
     assert main.workflow.banner.isVisible()
     assert main.editor.body.isReadOnly()
+
+
+def test_the_window_places_the_workflow_actions_and_follows_the_open_article(
+    qtbot, room, tmp_path, cleanup
+):
+    article = room.article("submitted")
+    main = _window(qtbot, room.db, tmp_path, room.editor, article.id)
+    cleanup.append(main)
+
+    def texts(menu_name: str) -> list[str]:
+        return [a.text() for a in main._menus[menu_name].actions() if not a.isSeparator()]
+
+    assert "S&witch profile…" in texts("article")
+    assert {"&Workflow", "&Audit log…", "&Calendar…"} <= set(texts("view"))
+    assert "Export day &budget (PDF)…" in texts("tools")
+    bar = main.workflow.bar
+    assert bar.record is not None and bar.record.id == article.id
+    assert "Budi Santoso" in bar.person_label.text()
+
+    qtbot.mouseClick(bar.buttons["approved"], Qt.MouseButton.LeftButton)
+
+    # The editor shows the stored article's new version, so the next save is no conflict.
+    assert main.editor.current_record().version == get_article(room.db, article.id).version
+    assert main.list_pane.model.summary(0).status == "approved"

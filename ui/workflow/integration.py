@@ -188,6 +188,11 @@ class WorkflowIntegration(QObject):
         """A move or reschedule went through: the stored article has a new version."""
         self.window.list_pane.model.update_from_record(record)
         if self.record is not None and record.id == self.record.id:
+            if self.window.editor.is_dirty():
+                # Typed text is never replaced: the next save meets the new version and
+                # the conflict dialog lets the user keep their words.
+                self.bar.set_article(record)
+                return
             self._show_stored(record)
             self.record = record
             self.bar.set_article(record)
