@@ -124,3 +124,52 @@ def test_checklist_refusal_lets_an_editor_override_with_a_reason(qtbot, sqlite_d
     assert entries[0].outcome == "override"
     assert "Foto menyusul" in entries[0].note
     assert entries[1].outcome == "refused"
+
+
+def test_schedule_asks_for_a_time_and_the_article_lands_on_the_calendar(
+    qtbot, sqlite_db, monkeypatch
+):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from editor.workflow.calendar import day_budget
+
+    room = make_newsroom(sqlite_db)
+    approved = room.article("approved")
+    bar = _bar(qtbot, room.session(room.editor), approved)
+    local = ZoneInfo("Asia/Jakarta")
+    when = (datetime.now(local) + timedelta(days=1)).replace(
+        hour=8, minute=0, second=0, microsecond=0
+    )
+    monkeypatch.setattr(prompts, "ask_publish_time", lambda _parent, _zone, _initial: when)
+
+    qtbot.mouseClick(bar.buttons["scheduled"], Qt.MouseButton.LeftButton)
+
+    stored = get_article(sqlite_db, approved.id)
+    assert stored.status == "scheduled" and stored.scheduled_at == when
+    assert bar.buttons["scheduled"].text() == "Reschedule…"
+    assert [e.article_id for e in day_budget(sqlite_db, when.date(), zone="Asia/Jakarta")] == [
+        approved.id
+    ]
+
+
+def test_the_publish_time_dialog_gives_a_time_in_the_newsroom_zone(qtbot):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    initial = datetime(2030, 3, 4, 9, 45, tzinfo=ZoneInfo("UTC"))
+
+    def accept() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog)
+        dialog.accept()
+
+    QTimer.singleShot(50, accept)
+    chosen = prompts.ask_publish_time(None, "Asia/Makassar", initial)
+
+    # 09:45 UTC is 17:45 WITA; the dialog offers the whole hour.
+    assert chosen == datetime(2030, 3, 4, 17, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+    assert chosen.utcoffset().total_seconds() == 8 * 3600

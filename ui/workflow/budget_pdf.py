@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QMarginsF, QObject, QSizeF
+from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
 from ui.workflow.labels import WorkflowLabels
@@ -84,9 +84,8 @@ class BudgetDocument(QObject):
         writer.setTitle(self.tr("Story budget for %1").replace("%1", f"{day:%d-%m-%Y}"))
         document = QTextDocument()
         document.setHtml(self.html(entries, day, zone=zone, site=site))
-        # Lay the text out on the page's printable area in device pixels.
-        area = writer.pageLayout().paintRectPixels(RESOLUTION)
-        document.setPageSize(QSizeF(area.width(), area.height()))
+        # No page size of our own: print_() lays the text out on the writer's page in
+        # points, so 10 pt stays 10 pt at any resolution.
         document.print_(writer)
         return path
 

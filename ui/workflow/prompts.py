@@ -52,7 +52,7 @@ def ask_note(parent: QWidget, title: str, label: str, text: str = "") -> str | N
 
 
 def ask_publish_time(
-    parent: QWidget, zone: str, initial: datetime | None = None
+    parent: QWidget | None, zone: str, initial: datetime | None = None
 ) -> datetime | None:
     """A publish time in the newsroom's zone (timezone-aware); None when cancelled."""
     texts = _Texts()

@@ -73,7 +73,7 @@ class WorkflowBar(QWidget):
         for index, target in enumerate(MOVES):
             button = QPushButton(self)
             button.setObjectName(f"move_{target}")
-            button.clicked.connect(lambda _checked=False, to=target: self.move(to))
+            button.clicked.connect(lambda _checked=False, to=target: self.move_to(to))
             self.buttons[target] = button
             grid.addWidget(button, index // COLUMNS, index % COLUMNS)
         top = QHBoxLayout()
@@ -151,7 +151,7 @@ class WorkflowBar(QWidget):
 
     # --- moving ----------------------------------------------------------------------
 
-    def move(self, target: str) -> ArticleRecord | None:
+    def move_to(self, target: str) -> ArticleRecord | None:
         """Ask what the move needs (note, time), then let the core make it."""
         from editor.workflow.transitions import NOTE_REQUIRED
 
