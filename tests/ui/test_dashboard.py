@@ -104,6 +104,10 @@ def test_chart_choices_change_only_their_chart(view, room):
     assert "Berita dunia" in view.views.title.text()
     choose(view.bucket_box, "hour")
     assert len(view.views.drawn_values()) == 7 * 24
+    choose(view.section_box, room.dunia.id)  # another filter keeps the user's "per hour"
+    assert len(view.views.drawn_values()) == 7 * 24
+    assert sum(view.views.drawn_values()) == 160
+    choose(view.section_box, None)
     choose(view.grouping_box, "reporter")
     assert list(view.production.stacks) == ["Budi", "Sarah"]
     assert sum(view.production.stacks["Budi"]) == 3

@@ -77,6 +77,7 @@ class DashboardView(QWidget):
         self.speed = SpeedChart(self)
         self.pipeline = PipelineChart(self)
         self._fill_choices(sections, people)
+        self._suit_bucket_to_window()
         self._lay_out()
         self.retranslate()
         self._connect()
@@ -135,7 +136,8 @@ class DashboardView(QWidget):
         self.article_box.addItem("", None)
 
     def _connect(self) -> None:
-        for box in (self.window_box, self.section_box, self.reporter_box):
+        self.window_box.currentIndexChanged.connect(self._window_changed)
+        for box in (self.section_box, self.reporter_box):
             box.currentIndexChanged.connect(self.refresh)
         self.bucket_box.currentIndexChanged.connect(self._views_choice_changed)
         self.article_box.currentIndexChanged.connect(self._views_choice_changed)
@@ -157,11 +159,6 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         """Recompute every series for the filters as they are now, and redraw."""
         flt = self.current_filter()
-        window = self.window_box.currentData()
-        # Hours for a day, days beyond: a month of hours is an unreadable comb.
-        self.bucket_box.blockSignals(True)
-        self.bucket_box.setCurrentIndex(0 if window == "24h" else 1)
-        self.bucket_box.blockSignals(False)
         self.choices = replace(self.choices, bucket=self.bucket_box.currentData())
         data = snapshot(self.db, flt, zone=self.zone, choices=self.choices)
         self.snapshot = data
@@ -187,6 +184,16 @@ class DashboardView(QWidget):
         self.article_box.blockSignals(False)
         if chosen is not None and index < 0:  # no longer in the ranking: back to all
             self._views_choice_changed()
+
+    def _window_changed(self) -> None:
+        self._suit_bucket_to_window()
+        self.refresh()
+
+    def _suit_bucket_to_window(self) -> None:
+        """Hours for a day, days beyond: a month of hours is an unreadable comb."""
+        self.bucket_box.blockSignals(True)
+        self.bucket_box.setCurrentIndex(0 if self.window_box.currentData() == "24h" else 1)
+        self.bucket_box.blockSignals(False)
 
     def _views_choice_changed(self) -> None:
         article_id = _chosen_id(self.article_box)
