@@ -22,8 +22,9 @@ OTHER_SESSION = "sarah-laptop"
 
 
 @pytest.fixture
-def room(sqlite_db):
-    return make_newsroom(sqlite_db)
+def room(db):
+    """Each test runs on SQLite and on PostgreSQL (two sessions sharing one server)."""
+    return make_newsroom(db)
 
 
 def _window(qtbot, db, tmp_path: Path, person, select) -> MainWindow:
@@ -36,6 +37,8 @@ def _window(qtbot, db, tmp_path: Path, person, select) -> MainWindow:
     main.show()
     qtbot.waitExposed(main)
     main.attach_database(db, select=select)
+    if main.workflow.session.person is None:  # a shared server: signing in, not remembered
+        main.workflow.set_person(person)
     return main
 
 

@@ -108,18 +108,26 @@ class ReviewPane(QWidget):
     def reload(self) -> None:
         from editor.workflow.comments import comments
 
-        self.model.clear()
         self._comments = {}
         if self.session is not None and self.article_id is not None:
             for comment in comments(self.session.db, self.article_id):
                 self._comments[comment.id] = comment
-                item = QStandardItem(self._describe(comment))
-                item.setData(comment.id, COMMENT_ROLE)
-                item.setToolTip(comment.text)
-                if comment.resolved_at is not None:
-                    item.setForeground(self.palette().placeholderText())
-                self.model.appendRow(item)
+        self._render()
         self._load_changes()
+
+    def _render(self) -> None:
+        """Show the comments read last (no database work: also used on a language change)."""
+        current = self.current_comment()
+        self.model.clear()
+        for comment in self._comments.values():
+            item = QStandardItem(self._describe(comment))
+            item.setData(comment.id, COMMENT_ROLE)
+            item.setToolTip(comment.text)
+            if comment.resolved_at is not None:
+                item.setForeground(self.palette().placeholderText())
+            self.model.appendRow(item)
+        if current is not None:
+            self.select_comment(current.id)
         self._update_buttons()
 
     def _describe(self, comment: CommentRecord) -> str:
@@ -298,7 +306,7 @@ class ReviewPane(QWidget):
         self.jump_button.setText(self.tr("Go to passage"))
         self.tabs.setTabText(0, self.tr("Comments"))
         self.tabs.setTabText(1, self.tr("Changes since submission"))
-        self.reload() if self.session is not None else self._update_buttons()
+        self._render()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
