@@ -161,6 +161,15 @@ def _timed(action) -> float:
     return time.perf_counter() - started
 
 
+def _wait_until_drawn(app, view) -> None:
+    """Until the numbers computed in the background are drawn and painted."""
+    while view.is_pending():
+        app.processEvents()
+        time.sleep(0.001)
+    view.repaint()
+    app.processEvents()
+
+
 def run_timings(path: Path, *, now: datetime) -> None:
     """Open the dashboard offscreen on the cached database and time it and its redraws."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -184,8 +193,7 @@ def run_timings(path: Path, *, now: datetime) -> None:
         view = DashboardView(db, zone="Asia/Jakarta", sections=sections, people=people, now=now)
         view.resize(1366, 900)
         view.show()
-        view.repaint()
-        app.processEvents()
+        _wait_until_drawn(app, view)
         holder["view"] = view
 
     first = _timed(open_dashboard)
@@ -198,8 +206,7 @@ def run_timings(path: Path, *, now: datetime) -> None:
     def change(box, index: int) -> float:
         def act() -> None:
             box.setCurrentIndex(index)
-            view.repaint()  # type: ignore[attr-defined]
-            app.processEvents()
+            _wait_until_drawn(app, view)
 
         return _timed(act)
 
@@ -218,7 +225,7 @@ def run_timings(path: Path, *, now: datetime) -> None:
         runs = []
         for _ in range(3):
             box.setCurrentIndex(0 if index else 1)
-            app.processEvents()
+            _wait_until_drawn(app, view)
             runs.append(change(box, index))
         print(f"  {label:<16} {statistics.median(runs) * 1000:7.1f} ms")
     from editor.dashboard import DashboardFilter

@@ -341,7 +341,7 @@ def _take_screenshot(
     deadline = time.monotonic() + SCREENSHOT_WAIT_S
     while time.monotonic() < deadline:
         app.processEvents()
-        if not window.preview.is_pending():
+        if not window.preview.is_pending() and not getattr(shown, "is_pending", bool)():
             break
         time.sleep(0.01)
     app.processEvents()

@@ -8,11 +8,13 @@ import csv
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
 
 from editor.database import Database
 from editor.people import list_people
@@ -40,13 +42,22 @@ def view(qtbot, sqlite_db: Database, room: Newsroom) -> Iterator[DashboardView]:
     dashboard.resize(1280, 860)
     dashboard.show()
     qtbot.waitExposed(dashboard)
+    qtbot.waitUntil(lambda: not dashboard.is_pending())
     yield dashboard
 
 
 def choose(box, data) -> None:
+    """Pick ``data`` in ``box``; a filter box recomputes in the background: wait for it."""
     index = box.findData(None if data is None else str(data))
     assert index >= 0, f"{data!r} is not offered"
+    view = box.window()
     box.setCurrentIndex(index)
+    if box in (view.window_box, view.section_box, view.reporter_box):
+        assert view.is_pending()
+        deadline = time.monotonic() + 5
+        while view.is_pending() and time.monotonic() < deadline:
+            QTest.qWait(5)
+        assert not view.is_pending()
 
 
 def drawn(view: DashboardView) -> dict[str, object]:
@@ -198,6 +209,8 @@ def test_main_window_opens_the_dashboard_and_a_click_selects_the_article(qtbot, 
         action.trigger()
         dashboard = main.dashboard
         assert dashboard.isVisible() and dashboard.isWindow()
+        qtbot.waitUntil(lambda: not dashboard.is_pending())
+        assert dashboard.pipeline.state is not None
         first = main.list_pane.model.summary(1).id
         dashboard.openArticle.emit(first)
         assert main.list_pane.current_id() == first
@@ -220,3 +233,13 @@ def test_screenshot_of_the_dashboard_from_the_command_line(demo_db, tmp_path):
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (1200, 800)
     assert image.pixelColor(600, 400).lightness() < 100  # dark chart backgrounds
+
+
+def test_a_filter_changed_again_before_the_numbers_arrive_shows_the_last_choice(view):
+    view.window_box.setCurrentIndex(view.window_box.findData("24h"))
+    view.section_box.setCurrentIndex(view.section_box.findData(str(view.section_box.itemData(1))))
+    choose(view.window_box, "30d")  # all three computed; only the last one is drawn
+    assert view.window_box.currentData() == "30d"
+    berita_and_dunia = 100 + 50 + 10 + 30 + 20 + 7 + 3
+    assert sum(view.views.drawn_values()) == berita_and_dunia
+    assert "30" in view.views.title.text()

@@ -71,6 +71,10 @@ class DashboardView(QWidget):
         self.grouping_box = QComboBox(self)
         self.grouping_box.setObjectName("dashboardGrouping")
         self.labels = {key: QLabel(self) for key in ("window", "section", "reporter")}
+        self.status = QLabel(self)
+        self.status.setObjectName("dashboardStatus")
+        self._ticket = 0
+        self._drawn_ticket = 0
         self.views = ViewsChart(self)
         self.popular = PopularChart(self)
         self.production = ProductionChart(self)
@@ -96,6 +100,7 @@ class DashboardView(QWidget):
             filters.addWidget(self.labels[key])
             filters.addWidget(box)
         filters.addStretch(1)
+        filters.addWidget(self.status)
         self.views.header.insertWidget(1, self.article_box)
         self.views.header.insertWidget(2, self.bucket_box)
         self.production.header.insertWidget(1, self.period_box)
@@ -157,10 +162,46 @@ class DashboardView(QWidget):
         )
 
     def refresh(self) -> None:
-        """Recompute every series for the filters as they are now, and redraw."""
+        """Recompute every series for the filters as they are now, off the GUI thread (a
+        90-day window sums millions of rows), and redraw when the numbers arrive. A result
+        overtaken by a newer filter change is dropped."""
+        from ui.workers import run_in_background
+
         flt = self.current_filter()
         self.choices = replace(self.choices, bucket=self.bucket_box.currentData())
-        data = snapshot(self.db, flt, zone=self.zone, choices=self.choices)
+        self._ticket += 1
+        ticket = self._ticket
+        self.status.setText(self.tr("Updating…"))
+        run_in_background(
+            snapshot,
+            self.db,
+            flt,
+            zone=self.zone,
+            choices=self.choices,
+            on_done=lambda data: self._arrived(ticket, data),
+            on_error=lambda message, _error: self._failed(ticket, message),
+            parent=self,
+        )
+
+    def is_pending(self) -> bool:
+        """Whether a refresh is still being computed (screenshots wait for it)."""
+        return self._drawn_ticket != self._ticket
+
+    def _failed(self, ticket: int, message: str) -> None:
+        if ticket != self._ticket:
+            return
+        self._drawn_ticket = ticket
+        self.status.setText(
+            self.tr(
+                "Could not read the numbers: %1. Check the database and choose a filter again."
+            ).replace("%1", message)
+        )
+
+    def _arrived(self, ticket: int, data: DashboardSnapshot) -> None:
+        if ticket != self._ticket:
+            return
+        self._drawn_ticket = ticket
+        self.status.setText("")
         self.snapshot = data
         self.views.show_series(data.views)
         self.popular.show_entries(data.popular)
