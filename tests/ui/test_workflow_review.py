@@ -105,3 +105,26 @@ def test_a_draft_never_submitted_says_so(qtbot, sqlite_db):
     pane, _body = _pane(qtbot, room.session(room.editor), room.article("draft"))
     pane.tabs.setCurrentIndex(1)
     assert pane.changes.toPlainText() == "This article has not been submitted yet."
+
+
+def test_passages_after_an_emoji_are_anchored_and_found_again(qtbot, sqlite_db, monkeypatch):
+    room = make_newsroom(sqlite_db)
+    body_text = "Warga bersorak 🎉 saat banjir surut.\n\nAir surut pukul 05.00 WIB."
+    article = room.article("submitted", body=body_text)
+    pane, body = _pane(qtbot, room.session(room.editor), article)
+    monkeypatch.setattr(prompts, "ask_note", lambda *_a, **_k: "Jam berapa tepatnya?")
+    passage = "pukul 05.00 WIB"
+    start = body_text.index(passage)
+    cursor = body.textCursor()
+    cursor.setPosition(start + 1)  # Qt counts the emoji as two units
+    cursor.setPosition(start + 1 + len(passage), QTextCursor.MoveMode.KeepAnchor)
+    body.setTextCursor(cursor)
+    assert body.textCursor().selectedText() == passage
+
+    qtbot.mouseClick(pane.comment_button, Qt.MouseButton.LeftButton)
+
+    [stored] = comments(sqlite_db, article.id)
+    assert stored.start == start
+    body.moveCursor(QTextCursor.MoveOperation.Start)
+    assert pane.jump_to_passage()
+    assert body.textCursor().selectedText() == passage

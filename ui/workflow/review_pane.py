@@ -34,6 +34,17 @@ if TYPE_CHECKING:
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def qt_offset(text: str, index: int) -> int:
+    """Qt counts UTF-16 units, Python code points: an emoji is 2 in Qt, 1 in Python."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def python_offset(text: str, position: int) -> int:
+    """The Python index of Qt cursor ``position`` in ``text``."""
+    units = text.encode("utf-16-le")[: position * 2]
+    return len(units.decode("utf-16-le", errors="ignore"))
+
+
 class ReviewPane(QWidget):
     #: A comment was added, resolved or reopened.
     commentsChanged = Signal()
@@ -176,7 +187,8 @@ class ReviewPane(QWidget):
             self, self.tr("Comment"), self.tr("Your comment on “%1”:").replace("%1", quote[:60])
         )
         if text is not None:
-            self.add_comment(text, quote=quote, start=cursor.selectionStart())
+            start = python_offset(self.body.toPlainText(), cursor.selectionStart())
+            self.add_comment(text, quote=quote, start=start)
 
     def add_general_note(self) -> None:
         text = prompts.ask_note(self, self.tr("General note"), self.tr("Your note on the article:"))
@@ -229,9 +241,12 @@ class ReviewPane(QWidget):
         comment = self.current_comment()
         if comment is None or comment.start is None or not comment.quote:
             return False
+        text = self.body.toPlainText()
+        start = qt_offset(text, comment.start)
+        end = qt_offset(text, comment.start + len(comment.quote))
         cursor = QTextCursor(self.body.document())
-        cursor.setPosition(comment.start)
-        cursor.setPosition(comment.start + len(comment.quote), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         self.body.setTextCursor(cursor)
         self.body.centerCursor()
         self.body.setFocus(Qt.FocusReason.OtherFocusReason)
