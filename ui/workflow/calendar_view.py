@@ -200,6 +200,8 @@ class CalendarModel(QAbstractTableModel):
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
+        if not parent.isValid() and row >= 0 and column >= 0:
+            parent = self.index(row, column)  # dropped between cells: the nearest slot
         if not data.hasFormat(MIME_TYPE) or not parent.isValid():
             return False
         ids = [uuid.UUID(text) for text in bytes(data.data(MIME_TYPE).data()).decode().split()]
@@ -260,6 +262,7 @@ class CalendarView(QWidget):
         self.table.setDropIndicatorShown(True)
         self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.table.setDragDropOverwriteMode(True)  # a drop lands on a slot, never between
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # Hours at least three lines tall so the grid reads as a day; a busy hour grows to
         # show every headline in full rather than cutting them off.
