@@ -16,7 +16,7 @@ What a publish writes (paths inside the output folder)::
     sitemap.xml, news-sitemap.xml       (split with an index past 50,000 / 1,000 entries)
     media/<path>                        lead images, copied from the media folder
     assets/site.css
-    .redaksi-publish.json               the manifest: path -> (input fingerprint, content hash)
+    .redaksi-publish.manifest           the manifest: path -> (input fingerprint, content hash)
 
 Sidebar modes: ``embed`` puts the Populer and UPDATE lists in every page (a new article
 then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.html"
