@@ -4,7 +4,7 @@
     <context>
         <name>ArticleListPane</name>
         <message numerus="yes">
-            <location filename="../../ui/article_list/pane.py" line="212" />
+            <location filename="../../ui/article_list/pane.py" line="220" />
             <source>%n article(s) in the trash</source>
             <translation>
                 <numerusform>%n article in the trash</numerusform>
@@ -12,7 +12,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/article_list/pane.py" line="214" />
+            <location filename="../../ui/article_list/pane.py" line="222" />
             <source>%n article(s)</source>
             <translation>
                 <numerusform>%n article</numerusform>
@@ -34,7 +34,7 @@
     <context>
         <name>MainWindow</name>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="325" />
             <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
             <translation>
                 <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -69,6 +69,17 @@
             <translation>
                 <numerusform>%n min read</numerusform>
                 <numerusform>%n min read</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>WorkflowIntegration</name>
+        <message numerus="yes">
+            <location filename="../../ui/workflow/integration.py" line="220" />
+            <source>%n scheduled article(s) published.</source>
+            <translation>
+                <numerusform>%n scheduled article published.</numerusform>
+                <numerusform>%n scheduled articles published.</numerusform>
             </translation>
         </message>
     </context>
