@@ -125,7 +125,8 @@ def generate(path: Path, articles: int, per_article: int) -> None:
     target = articles * per_article
     # Spread the rows over the published articles; each gets consecutive hours from its
     # publication, with views decaying like a real story's.
-    per_published = max(1, target // max(1, len(view_plan)))
+    # Rounded up: the newest stories run out of hours before "now"; the total is capped.
+    per_published = max(1, -(-target // max(1, len(view_plan))))
     decay = [max(1, int(400 * 0.93**n)) for n in range(per_published + 1)]
 
     def view_rows():

@@ -243,3 +243,12 @@ def test_a_filter_changed_again_before_the_numbers_arrive_shows_the_last_choice(
     berita_and_dunia = 100 + 50 + 10 + 30 + 20 + 7 + 3
     assert sum(view.views.drawn_values()) == berita_and_dunia
     assert "30" in view.views.title.text()
+
+
+def test_a_chart_choice_made_while_numbers_are_on_their_way_is_kept(view):
+    view.window_box.setCurrentIndex(view.window_box.findData("30d"))
+    assert view.is_pending()
+    view.grouping_box.setCurrentIndex(view.grouping_box.findData("reporter"))
+    choose(view.window_box, "30d")
+    assert list(view.production.stacks) == ["Budi", "Sarah"]
+    assert view.production.series.grouping == "reporter"

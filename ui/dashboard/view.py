@@ -209,6 +209,17 @@ class DashboardView(QWidget):
         self.speed.show_distribution(data.speed)
         self.pipeline.show_pipeline(data.pipeline)
         self._fill_articles(data)
+        # A chart choice made while the numbers were on their way: that chart again.
+        if (data.choices.bucket, data.choices.article_id) != (
+            self.choices.bucket,
+            self.choices.article_id,
+        ):
+            self._views_choice_changed()
+        if (data.choices.period, data.choices.grouping) != (
+            self.choices.period,
+            self.choices.grouping,
+        ):
+            self._production_choice_changed()
         self._retitle()
         self.refreshed.emit()
 
