@@ -66,7 +66,7 @@
     <context>
         <name>AuditDialog</name>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="186" />
+            <location filename="../../ui/workflow/audit_view.py" line="198" />
             <source>Audit log</source>
             <translation>Log audit</translation>
         </message>
@@ -74,65 +74,70 @@
     <context>
         <name>AuditModel</name>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="65" />
+            <location filename="../../ui/workflow/audit_view.py" line="66" />
             <source>When</source>
             <translation>Waktu</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="66" />
+            <location filename="../../ui/workflow/audit_view.py" line="67" />
             <source>Article</source>
             <translation>Artikel</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="67" />
+            <location filename="../../ui/workflow/audit_view.py" line="68" />
             <source>Who</source>
             <translation>Oleh</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="68" />
+            <location filename="../../ui/workflow/audit_view.py" line="69" />
             <source>Action</source>
             <translation>Tindakan</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="69" />
+            <location filename="../../ui/workflow/audit_view.py" line="70" />
             <source>Change</source>
             <translation>Perubahan</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="70" />
+            <location filename="../../ui/workflow/audit_view.py" line="71" />
             <source>Outcome</source>
             <translation>Hasil</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="71" />
+            <location filename="../../ui/workflow/audit_view.py" line="72" />
             <source>Note</source>
             <translation>Catatan</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="94" />
+            <location filename="../../ui/workflow/audit_view.py" line="95" />
             <source>scheduler</source>
             <translation>penjadwal</translation>
+        </message>
+        <message>
+            <location filename="../../ui/workflow/audit_view.py" line="116" />
+            <source>publish at %1</source>
+            <translation>terbit pada %1</translation>
         </message>
     </context>
     <context>
         <name>AuditView</name>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="162" />
+            <location filename="../../ui/workflow/audit_view.py" line="174" />
             <source>This article</source>
             <translation>Artikel ini</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="162" />
+            <location filename="../../ui/workflow/audit_view.py" line="174" />
             <source>Whole newsroom</source>
             <translation>Seluruh redaksi</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="165" />
+            <location filename="../../ui/workflow/audit_view.py" line="177" />
             <source>Show:</source>
             <translation>Tampilkan:</translation>
         </message>
         <message>
-            <location filename="../../ui/workflow/audit_view.py" line="166" />
+            <location filename="../../ui/workflow/audit_view.py" line="178" />
             <source>Refresh</source>
             <translation>Muat ulang</translation>
         </message>
@@ -324,52 +329,52 @@
             <location filename="../../ui/dashboard/panel.py" line="100" />
             <source>PNG…</source>
             <extracomment>Width of an exported PNG, in pixels: sharp enough for a report or a slide. A short stable name, used for object names and suggested file names.</extracomment>
-            <translation type="unfinished" />
+            <translation>PNG…</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="101" />
             <source>Save this chart as a PNG picture</source>
-            <translation type="unfinished" />
+            <translation>Simpan grafik ini sebagai gambar PNG</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="102" />
             <source>CSV…</source>
-            <translation type="unfinished" />
+            <translation>CSV…</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="103" />
             <source>Save this chart's numbers as a CSV file</source>
-            <translation type="unfinished" />
+            <translation>Simpan angka grafik ini sebagai berkas CSV</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="122" />
             <source>Save chart as PNG</source>
-            <translation type="unfinished" />
+            <translation>Simpan grafik sebagai PNG</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="122" />
             <source>PNG pictures (*.png)</source>
-            <translation type="unfinished" />
+            <translation>Gambar PNG (*.png)</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="127" />
             <source>Save chart data as CSV</source>
-            <translation type="unfinished" />
+            <translation>Simpan data grafik sebagai CSV</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="127" />
             <source>CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Berkas CSV (*.csv)</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="142" />
             <source>Export failed</source>
-            <translation type="unfinished" />
+            <translation>Ekspor gagal</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/panel.py" line="143" />
             <source>Could not save %1: %2. Choose another folder and try again.</source>
-            <translation type="unfinished" />
+            <translation>Tidak dapat menyimpan %1: %2. Pilih folder lain lalu coba lagi.</translation>
         </message>
     </context>
     <context>
@@ -431,118 +436,118 @@
             <location filename="../../ui/dashboard/view.py" line="174" />
             <source>Updating…</source>
             <extracomment>The user asked to open an article (a Populer bar was clicked): its uuid.UUID. Every chart was redrawn for a new filter. A fixed clock (tests, screenshots, the bench); None means the real time.</extracomment>
-            <translation type="unfinished" />
+            <translation>Memperbarui…</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="196" />
             <source>Could not read the numbers: %1. Check the database and choose a filter again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="277" />
-            <source>Page views, %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="279" />
-            <source>Populer, %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="280" />
-            <source>Articles published, %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="282" />
-            <source>From first draft to publication, per section, %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="284" />
-            <source>Pipeline now, and the coming days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="287" />
-            <source>&amp;Window:</source>
-            <translation type="unfinished" />
+            <translation>Angka tidak dapat dibaca: %1. Periksa basis data lalu pilih filter lagi.</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="288" />
-            <source>&amp;Section:</source>
-            <translation type="unfinished" />
+            <source>Page views, %1</source>
+            <translation>Tayangan halaman, %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="289" />
-            <source>&amp;Reporter:</source>
-            <translation type="unfinished" />
+            <location filename="../../ui/dashboard/view.py" line="290" />
+            <source>Populer, %1</source>
+            <translation>Populer, %1</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="291" />
-            <source>last 24 hours</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../ui/dashboard/view.py" line="292" />
-            <source>last 7 days</source>
-            <translation type="unfinished" />
+            <source>Articles published, %1</source>
+            <translation>Artikel terbit, %1</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="293" />
-            <source>last 30 days</source>
-            <translation type="unfinished" />
+            <source>From first draft to publication, per section, %1</source>
+            <translation>Dari draf pertama sampai terbit, per rubrik, %1</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="294" />
-            <source>last 90 days</source>
-            <translation type="unfinished" />
+            <location filename="../../ui/dashboard/view.py" line="295" />
+            <source>Pipeline now, and the coming days</source>
+            <translation>Alur kerja sekarang dan hari-hari mendatang</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="298" />
+            <source>&amp;Window:</source>
+            <translation>&amp;Rentang:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="299" />
+            <source>&amp;Section:</source>
+            <translation>Rub&amp;rik:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="300" />
+            <source>&amp;Reporter:</source>
+            <translation>&amp;Wartawan:</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="302" />
+            <source>last 24 hours</source>
+            <translation>24 jam terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="303" />
+            <source>last 7 days</source>
+            <translation>7 hari terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="304" />
+            <source>last 30 days</source>
+            <translation>30 hari terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="305" />
+            <source>last 90 days</source>
+            <translation>90 hari terakhir</translation>
+        </message>
+        <message>
+            <location filename="../../ui/dashboard/view.py" line="309" />
             <source>All sections</source>
             <translation type="unfinished">Semua rubrik</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="299" />
+            <location filename="../../ui/dashboard/view.py" line="310" />
             <source>All reporters</source>
-            <translation type="unfinished" />
+            <translation>Semua wartawan</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="300" />
+            <location filename="../../ui/dashboard/view.py" line="311" />
             <source>All articles</source>
-            <translation type="unfinished" />
+            <translation>Semua artikel</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="301" />
+            <location filename="../../ui/dashboard/view.py" line="312" />
             <source>per hour</source>
-            <translation type="unfinished" />
+            <translation>per jam</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="302" />
-            <location filename="../../ui/dashboard/view.py" line="303" />
+            <location filename="../../ui/dashboard/view.py" line="313" />
+            <location filename="../../ui/dashboard/view.py" line="314" />
             <source>per day</source>
-            <translation type="unfinished" />
+            <translation>per hari</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="304" />
+            <location filename="../../ui/dashboard/view.py" line="315" />
             <source>per week</source>
-            <translation type="unfinished" />
+            <translation>per minggu</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="305" />
+            <location filename="../../ui/dashboard/view.py" line="316" />
             <source>by section</source>
-            <translation type="unfinished" />
+            <translation>per rubrik</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="306" />
+            <location filename="../../ui/dashboard/view.py" line="317" />
             <source>by reporter</source>
-            <translation type="unfinished" />
+            <translation>per wartawan</translation>
         </message>
         <message>
-            <location filename="../../ui/dashboard/view.py" line="309" />
+            <location filename="../../ui/dashboard/view.py" line="320" />
             <source>Newsroom dashboard</source>
-            <translation type="unfinished" />
+            <translation>Dasbor redaksi</translation>
         </message>
     </context>
     <context>
@@ -1014,12 +1019,12 @@
         <message>
             <location filename="../../ui/main_window.py" line="668" />
             <source>&amp;Dashboard</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dasbor</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="669" />
             <source>Page views, Populer, production, speed and the pipeline</source>
-            <translation type="unfinished" />
+            <translation>Tayangan, Populer, produksi, kecepatan, dan alur kerja</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="672" />
@@ -1193,58 +1198,58 @@
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="234" />
             <source>draft</source>
-            <translation type="unfinished" />
+            <translation>draf</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="235" />
             <source>submitted</source>
-            <translation type="unfinished" />
+            <translation>diajukan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="236" />
             <source>in review</source>
-            <translation type="unfinished" />
+            <translation>ditinjau</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="237" />
             <source>sent back</source>
-            <translation type="unfinished" />
+            <translation>dikembalikan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="238" />
             <source>approved</source>
-            <translation type="unfinished" />
+            <translation>disetujui</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="239" />
             <location filename="../../ui/dashboard/work_charts.py" line="269" />
             <source>scheduled</source>
-            <translation type="unfinished" />
+            <translation>terjadwal</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="240" />
             <source>published</source>
-            <translation type="unfinished" />
+            <translation>terbit</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="241" />
             <source>corrected</source>
-            <translation type="unfinished" />
+            <translation>dikoreksi</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="242" />
             <source>killed</source>
-            <translation type="unfinished" />
+            <translation>dibatalkan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="243" />
             <source>trashed</source>
-            <translation type="unfinished" />
+            <translation>di tempat sampah</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="274" />
             <source>embargo ends</source>
-            <translation type="unfinished" />
+            <translation>embargo berakhir</translation>
         </message>
     </context>
     <context>
@@ -1254,7 +1259,8 @@
             <source>%1
 %2 views — click to open</source>
             <extracomment>The article a user clicked.</extracomment>
-            <translation type="unfinished" />
+            <translation>%1
+%2 tayangan — klik untuk membuka</translation>
         </message>
     </context>
     <context>
@@ -1372,12 +1378,12 @@
             <location filename="../../ui/dashboard/work_charts.py" line="61" />
             <source>No section</source>
             <extracomment>Groups drawn one by one; the rest are summed into "Other" so the legend stays readable.</extracomment>
-            <translation type="unfinished" />
+            <translation>Tanpa rubrik</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="64" />
             <source>Other</source>
-            <translation type="unfinished" />
+            <translation>Lainnya</translation>
         </message>
     </context>
     <context>
@@ -1599,7 +1605,7 @@
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="275" />
             <source>Since %1 submitted it on %2:</source>
-            <translation>Sejak diajukan %1 pada %2:</translation>
+            <translation>Sejak diajukan oleh %1 pada %2:</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="289" />
@@ -1672,7 +1678,7 @@
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
             <source>Time</source>
-            <translation type="unfinished" />
+            <translation type="unfinished">Jam</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
@@ -1746,55 +1752,57 @@
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="115" />
             <source>box: middle half · line: median · dot: 90 % · whiskers: min–max</source>
-            <translation type="unfinished" />
+            <translation>kotak: separuh tengah · garis: median · titik: 90 % · kumis: min–maks</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="155" />
             <location filename="../../ui/dashboard/work_charts.py" line="182" />
             <source>No section</source>
-            <translation type="unfinished" />
+            <translation>Tanpa rubrik</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="165" />
             <source>6 min</source>
-            <translation type="unfinished" />
+            <translation>6 mnt</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="166" />
             <source>30 min</source>
-            <translation type="unfinished" />
+            <translation>30 mnt</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="167" />
             <source>1 h</source>
-            <translation type="unfinished" />
+            <translation>1 jam</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="168" />
             <source>4 h</source>
-            <translation type="unfinished" />
+            <translation>4 jam</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="169" />
             <source>1 day</source>
-            <translation type="unfinished" />
+            <translation>1 hari</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="170" />
             <source>1 week</source>
-            <translation type="unfinished" />
+            <translation>1 minggu</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="171" />
             <source>30 days</source>
-            <translation type="unfinished" />
+            <translation>30 hari</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="179" />
             <source>%1: %2 articles
 median %3 h, middle half %4–%5 h
 90 % within %6 h, slowest %7 h</source>
-            <translation type="unfinished" />
+            <translation>%1: %2 artikel
+median %3 jam, separuh tengah %4–%5 jam
+90 % dalam %6 jam, terlama %7 jam</translation>
         </message>
     </context>
     <context>
@@ -1888,7 +1896,7 @@ median %3 h, middle half %4–%5 h
             <location filename="../../ui/dashboard/audience_charts.py" line="99" />
             <source>%1: %2 views</source>
             <extracomment>Longest headline shown beside a Populer bar; the full one is in the hover text.</extracomment>
-            <translation type="unfinished" />
+            <translation>%1: %2 tayangan</translation>
         </message>
     </context>
     <context>

@@ -151,6 +151,11 @@ def test_schedule_asks_for_a_time_and_the_article_lands_on_the_calendar(
     assert [e.article_id for e in day_budget(sqlite_db, when.date(), zone="Asia/Jakarta")] == [
         approved.id
     ]
+    view = AuditView(sqlite_db, zone="Asia/Jakarta")
+    qtbot.addWidget(view)
+    view.set_article(approved.id)
+    note = view.model.index(0, COLUMNS.index("note")).data()
+    assert note == f"publish at {when:%d-%m-%Y} 08:00"  # the core's ISO time, shown in WIB
 
 
 def test_the_publish_time_dialog_gives_a_time_in_the_newsroom_zone(qtbot):

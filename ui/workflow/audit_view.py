@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -102,7 +103,18 @@ class AuditModel(QAbstractTableModel):
             )
         if column == "outcome":
             return self.labels.outcome(entry.outcome)
-        return entry.note.replace("\n", " · ")
+        return " · ".join(self._note_line(line) for line in entry.note.splitlines())
+
+    def _note_line(self, line: str) -> str:
+        """The core notes a schedule as ``at <ISO time>``; show it in the newsroom's zone."""
+        if line.startswith("at "):
+            try:
+                when = datetime.fromisoformat(line[3:])
+            except ValueError:
+                return line
+            local = when.astimezone(ZoneInfo(self.zone)).strftime("%d-%m-%Y %H:%M")
+            return self.tr("publish at %1").replace("%1", local)
+        return line
 
 
 class AuditView(QWidget):
