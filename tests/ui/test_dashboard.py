@@ -252,3 +252,22 @@ def test_a_chart_choice_made_while_numbers_are_on_their_way_is_kept(view):
     choose(view.window_box, "30d")
     assert list(view.production.stacks) == ["Budi", "Sarah"]
     assert view.production.series.grouping == "reporter"
+
+
+def test_an_empty_newsroom_draws_empty_charts(qtbot, tmp_path):
+    from editor.database import open_database
+
+    empty = open_database(f"sqlite:///{tmp_path / 'empty.db'}")
+    dashboard = DashboardView(empty, zone=ZONE, sections=[], people=[], now=NOW)
+    qtbot.addWidget(dashboard)
+    dashboard.show()
+    qtbot.waitUntil(lambda: not dashboard.is_pending())
+    assert dashboard.status.text() == ""  # no error shown
+    assert sum(dashboard.views.drawn_values()) == 0
+    assert dashboard.popular.drawn_values() == []
+    assert dashboard.speed.medians == []
+    assert dashboard.production.drawn_totals() == []
+    assert sum(dashboard.pipeline.status_counts) == 0
+    dashboard.speed.export_csv(tmp_path / "speed.csv")
+    assert (tmp_path / "speed.csv").read_text(encoding="utf-8-sig").startswith("section,")
+    empty.close()
