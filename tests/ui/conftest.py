@@ -35,6 +35,33 @@ def _fonts(qapp: QApplication) -> None:
 
 
 @pytest.fixture(autouse=True)
+def qt_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """Message boxes never block a test: each one is recorded here as (kind, text).
+
+    A modal box nobody can click would hang the whole suite; tests that expect a message
+    assert on this list (or patch the box themselves).
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    seen: list[tuple[str, str]] = []
+
+    def record(kind: str, answer: object) -> object:
+        def box(_parent: object, _title: str, text: str, *_args: object, **_kw: object) -> object:
+            seen.append((kind, text))
+            return answer
+
+        return box
+
+    button = QMessageBox.StandardButton
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", button.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", button.Ok))
+    monkeypatch.setattr(QMessageBox, "information", record("information", button.Ok))
+    monkeypatch.setattr(QMessageBox, "question", record("question", button.No))
+    monkeypatch.setattr(QMessageBox, "about", record("about", None))
+    return seen
+
+
+@pytest.fixture(autouse=True)
 def _icons_drawn() -> None:
     """Icons draw in every test (the app holds them back only until its first paint)."""
     from ui import icons

@@ -110,18 +110,14 @@ def test_preferences_save_zone_through_user_config_and_the_rest_in_qsettings(
     assert window.context.theme.name == "dark"
 
 
-def test_preferences_refuse_an_empty_database_location(qtbot, window, context, monkeypatch):
-    warnings: list[str] = []
-    monkeypatch.setattr(
-        "ui.preferences.QMessageBox.warning",
-        lambda _parent, _title, text: warnings.append(text),
-    )
+def test_preferences_refuse_an_empty_database_location(qtbot, window, context, qt_messages):
     dialog = PreferencesDialog(context, window)
     qtbot.addWidget(dialog)
     dialog.database.setText("  ")
     dialog.accept()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert "database" in warnings[0].lower()
+    assert qt_messages[0][0] == "warning"
+    assert "database" in qt_messages[0][1].lower()
 
 
 def test_translations_object_reports_missing_language(qtbot):
@@ -147,3 +143,18 @@ def test_system_theme_is_followed_while_the_choice_is_system(qtbot, context, mon
     apply_theme(app, "light", context.theme)
     app.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert context.theme.name == "light", "an explicit choice wins over the system"
+
+
+def test_an_indonesian_system_gets_indonesian_by_default(monkeypatch):
+    from PySide6.QtCore import QLocale
+
+    class IndonesianSystem(QLocale):
+        @staticmethod
+        def system() -> QLocale:
+            return QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+
+    monkeypatch.setattr("ui.i18n.QLocale", IndonesianSystem)
+    assert system_language() == "id"
+    assert preferred_language(None) == "id"
+    QSettings().setValue("interface/language", "en")
+    assert preferred_language(None) == "en"

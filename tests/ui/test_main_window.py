@@ -178,15 +178,12 @@ def test_status_bar_counts_words_as_you_type(qtbot, window):
     assert window.status.reading_label.text() == "1 min read"
 
 
-def test_about_names_the_version(qtbot, window, monkeypatch):
+def test_about_names_the_version(qtbot, window, qt_messages):
     from editor import __version__
 
-    seen: list[str] = []
-    monkeypatch.setattr(
-        "ui.main_window.QMessageBox.about", lambda _parent, _title, text: seen.append(text)
-    )
     window.registry.action("help.about").trigger()
-    assert __version__ in seen[0]
+    assert qt_messages[0][0] == "about"
+    assert __version__ in qt_messages[0][1]
 
 
 def test_splitter_sizes_and_geometry_are_remembered(qtbot, window, demo_db, tmp_path):
