@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,8 @@ MANIFEST_NAME = ".redaksi-publish.manifest"
 #: Written by earlier versions; removed when a new manifest is written.
 LEGACY_NAME = ".redaksi-publish.json"
 HEADER = "redaksi-publish-manifest 2"
+#: A character that would break a line, or a quote at the start of a path (after NUL).
+_ODD = re.compile('[\n\r\t]|\x00"')
 
 
 def _path_text(path: str) -> str:
@@ -37,7 +40,11 @@ class Manifest:
 
     def to_text(self) -> str:
         lines = [HEADER]
-        lines += [f"{fp} {h} {_path_text(path)}" for path, (fp, h) in self.files.items()]
+        # One look over all paths at once; only a site with an odd path pays per path.
+        if _ODD.search("\x00" + "\x00".join(self.files)):
+            lines += [f"{fp} {h} {_path_text(path)}" for path, (fp, h) in self.files.items()]
+        else:
+            lines += [f"{fp} {h} {path}" for path, (fp, h) in self.files.items()]
         lines.append("")
         return "\n".join(lines)
 

@@ -197,11 +197,14 @@ class Planner:
     ) -> list[Job]:
         pages = page_count(len(items), size)
         jobs = []
-        lead_map = {a.id: a.lead for a in items if isinstance(a, PublicArticle)} if leads else {}
         for page in range(1, pages + 1):
             chunk = items[(page - 1) * size : page * size]
 
             def make(chunk: Sequence[ListEntry | PublicArticle] = chunk, page: int = page) -> bytes:
+                # Only the page's own teasers: most pages are never made at all.
+                lead_map = (
+                    {a.id: a.lead for a in chunk if isinstance(a, PublicArticle)} if leads else {}
+                )
                 return render_listing(
                     site=self.site,
                     heading=heading,

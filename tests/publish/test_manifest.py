@@ -42,3 +42,10 @@ def test_damaged_lines_are_dropped_not_misread() -> None:
     manifest = parse_manifest(damaged)
     assert manifest is not None
     assert manifest.files == {"index.html": ("a", "b")}
+
+
+def test_a_quoted_first_path_survives(tmp_path: Path) -> None:
+    files = {'"first".jpg': ("a", "b")}
+    write_manifest(tmp_path, Manifest(dict(files)))
+    again = read_manifest(tmp_path)
+    assert again is not None and again.files == files
