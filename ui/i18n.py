@@ -87,10 +87,13 @@ class Translations:
             self._installed.append(ours)
         else:
             QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
-        # Qt's own strings (standard dialog buttons, context menus) where Qt ships them.
+        # Qt's own strings (standard dialog buttons, context menus): Qt's translation
+        # where Qt ships one, else ours (Qt has no Indonesian).
         qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         base = QTranslator(app)
-        if base.load(f"qtbase_{language}", qt_dir):
+        if base.load(f"qtbase_{language}", qt_dir) or base.load(
+            str(translations_dir() / f"redaksi_qt_{language}.qm")
+        ):
             app.installTranslator(base)
             self._installed.append(base)
         return found or language == "en"

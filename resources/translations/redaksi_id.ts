@@ -86,7 +86,7 @@
         <message>
             <location filename="../../ui/workflow/audit_view.py" line="68" />
             <source>Who</source>
-            <translation>Oleh</translation>
+            <translation>Siapa</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/audit_view.py" line="69" />
@@ -156,7 +156,7 @@
         <message>
             <location filename="../../ui/workflow/budget_pdf.py" line="33" />
             <source>Time</source>
-            <translation>Jam</translation>
+            <translation>Waktu</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/budget_pdf.py" line="34" />
@@ -191,13 +191,13 @@
         <message>
             <location filename="../../ui/workflow/budget_pdf.py" line="52" />
             <source>Nothing is scheduled or published on this day.</source>
-            <translation>Tidak ada berita yang dijadwalkan atau terbit pada hari ini.</translation>
+            <translation>Tidak ada yang dijadwalkan atau terbit pada hari ini.</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/budget_pdf.py" line="55" />
             <location filename="../../ui/workflow/budget_pdf.py" line="84" />
             <source>Story budget for %1</source>
-            <translation>Daftar berita %1</translation>
+            <translation>Daftar berita untuk %1</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/budget_pdf.py" line="57" />
@@ -290,7 +290,7 @@
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="333" />
             <source>Week of %1 to %2</source>
-            <translation>Pekan %1 s.d. %2</translation>
+            <translation>Pekan %1 sampai %2</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="339" />
@@ -300,7 +300,7 @@
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="342" />
             <source>‹ Previous week</source>
-            <translation>‹ Pekan lalu</translation>
+            <translation>‹ Pekan sebelumnya</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="343" />
@@ -310,7 +310,7 @@
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="344" />
             <source>Next week ›</source>
-            <translation>Pekan depan ›</translation>
+            <translation>Pekan berikutnya ›</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/calendar_view.py" line="347" />
@@ -374,7 +374,7 @@
         <message>
             <location filename="../../ui/dashboard/panel.py" line="143" />
             <source>Could not save %1: %2. Choose another folder and try again.</source>
-            <translation>Tidak dapat menyimpan %1: %2. Pilih folder lain lalu coba lagi.</translation>
+            <translation>%1 tidak dapat disimpan: %2. Pilih folder lain lalu coba lagi.</translation>
         </message>
     </context>
     <context>
@@ -441,7 +441,7 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="196" />
             <source>Could not read the numbers: %1. Check the database and choose a filter again.</source>
-            <translation>Angka tidak dapat dibaca: %1. Periksa basis data lalu pilih filter lagi.</translation>
+            <translation>Angka tidak dapat dibaca: %1. Periksa basis data lalu pilih saringan lagi.</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="288" />
@@ -466,7 +466,7 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="295" />
             <source>Pipeline now, and the coming days</source>
-            <translation>Alur kerja sekarang dan hari-hari mendatang</translation>
+            <translation>Alur kerja saat ini, dan beberapa hari ke depan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="298" />
@@ -476,12 +476,12 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="299" />
             <source>&amp;Section:</source>
-            <translation>Rub&amp;rik:</translation>
+            <translation>R&amp;ubrik:</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="300" />
             <source>&amp;Reporter:</source>
-            <translation>&amp;Wartawan:</translation>
+            <translation>&amp;Reporter:</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="302" />
@@ -506,12 +506,12 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="309" />
             <source>All sections</source>
-            <translation type="unfinished">Semua rubrik</translation>
+            <translation>Semua rubrik</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="310" />
             <source>All reporters</source>
-            <translation>Semua wartawan</translation>
+            <translation>Semua reporter</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="311" />
@@ -532,7 +532,7 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="315" />
             <source>per week</source>
-            <translation>per minggu</translation>
+            <translation>per pekan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="316" />
@@ -542,7 +542,7 @@
         <message>
             <location filename="../../ui/dashboard/view.py" line="317" />
             <source>by reporter</source>
-            <translation>per wartawan</translation>
+            <translation>per reporter</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/view.py" line="320" />
@@ -586,12 +586,12 @@
         <message>
             <location filename="../../ui/editor_pane/pane.py" line="207" />
             <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
-            <translation type="unfinished" />
+            <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
         </message>
         <message>
             <location filename="../../ui/editor_pane/pane.py" line="211" />
             <source>Photo description</source>
-            <translation type="unfinished" />
+            <translation>Deskripsi foto</translation>
         </message>
         <message>
             <location filename="../../ui/editor_pane/pane.py" line="212" />
@@ -833,7 +833,7 @@
         <message>
             <location filename="../../ui/workflow/lock_banner.py" line="81" />
             <source>Being edited by %1%2 since %3. You can read it; changes are not possible now.</source>
-            <translation>Sedang disunting oleh %1%2 sejak %3. Anda bisa membacanya, tetapi belum bisa mengubahnya.</translation>
+            <translation>Sedang disunting oleh %1%2 sejak %3. Anda bisa membacanya; perubahan belum bisa dilakukan sekarang.</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/lock_banner.py" line="89" />
@@ -1190,7 +1190,7 @@
         <message>
             <location filename="../../ui/editor_pane/metadata_form.py" line="288" />
             <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
-            <translation type="unfinished" />
+            <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
         </message>
     </context>
     <context>
@@ -1369,7 +1369,7 @@
         <message>
             <location filename="../../ui/preview_pane.py" line="230" />
             <source>Showing the preview page: %1</source>
-            <translation type="unfinished" />
+            <translation>Menampilkan halaman pratinjau: %1</translation>
         </message>
     </context>
     <context>
@@ -1431,7 +1431,7 @@
         <message>
             <location filename="../../ui/workflow/profile.py" line="123" />
             <source>Choose a person from the list.</source>
-            <translation>Pilih satu orang dari daftar.</translation>
+            <translation>Pilih seseorang dari daftar.</translation>
         </message>
     </context>
     <context>
@@ -1569,7 +1569,7 @@
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="157" />
             <source>(passage gone) “%1”</source>
-            <translation>(kutipan sudah tidak ada) “%1”</translation>
+            <translation>(bagian sudah hilang) “%1”</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="160" />
@@ -1580,7 +1580,7 @@
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="184" />
             <source>Select the passage in the text first, then comment on it.</source>
-            <translation>Pilih dulu bagian teksnya, lalu beri komentar.</translation>
+            <translation>Pilih bagian teksnya dulu, lalu beri komentar.</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="187" />
@@ -1590,22 +1590,22 @@
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="187" />
             <source>Your comment on “%1”:</source>
-            <translation>Komentar Anda untuk “%1”:</translation>
+            <translation>Komentar Anda tentang “%1”:</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="194" />
             <source>Your note on the article:</source>
-            <translation>Catatan Anda untuk artikel ini:</translation>
+            <translation>Catatan Anda tentang artikel ini:</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="270" />
             <source>This article has not been submitted yet.</source>
-            <translation>Artikel ini belum pernah diajukan.</translation>
+            <translation>Artikel ini belum diajukan.</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="275" />
             <source>Since %1 submitted it on %2:</source>
-            <translation>Sejak diajukan oleh %1 pada %2:</translation>
+            <translation>Sejak %1 mengajukannya pada %2:</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="289" />
@@ -1650,7 +1650,7 @@
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="321" />
             <source>Go to passage</source>
-            <translation>Ke kutipan</translation>
+            <translation>Ke bagian itu</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/review_pane.py" line="322" />
@@ -1673,22 +1673,22 @@
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
             <source>No.</source>
-            <translation type="unfinished" />
+            <translation>No.</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
             <source>Time</source>
-            <translation type="unfinished">Jam</translation>
+            <translation>Waktu</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
             <source>Author</source>
-            <translation type="unfinished" />
+            <translation>Penulis</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="62" />
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Jenis</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="76" />
@@ -1713,17 +1713,17 @@
         <message>
             <location filename="../../ui/revisions_dialog.py" line="125" />
             <source>Saved</source>
-            <translation type="unfinished" />
+            <translation>Disimpan</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="126" />
             <source>Before restore</source>
-            <translation type="unfinished" />
+            <translation>Sebelum pemulihan</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="127" />
             <source>Imported</source>
-            <translation type="unfinished" />
+            <translation>Diimpor</translation>
         </message>
         <message>
             <location filename="../../ui/revisions_dialog.py" line="162" />
@@ -1788,7 +1788,7 @@
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="170" />
             <source>1 week</source>
-            <translation>1 minggu</translation>
+            <translation>1 pekan</translation>
         </message>
         <message>
             <location filename="../../ui/dashboard/work_charts.py" line="171" />
@@ -1802,7 +1802,7 @@ median %3 h, middle half %4–%5 h
 90 % within %6 h, slowest %7 h</source>
             <translation>%1: %2 artikel
 median %3 jam, separuh tengah %4–%5 jam
-90 % dalam %6 jam, terlama %7 jam</translation>
+90 % dalam %6 jam, paling lambat %7 jam</translation>
         </message>
     </context>
     <context>
@@ -1915,7 +1915,7 @@ median %3 jam, separuh tengah %4–%5 jam
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="111" />
             <source>No article open.</source>
-            <translation>Tidak ada artikel yang dibuka.</translation>
+            <translation>Tidak ada artikel yang terbuka.</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="114" />
@@ -1955,7 +1955,7 @@ median %3 jam, separuh tengah %4–%5 jam
 To go ahead anyway, give the reason the audit log keeps:</source>
             <translation>%1
 
-Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translation>
+Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="220" />
@@ -1965,7 +1965,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="224" />
             <source>What should the reporter change?</source>
-            <translation>Apa yang perlu diubah reporter?</translation>
+            <translation>Apa yang harus diubah reporter?</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="225" />
@@ -1975,7 +1975,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="226" />
             <source>The correction note readers will see:</source>
-            <translation>Catatan ralat yang akan dibaca pembaca:</translation>
+            <translation>Catatan koreksi yang akan dilihat pembaca:</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/workflow_bar.py" line="228" />
@@ -1994,12 +1994,12 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
             <location filename="../../ui/workflow/integration.py" line="179" />
             <source>Budget not written</source>
             <extracomment>Action ids this module registers; the window's menus place them.</extracomment>
-            <translation>Daftar berita tidak tertulis</translation>
+            <translation>Daftar berita tidak ditulis</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/integration.py" line="182" />
             <source>Day budget written to %1</source>
-            <translation>Daftar berita hari ini ditulis ke %1</translation>
+            <translation>Daftar berita harian ditulis ke %1</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/integration.py" line="209" />
@@ -2015,7 +2015,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
             <location filename="../../ui/workflow/integration.py" line="220" />
             <source>%n scheduled article(s) published.</source>
             <translation>
-                <numerusform>%n artikel terjadwal diterbitkan.</numerusform>
+                <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
             </translation>
         </message>
         <message>
@@ -2036,7 +2036,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/integration.py" line="244" />
             <source>&amp;Workflow</source>
-            <translation>Alur &amp;kerja</translation>
+            <translation>&amp;Alur kerja</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/integration.py" line="244" />
@@ -2061,7 +2061,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/integration.py" line="251" />
             <source>What is scheduled per day and hour</source>
-            <translation>Apa yang dijadwalkan per hari dan jam</translation>
+            <translation>Apa yang terjadwal per hari dan jam</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/integration.py" line="254" />
@@ -2071,7 +2071,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/integration.py" line="255" />
             <source>A printable list of the day's stories</source>
-            <translation>Daftar berita hari ini yang siap dicetak</translation>
+            <translation>Daftar berita hari itu yang siap cetak</translation>
         </message>
     </context>
     <context>
@@ -2119,7 +2119,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/labels.py" line="21" />
             <source>Corrected</source>
-            <translation>Diralat</translation>
+            <translation>Dikoreksi</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/labels.py" line="22" />
@@ -2179,12 +2179,12 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/labels.py" line="42" />
             <source>Unpublish…</source>
-            <translation>Tarik…</translation>
+            <translation>Tarik dari situs…</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/labels.py" line="43" />
             <source>Correct…</source>
-            <translation>Ralat…</translation>
+            <translation>Koreksi…</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/labels.py" line="49" />
@@ -2224,7 +2224,7 @@ Untuk tetap melanjutkan, tulis alasan yang akan dicatat di log audit:</translati
         <message>
             <location filename="../../ui/workflow/labels.py" line="66" />
             <source>done</source>
-            <translation>berhasil</translation>
+            <translation>selesai</translation>
         </message>
         <message>
             <location filename="../../ui/workflow/labels.py" line="67" />

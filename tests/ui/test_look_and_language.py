@@ -158,3 +158,19 @@ def test_an_indonesian_system_gets_indonesian_by_default(monkeypatch):
     assert preferred_language(None) == "id"
     QSettings().setValue("interface/language", "en")
     assert preferred_language(None) == "en"
+
+
+def test_qt_dialog_buttons_speak_indonesian_too(qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    translations = Translations()
+    try:
+        translations.install("id")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        qtbot.addWidget(buttons)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.text() == "Batal"
+    finally:
+        translations.uninstall()
