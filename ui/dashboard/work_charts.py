@@ -220,7 +220,7 @@ class PipelineChart(ChartPanel):
         self.coming.addLegend(offset=(8, 4), labelTextSize="8pt")
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.invertY(True)
-        self.plot.getAxis("left").setWidth(120)
+        self.plot.getAxis("left").setWidth(150)
         self.plot.hideAxis("bottom")  # the counts are in the labels
         self.graphics.ci.layout.setColumnStretchFactor(0, 1)
         self.graphics.ci.layout.setColumnStretchFactor(1, 1)
