@@ -50,6 +50,8 @@ AUTOSAVE_INTERVAL_KEY = "editor/autosaveIntervalMs"
 DEFAULT_AUTOSAVE_MS = 2000
 #: Below this width the window starts without side docks (list, editor, preview first).
 WIDE_WINDOW = 1700
+#: The width side docks start with.
+DOCK_WIDTH = 440
 
 
 @dataclass
@@ -594,7 +596,12 @@ class MainWindow(QMainWindow):
         """The default layout for a window ``width`` wide: docks only where they fit, then
         a compact list with editor and preview sharing the rest."""
         self._fit_docks(width)
-        docks = sum(dock.minimumWidth() + 8 for dock in self._docks() if not dock.isHidden())
+        shown = [dock for dock in self._docks() if not dock.isHidden()]
+        if shown:
+            # Wide enough for a row of three Indonesian workflow buttons, unclipped.
+            dock_width = max(DOCK_WIDTH, *(dock.minimumWidth() for dock in shown))
+            self.resizeDocks(shown, [dock_width] * len(shown), Qt.Orientation.Horizontal)
+        docks = sum(max(DOCK_WIDTH, dock.minimumWidth()) + 8 for dock in shown)
         width = max(0, width - docks)
         list_width = max(400, int(width * 0.32))
         rest = max(0, width - list_width)
