@@ -2,7 +2,8 @@
 
 Built from strings with XML escaping rather than a template: a feed is a few dozen lines
 and must be byte-identical for the same data. Feed times come from the items themselves
-(never the clock), so an unchanged feed keeps its bytes between publishes.
+(never the clock), so an unchanged feed keeps its bytes between publishes. Correction
+notes are appended to an item's description (as text) and content (the page's box).
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from email.utils import format_datetime
+from html import escape as html_escape
 from xml.sax.saxutils import escape, quoteattr
 
+from editor.publish.corrections import corrections_html, corrections_text
 from editor.publish.model import PublicArticle
 from editor.publish.pages import SiteInfo, iso
 
@@ -24,6 +27,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 def _text(value: str) -> str:
     return escape(_CONTROL.sub("", value))
+
+
+def _corrections_html(site: SiteInfo, article: PublicArticle) -> str:
+    return str(corrections_html(article.corrections, zone=site.zone, language=article.language))
+
+
+def _corrections_text(site: SiteInfo, article: PublicArticle) -> str:
+    return corrections_text(article.corrections, zone=site.zone, language=article.language)
 
 
 def rss(
@@ -64,8 +75,13 @@ def rss(
             lines.append(f"<dc:creator>{_text(article.byline)}</dc:creator>")
         if article.section is not None:
             lines.append(f"<category>{_text(article.section.name)}</category>")
-        lines.append(f"<description>{_text(article.lead or article.headline)}</description>")
-        lines.append(f"<content:encoded>{_text(body_html(article))}</content:encoded>")
+        description, content = article.lead or article.headline, body_html(article)
+        if article.corrections:
+            description += "\n\n" + _corrections_text(site, article)
+            content += "\n" + _corrections_html(site, article)
+        # Readers take an RSS description as HTML: escaped once as HTML, once as XML.
+        lines.append(f"<description>{_text(html_escape(description))}</description>")
+        lines.append(f"<content:encoded>{_text(content)}</content:encoded>")
         lines.append("</item>")
     lines += ["</channel>", "</rss>", ""]
     return "\n".join(lines)
@@ -105,9 +121,15 @@ def atom(
         lines += [f"<author><name>{_text(name)}</name></author>" for name in article.bylines]
         if article.section is not None:
             lines.append(f"<category term={quoteattr(article.section.name)}/>")
+        content = body_html(article)
+        if article.corrections:
+            content += "\n" + _corrections_html(site, article)
         if article.lead:
-            lines.append(f"<summary>{_text(article.lead)}</summary>")
-        lines.append(f'<content type="html">{_text(body_html(article))}</content>')
+            summary = article.lead
+            if article.corrections:
+                summary += "\n\n" + _corrections_text(site, article)
+            lines.append(f"<summary>{_text(summary)}</summary>")
+        lines.append(f'<content type="html">{_text(content)}</content>')
         lines.append("</entry>")
     lines += ["</feed>", ""]
     return "\n".join(lines)

@@ -16,7 +16,17 @@ from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from editor.database import Database
-from editor.models import Article, ArticleBody, ArticleTag, Byline, Person, Section, Tag
+from editor.models import (
+    Article,
+    ArticleBody,
+    ArticleCorrection,
+    ArticleTag,
+    Byline,
+    Person,
+    Section,
+    Tag,
+)
+from editor.publish.corrections import PublicCorrection, corrections_key, load_corrections
 from editor.publish.urls import SHORT_ID_LENGTH, article_path, safe_slug, section_path
 from editor.publish.visibility import public_clause
 
@@ -64,6 +74,8 @@ class PublicArticle(NamedTuple):
     #: Hash of what a list shows of the article (link, headline, time): list pages change
     #: only when this (or, on lists with leads, the lead) does, not when the body is edited.
     teaser: str = ""
+    #: Correction notes up to the publish clock, oldest first (in the fingerprint too).
+    corrections: tuple[PublicCorrection, ...] = ()
 
     @property
     def byline(self) -> str:
@@ -196,6 +208,16 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
             if tag is None:
                 tag = known_tags[(name, slug)] = SiteTag(name, safe_slug(slug))
             tags.setdefault(_hex(article_id), []).append(tag)
+        # Corrections are rare: find the few public articles that have any in one query.
+        corrected = list(
+            conn.execute(
+                select(ArticleCorrection.article_id)
+                .join(Article, Article.id == ArticleCorrection.article_id)
+                .where(where)
+                .distinct()
+            ).scalars()
+        )
+    corrections = load_corrections(db, corrected, now=now) if corrected else {}
     section_by_id = {s.id: s for s in sections}
     urls = _unique_urls([(r[0], r[11], r[3]) for r in rows], zone)
     articles = []
@@ -222,6 +244,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
         url = urls[article_id]
         article_bylines = tuple(bylines.get(id_hex, ()))
         article_tags = tuple(tags.get(id_hex, ()))
+        article_corrections = corrections.get(article_id, ())
         published_iso = published_at.isoformat()
         fingerprint = digest(
             id_hex,
@@ -241,6 +264,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
             published_iso,
             updated_at.isoformat(),
             word_count,
+            corrections_key(article_corrections),
         )
         articles.append(
             PublicArticle(
@@ -263,6 +287,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
                 word_count,
                 fingerprint,
                 digest(url, headline, published_iso, language, lead),
+                article_corrections,
             )
         )
     # Hex text orders exactly like the UUIDs and compares much faster.

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from editor.dates import dateline
+from editor.publish.corrections import corrections_html
 from editor.publish.model import PublicArticle, SiteData, SiteSection
 from editor.publish.sidebar import ListEntry, TimeTexts
 from editor.publish.templates import template
@@ -107,6 +108,9 @@ def render_article(
         modified_iso=iso(max(article.updated_at, article.published_at)),
         image_src=image_src,
         body_html=Markup(body_html),
+        corrections=corrections_html(
+            getattr(article, "corrections", ()), zone=site.zone, language=article.language
+        ),
         json_ld=_json_script(json_ld(article, site, image_url, chain[-1].name if chain else None)),
         sidebar=sidebar,
     )
