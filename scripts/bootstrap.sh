@@ -10,7 +10,7 @@ SYSTEM_PACKAGES=(
   libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 xvfb xauth
-  postgresql
+  postgresql poppler-utils
   desktop-file-utils  # the packaging tests validate the .deb's desktop entry
 )
 
