@@ -27,12 +27,16 @@ CACHE_NAME = "bodies.sqlite"
 
 
 def _render(item: tuple[str, str]) -> tuple[str, str | None]:
-    """(HTML, problem): a body too deeply nested to render is shown as plain paragraphs."""
+    """(HTML, problem): a body too deeply nested to render is shown as plain paragraphs.
+
+    Published rather than skipped: the article is live and readers see all of its text
+    (escaped, never as markup); the publish report names it so an editor can flatten it.
+    """
     markdown, language = item
     try:
         return markdown_to_html(markdown, language=language), None
     except ValidationError as error:
-        paragraphs = [p for p in markdown.split("\n\n") if p.strip()]
+        paragraphs = [p.strip() for p in markdown.split("\n\n") if p.strip()]
         html = "\n".join(f"<p>{escape(p)}</p>" for p in paragraphs)
         return html, str(error)
 

@@ -1,0 +1,56 @@
+"""Article bodies: one unrenderable body is reported, not fatal; the cache follows the renderer."""
+
+from __future__ import annotations
+
+import html5lib
+import pytest
+
+from editor.articles import create_article
+from editor.records import ArticleDraft
+from tests.publish.conftest import PublishFn, site_files
+from tests.publish.newsroom import NOW, Newsroom
+
+#: A list nested far deeper than the Markdown parser's recursion can follow.
+ABSURD = (
+    "".join("  " * level + "- butir\n" for level in range(600))
+    + "\nKutipan <b>terdalam</b> & terakhir.\n\nParagraf kedua.\n"
+)
+
+
+def test_a_body_too_deep_to_render_is_published_as_plain_text_and_reported(
+    room: Newsroom, publish: PublishFn
+):
+    story = create_article(
+        room.db,
+        ArticleDraft(
+            headline="Kutipan bersarang", body=ABSURD, status="published", published_at=NOW
+        ),
+    )
+    report = publish()
+    files = site_files(report.out_dir)
+    (path,) = [p for p in files if "kutipan-bersarang" in p and p.endswith("index.html")]
+    problems = [p for p in report.problems if p.path.strip("/") in path]
+    assert len(problems) == 1 and "too deeply" in problems[0].reason
+    page = html5lib.parse(files[path], namespaceHTMLElements=False)
+    body = page.find(".//div[@class='article-body']")
+    texts = ["".join(p.itertext()) for p in body.iter("p")]
+    assert texts[-2:] == ["Kutipan <b>terdalam</b> & terakhir.", "Paragraf kedua."]
+    assert texts[0].startswith("- butir\n  - butir")  # the text is kept, escaped, not markup
+    # Every other article is published as usual.
+    (nato,) = [
+        p for p in files if p.startswith("read/") and "-nato-" in p and p.endswith("index.html")
+    ]
+    assert "<p>Pakta Pertahanan Atlantik Utara (NATO)" in files[nato].decode()
+    assert str(story.id) in files[path.replace("index.html", "ninjs.json")].decode()
+
+
+def test_a_renderer_change_renders_every_body_again(
+    room: Newsroom, publish: PublishFn, monkeypatch: pytest.MonkeyPatch
+):
+    first = publish()
+    assert first.bodies_rendered > 0
+    again = publish(full=True)
+    assert again.bodies_rendered == 0  # all from the cache
+    monkeypatch.setattr("editor.publish.body.render_fingerprint", lambda: "renderer 2")
+    changed = publish(full=True)
+    assert changed.bodies_rendered == first.bodies_rendered
