@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,7 +28,8 @@ from PySide6.QtWidgets import (
 from editor import __version__
 from editor.config import Settings
 from editor.errors import ConflictError, RedaksiError
-from ui.actions import ActionRegistry, ActionSpec
+from ui import window_layout
+from ui.actions import ActionRegistry
 from ui.article_list import commands
 from ui.article_list.pane import ArticleListPane
 from ui.editor_pane import EditorPane
@@ -37,21 +37,23 @@ from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
 from ui.status_bar import StatusBar
 from ui.theme import ThemeState
+from ui.window_actions import (
+    ARTICLE_ACTIONS,
+    MENUS,
+    TOOLBAR,
+    menu_titles,
+    place,
+    shell_actions,
+    shell_texts,
+)
 
 if TYPE_CHECKING:
     from editor.database import Database
     from editor.records import ArticleRecord, PersonRecord, SectionRecord
 
-GEOMETRY_KEY = "mainWindow/geometry"
-STATE_KEY = "mainWindow/state"
-SPLITTER_KEY = "mainWindow/splitter"
 LAST_ARTICLE_KEY = "mainWindow/lastArticle"
 AUTOSAVE_INTERVAL_KEY = "editor/autosaveIntervalMs"
 DEFAULT_AUTOSAVE_MS = 2000
-#: Below this width the window starts without side docks (list, editor, preview first).
-WIDE_WINDOW = 1700
-#: The width side docks start with.
-DOCK_WIDTH = 440
 
 
 @dataclass
@@ -63,84 +65,6 @@ class AppContext:
     theme: ThemeState = field(default_factory=ThemeState)
     theme_choice: str = "system"
     data_dir: Path | None = None
-
-
-#: Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody
-#: registered is skipped, so a pane can grow or shrink its set of actions freely.
-MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (
-        "article",
-        (
-            "article.new",
-            "article.duplicate",
-            "article.save",
-            "-",
-            "article.revisions",
-            "article.browser",
-            "-",
-            "article.trash",
-            "article.restore",
-            "-",
-            "profile.switch",
-            "-",
-            "app.quit",
-        ),
-    ),
-    (
-        "edit",
-        (
-            "edit.undo",
-            "edit.redo",
-            "-",
-            "edit.find",
-            "edit.replace",
-            "list.search",
-            "-",
-            "edit.bold",
-            "edit.italic",
-            "edit.heading",
-            "edit.link",
-            "edit.quote",
-            "edit.list",
-            "edit.image",
-            "edit.pullquote",
-            "edit.related",
-        ),
-    ),
-    (
-        "view",
-        (
-            "view.trash",
-            "view.preview",
-            "view.workflow",
-            "-",
-            "workflow.audit",
-            "workflow.calendar",
-            "view.dashboard",
-            "-",
-            "view.focus_list",
-            "view.focus_editor",
-        ),
-    ),
-    ("tools", ("site.publish", "workflow.budget", "-", "app.preferences")),
-    ("help", ("help.about",)),
-)
-TOOLBAR = (
-    "article.new",
-    "article.save",
-    "article.duplicate",
-    "article.trash",
-    "article.restore",
-    "-",
-    "view.trash",
-    "article.revisions",
-    "article.browser",
-    "view.preview",
-    "-",
-    "site.publish",
-)
-#: Actions that need an article open in the editor.
-ARTICLE_ACTIONS = ("article.save", "article.duplicate", "article.revisions", "article.browser")
 
 
 class MainWindow(QMainWindow):
@@ -459,32 +383,7 @@ class MainWindow(QMainWindow):
     # --- wiring -------------------------------------------------------------------------
 
     def _create_actions(self) -> None:
-        handlers: list[tuple[ActionSpec, Callable[..., object]]] = [
-            (ActionSpec("article.new", "", QKeySequence.StandardKey.New, "new"), self.new_article),
-            (
-                ActionSpec("article.duplicate", "", "Ctrl+Shift+D", "duplicate"),
-                self.duplicate_article,
-            ),
-            (
-                ActionSpec("article.save", "", QKeySequence.StandardKey.Save, "save"),
-                self.save_revision,
-            ),
-            (ActionSpec("article.trash", "", None, "trash"), self.trash_article),
-            (ActionSpec("article.restore", "", None, "restore"), self.restore_article),
-            (ActionSpec("article.revisions", "", "Ctrl+Shift+H", "revisions"), self.show_revisions),
-            (ActionSpec("article.browser", "", "Ctrl+Shift+B", "browser"), self.open_in_browser),
-            (ActionSpec("list.search", "", "Ctrl+Shift+F", "find"), self._focus_search),
-            (ActionSpec("view.trash", "", None, "show-trash", checkable=True), self.show_trash),
-            (ActionSpec("view.preview", "", "F9", "preview", checkable=True), self.toggle_preview),
-            (ActionSpec("view.focus_list", "", "Ctrl+1", None), self._focus_list),
-            (ActionSpec("view.focus_editor", "", "Ctrl+2", None), self._focus_editor),
-            (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), self.show_dashboard),
-            (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), self.publish_site),
-            (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), self.show_preferences),
-            (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), self.close),
-            (ActionSpec("help.about", "", None, "about"), self.show_about),
-        ]
-        for spec, slot in handlers:
+        for spec, slot in shell_actions(self):
             self.registry.add(spec, slot)
         self.registry.action("view.preview").setChecked(True)
         self.registry.action("app.preferences").setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -500,9 +399,9 @@ class MainWindow(QMainWindow):
                 menu.setObjectName(f"{name}Menu")
                 self._menus[name] = menu
             menu.clear()
-            _place(menu, self.registry, ids)
+            place(menu, self.registry, ids)
         self.toolbar.clear()
-        _place(self.toolbar, self.registry, TOOLBAR)
+        place(self.toolbar, self.registry, TOOLBAR)
 
     def _add_workflow(self) -> None:
         if self.workflow is not None:
@@ -511,9 +410,7 @@ class MainWindow(QMainWindow):
 
         self.workflow = WorkflowIntegration(self)
         self._place_actions()
-        state = QSettings().value(STATE_KEY)
-        if state is None or not self.restoreState(state):  # type: ignore[arg-type]
-            self.fit_splitter(self.width())
+        window_layout.restore_docks(self, self.splitter)
 
     def _connect(self) -> None:
         self.list_pane.currentArticleChanged.connect(self.open_article)
@@ -581,46 +478,14 @@ class MainWindow(QMainWindow):
     # --- layout memory ------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
-        settings = QSettings()
-        geometry = settings.value(GEOMETRY_KEY)
-        if geometry is None or not self.restoreGeometry(geometry):  # type: ignore[arg-type]
-            self.resize(1366, 768)
-        state = settings.value(STATE_KEY)
-        if state is None or not self.restoreState(state):  # type: ignore[arg-type]
-            self._fit_docks(self.width())
-        sizes = settings.value(SPLITTER_KEY)
-        if sizes is None or not self.splitter.restoreState(sizes):  # type: ignore[arg-type]
-            self.fit_splitter(self.width())
+        window_layout.restore(self, self.splitter)
 
     def fit_splitter(self, width: int) -> None:
-        """The default layout for a window ``width`` wide: docks only where they fit, then
-        a compact list with editor and preview sharing the rest."""
-        self._fit_docks(width)
-        shown = [dock for dock in self._docks() if not dock.isHidden()]
-        if shown:
-            # Wide enough for a row of three Indonesian workflow buttons, unclipped.
-            dock_width = max(DOCK_WIDTH, *(dock.minimumWidth() for dock in shown))
-            self.resizeDocks(shown, [dock_width] * len(shown), Qt.Orientation.Horizontal)
-        docks = sum(max(DOCK_WIDTH, dock.minimumWidth()) + 8 for dock in shown)
-        width = max(0, width - docks)
-        list_width = max(400, int(width * 0.32))
-        rest = max(0, width - list_width)
-        self.splitter.setSizes([list_width, rest // 2, rest - rest // 2])
-
-    def _docks(self) -> list[QDockWidget]:
-        return self.findChildren(QDockWidget)
-
-    def _fit_docks(self, width: int) -> None:
-        """Side docks start hidden on windows narrower than WIDE_WINDOW: three panes and a
-        dock do not fit 1366 pixels without clipping. The View menu brings them back."""
-        for dock in self._docks():
-            dock.setVisible(width >= WIDE_WINDOW)
+        """The default layout for a window ``width`` wide (see ui.window_layout)."""
+        window_layout.fit(self, self.splitter, width)
 
     def save_layout(self) -> None:
-        settings = QSettings()
-        settings.setValue(GEOMETRY_KEY, self.saveGeometry())
-        settings.setValue(STATE_KEY, self.saveState())
-        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        window_layout.save(self, self.splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         saved = self.autosave.shutdown() if self.autosave is not None else True
@@ -646,54 +511,8 @@ class MainWindow(QMainWindow):
     # --- language -----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        texts = {
-            "article.new": (self.tr("&New article"), self.tr("Start a new draft")),
-            "article.duplicate": (self.tr("D&uplicate"), self.tr("Make a copy of this article")),
-            "article.save": (self.tr("&Save"), self.tr("Save now and keep a revision")),
-            "article.trash": (
-                self.tr("Move to &trash"),
-                self.tr("Move the selected article to the trash"),
-            ),
-            "article.restore": (
-                self.tr("&Restore from trash"),
-                self.tr("Take the article out of the trash"),
-            ),
-            "article.revisions": (
-                self.tr("Re&visions…"),
-                self.tr("Earlier versions of this article"),
-            ),
-            "article.browser": (
-                self.tr("Open in &browser"),
-                self.tr("Show the published page in a browser"),
-            ),
-            "list.search": (self.tr("Search &articles"), self.tr("Search the article list")),
-            "view.trash": (self.tr("Show &trash"), self.tr("Show the articles in the trash")),
-            "view.preview": (self.tr("&Preview"), self.tr("Show or hide the preview")),
-            "view.focus_list": (self.tr("Go to &list"), ""),
-            "view.focus_editor": (self.tr("Go to &editor"), ""),
-            "view.dashboard": (
-                self.tr("&Dashboard"),
-                self.tr("Page views, Populer, production, speed and the pipeline"),
-            ),
-            "site.publish": (
-                self.tr("&Publish site…"),
-                self.tr("Write the public site to a folder"),
-            ),
-            "app.preferences": (
-                self.tr("&Preferences…"),
-                self.tr("Time zone, language, theme, autosave"),
-            ),
-            "app.quit": (self.tr("&Quit"), ""),
-            "help.about": (self.tr("&About Redaksi"), ""),
-        }
-        self.registry.retranslate(texts)
-        titles = {
-            "article": self.tr("&Article"),
-            "edit": self.tr("&Edit"),
-            "view": self.tr("&View"),
-            "tools": self.tr("&Tools"),
-            "help": self.tr("&Help"),
-        }
+        self.registry.retranslate(shell_texts())
+        titles = menu_titles()
         for name, menu in self._menus.items():
             menu.setTitle(titles[name])
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
@@ -703,14 +522,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def _place(container: QMenu | QToolBar, registry: ActionRegistry, ids: tuple[str, ...]) -> None:
-    for action_id in ids:
-        if action_id == "-":
-            container.addSeparator()
-        elif registry.has(action_id):
-            container.addAction(registry.action(action_id))
 
 
 def _uuid(value: object) -> uuid.UUID | None:
