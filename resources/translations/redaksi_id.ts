@@ -863,226 +863,227 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="309" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Saved, with a revision you can go back to</source>
-            <extracomment>Below this width the window starts without side docks (list, editor, preview first). Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody registered is skipped, so a pane can grow or shrink its set of actions freely. Actions that need an article open in the editor. Emitted once the database is attached and the list shows its first page. The workflow dock, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint.</extracomment>
+            <extracomment>Emitted once the database is attached and the list shows its first page. The workflow dock, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint.</extracomment>
             <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="245" />
             <source>Could not read the recovery files: %1</source>
             <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="325" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
             <translation>
                 <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="450" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>About Redaksi</source>
             <translation>Tentang Redaksi</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="452" />
+            <location filename="../../ui/main_window.py" line="378" />
             <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="577" />
-            <location filename="../../ui/main_window.py" line="693" />
+            <location filename="../../ui/main_window.py" line="476" />
+            <location filename="../../ui/main_window.py" line="519" />
             <source>Redaksi</source>
             <translation>Redaksi</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="623" />
+            <location filename="../../ui/main_window.py" line="495" />
             <source>Close without saving?</source>
             <translation>Tutup tanpa menyimpan?</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="625" />
+            <location filename="../../ui/main_window.py" line="497" />
             <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
             <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="643" />
+            <location filename="../../ui/window_actions.py" line="136" />
             <source>&amp;New article</source>
+            <extracomment>Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody registered is skipped, so a pane can grow or shrink its set of actions freely. Actions that need an article open in the editor.</extracomment>
             <translation>Artikel &amp;baru</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="643" />
+            <location filename="../../ui/window_actions.py" line="137" />
             <source>Start a new draft</source>
             <translation>Mulai draf baru</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="644" />
+            <location filename="../../ui/window_actions.py" line="140" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Gandakan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="644" />
+            <location filename="../../ui/window_actions.py" line="141" />
             <source>Make a copy of this article</source>
             <translation>Buat salinan artikel ini</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="645" />
+            <location filename="../../ui/window_actions.py" line="144" />
             <source>&amp;Save</source>
             <translation>&amp;Simpan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="645" />
+            <location filename="../../ui/window_actions.py" line="145" />
             <source>Save now and keep a revision</source>
             <translation>Simpan sekarang dan catat sebagai revisi</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="647" />
+            <location filename="../../ui/window_actions.py" line="148" />
             <source>Move to &amp;trash</source>
             <translation>Pindahkan ke &amp;tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="648" />
+            <location filename="../../ui/window_actions.py" line="149" />
             <source>Move the selected article to the trash</source>
             <translation>Pindahkan artikel terpilih ke tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="651" />
+            <location filename="../../ui/window_actions.py" line="152" />
             <source>&amp;Restore from trash</source>
             <translation>&amp;Pulihkan dari tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="652" />
+            <location filename="../../ui/window_actions.py" line="153" />
             <source>Take the article out of the trash</source>
             <translation>Keluarkan artikel dari tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="655" />
+            <location filename="../../ui/window_actions.py" line="156" />
             <source>Re&amp;visions…</source>
             <translation>Re&amp;visi…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="656" />
+            <location filename="../../ui/window_actions.py" line="157" />
             <source>Earlier versions of this article</source>
             <translation>Versi-versi sebelumnya dari artikel ini</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="659" />
+            <location filename="../../ui/window_actions.py" line="160" />
             <source>Open in &amp;browser</source>
             <translation>Buka di &amp;peramban</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="660" />
+            <location filename="../../ui/window_actions.py" line="161" />
             <source>Show the published page in a browser</source>
             <translation>Tampilkan halaman terbitnya di peramban</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="662" />
+            <location filename="../../ui/window_actions.py" line="164" />
             <source>Search &amp;articles</source>
             <translation>Cari &amp;artikel</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="662" />
+            <location filename="../../ui/window_actions.py" line="165" />
             <source>Search the article list</source>
             <translation>Cari di daftar artikel</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="663" />
+            <location filename="../../ui/window_actions.py" line="168" />
             <source>Show &amp;trash</source>
             <translation>Lihat &amp;tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="663" />
+            <location filename="../../ui/window_actions.py" line="169" />
             <source>Show the articles in the trash</source>
             <translation>Tampilkan artikel di tempat sampah</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="664" />
+            <location filename="../../ui/window_actions.py" line="172" />
             <source>&amp;Preview</source>
             <translation>&amp;Pratinjau</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="664" />
+            <location filename="../../ui/window_actions.py" line="173" />
             <source>Show or hide the preview</source>
             <translation>Tampilkan atau sembunyikan pratinjau</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="665" />
+            <location filename="../../ui/window_actions.py" line="175" />
             <source>Go to &amp;list</source>
             <translation>Ke &amp;daftar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="666" />
+            <location filename="../../ui/window_actions.py" line="176" />
             <source>Go to &amp;editor</source>
             <translation>Ke &amp;penyunting</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="668" />
+            <location filename="../../ui/window_actions.py" line="178" />
             <source>&amp;Dashboard</source>
             <translation>&amp;Dasbor</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="669" />
+            <location filename="../../ui/window_actions.py" line="179" />
             <source>Page views, Populer, production, speed and the pipeline</source>
             <translation>Tayangan, Populer, produksi, kecepatan, dan alur kerja</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="672" />
+            <location filename="../../ui/window_actions.py" line="182" />
             <source>&amp;Publish site…</source>
             <translation>&amp;Terbitkan situs…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="673" />
+            <location filename="../../ui/window_actions.py" line="183" />
             <source>Write the public site to a folder</source>
             <translation>Tulis situs publik ke sebuah folder</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="676" />
+            <location filename="../../ui/window_actions.py" line="186" />
             <source>&amp;Preferences…</source>
             <translation>Pre&amp;ferensi…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="677" />
+            <location filename="../../ui/window_actions.py" line="187" />
             <source>Time zone, language, theme, autosave</source>
             <translation>Zona waktu, bahasa, tema, simpan otomatis</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="679" />
+            <location filename="../../ui/window_actions.py" line="189" />
             <source>&amp;Quit</source>
             <translation>&amp;Keluar</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="680" />
+            <location filename="../../ui/window_actions.py" line="190" />
             <source>&amp;About Redaksi</source>
             <translation>&amp;Tentang Redaksi</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="684" />
+            <location filename="../../ui/window_actions.py" line="197" />
             <source>&amp;Article</source>
             <translation>&amp;Artikel</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="685" />
+            <location filename="../../ui/window_actions.py" line="198" />
             <source>&amp;Edit</source>
             <translation>&amp;Sunting</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="686" />
+            <location filename="../../ui/window_actions.py" line="199" />
             <source>&amp;View</source>
             <translation>&amp;Tampilan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="687" />
+            <location filename="../../ui/window_actions.py" line="200" />
             <source>&amp;Tools</source>
             <translation>&amp;Alat</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="688" />
+            <location filename="../../ui/window_actions.py" line="201" />
             <source>&amp;Help</source>
             <translation>&amp;Bantuan</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="692" />
+            <location filename="../../ui/main_window.py" line="518" />
             <source>Main toolbar</source>
             <translation>Bilah alat utama</translation>
         </message>
