@@ -96,3 +96,18 @@ def test_start_up_loader_never_touches_qt(demo_db):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_a_newer_database_gets_a_clear_dialog_at_start(tmp_path, qapp, qt_messages):
+    import sqlite3
+
+    newer = tmp_path / "newer.db"
+    with sqlite3.connect(newer) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32))")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999')")
+    before = newer.read_bytes()
+    assert run_gui(["--db", str(newer)]) == 1
+    kind, text = qt_messages[0]
+    assert kind == "critical"
+    assert "newer" in text.lower()
+    assert newer.read_bytes() == before, "a newer database is never touched"
