@@ -20,12 +20,19 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from editor.publish.assets import copy_file
-from editor.publish.manifest import MANIFEST_NAME, Manifest, read_manifest, write_manifest
+from editor.publish.manifest import (
+    MANIFEST_NAME,
+    PENDING_NAME,
+    Manifest,
+    mark_pending,
+    read_manifest,
+    write_manifest,
+)
 from editor.publish.report import PublishError
 
 TREES = ("a", "b")
@@ -207,7 +214,7 @@ class TreeWriter:
         for folder, _dirs, files in os.walk(self.root):
             for name in files:
                 rel = (Path(folder) / name).relative_to(self.root).as_posix()
-                if rel not in keep and rel != MANIFEST_NAME:
+                if rel not in keep and rel not in (MANIFEST_NAME, PENDING_NAME):
                     (Path(folder) / name).unlink()
 
     def read_manifest(self) -> Manifest | None:
@@ -215,3 +222,6 @@ class TreeWriter:
 
     def write_manifest(self, manifest: Manifest) -> None:
         write_manifest(self.root, manifest)
+
+    def mark_pending(self, paths: Iterable[str]) -> None:
+        mark_pending(self.root, paths)

@@ -16,10 +16,14 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_NAME = ".redaksi-publish.manifest"
+#: Files being changed by a publish in progress (see ``mark_pending``).
+PENDING_NAME = ".redaksi-publish.pending"
+PENDING_HEADER = "redaksi-publish-pending 1"
 #: Written by earlier versions; removed when a new manifest is written.
 LEGACY_NAME = ".redaksi-publish.json"
 HEADER = "redaksi-publish-manifest 2"
@@ -71,18 +75,68 @@ def parse_manifest(text: str) -> Manifest | None:
     return Manifest(files)
 
 
-def read_manifest(out_dir: Path) -> Manifest | None:
-    """The previous publish's manifest, or None when there is none usable."""
+def _read(path: Path) -> str | None:
     try:
-        text = (out_dir / MANIFEST_NAME).read_text(encoding="utf-8", errors="surrogateescape")
+        return path.read_text(encoding="utf-8", errors="surrogateescape")
     except (OSError, ValueError):
         return None
-    return parse_manifest(text)
+
+
+def _replace(path: Path, text: str) -> None:
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(text, encoding="utf-8", errors="surrogateescape")
+    os.replace(temp, path)
+
+
+def _pending_paths(tree: Path) -> set[str] | None:
+    """Paths a stopped publish may have changed; None when the list is unreadable."""
+    text = _read(tree / PENDING_NAME)
+    if text is None:
+        return set() if not (tree / PENDING_NAME).exists() else None
+    header, _, body = text.partition("\n")
+    if header != PENDING_HEADER:
+        return None
+    return {json.loads(line) if line.startswith('"') else line for line in body.split("\n") if line}
+
+
+def read_manifest(out_dir: Path) -> Manifest | None:
+    """The previous publish's manifest, or None when there is none usable.
+
+    Paths listed as pending (see ``mark_pending``) are left out: their files may have
+    been changed by a publish that stopped before writing its manifest.
+    """
+    text = _read(out_dir / MANIFEST_NAME)
+    manifest = parse_manifest(text) if text is not None else None
+    if manifest is None:
+        return None
+    pending = _pending_paths(out_dir)
+    if pending is None:
+        return None
+    for path in pending:
+        manifest.files.pop(path, None)
+    return manifest
+
+
+def mark_pending(tree: Path, paths: Iterable[str]) -> None:
+    """Record, before touching them, which files the manifest can no longer vouch for.
+
+    Much cheaper than writing a trimmed manifest when a few files of a large site change;
+    paths already pending from a stopped publish stay pending.
+    """
+    pending = _pending_paths(tree)
+    if pending is None:
+        pending = set()
+        # An unreadable list: distrust everything rather than guess.
+        manifest_path = tree / MANIFEST_NAME
+        manifest_path.unlink(missing_ok=True)
+    pending.update(paths)
+    lines = [PENDING_HEADER, *sorted(_path_text(p) for p in pending), ""]
+    _replace(tree / PENDING_NAME, "\n".join(lines))
 
 
 def write_manifest(tree: Path, manifest: Manifest) -> None:
     """Replace the tree's manifest in one step (a crash leaves the old or the new one)."""
-    temp = tree / (MANIFEST_NAME + ".tmp")
-    temp.write_text(manifest.to_text(), encoding="utf-8", errors="surrogateescape")
-    os.replace(temp, tree / MANIFEST_NAME)
+    _replace(tree / MANIFEST_NAME, manifest.to_text())
+    # Only now do the pending files match the manifest again.
+    (tree / PENDING_NAME).unlink(missing_ok=True)
     (tree / LEGACY_NAME).unlink(missing_ok=True)

@@ -240,8 +240,10 @@ def _build(
         p: e for p, e in old.items() if not full and p in by_path and by_path[p].fingerprint == e[0]
     }
     trimmed = kept != old or own is None
-    if trimmed:
-        writer.write_manifest(Manifest(kept))
+    if own is None:
+        writer.write_manifest(Manifest())
+    elif trimmed:
+        writer.mark_pending(p for p in old if p not in kept)
     plan: list[tuple[Job, str]] = []
     for job in jobs:
         mine, theirs = old.get(job.path), was_live.get(job.path)
@@ -322,8 +324,12 @@ def _level(
         old = own.files if own is not None else {}
         if not full and old == manifest.files:
             return
-        kept = {} if full else {p: e for p, e in old.items() if manifest.files.get(p) == e}
-        writer.write_manifest(Manifest(kept))
+        if own is None:
+            writer.write_manifest(Manifest())
+        elif full:
+            writer.mark_pending(old)
+        else:
+            writer.mark_pending(p for p, e in old.items() if manifest.files.get(p) != e)
 
         def level(path: str) -> None:
             source = new / path

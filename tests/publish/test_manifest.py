@@ -7,7 +7,9 @@ from pathlib import Path
 from editor.publish.manifest import (
     LEGACY_NAME,
     MANIFEST_NAME,
+    PENDING_NAME,
     Manifest,
+    mark_pending,
     parse_manifest,
     read_manifest,
     write_manifest,
@@ -49,3 +51,21 @@ def test_a_quoted_first_path_survives(tmp_path: Path) -> None:
     write_manifest(tmp_path, Manifest(dict(files)))
     again = read_manifest(tmp_path)
     assert again is not None and again.files == files
+
+
+def test_pending_paths_are_not_trusted_until_the_next_manifest(tmp_path: Path) -> None:
+    files = {"index.html": ("a", "b"), "rss.xml": ("c", "d"), "atom.xml": ("e", "f")}
+    write_manifest(tmp_path, Manifest(dict(files)))
+    mark_pending(tmp_path, ["rss.xml"])
+    mark_pending(tmp_path, ["atom.xml"])  # a second stopped publish adds to the list
+    stopped = read_manifest(tmp_path)
+    assert stopped is not None and stopped.files == {"index.html": ("a", "b")}
+    write_manifest(tmp_path, Manifest(dict(files)))
+    finished = read_manifest(tmp_path)
+    assert finished is not None and finished.files == files
+
+
+def test_an_unreadable_pending_list_trusts_nothing(tmp_path: Path) -> None:
+    write_manifest(tmp_path, Manifest({"index.html": ("a", "b")}))
+    (tmp_path / PENDING_NAME).write_text("garbage\n", encoding="utf-8")
+    assert read_manifest(tmp_path) is None
