@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +27,8 @@ PENDING_HEADER = "redaksi-publish-pending 1"
 LEGACY_NAME = ".redaksi-publish.json"
 HEADER = "redaksi-publish-manifest 2"
 #: A character that would break a line, or a quote at the start of a path (after NUL).
-_ODD = re.compile('[\n\r\t]|\x00"')
+#: Plain substring tests: far faster than a regular expression over 2 MB of paths.
+_ODD = ("\n", "\r", "\t", '\x00"')
 
 
 def _path_text(path: str) -> str:
@@ -45,7 +45,8 @@ class Manifest:
     def to_text(self) -> str:
         lines = [HEADER]
         # One look over all paths at once; only a site with an odd path pays per path.
-        if _ODD.search("\x00" + "\x00".join(self.files)):
+        joined = "\x00" + "\x00".join(self.files)
+        if any(mark in joined for mark in _ODD):
             lines += [f"{fp} {h} {_path_text(path)}" for path, (fp, h) in self.files.items()]
         else:
             lines += [f"{fp} {h} {path}" for path, (fp, h) in self.files.items()]
