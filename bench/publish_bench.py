@@ -5,7 +5,8 @@ For each size (default 1,000 and 10,000 articles) it:
 1. generates a realistic newsroom into a fresh SQLite file: Indonesian-looking articles of
    400-800 words in nested sections, with bylines, tags, lead paragraphs and page views;
 2. times ``publish_site``: a full publish with an empty render cache (cold), a full publish
-   with rendered bodies cached, and an incremental publish after one article's body changed;
+   with rendered bodies cached, an incremental publish with nothing changed, and one after
+   one article's body changed;
 3. writes the same articles as Markdown with front matter and times Pelican (PyPI, in its own
    virtualenv under build/bench-venv) and Hugo (the Debian ``hugo`` package) building them;
 4. prints the figures and the ratios against the targets (cold full ≥ 3× faster than
@@ -13,6 +14,7 @@ For each size (default 1,000 and 10,000 articles) it:
 
     .venv/bin/python bench/publish_bench.py                # 1,000 and 10,000 articles
     .venv/bin/python bench/publish_bench.py --sizes 1000   # a quick run
+    .venv/bin/python bench/publish_bench.py --sizes 10000 --skip-pelican --skip-hugo
 
 Everything is written under ``--work`` (default build/bench, which git ignores).
 """
@@ -384,6 +386,8 @@ def bench_redaksi(
     print(f"    cold full publish:   {figures['cold']:7.2f} s  ({report.files} files)")
     figures["cached"], _ = timed(lambda: publish(True))
     print(f"    cached full publish: {figures['cached']:7.2f} s")
+    figures["unchanged"], report = timed(lambda: publish(False))
+    print(f"    incremental, nothing changed: {figures['unchanged']:.2f} s ({report.files} files)")
     changed = get_article(db, stories[len(stories) // 2].id)
     save_article(db, replace(changed, body=changed.body + "\nParagraf tambahan untuk koreksi.\n"))
     figures["incremental"], report = timed(lambda: publish(False))

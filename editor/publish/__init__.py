@@ -17,6 +17,11 @@ What a publish writes (paths inside the output folder)::
     media/<path>                        lead images, copied from the media folder
     assets/site.css
     .redaksi-publish.manifest           the manifest: path -> (input fingerprint, content hash)
+    .redaksi-publish.pending            only while (or after a stopped) publish: files in flux
+
+An article page shows its correction notes (``editor.workflow.corrections``) in a Koreksi box
+under the body; the feeds append them to the item. A body the renderer refuses (absurd
+nesting) is published as escaped plain paragraphs and named in the report's problems.
 
 Sidebar modes: ``embed`` puts the Populer and UPDATE lists in every page (a new article
 then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.html"
