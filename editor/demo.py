@@ -8,9 +8,11 @@ name, so loading a second time adds nothing and changes nothing.
 from __future__ import annotations
 
 import re
+import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,6 +25,7 @@ from editor.people import ensure_person, list_people
 from editor.records import ArticleDraft, PersonRecord
 from editor.sections import create_section, find_section
 from editor.slugs import slugify
+from editor.views.importing import import_view_files
 
 DEMO_PACKAGE = "resources.demo"
 NEWSROOM_FILE = "newsroom.yaml"
@@ -34,6 +37,8 @@ PLACEHOLDER_BODY = (
     "Artikel contoh untuk newsroom demo Redaksi. Judul dan waktunya diambil dari halaman "
     "contoh; isinya bukan berita sungguhan."
 )
+#: Hours before the load that seeded page views are spread over.
+VIEW_HOURS = 24
 _NEXT_DAY = re.compile(r"^next day (\d{1,2}):(\d{2})$")
 
 
@@ -157,6 +162,7 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
     reporters: list[PersonRecord] = [
         ensure_person(db, p["name"]) for p in data["people"] if p.get("role") == "reporter"
     ]
+    seeded_views: list[tuple[str, int]] = []
     for index, entry in enumerate(data["articles"]):
         if find_by_source_key(db, source_key(entry["headline"])) is not None:
             report.existing_articles += 1
@@ -166,4 +172,29 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
             entry = {**entry, "byline": [reporters[index % len(reporters)].name]}
         article = create_article(db, _draft(entry, zone, now, db))
         report.articles.append(f"{article.headline} [{article.status}]")
+        if entry.get("views"):
+            seeded_views.append((str(article.id), int(entry["views"])))
+    if seeded_views:
+        _seed_views(db, seeded_views, now)
     return report
+
+
+def _seed_views(db: Database, counts: list[tuple[str, int]], now: datetime) -> None:
+    """Page views for newly created articles, through the real importer (a CSV file).
+
+    Only articles created by this load get views, so loading again counts nothing twice.
+    """
+    last_hour = now.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+    rows = ["article,hour,views"]
+    for article_id, total in counts:
+        share, rest = divmod(total, VIEW_HOURS)
+        for back in range(VIEW_HOURS):
+            hour = last_hour - timedelta(hours=back + 1)
+            views = share + (rest if back == 0 else 0)
+            rows.append(f"{article_id},{hour.isoformat()},{views}")
+    with tempfile.TemporaryDirectory(prefix="redaksi-demo-") as folder:
+        path = Path(folder) / "demo-views.csv"
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        report = import_view_files(db, [path])
+    if report.files_failed:
+        raise ValidationError(f"Demo page views could not be loaded: {report.files_failed}")

@@ -188,3 +188,16 @@ def test_a_deleted_demo_article_is_the_only_thing_a_reload_adds(sqlite_db: Datab
     report = load_demo(sqlite_db, now=NOW)
     assert report.sections == [] and report.people == []
     assert [line.split(" [")[0] for line in report.articles] == [missing]
+
+
+def test_populer_ranks_as_on_the_sample_and_a_reload_counts_nothing_twice(db: Database):
+    from editor.rankings import popular
+
+    load_demo(db, now=NOW)
+    sample_populer = [headline for headline, _ in SAMPLE_LISTS[:7]]
+    ranked = popular(db, now=NOW, limit=10)
+    assert [item.headline for item in ranked] == sample_populer
+    first_counts = [item.views for item in ranked]
+    assert first_counts == sorted(first_counts, reverse=True)
+    load_demo(db, now=NOW + timedelta(hours=3))
+    assert [item.views for item in popular(db, now=NOW, limit=10)] == first_counts
