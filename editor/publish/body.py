@@ -8,6 +8,7 @@ yet cached are rendered up front, spread over the machine's cores when there are
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import sqlite3
@@ -19,6 +20,7 @@ from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 
 from editor.errors import ValidationError
+from editor.publish import collector
 from editor.render import markdown_to_html, render_fingerprint
 
 #: Below this many bodies to render, starting worker processes costs more than it saves.
@@ -42,6 +44,11 @@ def _render(item: tuple[str, str]) -> tuple[str, str | None]:
 
 
 def _render_many(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+    with collector.collecting():
+        return _render_all(items)
+
+
+def _render_all(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
     workers = min(len(items) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2:
         return [_render(item) for item in items]
@@ -49,7 +56,10 @@ def _render_many(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
     # thread while other threads may hold locks a forked child would inherit locked.
     main = threading.current_thread() is threading.main_thread()
     method = "fork" if main and "fork" in get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=get_context(method)) as pool:
+    # A forked worker inherits the publish's paused collector: switch it back on.
+    with ProcessPoolExecutor(
+        workers, mp_context=get_context(method), initializer=gc.enable
+    ) as pool:
         return list(pool.map(_render, items, chunksize=64))
 
 
