@@ -8,22 +8,20 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import func, select
 
 from editor.dashboard.buckets import bucket_of, buckets_in, check_bucket
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
+from editor.dashboard.window_sums import views_per_article
 from editor.database import Database
 from editor.models import Article, PageView
 from editor.publish.visibility import public_clause
 
 #: Candidates looked up per query while ranking Populer.
 BATCH = 50
-#: Up to this window Populer sums on the hour index and sorts; beyond, per article (SQLite).
-SORT_WINDOW = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -95,36 +93,19 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
     only articles readers can see, ties by publish time then id."""
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    # Sum per article from the covering hour index (a few thousand rows), then look up
-    # the most-read candidates in batches until ``limit`` public ones are certain: letting
-    # the database join first makes it visit every published article instead.
-    key: Any = PageView.article_id
-    if db.dialect == "sqlite" and flt.window <= SORT_WINDOW:
-        # Grouping by the bare id makes SQLite seek the hours of every article through
-        # the (article, hour) key to save a sort: right for long windows, but for a week
-        # an expression keeps it on the hour index, sorting a few hundred thousand rows.
-        key = type_coerce(PageView.article_id, String).concat("")
-    per_article = (
-        select(key, func.sum(PageView.views))
-        .where(PageView.hour > flt.start, PageView.hour <= flt.now)
-        .group_by(key)
-    )
-    if needs_articles(flt):
-        chosen = select(Article.id).where(article_clause(db, flt))
-        per_article = per_article.where(PageView.article_id.in_(chosen))
+    # Sum per article (whole UTC days from the rollup, the edge hours from page_views),
+    # then look up the most-read candidates in batches until ``limit`` public ones are
+    # certain: letting the database join first makes it visit every published article.
+    chosen = select(Article.id).where(article_clause(db, flt)) if needs_articles(flt) else None
     entries: list[PopularEntry] = []
     with db.transaction() as session:
+        totals = views_per_article(session, flt, chosen, db.dialect)
         sums = sorted(
-            (
-                (int(total), _as_uuid(ident))
-                for ident, total in session.execute(per_article)
-                if total > 0
-            ),
-            reverse=True,
+            ((views, ident) for ident, views in totals.items() if views > 0), reverse=True
         )
         position = 0
         while position < len(sums) and not _settled(entries, limit, sums[position][0]):
-            batch = dict((ident, views) for views, ident in sums[position : position + BATCH])
+            batch = {_as_uuid(ident): views for views, ident in sums[position : position + BATCH]}
             position += BATCH
             rows = session.execute(
                 select(Article.id, Article.headline, Article.published_at)

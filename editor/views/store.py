@@ -1,18 +1,27 @@
 """Writing page views: counts added per article and hour in SQL, with the import records
-that make importing again harmless (file hashes, counted log lines, CSV totals)."""
+that make importing again harmless (file hashes, counted log lines, CSV totals).
+
+Every change to ``page_views`` also moves the per-day rollup ``page_view_days`` by the same
+amount in the same transaction, so the two always agree (the dashboard relies on it)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from editor.models import PageView, PageViewCsvCount, PageViewImport, PageViewLogLine
+from editor.models import (
+    PageView,
+    PageViewCsvCount,
+    PageViewDay,
+    PageViewImport,
+    PageViewLogLine,
+)
 
 #: Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits.
 CHUNK = 500
@@ -77,6 +86,29 @@ def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
         stmt = _insert(session, table)
         stmt = stmt.on_conflict_do_update(
             index_elements=[table.c.article_id, table.c.hour],
+            set_={"views": table.c.views + stmt.excluded.views},
+        )
+        session.execute(stmt, list(chunk))
+    _add_day_views(session, counts)
+
+
+def _add_day_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
+    """Move the per-day rollup by the same views as the hours (days in UTC)."""
+    per_day: dict[tuple[uuid.UUID, date], int] = {}
+    for (article_id, hour), views in counts.items():
+        key = (article_id, hour.astimezone(UTC).date())
+        per_day[key] = per_day.get(key, 0) + views
+    table = PageViewDay.__table__
+    assert isinstance(table, Table)
+    rows = [
+        {"article_id": article_id, "day": day, "views": views}
+        for (article_id, day), views in per_day.items()
+        if views != 0
+    ]
+    for chunk in _chunks(rows):
+        stmt = _insert(session, table)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[table.c.article_id, table.c.day],
             set_={"views": table.c.views + stmt.excluded.views},
         )
         session.execute(stmt, list(chunk))

@@ -1,0 +1,80 @@
+"""Views per article over a dashboard window: whole UTC days from the rollup, edges by hour.
+
+A window ``(start, now]`` of 90 days is 2.5 million hourly rows at newsroom scale, but
+only about 90 rows per article in ``page_view_days``. The rollup is kept per UTC day, so it
+serves the UTC days lying wholly inside the window; the hours of the partial days at
+either end come from ``page_views``. Both sums count each stored hour exactly once, so the
+result equals summing the hourly rows of the window.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from editor.dashboard.filters import DashboardFilter
+from editor.models import PageView, PageViewDay
+
+DAY = timedelta(days=1)
+
+
+def whole_days(start: datetime, now: datetime) -> tuple[date, date] | None:
+    """The first and last UTC day whose every moment lies in ``(start, now]``, if any."""
+    start, now = start.astimezone(UTC), now.astimezone(UTC)
+    first = start.date() + DAY  # midnight after start: later than start
+    last = now.date() - DAY  # its day ends at now's midnight at the latest
+    return (first, last) if first <= last else None
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=UTC)
+
+
+def _key(column: Any, dialect: str) -> Any:
+    # Grouping by the bare id makes SQLite walk the (article, ...) primary key through
+    # every article to save a sort; an expression keeps it on the covering time index and
+    # sorts the rows of the window instead, far fewer (see the 0006 and 0007 indexes).
+    if dialect == "sqlite":
+        return type_coerce(column, String).concat("")
+    return column
+
+
+def views_per_article(
+    session: Session, flt: DashboardFilter, chosen: Select[Any] | None, dialect: str
+) -> dict[Any, int]:
+    """Views per article in the window, keyed by the article id as the database returns it
+    (hex text on SQLite, a UUID on PostgreSQL); ``chosen`` narrows to those article ids."""
+    days = whole_days(flt.start, flt.now)
+    # Each query reads one tight range of its index: the hours before the first whole
+    # day, the whole days, the hours after the last (an OR would scan the whole window).
+    hour = PageView.hour
+    hour_ranges = [(hour > flt.start, hour <= flt.now)]
+    if days is not None:
+        first, last = days
+        hour_ranges = [
+            (hour > flt.start, hour < _midnight(first)),
+            (hour >= _midnight(last + DAY), hour <= flt.now),
+        ]
+    queries = []
+    hourly_key = _key(PageView.article_id, dialect)
+    for hour_range in hour_ranges:
+        hourly = select(hourly_key, func.sum(PageView.views)).where(*hour_range)
+        if chosen is not None:
+            hourly = hourly.where(PageView.article_id.in_(chosen))
+        queries.append(hourly.group_by(hourly_key))
+    if days is not None:
+        daily_key = _key(PageViewDay.article_id, dialect)
+        daily = select(daily_key, func.sum(PageViewDay.views)).where(
+            PageViewDay.day >= days[0], PageViewDay.day <= days[1]
+        )
+        if chosen is not None:
+            daily = daily.where(PageViewDay.article_id.in_(chosen))
+        queries.append(daily.group_by(daily_key))
+    totals: dict[Any, int] = {}
+    for query in queries:
+        for ident, views in session.execute(query):
+            totals[ident] = totals.get(ident, 0) + int(views or 0)
+    return totals
