@@ -22,6 +22,8 @@ from editor.publish.visibility import public_clause
 
 #: Candidates looked up per query while ranking Populer.
 BATCH = 50
+#: The most looked up in one query: SQLite stops seeking by key for much longer lists.
+MAX_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -103,20 +105,34 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
         sums = sorted(
             ((views, ident) for ident, views in totals.items() if views > 0), reverse=True
         )
-        position = 0
+        position, size = 0, BATCH
         while position < len(sums) and not _settled(entries, limit, sums[position][0]):
-            batch = {_as_uuid(ident): views for views, ident in sums[position : position + BATCH]}
-            position += BATCH
-            rows = session.execute(
+            chunk = sums[position : position + size]
+            # Batches grow: when thousands of articles tie at the cut (equal views, ranked
+            # by publish time), every tied one must be looked at, in few queries.
+            position, size = position + size, min(size * 2, MAX_BATCH)
+            batch = {_as_uuid(ident): views for views, ident in chunk}
+            lookup = (
                 select(Article.id, Article.headline, Article.published_at)
                 .where(Article.id.in_(list(batch)))
                 .where(public_clause(flt.now))
             )
+            if limit and len(entries) == limit:
+                # Not settled yet, so these tie with the last ranked one at best: only a
+                # story published no earlier can still pass it (ties go to the newest).
+                lookup = lookup.where(Article.published_at >= entries[-1].published_at)
+            rows = session.execute(lookup)
             for ident, headline, published_at in rows:
                 assert published_at is not None  # the public rule guarantees it
                 entries.append(PopularEntry(ident, headline, published_at, batch[ident]))
-    entries.sort(key=lambda e: (-e.views, -e.published_at.timestamp(), e.article_id))
+            # Only the best ``limit`` so far can end up ranked: keep the list that short.
+            entries.sort(key=_rank)
+            del entries[limit:]
     return entries[:limit]
+
+
+def _rank(entry: PopularEntry) -> tuple[int, float, uuid.UUID]:
+    return (-entry.views, -entry.published_at.timestamp(), entry.article_id)
 
 
 def _settled(entries: list[PopularEntry], limit: int, next_views: int) -> bool:
@@ -125,8 +141,7 @@ def _settled(entries: list[PopularEntry], limit: int, next_views: int) -> bool:
         return False
     if limit == 0:
         return True
-    kept = sorted((entry.views for entry in entries), reverse=True)[limit - 1]
-    return next_views < kept
+    return next_views < entries[limit - 1].views  # entries are kept ranked
 
 
 def _as_uuid(value: object) -> uuid.UUID:
