@@ -122,6 +122,12 @@ def run_gui(argv: list[str]) -> int:
     app.processEvents()
     from PySide6.QtCore import QTimer
 
+    from ui import icons
+
+    # Painted: load the icon font now, while the database thread works (its SQLite work
+    # runs without the GIL), and before anything takes a snapshot of an icon.
+    icons.release()
+
     outcome: dict[str, int] = {"code": 0}
     poll = QTimer(app)
     poll.setInterval(5)
@@ -279,7 +285,6 @@ def _attach(
         print(f"REDAKSI_ICONS {time.time():.6f} {time.perf_counter() - started:.3f}", flush=True)
         app.quit()
         return 0
-    icons.release()  # after the list is on screen: qtawesome loads while the user looks
     if options.view == "dashboard":
         window.show_dashboard()
         if options.size is not None or options.screenshot is not None:
