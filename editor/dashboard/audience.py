@@ -9,9 +9,12 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import islice, takewhile
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from editor.dashboard.buckets import bucket_of, buckets_in, check_bucket
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
@@ -107,6 +110,10 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
         )
         position, size = 0, BATCH
         while position < len(sums) and not _settled(entries, limit, sums[position][0]):
+            if len(entries) == limit and _tied(sums, position, MAX_BATCH + 1) > MAX_BATCH:
+                entries.extend(_newest_tied(session, flt, sums, position, entries[-1], limit))
+                entries.sort(key=_rank)
+                break
             chunk = sums[position : position + size]
             # Batches grow: when thousands of articles tie at the cut (equal views, ranked
             # by publish time), every tied one must be looked at, in few queries.
@@ -129,6 +136,47 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
             entries.sort(key=_rank)
             del entries[limit:]
     return entries[:limit]
+
+
+def _tied(sums: list[tuple[int, Any]], position: int, most: int) -> int:
+    """How many sums from ``position`` on equal the one there (counting up to ``most``)."""
+    views = sums[position][0]
+    ahead = islice(sums, position, position + most)
+    return sum(1 for _ in takewhile(lambda pair: pair[0] == views, ahead))
+
+
+def _newest_tied(
+    session: Session,
+    flt: DashboardFilter,
+    sums: list[tuple[int, Any]],
+    position: int,
+    last: PopularEntry,
+    limit: int,
+) -> list[PopularEntry]:
+    """Among thousands of articles tied with the last ranked one, those that may still pass
+    it: ties go to the newest, so walk public stories from the newest back to ``last``'s
+    publish time and keep the tied ones, instead of looking each tied one up by id."""
+    views = sums[position][0]
+    tied = {
+        _as_uuid(ident) for _views, ident in takewhile(lambda p: p[0] == views, sums[position:])
+    }
+    newest_first = (
+        select(Article.id, Article.headline, Article.published_at)
+        .where(public_clause(flt.now))
+        .where(Article.published_at >= last.published_at)
+        .order_by(Article.published_at.desc(), Article.id)
+        .execution_options(yield_per=BATCH)
+    )
+    found: list[PopularEntry] = []
+    result = session.execute(newest_first)
+    for ident, headline, published_at in result:
+        if ident in tied:
+            assert published_at is not None  # the public rule guarantees it
+            found.append(PopularEntry(ident, headline, published_at, views))
+            if len(found) == limit:  # the newest ``limit`` of them: no later one can rank
+                break
+    result.close()
+    return found
 
 
 def _rank(entry: PopularEntry) -> tuple[int, float, uuid.UUID]:

@@ -14,7 +14,7 @@ from editor.articles import create_article
 from editor.dashboard import DashboardFilter, popular_in_window
 from editor.dashboard.window_sums import whole_days
 from editor.database import Database, _alembic_config
-from editor.models import PageView, PageViewDay
+from editor.models import Article, PageView, PageViewDay
 from editor.records import ArticleDraft
 from editor.views import import_view_files
 from editor.views.store import add_views
@@ -83,7 +83,7 @@ def test_log_imports_and_rotated_logs_keep_the_rollup_exact(db, tmp_path):
 
     article = published(db, "Hadapi Ancaman")
     with db.transaction() as session:
-        slug = session.get_one(__import__("editor.models").models.Article, article).slug
+        slug = session.get_one(Article, article).slug
     page = article_path(PUBLISHED, article, slug, "Asia/Jakarta")
     early = log_line(page, when="11/Jan/2026:06:59:12 +0700", host="10.0.0.1")  # 23:59 UTC
     late = log_line(page, when="11/Jan/2026:07:00:00 +0700", host="10.0.0.2")  # 00:00 UTC
@@ -147,3 +147,34 @@ def test_long_window_populer_equals_the_sum_of_its_hours(db, hours):
     ranked = popular_in_window(db, flt, limit=10)
     assert {entry.article_id: entry.views for entry in ranked} == expected
     assert len(expected) == len(ids)  # every article had views: the test compares numbers
+
+
+@pytest.mark.parametrize("max_batch", [2, 500])
+def test_populer_breaks_many_ties_by_publish_time_as_the_site_does(db, monkeypatch, max_batch):
+    from editor.dashboard import audience
+    from editor.rankings import popular
+
+    monkeypatch.setattr(audience, "BATCH", 1)
+    monkeypatch.setattr(audience, "MAX_BATCH", max_batch)  # 2: the walk by publish time
+    ids = []
+    for n in range(12):
+        when = PUBLISHED + timedelta(hours=n * 7 % 12)  # not in creation order
+        draft = ArticleDraft(headline=f"Seri {n}", status="published", published_at=when)
+        ids.append(create_article(db, draft).id)
+    hidden = create_article(
+        db, ArticleDraft(headline="Ditahan", status="draft", published_at=NOW - timedelta(hours=1))
+    ).id
+    hour = NOW.replace(minute=0) - timedelta(hours=3)
+    counts = {(article, hour): 10 for article in [*ids, hidden]}
+    counts[(ids[5], hour)] = 11  # one clear leader, then eleven tied and a hidden one
+    with db.transaction() as session:
+        add_views(session, counts)
+    flt = DashboardFilter(window=timedelta(days=7), section_id=None, reporter_id=None, now=NOW)
+    ranked = popular_in_window(db, flt, limit=4)
+    site = popular(db, now=NOW, window=timedelta(days=7), limit=4)
+    assert [(e.article_id, e.views) for e in ranked] == [(r.article_id, r.views) for r in site]
+    assert ranked[0].article_id == ids[5]
+    assert [e.views for e in ranked] == [11, 10, 10, 10]
+    assert hidden not in {e.article_id for e in ranked}
+    newest_tied = sorted((e for e in ranked[1:]), key=lambda e: e.published_at, reverse=True)
+    assert [e.article_id for e in ranked[1:]] == [e.article_id for e in newest_tied]
