@@ -119,6 +119,8 @@ class Article(Tracked, Base):
     __table_args__ = (
         Index("ix_articles_status_updated", "status", "updated_at"),
         Index("ix_articles_published", "published_at"),
+        # The article list's default order: its first page reads the index, not a sort.
+        Index("ix_articles_updated_id", "updated_at", "id"),
         Index("ix_articles_embargo_until", "embargo_until"),
     )
 

@@ -453,3 +453,22 @@ def test_two_windows_can_have_the_same_file_open(tmp_path: Path) -> None:
         assert get_article(first, article.id).body == "satu"
     finally:
         first.close()
+
+
+def test_schema_head_constant_is_alembics_head() -> None:
+    from editor.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
+
+
+def test_a_clean_close_vouches_for_the_file_until_it_changes(sqlite_url: str) -> None:
+    from editor.database import _closed_cleanly, sqlite_path
+
+    path = sqlite_path(sqlite_url)
+    assert path is not None
+    open_database(sqlite_url).close()
+    assert _closed_cleanly(path)
+    with path.open("r+b") as handle:
+        handle.seek(path.stat().st_size - 10)
+        handle.write(b"garbage!!!")
+    assert not _closed_cleanly(path)
