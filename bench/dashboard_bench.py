@@ -31,7 +31,7 @@ WINDOWS_7D = timedelta(days=7)
 SECTIONS = ("Berita", "Dunia", "Ekonomi", "Olahraga", "Teknologi", "Hiburan", "Otomotif", "Gaya")
 REPORTERS = 60
 #: The head migration the cached database was made at: a newer schema makes a new file.
-SCHEMA = "0006"
+SCHEMA = "0007"
 
 
 def _stamp(when: datetime) -> str:
@@ -119,9 +119,9 @@ def generate(path: Path, articles: int, per_article: int) -> None:
         )
         conn.executemany("INSERT INTO bylines VALUES (?, ?, ?)", bylines)
     print(f"  articles written in {time.perf_counter() - started:.1f} s", flush=True)
-    conn.execute(
-        "DROP INDEX ix_page_views_hour_article_views"
-    )  # built once, after the rows: far faster
+    # The indexes are built once, after the rows: far faster.
+    conn.execute("DROP INDEX ix_page_views_hour_article_views")
+    conn.execute("DROP INDEX ix_page_view_days_day_article_views")
     target = articles * per_article
     # Spread the rows over the published articles; each gets consecutive hours from its
     # publication, with views decaying like a real story's.
@@ -147,8 +147,18 @@ def generate(path: Path, articles: int, per_article: int) -> None:
         )
     print(f"  view rows written in {time.perf_counter() - started:.1f} s", flush=True)
     with conn:
+        # The per-day rollup the importer keeps in step (migration 0007 fills it the same way).
+        conn.execute(
+            "INSERT INTO page_view_days (article_id, day, views)"
+            " SELECT article_id, substr(hour, 1, 10), SUM(views) FROM page_views"
+            " GROUP BY article_id, substr(hour, 1, 10)"
+        )
         conn.execute(
             "CREATE INDEX ix_page_views_hour_article_views ON page_views (hour, article_id, views)"
+        )
+        conn.execute(
+            "CREATE INDEX ix_page_view_days_day_article_views"
+            " ON page_view_days (day, article_id, views)"
         )
         conn.execute("ANALYZE")
     conn.close()
