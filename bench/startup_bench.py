@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "build" / "bench"
 OTHERS_VENV = ROOT / "build" / "bench-venv"
+#: How long an app may take to exit after it reported its window ready.
+EXIT_WAIT_S = 10.0
 READY = "REDAKSI_READY"
 ICONS = "REDAKSI_ICONS"
 TIMEOUT_S = 60
@@ -154,7 +156,12 @@ def build_demo_database() -> Path:
 
 
 def _run_until_ready(
-    command: list[str], env: dict[str, str], marker: str, also: str | None = None
+    command: list[str],
+    env: dict[str, str],
+    marker: str,
+    also: str | None = None,
+    *,
+    wait_exit: bool = False,
 ) -> tuple[float, float | None]:
     """Seconds from launching ``command`` to the line starting with ``marker`` (and to the
     optional later line ``also``)."""
@@ -179,8 +186,13 @@ def _run_until_ready(
             return ready, None
         raise RuntimeError(f"{command[0]} never reported that its window was ready")
     finally:
-        process.kill()
-        process.wait()
+        # Let the app close as a user's would (its database closed cleanly), as the next
+        # start then finds it; kill it only if it hangs.
+        try:
+            process.wait(timeout=EXIT_WAIT_S if wait_exit else 0)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def _environment(**extra: str) -> dict[str, str]:
@@ -199,8 +211,10 @@ def measure_redaksi(database: Path, runs: int, home: Path) -> tuple[list[float],
         XDG_DATA_HOME=str(home / "data"),
     )
     command = [str(redaksi), "--db", str(database)]
-    _run_until_ready(command, env, READY)  # warm the disk cache and .pyc files once
-    runs_done = [_run_until_ready(command, env, READY, also=ICONS) for _ in range(runs)]
+    _run_until_ready(command, env, READY, wait_exit=True)  # warm caches and .pyc files once
+    runs_done = [
+        _run_until_ready(command, env, READY, also=ICONS, wait_exit=True) for _ in range(runs)
+    ]
     return [ready for ready, _ in runs_done], [icons for _, icons in runs_done if icons]
 
 

@@ -283,6 +283,7 @@ def _attach(
         icons.release()
         window.repaint()
         print(f"REDAKSI_ICONS {time.time():.6f} {time.perf_counter() - started:.3f}", flush=True)
+        window.close()  # a normal close, as a user's: the database is closed cleanly
         app.quit()
         return 0
     if options.view == "dashboard":
