@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -178,3 +179,36 @@ def test_populer_breaks_many_ties_by_publish_time_as_the_site_does(db, monkeypat
     assert hidden not in {e.article_id for e in ranked}
     newest_tied = sorted((e for e in ranked[1:]), key=lambda e: e.published_at, reverse=True)
     assert [e.article_id for e in ranked[1:]] == [e.article_id for e in newest_tied]
+
+
+@pytest.mark.parametrize("narrow", ["section", "reporter"])
+def test_long_window_populer_for_a_section_or_reporter_equals_its_hours(db, narrow):
+    from editor.people import ensure_person
+    from editor.sections import create_section
+
+    section = create_section(db, "Ekonomi")
+    person = ensure_person(db, "Sarah")
+    mine, others = [], []
+    for n in range(6):
+        draft = ArticleDraft(headline=f"Berita {n}", status="published", published_at=PUBLISHED)
+        if n % 2:
+            draft = replace(draft, section_id=section.id, byline_ids=(person.id,))
+        (mine if n % 2 else others).append(create_article(db, draft).id)
+    rng = random.Random(7)
+    counts = {}
+    for article in mine + others:
+        for _ in range(200):
+            hour = NOW.replace(minute=0) - timedelta(hours=rng.randrange(60 * 24))
+            counts[(article, hour)] = rng.randrange(1, 40)
+    with db.transaction() as session:
+        add_views(session, counts)
+    window = timedelta(days=30)
+    expected: dict[uuid.UUID, int] = {}
+    for (article, hour), views in counts.items():
+        if article in mine and NOW - window < hour <= NOW:
+            expected[article] = expected.get(article, 0) + views
+    chosen = {"section_id": section.id} if narrow == "section" else {"reporter_id": person.id}
+    values = {"window": window, "section_id": None, "reporter_id": None, "now": NOW} | chosen
+    ranked = popular_in_window(db, DashboardFilter(**values), limit=10)
+    assert {entry.article_id: entry.views for entry in ranked} == expected
+    assert len(expected) == len(mine)
