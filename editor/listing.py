@@ -13,6 +13,7 @@ from editor.errors import ValidationError
 from editor.models import Article, ArticleTag, Byline, Person, Section, Tag
 from editor.records import SORT_KEYS, ArticlePage, ArticleQuery, ArticleSummary
 from editor.search import matching_ids
+from editor.sections import subtree_ids
 from editor.slugs import slugify
 
 _DATE_FIELDS = {
@@ -35,19 +36,6 @@ def _first_byline() -> Any:
     )
 
 
-def _section_and_children(session: Session, section_id: uuid.UUID) -> list[uuid.UUID]:
-    rows = session.execute(select(Section.id, Section.parent_id)).all()
-    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
-    for sid, parent in rows:
-        children.setdefault(parent, []).append(sid)
-    found, todo = [], [section_id]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
-
-
 def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] | None:
     """Apply every filter; None when the text search alone rules everything out."""
     if query.statuses is not None:
@@ -56,7 +44,7 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] |
         stmt = stmt.where(Article.status != "trashed")
     if query.section_id is not None:
         ids = (
-            _section_and_children(session, query.section_id)
+            subtree_ids(session, query.section_id)
             if query.include_subsections
             else [query.section_id]
         )

@@ -30,6 +30,20 @@ def _paths(sections: list[Section]) -> dict[uuid.UUID, str]:
     return paths
 
 
+def subtree_ids(session: Session, section_id: uuid.UUID) -> list[uuid.UUID]:
+    """``section_id`` and every section below it, so "Berita" also covers "Berita/Dunia"."""
+    pairs = session.execute(select(Section.id, Section.parent_id)).all()
+    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
+    for child, parent in pairs:
+        children.setdefault(parent, []).append(child)
+    found, todo = [], [section_id]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
 def section_records(session: Session) -> list[SectionRecord]:
     sections = list(session.scalars(select(Section)))
     paths = _paths(sections)

@@ -15,7 +15,8 @@ from sqlalchemy.orm import aliased
 
 from editor.database import Database
 from editor.errors import ValidationError
-from editor.models import Article, Byline, Section
+from editor.models import Article, Byline
+from editor.sections import subtree_ids
 
 #: The windows the dashboard offers, by the names the UI and the CSV files use.
 WINDOWS: dict[str, timedelta] = {
@@ -52,16 +53,7 @@ class DashboardFilter:
 def section_subtree(db: Database, section_id: uuid.UUID) -> list[uuid.UUID]:
     """``section_id`` and every section below it, so "Berita" also counts "Berita/Dunia"."""
     with db.transaction() as session:
-        pairs = session.execute(select(Section.id, Section.parent_id)).all()
-    children: dict[uuid.UUID | None, list[uuid.UUID]] = {}
-    for child, parent in pairs:
-        children.setdefault(parent, []).append(child)
-    found, todo = [], [section_id]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo.extend(children.get(current, []))
-    return found
+        return subtree_ids(session, section_id)
 
 
 def article_clause(db: Database, flt: DashboardFilter) -> ColumnElement[bool]:
