@@ -82,13 +82,7 @@ def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
         for (article_id, hour), views in counts.items()
         if views != 0
     ]
-    for chunk in _chunks(rows):
-        stmt = _insert(session, table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.article_id, table.c.hour],
-            set_={"views": table.c.views + stmt.excluded.views},
-        )
-        session.execute(stmt, list(chunk))
+    _add_to_counts(session, table, "hour", rows)
     _add_day_views(session, counts)
 
 
@@ -105,10 +99,15 @@ def _add_day_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
         for (article_id, day), views in per_day.items()
         if views != 0
     ]
+    _add_to_counts(session, table, "day", rows)
+
+
+def _add_to_counts(session: Session, table: Table, period: str, rows: list[dict[str, Any]]) -> None:
+    """Insert view rows, adding to the count where the article and period already exist."""
     for chunk in _chunks(rows):
         stmt = _insert(session, table)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.article_id, table.c.day],
+            index_elements=[table.c.article_id, table.c[period]],
             set_={"views": table.c.views + stmt.excluded.views},
         )
         session.execute(stmt, list(chunk))
