@@ -136,3 +136,18 @@ def test_section_pages_are_paginated_newest_first(
     assert second_titles == [f"Dunia {n:02d}" for n in range(19, 25)]
     assert first.cssselect('a[rel="next"]')[0].get("href") == "/berita/dunia/page/2/"
     assert second.cssselect('a[rel="prev"]')[0].get("href") == "/berita/dunia/"
+
+
+def test_a_sidebar_list_without_entries_says_so(room: Newsroom, publish: PublishFn, tmp_path: Path):
+    from editor.models import PageView
+
+    with room.db.transaction() as session:
+        session.query(PageView).delete()
+    publish()
+    site = tmp_path / "site"
+    page = _page(site, _nato_url(site, room))
+    (populer,) = page.cssselect("section.rank-populer")
+    assert populer.cssselect("li") == []
+    assert populer.cssselect("p.empty")[0].text_content() == "Belum ada data."
+    (update,) = page.cssselect("section.rank-update")
+    assert update.cssselect("li") and not update.cssselect("p.empty")
