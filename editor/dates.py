@@ -23,10 +23,11 @@ Article-language strings depend on the article's language, never the UI's.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime, format_time
 
 from editor.config import NEWSROOM_ZONES
 
@@ -84,6 +85,18 @@ def _format(local: datetime, pattern: str, language: str) -> str:
     return format_datetime(local, pattern, tzinfo=local.tzinfo, locale=_locale(language))
 
 
+# A publish prints some 20,000 dates; most fall on the same few hundred days and clock
+# minutes, so the two halves are formatted once each (Babel takes ~25 µs per call).
+@lru_cache(maxsize=8192)
+def _day_text(day: date, language: str) -> str:
+    return format_date(day, _DAY_PATTERN, locale=_locale(language))
+
+
+@lru_cache(maxsize=4096)
+def _clock_text(clock: time, language: str) -> str:
+    return format_time(clock, _CLOCK_PATTERN, locale=_locale(language))
+
+
 def zone_abbreviation(zone: str, when: datetime | None = None) -> str:
     """WIB, WITA or WIT for Indonesian zones; elsewhere the usual short name or offset.
 
@@ -111,8 +124,8 @@ def dateline(when: datetime, *, zone: str, language: str, byline: str) -> str:
     """The line under an article headline, upper case as on the printed page."""
     local = _local(when, zone)
     label = _BYLINE_LABELS.get(language, "")
-    day = _format(local, _DAY_PATTERN, language)
-    clock = _format(local, _CLOCK_PATTERN, language)
+    day = _day_text(local.date(), language)
+    clock = _clock_text(time(local.hour, local.minute), language)
     parts = [day, f"{clock} {zone_abbreviation(zone, when)}"]
     name = " ".join(byline.split())
     if name:
@@ -123,8 +136,8 @@ def dateline(when: datetime, *, zone: str, language: str, byline: str) -> str:
 def list_time(when: datetime, *, zone: str, language: str) -> str:
     """The time under a headline in the Populer and UPDATE lists."""
     local = _local(when, zone)
-    day = _format(local, _DAY_PATTERN, language)
-    return f"{day} | {_format(local, _CLOCK_PATTERN, language)}"
+    day = _day_text(local.date(), language)
+    return f"{day} | {_clock_text(time(local.hour, local.minute), language)}"
 
 
 def status_time(when: datetime, *, zone: str, language: str, now: datetime | None = None) -> str:

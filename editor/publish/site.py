@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -16,8 +15,9 @@ from editor.publish import collector
 from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter, home_for
 from editor.publish.body import BodyCache
+from editor.publish.building import Built, build_tree
 from editor.publish.manifest import Manifest, read_manifest
-from editor.publish.model import SiteData, load_bodies, load_site
+from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.plan import Job, Planner, SidebarMode
 from editor.publish.report import (
@@ -33,8 +33,6 @@ Progress = Callable[[int, int, str], None]
 LEVEL_THREADS = 4
 #: Fewer files than this are levelled in a plain loop (threads cost more than they save).
 THREADS_FROM = 500
-#: How often (in files) progress is reported and cancel is asked.
-CHECK_EVERY = 50
 
 
 def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> SiteInfo:
@@ -149,7 +147,7 @@ def _publish(
     _check_unique(jobs)
     live_manifest = read_manifest(live) if live is not None else None
     try:
-        manifest = _build(
+        built = build_tree(
             TreeWriter(spare),
             jobs,
             live,
@@ -163,10 +161,11 @@ def _publish(
         )
     finally:
         bodies.close()
+    manifest = built.manifest
     step(len(jobs), len(jobs), "Swapping in the new site")
     trees.swap_to(spare)
     if live is not None:
-        _level(TreeWriter(live), live_manifest, spare, manifest, full=full, report=report)
+        _level(TreeWriter(live), live_manifest, spare, built, full=full, report=report)
     if live_manifest is not None:
         report.removed = sorted(set(live_manifest.files) - set(manifest.files))
     report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused
@@ -193,121 +192,22 @@ def _check_unique(jobs: list[Job]) -> None:
         seen.add(job.path)
 
 
-def _build(
-    writer: TreeWriter,
-    jobs: list[Job],
-    live: Path | None,
-    live_manifest: Manifest | None,
-    bodies: BodyCache,
-    db: Database,
-    data: SiteData,
-    *,
-    full: bool,
-    report: PublishReport,
-    step: Callable[[int, int, str], None],
-) -> Manifest:
-    """Bring the hidden tree up to date with ``jobs``; return its new manifest.
-
-    ``full`` renders every file again and trusts no fingerprint; a file whose bytes on
-    disk already equal the new ones is left as it is, so a full publish repairs a
-    damaged tree without rewriting the rest.
-    """
-    own = writer.read_manifest()
-    old = own.files if own is not None else {}
-    was_live = live_manifest.files if live_manifest is not None else {}
-    by_path = {job.path: job for job in jobs}
-    # Before touching anything, record only what will certainly stay: if this publish
-    # stops half-way, the next one knows exactly which files it can still trust.
-    manifest = Manifest()
-    kept = {
-        p: e for p, e in old.items() if not full and p in by_path and by_path[p].fingerprint == e[0]
-    }
-    trimmed = kept != old or own is None
-    if own is None:
-        writer.write_manifest(Manifest())
-    elif trimmed:
-        writer.mark_pending(p for p in old if p not in kept)
-    plan: list[tuple[Job, str]] = []
-    for job in jobs:
-        mine, theirs = old.get(job.path), was_live.get(job.path)
-        if full:
-            plan.append((job, "make"))
-        elif job.fingerprint is not None and mine is not None and mine[0] == job.fingerprint:
-            plan.append((job, "keep"))
-        elif not full and job.fingerprint is not None and theirs and theirs[0] == job.fingerprint:
-            plan.append((job, "link"))
-        else:
-            plan.append((job, "make"))
-    step(0, len(jobs), "Rendering article bodies")
-    needed = {
-        article.id: article for job, action in plan if action == "make" for article in job.bodies
-    }
-    load_bodies(db, data, set(needed))
-    bodies.prepare((data.bodies[i], article.language) for i, article in needed.items())
-    total = len(jobs)
-    for done, (job, action) in enumerate(plan):
-        if done % CHECK_EVERY == 0:
-            step(done, total, job.path)
-        mine, theirs = old.get(job.path), was_live.get(job.path)
-        if action == "keep" and mine is not None:
-            manifest.files[job.path] = mine
-            report.reused += 1
-            continue
-        if action == "link" and live is not None and theirs is not None:
-            writer.link(job.path, live / job.path)
-            manifest.files[job.path] = theirs
-            report.reused += 1
-            continue
-        if job.source is not None:
-            content = job.source.read_bytes()
-        else:
-            with collector.collecting():
-                content = _make(job)
-        content_hash = _hash(content)
-        manifest.files[job.path] = (job.fingerprint or content_hash, content_hash)
-        if (
-            mine is not None
-            and mine[1] == content_hash
-            and (not full or writer.holds(job.path, content))
-        ):
-            report.reused += 1  # the hidden tree already holds these bytes
-            continue
-        if not full and live is not None and theirs is not None and theirs[1] == content_hash:
-            writer.link(job.path, live / job.path)
-        else:
-            writer.write(job.path, content, exists=mine is not None)
-        if theirs is None or theirs[1] != content_hash:
-            report.written.append(job.path)
-        else:
-            report.reused += 1
-    for path in sorted(set(old) - set(manifest.files)):
-        writer.remove(path)
-    if full:
-        writer.remove_strays(set(manifest.files))
-    if trimmed or manifest.files != old or full:
-        writer.write_manifest(manifest)
-    return manifest
-
-
-def _make(job: Job) -> bytes:
-    assert job.make is not None
-    return job.make()
-
-
 def _level(
     writer: TreeWriter,
     own: Manifest | None,
     new: Path,
-    manifest: Manifest,
+    built: Built,
     *,
     full: bool,
     report: PublishReport,
 ) -> None:
     """Make the tree that just went out of view equal to the live one (for the next publish)."""
+    manifest = built.manifest
     try:
         # Its manifest is trusted (only this code writes it, and a stopped run leaves it
-        # listing just the files that were certainly untouched), except after --full,
-        # which checks the bytes of every file: one edited by hand may sit in both trees.
+        # listing just the files that were certainly untouched), except after --full:
+        # a file edited by hand may sit in both trees. Then a file is level only when it
+        # is the very file the new tree holds (whose bytes the publish checked).
         old = own.files if own is not None else {}
         if not full and old == manifest.files:
             return
@@ -320,22 +220,19 @@ def _level(
 
         def level(path: str) -> None:
             source = new / path
-            if old.get(path) == manifest.files[path] and (
-                not full or writer.holds(path, source.read_bytes())
-            ):
+            if full and writer.shares(path, source):
                 return
             writer.link(path, source)
 
-        paths = (
-            list(manifest.files)
-            if full
-            else [path for path, entry in manifest.files.items() if old.get(path) != entry]
-        )
+        if full:
+            paths = [path for path in manifest.files if path not in built.shared]
+        else:
+            paths = [path for path, entry in manifest.files.items() if old.get(path) != entry]
         if len(paths) < THREADS_FROM:
             for path in paths:
                 level(path)
         else:
-            # Pure file-system work (reads, links over old files): threads overlap it.
+            # Pure file-system work (stats, links over old files): threads overlap it.
             with ThreadPoolExecutor(LEVEL_THREADS) as pool:
                 list(pool.map(level, paths))
         for path in sorted(set(old) - set(manifest.files)):
@@ -346,7 +243,3 @@ def _level(
         report.problems.append(
             PublishProblem(str(writer.root), f"could not update the standby copy: {error}")
         )
-
-
-def _hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
