@@ -73,7 +73,10 @@ def _render_all(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
         ranges = [range(i, min(i + _BATCH, len(items))) for i in range(0, len(items), _BATCH)]
         try:
             # A forked worker inherits the publish's paused collector: switch it back on.
-            with get_context("fork").Pool(workers, initializer=gc.enable) as pool:
+            with (
+                collector.frozen_for_fork(),
+                get_context("fork").Pool(workers, initializer=gc.enable) as pool,
+            ):
                 return [result for part in pool.imap(_render_range, ranges) for result in part]
         finally:
             _INHERITED = []

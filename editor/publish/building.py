@@ -133,7 +133,10 @@ def _produced(
     _INHERITED = work
     batches = [todo[start : start + BATCH] for start in range(0, len(todo), BATCH)]
     try:
-        with get_context("fork").Pool(workers, _start_worker, (bodies,)) as pool:
+        with (
+            collector.frozen_for_fork(),
+            get_context("fork").Pool(workers, _start_worker, (bodies,)) as pool,
+        ):
             results = pool.imap(_produce_list, batches)
             for batch, produced in zip(batches, results, strict=True):
                 yield from zip(batch, produced, strict=True)

@@ -215,6 +215,20 @@ def test_absurdly_deep_nesting_gets_a_clear_message() -> None:
             markdown_to_html(deep_list)
     finally:
         sys.setrecursionlimit(limit)
-    # The ordinary depth a reporter uses renders fine.
+    # The ordinary depth a reporter uses renders fine, and exactly as before the failure
+    # (the instance the failed conversion left half-way is not reused).
     usual = "".join("    " * level + f"- butir {level}\n" for level in range(8))
     assert markdown_to_html(usual).count("<li>") == 8
+    with_note = "Satu[^a].\n\n[^a]: Catatan."
+    assert markdown_to_html(with_note) == _fresh_markdown_to_html(with_note)
+
+
+def _fresh_markdown_to_html(markdown: str) -> str:
+    """What the renderer gives in a thread that has rendered nothing before."""
+    import threading
+
+    result: list[str] = []
+    worker = threading.Thread(target=lambda: result.append(markdown_to_html(markdown)))
+    worker.start()
+    worker.join()
+    return result[0]
