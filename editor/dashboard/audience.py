@@ -13,14 +13,15 @@ from itertools import islice, takewhile
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from editor.dashboard.buckets import bucket_of, buckets_in, check_bucket
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
+from editor.dashboard.ids import as_uuid, stored_id
 from editor.dashboard.window_sums import views_per_article
 from editor.database import Database
-from editor.models import Article, PageView
+from editor.models import Article, PageView, PageViewHour
 from editor.publish.visibility import public_clause
 
 #: Candidates looked up per query while ranking Populer.
@@ -69,12 +70,17 @@ def views_over_time(
     """Page views in the window per ``bucket`` ("hour" or "day"): the whole site, the
     filter's section/reporter, or one article."""
     check_bucket(bucket)
-    total = func.sum(PageView.views)
-    stmt = (
-        select(PageView.hour, total)
-        .where(PageView.hour > flt.start, PageView.hour <= flt.now)
-        .group_by(PageView.hour)
-    )
+    stmt: Select[datetime, int]
+    if article_id is None and not needs_articles(flt):
+        # The whole site: one stored total per hour instead of every article's hours.
+        total = PageViewHour
+        stmt = select(total.hour, total.views).where(total.hour > flt.start, total.hour <= flt.now)
+    else:
+        stmt = (
+            select(PageView.hour, func.sum(PageView.views))
+            .where(PageView.hour > flt.start, PageView.hour <= flt.now)
+            .group_by(PageView.hour)
+        )
     if article_id is not None:
         stmt = stmt.where(PageView.article_id == article_id)
     if needs_articles(flt):
@@ -118,7 +124,7 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
             # Batches grow: when thousands of articles tie at the cut (equal views, ranked
             # by publish time), every tied one must be looked at, in few queries.
             position, size = position + size, min(size * 2, MAX_BATCH)
-            batch = {_as_uuid(ident): views for views, ident in chunk}
+            batch = {as_uuid(ident): views for views, ident in chunk}
             lookup = (
                 select(Article.id, Article.headline, Article.published_at)
                 .where(Article.id.in_(list(batch)))
@@ -157,11 +163,10 @@ def _newest_tied(
     it: ties go to the newest, so walk public stories from the newest back to ``last``'s
     publish time and keep the tied ones, instead of looking each tied one up by id."""
     views = sums[position][0]
-    tied = {
-        _as_uuid(ident) for _views, ident in takewhile(lambda p: p[0] == views, sums[position:])
-    }
+    # Compared as the database returns ids: thousands of tied ones are not made UUIDs.
+    tied = {ident for _views, ident in takewhile(lambda p: p[0] == views, sums[position:])}
     newest_first = (
-        select(Article.id, Article.headline, Article.published_at)
+        select(stored_id(Article.id), Article.id, Article.headline, Article.published_at)
         .where(public_clause(flt.now))
         .where(Article.published_at >= last.published_at)
         .order_by(Article.published_at.desc(), Article.id)
@@ -169,8 +174,8 @@ def _newest_tied(
     )
     found: list[PopularEntry] = []
     result = session.execute(newest_first)
-    for ident, headline, published_at in result:
-        if ident in tied:
+    for stored, ident, headline, published_at in result:
+        if stored in tied:
             assert published_at is not None  # the public rule guarantees it
             found.append(PopularEntry(ident, headline, published_at, views))
             if len(found) == limit:  # the newest ``limit`` of them: no later one can rank
@@ -190,7 +195,3 @@ def _settled(entries: list[PopularEntry], limit: int, next_views: int) -> bool:
     if limit == 0:
         return True
     return next_views < entries[limit - 1].views  # entries are kept ranked
-
-
-def _as_uuid(value: object) -> uuid.UUID:
-    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from editor.dashboard.buckets import bucket_of, buckets_in
+from editor.dashboard.buckets import buckets_in
 from editor.dashboard.filters import DashboardFilter, article_clause
-from editor.dashboard.sql_time import hour_of, parse_hour
+from editor.dashboard.sql_time import period_slot
 from editor.database import Database
 from editor.models import Article, Byline, Person, Section
 from editor.publish.visibility import public_clause
@@ -61,45 +61,45 @@ def production(
         raise ValueError(f"Unknown period {period!r}; use day or week.")
     if grouping not in GROUPINGS:
         raise ValueError(f"Unknown grouping {grouping!r}; use section or reporter.")
-    hour = hour_of(Article.published_at, db.dialect).label("hour")
-    count = func.count(Article.id.distinct())
-    if grouping == "section":
-        stmt = select(hour, Article.section_id, Section.name, count).outerjoin(
-            Section, Section.id == Article.section_id
-        )
-        keys = (Article.section_id, Section.name)
-    else:
-        stmt = (
-            select(hour, Person.id, Person.name, count)
-            .join(Byline, Byline.article_id == Article.id)
-            .join(Person, Person.id == Byline.person_id)
-        )
-        keys = (Person.id, Person.name)
-        if flt.reporter_id is not None:  # the reporter's own line, not their co-authors'
-            stmt = stmt.where(Person.id == flt.reporter_id)
-    stmt = (
-        stmt.where(public_clause(flt.now), article_clause(db, flt))
-        .where(Article.published_at > flt.start)
-        .group_by(hour, *keys)
-    )
-    with db.transaction() as session:
-        rows = session.execute(stmt).all()
     local = ZoneInfo(zone)
     periods = buckets_in(flt.start, flt.now, period, local)
-    index = {start: position for position, start in enumerate(periods)}
+    # The database puts each article in its day or week by the periods' starts in UTC
+    # (the first period also takes the window's partial first hour), and counts per
+    # period and group: a few hundred rows come back, not every article.
+    slot = period_slot(Article.published_at, [start.astimezone(UTC) for start in periods[1:]])
+    if grouping == "section":
+        names: type[Section] | type[Person] = Section
+        stmt = select(slot.label("slot"), Article.section_id.label("key"))
+    else:
+        names = Person
+        # An article with two bylines counts for both; (article, person) is the key.
+        stmt = select(slot.label("slot"), Byline.person_id.label("key")).join(
+            Byline, Byline.article_id == Article.id
+        )
+        if flt.reporter_id is not None:  # the reporter's own line, not their co-authors'
+            stmt = stmt.where(Byline.person_id == flt.reporter_id)
+    chosen = (
+        stmt.where(public_clause(flt.now), article_clause(db, flt))
+        .where(Article.published_at > flt.start)
+        .subquery()
+    )
+    counted = (
+        select(chosen.c.slot, chosen.c.key, func.count().label("articles"))
+        .group_by(chosen.c.slot, chosen.c.key)
+        .subquery()
+    )
+    named = select(counted.c.slot, counted.c.key, names.name, counted.c.articles).outerjoin(
+        names, names.id == counted.c.key
+    )
+    with db.transaction() as session:
+        rows = session.execute(named).all()
     counts: dict[uuid.UUID | None, list[int]] = {}
-    names: dict[uuid.UUID | None, str] = {}
-    slots: dict[object, int] = {}  # per stored hour: parsing and zones cost more than SQL
-    for stored_hour, key, name, number in rows:
-        slot = slots.get(stored_hour)
-        if slot is None:
-            # None: published within the window's first, partial hour.
-            slot = index.get(bucket_of(parse_hour(stored_hour), period, local), 0)
-            slots[stored_hour] = slot
-        counts.setdefault(key, [0] * len(periods))[slot] += int(number)
-        names[key] = name or ""
+    group_names: dict[uuid.UUID | None, str] = {}
+    for position, key, name, number in rows:
+        counts.setdefault(key, [0] * len(periods))[position] += int(number)
+        group_names[key] = name or ""
     groups = sorted(
-        (ProductionGroup(key, names[key], tuple(values)) for key, values in counts.items()),
+        (ProductionGroup(key, group_names[key], tuple(values)) for key, values in counts.items()),
         key=lambda group: (-group.total, group.name.casefold(), str(group.key)),
     )
     return ProductionSeries(period, grouping, tuple(periods), tuple(groups))

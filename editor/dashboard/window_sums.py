@@ -12,10 +12,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from editor.dashboard.filters import DashboardFilter
+from editor.dashboard.ids import stored_id
 from editor.models import PageView, PageViewDay
 
 DAY = timedelta(days=1)
@@ -38,7 +39,7 @@ def _key(column: Any, dialect: str) -> Any:
     # primary key through every article (or every chosen one); an expression keeps it on
     # the covering time index, reading only the window's rows (the 0006 and 0007 indexes).
     if dialect == "sqlite":
-        return type_coerce(column, String).concat("")
+        return stored_id(column).concat("")
     return column
 
 
@@ -53,7 +54,7 @@ def views_per_article(
     session: Session, flt: DashboardFilter, chosen: Select[Any] | None, dialect: str
 ) -> dict[Any, int]:
     """Views per article in the window, keyed by the article id as the database returns it
-    (hex text on SQLite, a UUID on PostgreSQL); ``chosen`` narrows to those article ids."""
+    (:func:`editor.dashboard.ids.stored_id`); ``chosen`` narrows to those article ids."""
     # A reporter's few hundred articles: their hours read through the primary key cost
     # less than three queries would, so the rollup is only for the site and sections.
     days = None if flt.reporter_id is not None else whole_days(flt.start, flt.now)

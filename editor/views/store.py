@@ -1,8 +1,9 @@
 """Writing page views: counts added per article and hour in SQL, with the import records
 that make importing again harmless (file hashes, counted log lines, CSV totals).
 
-Every change to ``page_views`` also moves the per-day rollup ``page_view_days`` by the same
-amount in the same transaction, so the two always agree (the dashboard relies on it)."""
+Every change to ``page_views`` also moves the rollups by the same amount in the same
+transaction: ``page_view_days`` per article and UTC day, ``page_view_hours`` for the whole
+site per UTC hour. They always agree with the hourly rows (the dashboard relies on it)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from editor.models import (
     PageView,
     PageViewCsvCount,
     PageViewDay,
+    PageViewHour,
     PageViewImport,
     PageViewLogLine,
 )
@@ -75,40 +77,36 @@ def remember_line_keys(session: Session, keyed_hours: Sequence[tuple[str, dateti
 
 def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
     """Add (or, for a negative number, take away) views per article and hour."""
-    table = PageView.__table__
-    assert isinstance(table, Table)
-    rows = [
-        {"article_id": article_id, "hour": hour, "views": views}
-        for (article_id, hour), views in counts.items()
-        if views != 0
-    ]
-    _add_to_counts(session, table, "hour", rows)
-    _add_day_views(session, counts)
-
-
-def _add_day_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
-    """Move the per-day rollup by the same views as the hours (days in UTC)."""
     per_day: dict[tuple[uuid.UUID, date], int] = {}
+    per_hour: dict[datetime, int] = {}
     for (article_id, hour), views in counts.items():
-        key = (article_id, hour.astimezone(UTC).date())
-        per_day[key] = per_day.get(key, 0) + views
-    table = PageViewDay.__table__
+        day_key = (article_id, hour.astimezone(UTC).date())
+        per_day[day_key] = per_day.get(day_key, 0) + views
+        per_hour[hour] = per_hour.get(hour, 0) + views
+    _add_to_counts(session, PageView, counts)
+    _add_to_counts(session, PageViewDay, per_day)
+    _add_to_counts(session, PageViewHour, {(hour,): views for hour, views in per_hour.items()})
+
+
+def _add_to_counts(
+    session: Session, model: type[Any], counts: Mapping[tuple[Any, ...], int]
+) -> None:
+    """Insert view rows keyed by ``model``'s primary key, adding to the count where the key
+    already exists; zero changes are skipped."""
+    table = model.__table__
     assert isinstance(table, Table)
+    key = list(table.primary_key.columns)
+    # In key order: two imports on a shared PostgreSQL server then lock the site's hot
+    # hour totals in the same order, and wait for each other instead of deadlocking.
     rows = [
-        {"article_id": article_id, "day": day, "views": views}
-        for (article_id, day), views in per_day.items()
+        {**{column.name: value for column, value in zip(key, values, strict=True)}, "views": views}
+        for values, views in sorted(counts.items())
         if views != 0
     ]
-    _add_to_counts(session, table, "day", rows)
-
-
-def _add_to_counts(session: Session, table: Table, period: str, rows: list[dict[str, Any]]) -> None:
-    """Insert view rows, adding to the count where the article and period already exist."""
     for chunk in _chunks(rows):
         stmt = _insert(session, table)
         stmt = stmt.on_conflict_do_update(
-            index_elements=[table.c.article_id, table.c[period]],
-            set_={"views": table.c.views + stmt.excluded.views},
+            index_elements=key, set_={"views": table.c.views + stmt.excluded.views}
         )
         session.execute(stmt, list(chunk))
 
