@@ -29,6 +29,8 @@ from editor.publish.report import PublishReport
 
 Entry = tuple[str, str]
 KEPT, SHARED, WRITTEN = "kept", "shared", "written"
+#: Kept, and already the very file (hard link) the live tree holds.
+KEPT_SHARED = "kept shared"
 #: How often (in files) progress is reported and cancel is asked; also the batch a
 #: worker process makes at a time.
 CHECK_EVERY = 50
@@ -40,7 +42,7 @@ BATCH = 250
 @dataclass
 class Built:
     manifest: Manifest
-    #: Paths the hidden tree now shares with the live one (checked byte for byte).
+    #: Paths the hidden tree now shares with the live one (their bytes checked).
     shared: set[str]
 
 
@@ -75,13 +77,16 @@ def _produce(work: _Work, job: Job) -> tuple[Entry, str]:
     content_hash = _hash(content)
     entry = (job.fingerprint or content_hash, content_hash)
     mine, theirs = work.old.get(job.path), work.was_live.get(job.path)
+    live = work.live
     if (
         mine is not None
         and mine[1] == content_hash
         and (not work.full or work.writer.holds(job.path, content))
     ):
+        # Checked here, in parallel, so levelling the trees afterwards can skip it.
+        if work.full and live is not None and work.writer.shares(job.path, live.root / job.path):
+            return entry, KEPT_SHARED
         return entry, KEPT
-    live = work.live
     if (
         live is not None
         and theirs is not None
@@ -219,9 +224,9 @@ def build_tree(
         entry, how = result
         manifest.files[job.path] = entry
         theirs = was_live.get(job.path)
-        if how == SHARED:
+        if how in (SHARED, KEPT_SHARED):
             shared.add(job.path)
-        if how == KEPT or (theirs is not None and theirs[1] == entry[1]):
+        if how in (KEPT, KEPT_SHARED) or (theirs is not None and theirs[1] == entry[1]):
             report.reused += 1
         else:
             report.written.append(job.path)
