@@ -5,7 +5,8 @@ kept in a hidden folder beside it (``.<name>.publish/``). A publish brings the t
 readers do not see up to date, then replaces the link atomically (``rename`` over it):
 a reader sees the whole old site or the whole new one, and a failed or cancelled publish
 leaves the live tree untouched. Afterwards the old tree is brought level with the new one,
-so the next publish again only writes what changes.
+so the next publish again only writes what changes. (Where Windows does not allow
+symbolic links, a directory junction stands in: see ``tree_link``.)
 
 Why not rebuild a fresh tree and swap folders: at 10,000 articles a tree has some 30,000
 folders, and creating and deleting that many on an ordinary disk takes tens of seconds;
@@ -36,6 +37,7 @@ from editor.publish.manifest import (
     write_manifest,
 )
 from editor.publish.report import PublishError
+from editor.publish.tree_link import exclusive, is_link, point
 
 TREES = ("a", "b")
 _TEMP_SUFFIX = ".redaksi-tmp"
@@ -56,26 +58,11 @@ class SiteTrees:
     def locked(self) -> Iterator[None]:
         """Only one publish at a time per output folder (a GUI and a scheduler may race)."""
         self.home.mkdir(parents=True, exist_ok=True)
-        with (self.home / ".lock").open("a") as handle:
-            try:
-                import fcntl
-            except ImportError:  # Windows: no advisory locks here; publishes are rare there
-                yield
-                return
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                raise PublishError(
-                    f"Another publish into {self.out} is running. Wait for it to finish, "
-                    "then publish again."
-                ) from None
-            try:
-                yield
-            finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+        with (self.home / ".lock").open("a") as handle, exclusive(handle, self.out):
+            yield
 
     def live(self) -> Path | None:
-        if not self.out.is_symlink():
+        if not is_link(self.out):
             return None
         name = Path(os.readlink(self.out)).name
         tree = self.home / name
@@ -85,12 +72,12 @@ class SiteTrees:
         """Check the output folder and return (live tree or None, tree to build in)."""
         out = self.out
         live = self.live()
-        if out.is_symlink() and live is None:
+        if is_link(out) and live is None:
             raise PublishError(
                 f"{out} is a link to {os.readlink(out)}, not a site Redaksi publishes. "
                 "Choose an empty or new folder."
             )
-        if not out.is_symlink() and out.exists():
+        if not is_link(out) and out.exists():
             if not out.is_dir():
                 raise PublishError(f"{out} is a file. Choose a folder for the site.")
             if any(out.iterdir()):
@@ -105,11 +92,7 @@ class SiteTrees:
         return live, spare
 
     def swap_to(self, tree: Path) -> None:
-        link = self.home / ".next-link"
-        if link.is_symlink() or link.exists():
-            link.unlink()
-        os.symlink(os.path.relpath(tree, self.out.parent), link)
-        os.replace(link, self.out)
+        point(self.out, tree, self.home / ".next-link")
 
 
 def _same_file(first: Path, second: Path) -> bool:
