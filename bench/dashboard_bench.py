@@ -149,11 +149,18 @@ def generate(path: Path, articles: int, per_article: int) -> None:
     print(f"  view rows written in {time.perf_counter() - started:.1f} s", flush=True)
     with conn:
         # The rollups the importer keeps in step (migrations 0007 and 0009 fill them the same
-        # way): per article and day here, the site per hour once the hour index is built.
+        # way): per article and day and week here, the site per hour once the hour index is
+        # built.
         conn.execute(
             "INSERT INTO page_view_days (article_id, day, views)"
             " SELECT article_id, substr(hour, 1, 10), SUM(views) FROM page_views"
             " GROUP BY article_id, substr(hour, 1, 10)"
+        )
+        monday = "date(day, '-6 days', 'weekday 1')"
+        conn.execute(
+            "INSERT INTO page_view_weeks (article_id, week, views)"
+            f" SELECT article_id, {monday}, SUM(views) FROM page_view_days"
+            f" GROUP BY article_id, {monday}"
         )
         conn.execute(
             "CREATE INDEX ix_page_views_hour_article_views ON page_views (hour, article_id, views)"

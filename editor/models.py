@@ -266,6 +266,25 @@ class PageViewDay(Base):
     views: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PageViewWeek(Base):
+    """Page views of one article in one UTC week (from Monday): ``page_view_days`` summed
+    per week (0009), kept in step with it. A 90-day window reads about a fifth as many rows
+    per article as from the days."""
+
+    __tablename__ = "page_view_weeks"
+    #: Covering: a window's whole weeks are summed from this index alone.
+    __table_args__ = (
+        Index("ix_page_view_weeks_week_article_views", "week", "article_id", "views"),
+    )
+
+    article_id: Mapped[uuid.UUID] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
+    )
+    #: The Monday the week starts on.
+    week: Mapped[date] = mapped_column(Date, primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class PageViewHour(Base):
     """Page views of the whole site in one UTC hour: ``page_views`` summed per hour (0009).
 

@@ -2,14 +2,15 @@
 that make importing again harmless (file hashes, counted log lines, CSV totals).
 
 Every change to ``page_views`` also moves the rollups by the same amount in the same
-transaction: ``page_view_days`` per article and UTC day, ``page_view_hours`` for the whole
-site per UTC hour. They always agree with the hourly rows (the dashboard relies on it)."""
+transaction: ``page_view_days`` and ``page_view_weeks`` per article and UTC day or week,
+``page_view_hours`` for the whole site per UTC hour. They always agree with the hourly
+rows (the dashboard relies on it)."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, select
@@ -23,6 +24,7 @@ from editor.models import (
     PageViewHour,
     PageViewImport,
     PageViewLogLine,
+    PageViewWeek,
 )
 
 #: Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -83,8 +85,13 @@ def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
         day_key = (article_id, hour.astimezone(UTC).date())
         per_day[day_key] = per_day.get(day_key, 0) + views
         per_hour[hour] = per_hour.get(hour, 0) + views
+    per_week: dict[tuple[uuid.UUID, date], int] = {}
+    for (article_id, day), views in per_day.items():
+        week_key = (article_id, day - timedelta(days=day.weekday()))  # from Monday
+        per_week[week_key] = per_week.get(week_key, 0) + views
     _add_to_counts(session, PageView, counts)
     _add_to_counts(session, PageViewDay, per_day)
+    _add_to_counts(session, PageViewWeek, per_week)
     _add_to_counts(session, PageViewHour, {(hour,): views for hour, views in per_hour.items()})
 
 

@@ -14,7 +14,14 @@ from editor.dashboard import DashboardFilter, views_over_time
 from editor.dashboard.buckets import bucket_of
 from editor.database import _alembic_config
 from editor.models import Article, PageView
-from tests.core.test_dashboard_rollup import NOW, hour_sums_from_rows, hour_totals, random_views
+from tests.core.test_dashboard_rollup import (
+    NOW,
+    hour_sums_from_rows,
+    hour_totals,
+    random_views,
+    week_rollup,
+    week_sums_from_hours,
+)
 
 ZONE = "Asia/Jakarta"
 
@@ -42,17 +49,20 @@ def test_deleting_many_rows_of_the_same_hours_at_once_keeps_the_totals(db):
     assert min(hour_totals(db)) >= cut
 
 
-def test_the_migration_fills_the_hour_totals_from_existing_rows(db):
+def test_the_migration_fills_the_hour_and_week_totals_from_existing_rows(db):
     from alembic import command
 
     random_views(db, seed=5, articles=2)
     expected = hour_sums_from_rows(db)
+    weeks = week_sums_from_hours(db)
     config = _alembic_config()
     with db.engine.begin() as connection:
         config.attributes["connection"] = connection
         command.downgrade(config, "0008")  # as a database from before the totals
         command.upgrade(config, "head")
     assert hour_totals(db) == expected
+    assert week_rollup(db) == weeks
+    assert len(weeks) > 20
     assert len(expected) > 500  # many hours, several articles in some of them
 
 

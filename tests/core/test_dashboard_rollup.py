@@ -14,9 +14,9 @@ from sqlalchemy import delete, select
 
 from editor.articles import create_article
 from editor.dashboard import DashboardFilter, popular_in_window
-from editor.dashboard.window_sums import whole_days
+from editor.dashboard.window_sums import whole_days, whole_weeks
 from editor.database import Database, _alembic_config
-from editor.models import Article, PageView, PageViewDay, PageViewHour
+from editor.models import Article, PageView, PageViewDay, PageViewHour, PageViewWeek
 from editor.records import ArticleDraft
 from editor.views import import_view_files
 from editor.views.store import ViewKey, add_views
@@ -41,6 +41,22 @@ def rollup(db: Database) -> dict[tuple[uuid.UUID, date], int]:
     with db.transaction() as session:
         rows = session.execute(select(PageViewDay.article_id, PageViewDay.day, PageViewDay.views))
         return {(article_id, day): views for article_id, day, views in rows if views}
+
+
+def week_sums_from_hours(db: Database) -> dict[tuple[uuid.UUID, date], int]:
+    sums: dict[tuple[uuid.UUID, date], int] = {}
+    for (article_id, day), views in day_sums_from_hours(db).items():
+        key = (article_id, day - timedelta(days=day.weekday()))
+        sums[key] = sums.get(key, 0) + views
+    return {key: views for key, views in sums.items() if views}
+
+
+def week_rollup(db: Database) -> dict[tuple[uuid.UUID, date], int]:
+    with db.transaction() as session:
+        rows = session.execute(
+            select(PageViewWeek.article_id, PageViewWeek.week, PageViewWeek.views)
+        )
+        return {(article_id, week): views for article_id, week, views in rows if views}
 
 
 def hour_sums_from_rows(db: Database) -> dict[datetime, int]:
@@ -96,10 +112,14 @@ def test_csv_imports_reimports_and_replaced_counts_keep_the_rollup_exact(db, tmp
     assert rollup(db) == day_sums_from_hours(db) == expected
     hours = {datetime(2026, 1, 10, 23, tzinfo=UTC): 40, datetime(2026, 1, 11, tzinfo=UTC): 13}
     assert hour_totals(db) == hour_sums_from_rows(db) == hours
+    # Saturday the 10th and Sunday the 11th: one week, from Monday the 5th.
+    weeks = {(first, date(2026, 1, 5)): 45, (second, date(2026, 1, 5)): 8}
+    assert week_rollup(db) == week_sums_from_hours(db) == weeks
 
     import_view_files(db, [data], zone="Asia/Jakarta")  # the same file again: nothing moves
     assert rollup(db) == day_sums_from_hours(db) == expected
     assert hour_totals(db) == hours
+    assert week_rollup(db) == weeks
 
     # A corrected export replaces the totals of the same hours, up and down.
     data.write_text(
@@ -111,6 +131,8 @@ def test_csv_imports_reimports_and_replaced_counts_keep_the_rollup_exact(db, tmp
     assert rollup(db) == day_sums_from_hours(db) == expected
     hours = {datetime(2026, 1, 10, 23, tzinfo=UTC): 10, datetime(2026, 1, 11, tzinfo=UTC): 25}
     assert hour_totals(db) == hour_sums_from_rows(db) == hours
+    weeks = {(first, date(2026, 1, 5)): 15, (second, date(2026, 1, 5)): 20}
+    assert week_rollup(db) == week_sums_from_hours(db) == weeks
 
 
 def test_log_imports_and_rotated_logs_keep_the_rollup_exact(db, tmp_path):
@@ -133,6 +155,7 @@ def test_log_imports_and_rotated_logs_keep_the_rollup_exact(db, tmp_path):
     assert rollup(db) == {(article, date(2026, 1, 10)): 1, (article, date(2026, 1, 11)): 2}
     assert hour_totals(db) == hour_sums_from_rows(db)
     assert sum(hour_totals(db).values()) == 3
+    assert week_rollup(db) == week_sums_from_hours(db) == {(article, date(2026, 1, 5)): 3}
 
 
 def test_the_migration_fills_the_rollup_from_existing_hours(db):
@@ -164,7 +187,19 @@ def test_whole_days_are_the_utc_days_inside_the_window():
     assert whole_days(NOW - timedelta(hours=24), NOW) is None
 
 
-@pytest.mark.parametrize("hours", [24, 36, 24 * 7, 24 * 30, 24 * 90])
+def test_whole_weeks_are_the_weeks_from_monday_inside_the_days():
+    # Thursday 2025-12-18 to Friday 2026-01-16: the weeks of Monday 22 Dec to Monday 5 Jan.
+    assert whole_weeks(date(2025, 12, 18), date(2026, 1, 16)) == (
+        date(2025, 12, 22),
+        date(2026, 1, 5),
+    )
+    # A Monday to a Sunday is one whole week; a day short of it is none.
+    assert whole_weeks(date(2026, 1, 5), date(2026, 1, 11)) == (date(2026, 1, 5),) * 2
+    assert whole_weeks(date(2026, 1, 5), date(2026, 1, 10)) is None
+    assert whole_weeks(date(2026, 1, 6), date(2026, 1, 12)) is None
+
+
+@pytest.mark.parametrize("hours", [24, 36, 24 * 7, 24 * 14, 24 * 30, 24 * 90])
 def test_long_window_populer_equals_the_sum_of_its_hours(db, hours):
     counts = random_views(db, seed=hours, articles=6)
     window = timedelta(hours=hours)
