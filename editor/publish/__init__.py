@@ -27,9 +27,16 @@ Sidebar modes: ``embed`` puts the Populer and UPDATE lists in every page (a new 
 then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.html"
 -->`` in each page plus plain links, so only the fragment and the lists change.
 
-The output folder is a symbolic link to one of two trees in ``.<name>.publish/`` beside it;
-see ``editor.publish.atomic`` for why, and ``editor.publish.plan`` for what makes a file
-change. Readers only ever see public articles (``editor.publish.visibility``).
+The output folder is a symbolic link (on Windows without link rights, a junction) to one of
+two trees in ``.<name>.publish/`` beside it; see ``editor.publish.atomic`` for why, and
+``editor.publish.plan`` for what makes a file change. Readers only ever see public articles
+(``editor.publish.visibility``).
+
+Work is spread over the machine's cores when there is a lot of it: bodies are rendered, and
+in a full publish files are made and written, by worker processes forked from the
+publishing process (``editor.publish.body``, ``editor.publish.building``). Forking is only
+done from the main thread, so a publish the GUI runs in a background thread renders bodies
+in spawned processes and makes its files in one.
 """
 
 from __future__ import annotations
