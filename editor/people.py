@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
@@ -29,17 +32,47 @@ def list_people(db: Database) -> list[PersonRecord]:
         return [_record(p) for p in people]
 
 
-def create_person(
-    db: Database, name: str, *, role: str = "reporter", handle: str = "", email: str | None = None
-) -> PersonRecord:
+def _insert_person(
+    session: Session, name: str, *, role: str, handle: str, email: str | None
+) -> Person:
     if not name.strip():
         raise ValidationError("A person needs a name.")
     if role not in ROLES:
         raise ValidationError(f"Unknown role '{role}'. Choose one of: {', '.join(ROLES)}.")
+    person = Person(name=name.strip(), handle=handle or slugify(name), role=role, email=email)
+    session.add(person)
+    session.flush()
+    return person
+
+
+def create_person(
+    db: Database, name: str, *, role: str = "reporter", handle: str = "", email: str | None = None
+) -> PersonRecord:
+    """A person entered by the system (demo, importers' bylines): no one is acting.
+
+    A person adding someone goes through ``add_person``, which checks their role.
+    """
     with db.transaction() as session:
-        person = Person(name=name.strip(), handle=handle or slugify(name), role=role, email=email)
-        session.add(person)
-        session.flush()
+        return _record(_insert_person(session, name, role=role, handle=handle, email=email))
+
+
+def add_person(
+    db: Database,
+    name: str,
+    *,
+    actor_id: uuid.UUID | None,
+    role: str = "reporter",
+    email: str | None = None,
+) -> PersonRecord:
+    """Someone adds a person: admins only (or anyone before the newsroom has an admin, with
+    ``actor_id`` None, so IT can create the first admin); audited either way."""
+    from editor.workflow.audit import add_entry
+    from editor.workflow.roles import management_note, managing
+
+    with managing(db, actor_id, "manage_people") as session:
+        person = _insert_person(session, name, role=role, handle="", email=email)
+        note = management_note(actor_id, f"added {person.handle} as {role}")
+        add_entry(session, action="manage_people", actor_id=actor_id, note=note)
         return _record(person)
 
 

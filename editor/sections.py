@@ -101,6 +101,33 @@ def find_section(db: Database, key: str) -> SectionRecord:
     raise NotFoundError(f"Unknown section '{key}'. Known sections: {known}.")
 
 
+def _insert_section(
+    session: Session,
+    name: str,
+    *,
+    parent_id: uuid.UUID | None,
+    slug: str,
+    position: int = 0,
+    word_target: int = 0,
+) -> uuid.UUID:
+    if not name.strip():
+        raise ValidationError("A section needs a name.")
+    section = Section(
+        name=name.strip(),
+        slug=slug or slugify(name),
+        parent_id=parent_id,
+        position=position,
+        word_target=word_target,
+    )
+    session.add(section)
+    session.flush()
+    return section.id
+
+
+def _listed(db: Database, section_id: uuid.UUID) -> SectionRecord:
+    return next(s for s in list_sections(db) if s.id == section_id)
+
+
 def create_section(
     db: Database,
     name: str,
@@ -110,17 +137,37 @@ def create_section(
     position: int = 0,
     word_target: int = 0,
 ) -> SectionRecord:
-    if not name.strip():
-        raise ValidationError("A section needs a name.")
+    """A section made by the system (demo, importers, IT's presets): no one is acting.
+
+    A person adding a section goes through ``add_section``, which checks their role.
+    """
     with db.transaction() as session:
-        section = Section(
-            name=name.strip(),
-            slug=slug or slugify(name),
+        new_id = _insert_section(
+            session,
+            name,
             parent_id=parent_id,
+            slug=slug,
             position=position,
             word_target=word_target,
         )
-        session.add(section)
-        session.flush()
-        new_id = section.id
-    return next(s for s in list_sections(db) if s.id == new_id)
+    return _listed(db, new_id)
+
+
+def add_section(
+    db: Database,
+    name: str,
+    *,
+    actor_id: uuid.UUID | None,
+    parent_id: uuid.UUID | None = None,
+    slug: str = "",
+) -> SectionRecord:
+    """A person adds a section: admins only (or anyone before the newsroom has an admin,
+    with ``actor_id`` None); audited either way."""
+    from editor.workflow.audit import add_entry
+    from editor.workflow.roles import management_note, managing
+
+    with managing(db, actor_id, "manage_sections") as session:
+        new_id = _insert_section(session, name, parent_id=parent_id, slug=slug)
+        note = management_note(actor_id, f"added section {name.strip()}")
+        add_entry(session, action="manage_sections", actor_id=actor_id, note=note)
+    return _listed(db, new_id)

@@ -1,4 +1,9 @@
-"""The newsroom's lists: ``sections`` and ``people``, each with an ``add`` action."""
+"""The newsroom's lists: ``sections`` and ``people``, each with an ``add`` action.
+
+Adding is for admins: ``--as PERSON`` says who acts (signing in with a password as the
+workflow commands do). A newsroom with no admin yet takes an add without ``--as``, so IT
+can create the first admin; the core (editor.workflow.roles) decides.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ from editor.cli.output import print_json, print_table
 from editor.records import ROLES
 
 if TYPE_CHECKING:
+    import uuid
+
     from editor.cli.context import CommandContext
 
 
@@ -23,6 +30,7 @@ def register(subparsers: Any) -> None:
     add_section.add_argument("name", metavar="NAME")
     add_section.add_argument("--parent", help="parent section: name or path (e.g. berita)")
     add_section.add_argument("--slug", default="", help="URL slug (default: from the name)")
+    _add_actor(add_section)
     add_section.set_defaults(handler=add_section_command)
 
     people = subparsers.add_parser(
@@ -35,7 +43,24 @@ def register(subparsers: Any) -> None:
     add_person.add_argument("name", metavar="NAME")
     add_person.add_argument("--role", choices=ROLES, default="reporter")
     add_person.add_argument("--email", default=None)
+    _add_actor(add_person)
     add_person.set_defaults(handler=add_person_command)
+
+
+def _add_actor(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--as",
+        dest="actor",
+        metavar="PERSON",
+        help="who acts (id, handle or name): an admin; needed once the newsroom has an admin",
+    )
+
+
+def _actor_id(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
+    """The signed-in ``--as`` person, or None to let the core apply the bootstrap rule."""
+    from editor.cli.workflow import acting_person
+
+    return acting_person(context, args.actor).id if args.actor else None
 
 
 def list_sections_command(args: argparse.Namespace, context: CommandContext) -> int:
@@ -55,10 +80,13 @@ def list_sections_command(args: argparse.Namespace, context: CommandContext) -> 
 
 
 def add_section_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.sections import create_section, find_section
+    from editor.sections import add_section, find_section
 
+    actor_id = _actor_id(args, context)
     parent_id = find_section(context.db, args.parent).id if args.parent else None
-    section = create_section(context.db, args.name, parent_id=parent_id, slug=args.slug)
+    section = add_section(
+        context.db, args.name, actor_id=actor_id, parent_id=parent_id, slug=args.slug
+    )
     print(f"Added section {section.name} ({section.path}).")
     return 0
 
@@ -71,7 +99,7 @@ def list_people_command(args: argparse.Namespace, context: CommandContext) -> in
         print_json(people)
         return 0
     if not people:
-        print('Nobody yet. Add someone: redaksi people add "Nama Lengkap" --role reporter')
+        print('Nobody yet. Add the first admin: redaksi people add "Nama Lengkap" --role admin')
         return 0
     rows = [
         [p.name, p.handle, p.role, p.email or "", "" if p.active else "inactive"] for p in people
@@ -81,8 +109,9 @@ def list_people_command(args: argparse.Namespace, context: CommandContext) -> in
 
 
 def add_person_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.people import create_person
+    from editor.people import add_person
 
-    person = create_person(context.db, args.name, role=args.role, email=args.email)
+    actor_id = _actor_id(args, context)
+    person = add_person(context.db, args.name, actor_id=actor_id, role=args.role, email=args.email)
     print(f"Added {person.role} {person.name} (handle {person.handle}).")
     return 0

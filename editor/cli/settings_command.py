@@ -1,4 +1,14 @@
-"""``redaksi config``: show the settings in effect, or change one in the user config file."""
+"""``redaksi config``: show the settings in effect, or change one in the user config file.
+
+No role is checked here, on purpose. ``config set`` writes only this user's own file on
+this workstation (editor.userconfig); nothing in the newsroom's database changes, and no
+other workstation sees it. A role check could not protect a file its owner can edit in
+any text editor, and it would need the database open, which ``database_url`` (the setting
+that says which database to open) must not. Newsroom-wide values are IT's: the system
+configuration (editor.sysconfig) presets and locks them, which ``save_user_setting``
+enforces. Settings kept in the database for the whole newsroom would need
+``manage_settings`` (editor.workflow.roles.managing); there are none yet.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +25,9 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     config = subparsers.add_parser(
         "config",
-        help="show or change user settings",
-        description=f"Settings live in {config_path()}.",
+        help="show or change your own settings (this workstation's config file)",
+        description=f"Your settings live in {config_path()}. They are yours, so changing "
+        "them needs no role; the settings your IT locks cannot be changed here.",
     )
     config.set_defaults(handler=show_config_command)
     actions = config.add_subparsers(dest="action", metavar="ACTION")

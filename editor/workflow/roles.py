@@ -7,6 +7,8 @@ rules; the GUI disabling a button is only a courtesy on top.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -138,3 +140,59 @@ def require(db: Database, actor_id: uuid.UUID, permission: str) -> None:
     if refusal:
         record_refusal(db, action=permission, actor_id=actor_id, reason=refusal)
         raise PermissionDenied(refusal)
+
+
+def has_active_admin(session: Session) -> bool:
+    """Whether anyone can hold the newsroom's keys yet (see ``management_refusal``)."""
+    query = select(Person.id).where(Person.role == "admin", Person.active.is_(True)).limit(1)
+    return session.scalar(query) is not None
+
+
+def management_refusal(session: Session, actor_id: uuid.UUID | None, permission: str) -> str:
+    """Why this actor may not manage people, sections or settings ("" if they may).
+
+    A fresh newsroom has nobody, so nobody could ever be granted ``manage_people``: while
+    it has no active admin, an action without an actor is allowed (that is how IT creates
+    the first admin). Once an admin exists, someone must say who acts. An actor who is
+    named is always held to their role, bootstrap or not.
+    """
+    if actor_id is None:
+        if not has_active_admin(session):
+            return ""
+        action = DESCRIPTIONS.get(permission, permission)
+        needs = " or ".join(roles_with(permission))
+        return (
+            f"Only the {needs} role may {action} now that this newsroom has an admin: "
+            "say who acts with --as PERSON."
+        )
+    actor = load_actor(session, actor_id)
+    if not actor.active:
+        return f"{actor.name} is no longer active in this newsroom."
+    if not has_permission(actor.role, permission):
+        return refusal_message(actor, permission)
+    return ""
+
+
+def management_note(actor_id: uuid.UUID | None, note: str) -> str:
+    """The audit note for a change; one made before the newsroom had an admin says so,
+    since its entry names no one."""
+    return note if actor_id is not None else f"{note} (no one named: no admin yet)"
+
+
+@contextmanager
+def managing(db: Database, actor_id: uuid.UUID | None, permission: str) -> Iterator[Session]:
+    """A unit of work for a people, sections or settings change, entered only if allowed.
+
+    The check, the change and its audit entry share one unit of work. A refusal is audited
+    in a unit of work of its own and raised as PermissionDenied before the caller's block
+    runs.
+    """
+    from editor.workflow.audit import record_refusal
+
+    with db.transaction() as session:
+        refusal = management_refusal(session, actor_id, permission)
+        if not refusal:
+            yield session
+            return
+    record_refusal(db, action=permission, actor_id=actor_id, reason=refusal)
+    raise PermissionDenied(refusal)
