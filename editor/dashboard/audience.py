@@ -13,13 +13,13 @@ from itertools import islice, takewhile
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Result, Select, func, select
 from sqlalchemy.orm import Session
 
 from editor.dashboard.buckets import bucket_of, buckets_in, check_bucket
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
 from editor.dashboard.ids import as_uuid, stored_id
-from editor.dashboard.window_sums import views_per_article
+from editor.dashboard.window_sums import ranked_views
 from editor.database import Database
 from editor.models import Article, PageView, PageViewHour
 from editor.publish.visibility import public_clause
@@ -104,23 +104,25 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
     only articles readers can see, ties by publish time then id."""
     if limit < 0:
         raise ValueError("limit must be 0 or more")
-    # Sum per article (whole UTC days from the rollup, the edge hours from page_views),
-    # then look up the most-read candidates in batches until ``limit`` public ones are
-    # certain: letting the database join first makes it visit every published article.
+    # Sum per article (whole UTC weeks and days from the rollups, the edge hours from
+    # page_views), most-read first, then look up the candidates in batches until ``limit``
+    # public ones are certain: letting the database join first makes it visit every
+    # published article.
     chosen = select(Article.id).where(article_clause(db, flt)) if needs_articles(flt) else None
     entries: list[PopularEntry] = []
     with db.transaction() as session:
-        totals = views_per_article(session, flt, chosen, db.dialect)
-        sums = sorted(
-            ((views, ident) for ident, views in totals.items() if views > 0), reverse=True
-        )
+        sums = _Sums(ranked_views(session, flt, chosen, db.dialect))
         position, size = 0, BATCH
-        while position < len(sums) and not _settled(entries, limit, sums[position][0]):
-            if len(entries) == limit and _tied(sums, position, MAX_BATCH + 1) > MAX_BATCH:
-                entries.extend(_newest_tied(session, flt, sums, position, entries[-1], limit))
+        while sums.reach(position + 1) and not _settled(entries, limit, sums.views(position)):
+            if len(entries) == limit and sums.tied(position, MAX_BATCH + 1) > MAX_BATCH:
+                tied = sums.tied_ids(position)
+                since = entries[-1].published_at  # an older tied story cannot pass it
+                newest = _newest_tied(session, flt, tied, sums.views(position), since, limit)
+                entries.extend(newest)
                 entries.sort(key=_rank)
                 break
-            chunk = sums[position : position + size]
+            sums.reach(position + size)
+            chunk = sums.items[position : position + size]
             # Batches grow: when thousands of articles tie at the cut (equal views, ranked
             # by publish time), every tied one must be looked at, in few queries.
             position, size = position + size, min(size * 2, MAX_BATCH)
@@ -144,31 +146,55 @@ def popular_in_window(db: Database, flt: DashboardFilter, *, limit: int = 10) ->
     return entries[:limit]
 
 
-def _tied(sums: list[tuple[int, Any]], position: int, most: int) -> int:
-    """How many sums from ``position`` on equal the one there (counting up to ``most``)."""
-    views = sums[position][0]
-    ahead = islice(sums, position, position + most)
-    return sum(1 for _ in takewhile(lambda pair: pair[0] == views, ahead))
+class _Sums:
+    """Views per article, most-read first, read from the database only as far as needed."""
+
+    def __init__(self, rows: Result[int, Any]) -> None:
+        self._rows = rows
+        #: (views, article id as stored), in order.
+        self.items: list[tuple[int, Any]] = []
+
+    def reach(self, end: int) -> bool:
+        """Read until there are ``end`` sums; whether there are (the rows may run out)."""
+        if end > len(self.items):
+            rows = self._rows.fetchmany(end - len(self.items))
+            self.items += [(int(views), ident) for views, ident in rows]
+        return len(self.items) >= end
+
+    def views(self, position: int) -> int:
+        return self.items[position][0]
+
+    def tied(self, position: int, most: int) -> int:
+        """How many sums from ``position`` on equal the one there (counting up to ``most``)."""
+        self.reach(position + most)
+        views = self.views(position)
+        ahead = islice(self.items, position, position + most)
+        return sum(1 for _ in takewhile(lambda pair: pair[0] == views, ahead))
+
+    def tied_ids(self, position: int) -> set[Any]:
+        """The ids of every article with as many views as the one at ``position``."""
+        views = self.views(position)
+        while self.items[-1][0] == views and self.reach(len(self.items) + MAX_BATCH):
+            pass
+        run = takewhile(lambda pair: pair[0] == views, islice(self.items, position, None))
+        return {ident for _views, ident in run}
 
 
 def _newest_tied(
     session: Session,
     flt: DashboardFilter,
-    sums: list[tuple[int, Any]],
-    position: int,
-    last: PopularEntry,
+    tied: set[Any],
+    views: int,
+    since: datetime,
     limit: int,
 ) -> list[PopularEntry]:
-    """Among thousands of articles tied with the last ranked one, those that may still pass
-    it: ties go to the newest, so walk public stories from the newest back to ``last``'s
-    publish time and keep the tied ones, instead of looking each tied one up by id."""
-    views = sums[position][0]
-    # Compared as the database returns ids: thousands of tied ones are not made UUIDs.
-    tied = {ident for _views, ident in takewhile(lambda p: p[0] == views, sums[position:])}
+    """Among thousands of articles tied at the cut, those that may still rank: ties go to
+    the newest, so walk public stories from the newest back to ``since`` and keep the tied
+    ones, instead of looking each tied one up by id. ``tied`` holds ids as stored."""
     newest_first = (
         select(stored_id(Article.id), Article.id, Article.headline, Article.published_at)
         .where(public_clause(flt.now))
-        .where(Article.published_at >= last.published_at)
+        .where(Article.published_at >= since)
         .order_by(Article.published_at.desc(), Article.id)
         .execution_options(yield_per=BATCH)
     )
