@@ -129,7 +129,11 @@ class PreferencesDialog(QDialog):
         return str(self.theme.currentData())
 
     def accept(self) -> None:
-        """Save everything; on a bad value say what to fix and keep the dialog open."""
+        """Save everything; on a bad value say what to fix and keep the dialog open.
+
+        No role is asked for: like ``redaksi config set`` this writes only this user's own
+        settings file on this workstation, nothing the rest of the newsroom shares.
+        """
         from editor.errors import RedaksiError
         from editor.userconfig import normalize_database_url, save_user_setting
 

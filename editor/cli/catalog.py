@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from editor.cli.context import CommandContext
 
 
+ADD_DESCRIPTION = (
+    "Admins add people and sections: give --as PERSON. A newsroom with no admin yet takes "
+    'this without --as, so that IT can add the first admin: people add "Nama" --role admin.'
+)
+
+
 def register(subparsers: Any) -> None:
     sections = subparsers.add_parser(
         "sections", help="list sections, or add one", description="The section tree."
@@ -26,7 +32,9 @@ def register(subparsers: Any) -> None:
     sections.add_argument("--json", action="store_true", help="machine-readable output")
     sections.set_defaults(handler=list_sections_command)
     section_actions = sections.add_subparsers(dest="action", metavar="ACTION")
-    add_section = section_actions.add_parser("add", help="add a section")
+    add_section = section_actions.add_parser(
+        "add", help="add a section (admins)", description=ADD_DESCRIPTION
+    )
     add_section.add_argument("name", metavar="NAME")
     add_section.add_argument("--parent", help="parent section: name or path (e.g. berita)")
     add_section.add_argument("--slug", default="", help="URL slug (default: from the name)")
@@ -39,7 +47,9 @@ def register(subparsers: Any) -> None:
     people.add_argument("--json", action="store_true", help="machine-readable output")
     people.set_defaults(handler=list_people_command)
     people_actions = people.add_subparsers(dest="action", metavar="ACTION")
-    add_person = people_actions.add_parser("add", help="add a person")
+    add_person = people_actions.add_parser(
+        "add", help="add a person (admins)", description=ADD_DESCRIPTION
+    )
     add_person.add_argument("name", metavar="NAME")
     add_person.add_argument("--role", choices=ROLES, default="reporter")
     add_person.add_argument("--email", default=None)
