@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 
 from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
 from editor.database import Database
@@ -58,13 +58,14 @@ def pipeline(db: Database, flt: DashboardFilter, *, zone: str, days_ahead: int =
     end = datetime.combine(days[-1] + timedelta(days=1), datetime.min.time(), tzinfo=local)
     chosen = article_clause(db, flt)
     with db.transaction() as session:
+        status: ColumnElement[str] = Article.status.expression
         if needs_articles(flt):
-            # Counted here: grouping in SQL makes SQLite walk the whole status index
-            # instead of finding the section's or reporter's few thousand articles.
-            counted = Counter(session.scalars(select(Article.status).where(chosen)))
-        else:
-            grouped = select(Article.status, func.count()).group_by(Article.status)
-            counted = Counter({status: int(n) for status, n in session.execute(grouped)})
+            # Grouping by the bare status makes SQLite walk the whole status index instead
+            # of finding the section's or reporter's few thousand articles; an expression
+            # cannot be read from that index, so the filter's index is used.
+            status = Article.status.concat("")
+        grouped = select(status, func.count()).where(chosen).group_by(status)
+        counted = Counter({state: int(n) for state, n in session.execute(grouped)})
         scheduled = session.scalars(
             select(Article.scheduled_at)
             .where(chosen, Article.status == "scheduled")
