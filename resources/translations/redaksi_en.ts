@@ -1,86 +1,86 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
-    <context>
-        <name>ArticleListPane</name>
-        <message numerus="yes">
-            <location filename="../../ui/article_list/pane.py" line="220" />
-            <source>%n article(s) in the trash</source>
-            <translation>
-                <numerusform>%n article in the trash</numerusform>
-                <numerusform>%n articles in the trash</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/article_list/pane.py" line="222" />
-            <source>%n article(s)</source>
-            <translation>
-                <numerusform>%n article</numerusform>
-                <numerusform>%n articles</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>FindReplaceBar</name>
-        <message numerus="yes">
-            <location filename="../../ui/find_replace.py" line="199" />
-            <source>%n replaced</source>
-            <translation>
-                <numerusform>%n replaced</numerusform>
-                <numerusform>%n replaced</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message numerus="yes">
-            <location filename="../../ui/main_window.py" line="251" />
-            <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
-            <translation>
-                <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
-                <numerusform>Redaksi was not closed properly last time. The unsaved text of %n articles was restored.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>RelatedArticleDialog</name>
-        <message numerus="yes">
-            <location filename="../../ui/editor_pane/related_dialog.py" line="68" />
-            <source>%n article(s) found</source>
-            <translation>
-                <numerusform>%n article found</numerusform>
-                <numerusform>%n articles found</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>StatusBar</name>
-        <message numerus="yes">
-            <location filename="../../ui/status_bar.py" line="82" />
-            <source>%1 words, %2 characters</source>
-            <translation>
-                <numerusform>%1 words, %2 characters</numerusform>
-                <numerusform>%1 words, %2 characters</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../ui/status_bar.py" line="87" />
-            <source>%n min read</source>
-            <translation>
-                <numerusform>%n min read</numerusform>
-                <numerusform>%n min read</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>WorkflowIntegration</name>
-        <message numerus="yes">
-            <location filename="../../ui/workflow/integration.py" line="220" />
-            <source>%n scheduled article(s) published.</source>
-            <translation>
-                <numerusform>%n scheduled article published.</numerusform>
-                <numerusform>%n scheduled articles published.</numerusform>
-            </translation>
-        </message>
-    </context>
+<context>
+    <name>ArticleListPane</name>
+    <message numerus="yes">
+        <location filename="../../ui/article_list/pane.py" line="220"/>
+        <source>%n article(s) in the trash</source>
+        <translation>
+            <numerusform>%n article in the trash</numerusform>
+            <numerusform>%n articles in the trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/article_list/pane.py" line="222"/>
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FindReplaceBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/find_replace.py" line="199"/>
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>%n replaced</numerusform>
+            <numerusform>%n replaced</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="251"/>
+        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
+        <translation>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n articles was restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RelatedArticleDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/editor_pane/related_dialog.py" line="68"/>
+        <source>%n article(s) found</source>
+        <translation>
+            <numerusform>%n article found</numerusform>
+            <numerusform>%n articles found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="82"/>
+        <source>%1 words, %2 characters</source>
+        <translation>
+            <numerusform>%1 words, %2 characters</numerusform>
+            <numerusform>%1 words, %2 characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="87"/>
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WorkflowIntegration</name>
+    <message numerus="yes">
+        <location filename="../../ui/workflow/integration.py" line="220"/>
+        <source>%n scheduled article(s) published.</source>
+        <translation>
+            <numerusform>%n scheduled article published.</numerusform>
+            <numerusform>%n scheduled articles published.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -268,6 +268,44 @@ def test_an_empty_newsroom_draws_empty_charts(qtbot, tmp_path):
     assert dashboard.speed.medians == []
     assert dashboard.production.drawn_totals() == []
     assert sum(dashboard.pipeline.status_counts) == 0
+    # A blank chart says why over the plot; the pipeline (all zeros) is a real answer.
+    for chart in (dashboard.views, dashboard.popular, dashboard.production, dashboard.speed):
+        assert chart.empty_note.isVisible() and chart.empty_note.text()
+        assert chart.empty_note.geometry() == chart.graphics.rect()
+    assert not dashboard.pipeline.empty_note.isVisible()
     dashboard.speed.export_csv(tmp_path / "speed.csv")
     assert (tmp_path / "speed.csv").read_text(encoding="utf-8-sig").startswith("section,")
     empty.close()
+
+
+def test_charts_with_data_show_no_empty_note(view):
+    for chart in (view.views, view.popular, view.production, view.speed):
+        assert not chart.empty_note.isVisible(), chart.name
+
+
+def test_every_populer_bar_keeps_its_label_on_a_laptop_screen(view, room, qtbot):
+    """pyqtgraph drops a tick label wider than its axis: long headlines must be cut."""
+    from PySide6.QtGui import QPainter
+
+    from editor.dashboard.audience import PopularEntry
+
+    long = "Pemerintah Provinsi Mengumumkan Kebijakan Baru tentang Harga Beras di Pasar"
+    entries = tuple(
+        PopularEntry(article_id=entry.article_id, headline=f"{long} {n}", views=1000 - n,
+                     published_at=entry.published_at)
+        for n, entry in enumerate([view.popular.entries[0]] * 7)
+    )  # fmt: skip
+    view.resize(1366, 700)
+    view.popular.show_entries(entries)
+    qtbot.wait(50)
+    axis = view.popular.plot.getAxis("left")
+    image = QImage(400, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    drawn_labels = [text for _rect, _flags, text in texts]
+    assert len(drawn_labels) == 7
+    assert all(label.startswith(f"{n + 1}. Pemerintah") for n, label in enumerate(drawn_labels))
+    assert all(label.endswith("…") for label in drawn_labels)

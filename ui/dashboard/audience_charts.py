@@ -8,6 +8,7 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QWidget
 
 from editor.dashboard.audience import PopularEntry, ViewSeries
@@ -15,7 +16,9 @@ from editor.dashboard.tables import Table, popular_table, views_table
 from ui.dashboard.panel import ChartPanel, tooltip_item
 
 #: Longest headline shown beside a Populer bar; the full one is in the hover text.
-HEADLINE_CHARS = 38
+#: The Populer chart's label column, and what the axis keeps for its tick marks.
+LABEL_WIDTH = 230
+LABEL_MARGIN = 16
 
 
 def time_label(start: datetime, bucket: str) -> str:
@@ -69,6 +72,11 @@ class ViewsChart(ChartPanel):
         self.plot.setXRange(0, max(1, len(values) - 1), padding=0.02)
         self.plot.setYRange(0, max(1.0, float(values.max()) if len(values) else 1.0), padding=0.05)
         self.readout.hide()
+        self.note_empty(
+            None
+            if series.total
+            else self.tr("No page views in this window. Import them with: redaksi views import")
+        )
 
     def drawn_values(self) -> list[float]:
         _x, y = self.curve.getData()
@@ -126,7 +134,7 @@ class PopularChart(ChartPanel):
         self.plot.setMouseEnabled(x=False, y=False)
         self.hover = tooltip_item(self.style_)
         self.plot.addItem(self.hover, ignoreBounds=True)
-        self.plot.getAxis("left").setWidth(230)
+        self.plot.getAxis("left").setWidth(LABEL_WIDTH)
         scene = self.graphics.scene()
         scene.sigMouseMoved.connect(self._mouse_moved)
         scene.sigMouseClicked.connect(self._mouse_clicked)
@@ -145,11 +153,22 @@ class PopularChart(ChartPanel):
         positions = list(range(len(entries)))
         widths = [entry.views for entry in entries]
         self.bars.setOpts(x0=[0] * len(entries), y=positions, width=widths, height=0.7)
-        ticks = [(float(i), f"{i + 1}. {_short(e.headline)}") for i, e in enumerate(entries)]
+        # pyqtgraph silently drops a tick label wider than the axis: headlines are cut to
+        # the pixels there are, in the font the axis draws with.
+        metrics = QFontMetrics(self.plot.getAxis("left").style.get("tickFont") or self.font())
+        room = LABEL_WIDTH - LABEL_MARGIN
+        ticks = [
+            (
+                float(i),
+                metrics.elidedText(f"{i + 1}. {e.headline}", Qt.TextElideMode.ElideRight, room),
+            )
+            for i, e in enumerate(entries)
+        ]
         self.plot.getAxis("left").setTicks([ticks])
         self.plot.setYRange(-0.6, max(len(entries), 1) - 0.4, padding=0)
         self.plot.setXRange(0, max(widths, default=1), padding=0.05)
         self.hover.hide()
+        self.note_empty(None if entries else self.tr("No article was read in this window."))
 
     def drawn_values(self) -> list[float]:
         return [float(w) for w in self.bars.opts.get("width", [])]
@@ -201,7 +220,3 @@ class PopularChart(ChartPanel):
 
     def table(self) -> Table:
         return popular_table(list(self.entries))
-
-
-def _short(headline: str) -> str:
-    return headline if len(headline) <= HEADLINE_CHARS else headline[: HEADLINE_CHARS - 1] + "…"

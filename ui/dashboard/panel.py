@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -58,6 +58,14 @@ class ChartPanel(QFrame):
         self.plot: pg.PlotItem = self.graphics.addPlot(axisItems=count_axes())
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
+        # Floats over the plot when there is nothing to draw, so a blank chart says why.
+        self.empty_note = QLabel(self.graphics)
+        self.empty_note.setObjectName(f"{self.name}-empty")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_note.hide()
+        self.graphics.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.setSpacing(2)
@@ -91,10 +99,22 @@ class ChartPanel(QFrame):
             plot.showGrid(x=False, y=True, alpha=0.25)
             if plot.legend is not None:
                 plot.legend.setLabelTextColor(style.text)
+        self.empty_note.setStyleSheet(f"color: {style.text.name()}; background: transparent;")
         self.restyle()
 
     def set_title(self, text: str) -> None:
         self.title.setText(text)
+
+    def note_empty(self, text: str | None) -> None:
+        """Say over the plot why it is blank; None when it has something to show."""
+        self.empty_note.setText(text or "")
+        self.empty_note.setGeometry(self.graphics.rect())
+        self.empty_note.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.graphics and event.type() == QEvent.Type.Resize:
+            self.empty_note.setGeometry(self.graphics.rect())
+        return super().eventFilter(watched, event)
 
     def retranslate_panel(self) -> None:
         self.png_button.setText(self.tr("PNG…"))

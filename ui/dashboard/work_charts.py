@@ -82,6 +82,8 @@ class ProductionChart(ChartPanel):
         self.plot.setYRange(0, max(1.0, float(base.max()) if len(base) else 1.0) * 1.4, padding=0)
         if self.plot.legend is not None:
             self.plot.legend.setLabelTextColor(self.style_.text)
+        published = bool(layers) and bool(base.any())
+        self.note_empty(None if published else self.tr("No article was published in this window."))
 
     def drawn_totals(self) -> list[float]:
         if not self.stacks:
@@ -121,6 +123,7 @@ class SpeedChart(ChartPanel):
         self.distribution = distribution
         _clear(self.plot)
         items = distribution.sections
+        self.note_empty(None if items else self.tr("No article was published in this window."))
         x = np.arange(len(items), dtype=float)
         p25 = log_hours([s.p25 for s in items])
         p75 = log_hours([s.p75 for s in items])
@@ -217,7 +220,8 @@ class PipelineChart(ChartPanel):
         self.coming.setMenuEnabled(False)
         self.coming.hideButtons()
         self.coming.setMouseEnabled(x=False, y=False)
-        self.coming.addLegend(offset=(8, 4), labelTextSize="8pt")
+        # One row, in the headroom above the tallest bar rather than over it.
+        self.coming.addLegend(offset=(8, 2), labelTextSize="8pt").setColumnCount(2)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.invertY(True)
         self.plot.getAxis("left").setWidth(150)
