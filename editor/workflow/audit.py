@@ -28,7 +28,9 @@ class AuditRecord:
     article_id: uuid.UUID | None
     headline: str
     actor_id: uuid.UUID | None
-    #: The person's name, or "scheduler" when no one acted.
+    #: The person's name; when no one is named, "scheduler" for an article's entry (the
+    #: scheduler publishing what is due) and "system" otherwise (a fresh newsroom's first
+    #: admin, set up before anyone could sign in).
     actor: str
     action: str
     outcome: str
@@ -115,7 +117,7 @@ def audit_log(
             article_id=entry.article_id,
             headline=headline or "",
             actor_id=entry.actor_id,
-            actor=name or ("scheduler" if entry.actor_id is None else "(removed)"),
+            actor=name or _nobody(entry),
             action=entry.action,
             outcome=entry.outcome,
             from_status=entry.from_status,
@@ -124,3 +126,9 @@ def audit_log(
         )
         for entry, name, headline in rows
     ]
+
+
+def _nobody(entry: AuditEntry) -> str:
+    if entry.actor_id is not None:
+        return "(removed)"
+    return "scheduler" if entry.article_id is not None else "system"

@@ -66,7 +66,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="198"/>
+        <location filename="../../ui/workflow/audit_view.py" line="200"/>
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
@@ -109,12 +109,17 @@
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="95"/>
+        <location filename="../../ui/workflow/audit_view.py" line="97"/>
         <source>scheduler</source>
         <translation>penjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="116"/>
+        <location filename="../../ui/workflow/audit_view.py" line="97"/>
+        <source>system</source>
+        <translation>sistem</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/audit_view.py" line="118"/>
         <source>publish at %1</source>
         <translation>terbit pada %1</translation>
     </message>
@@ -122,22 +127,22 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="174"/>
+        <location filename="../../ui/workflow/audit_view.py" line="176"/>
         <source>This article</source>
         <translation>Artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="174"/>
+        <location filename="../../ui/workflow/audit_view.py" line="176"/>
         <source>Whole newsroom</source>
         <translation>Seluruh redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="177"/>
+        <location filename="../../ui/workflow/audit_view.py" line="179"/>
         <source>Show:</source>
         <translation>Tampilkan:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="178"/>
+        <location filename="../../ui/workflow/audit_view.py" line="180"/>
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
@@ -1197,58 +1202,58 @@
 <context>
     <name>PipelineChart</name>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="237"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="238"/>
         <source>draft</source>
         <translation>draf</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="238"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="239"/>
         <source>submitted</source>
         <translation>diajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="239"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="240"/>
         <source>in review</source>
         <translation>ditinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="240"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="241"/>
         <source>sent back</source>
         <translation>dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="241"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="242"/>
         <source>approved</source>
         <translation>disetujui</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="242"/>
-        <location filename="../../ui/dashboard/work_charts.py" line="272"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="243"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="273"/>
         <source>scheduled</source>
         <translation>terjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="243"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="244"/>
         <source>published</source>
         <translation>terbit</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="244"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="245"/>
         <source>corrected</source>
         <translation>dikoreksi</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="245"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="246"/>
         <source>killed</source>
         <translation>dibatalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="246"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="247"/>
         <source>trashed</source>
         <translation>di tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard/work_charts.py" line="277"/>
+        <location filename="../../ui/dashboard/work_charts.py" line="278"/>
         <source>embargo ends</source>
         <translation>embargo berakhir</translation>
     </message>

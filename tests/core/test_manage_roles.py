@@ -66,6 +66,7 @@ def test_a_fresh_newsroom_takes_its_first_admin_from_no_one(db: Database) -> Non
     [entry] = audit_log(db)
     assert (entry.action, entry.outcome, entry.actor_id) == ("manage_people", "done", None)
     assert "no admin yet" in entry.note
+    assert entry.actor == "system"  # not "scheduler": no article was published by the clock
     with pytest.raises(PermissionDenied, match="--as PERSON") as refused:
         add_section(db, "Berita", actor_id=None)
     assert "Only the admin role may manage sections" in str(refused.value)

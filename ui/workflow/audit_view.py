@@ -92,7 +92,9 @@ class AuditModel(QAbstractTableModel):
         if column == "article":
             return entry.headline
         if column == "person":
-            return self.tr("scheduler") if entry.actor_id is None else entry.actor
+            if entry.actor_id is not None:
+                return entry.actor
+            return self.tr("scheduler") if entry.article_id is not None else self.tr("system")
         if column == "action":
             return self.labels.action(entry.action)
         if column == "change":
