@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, ValidationError
+from editor.i18n import _
 from editor.models import Article, ArticleBody, ArticleTag, Byline, Person, Section, Tag, utcnow
 from editor.records import (
     LANGUAGES,
@@ -52,7 +53,7 @@ def _load(session: Session, article_id: uuid.UUID) -> Article:
         select(Article).where(Article.id == article_id).options(selectinload(Article.body))
     )
     if article is None:
-        raise NotFoundError(f"No article with id {article_id}.")
+        raise NotFoundError(_("No article with id {article_id}.").format(article_id=article_id))
     return article
 
 
@@ -95,21 +96,27 @@ def to_record(session: Session, article: Article) -> ArticleRecord:
 def _validate(values: dict[str, object], body: str) -> None:
     if values["status"] not in STATUSES:
         raise ValidationError(
-            f"Unknown status '{values['status']}'. Choose one of: {', '.join(STATUSES)}."
+            _("Unknown status '{status}'. Choose one of: {statuses}.").format(
+                status=values["status"], statuses=", ".join(STATUSES)
+            )
         )
     if values["language"] not in LANGUAGES:
         raise ValidationError(
-            f"Unknown language '{values['language']}'. Choose one of: {', '.join(LANGUAGES)}."
+            _("Unknown language '{language}'. Choose one of: {languages}.").format(
+                language=values["language"], languages=", ".join(LANGUAGES)
+            )
         )
     if len(body) > MAX_BODY_CHARS:
         raise ValidationError(
-            f"The body has {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}. "
-            "Split the article or move material into attachments."
+            _(
+                "The body has {body:,} characters; the limit is {max_body_chars:,}. "
+                "Split the article or move material into attachments."
+            ).format(body=len(body), max_body_chars=MAX_BODY_CHARS)
         )
     for name in ("published_at", "scheduled_at", "embargo_until"):
         value = values[name]
         if isinstance(value, datetime) and value.tzinfo is None:
-            raise ValidationError(f"{name} needs a time zone.")
+            raise ValidationError(_("{name} needs a time zone.").format(name=name))
 
 
 def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
@@ -141,7 +148,9 @@ def _set_bylines(session: Session, article: Article, person_ids: Iterable[uuid.U
     people = {p.id: p for p in session.scalars(select(Person).where(Person.id.in_(ids)))}
     missing = [str(i) for i in ids if i not in people]
     if missing:
-        raise ValidationError(f"Unknown byline person: {', '.join(missing)}.")
+        raise ValidationError(
+            _("Unknown byline person: {missing}.").format(missing=", ".join(missing))
+        )
     article.bylines = [
         Byline(person_id=pid, person=people[pid], position=i) for i, pid in enumerate(ids)
     ]
@@ -160,7 +169,7 @@ def _apply(
         _validate(values, body)
         section_id = values["section_id"]
         if section_id is not None and session.get(Section, section_id) is None:
-            raise ValidationError(f"Unknown section {section_id}.")
+            raise ValidationError(_("Unknown section {section_id}.").format(section_id=section_id))
         if not values["slug"]:
             values = {**values, "slug": slugify(str(values["headline"]))}
         for name in EDITABLE_FIELDS:
@@ -226,9 +235,15 @@ def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
         article = _load(session, record.id)
         if article.version != record.version:
             raise ConflictError(
-                f"“{article.headline or 'Untitled'}” was changed elsewhere since you opened it "
-                f"(your version {record.version}, stored version {article.version}). "
-                "Nothing was overwritten: compare both versions and choose.",
+                _(
+                    "“{headline}” was changed elsewhere since you opened it (your version "
+                    "{your_version}, stored version {stored_version}). Nothing was "
+                    "overwritten: compare both versions and choose."
+                ).format(
+                    headline=article.headline or _("Untitled"),
+                    your_version=record.version,
+                    stored_version=article.version,
+                ),
                 expected_version=record.version,
                 current_version=article.version,
             )

@@ -37,6 +37,7 @@ from editor.errors import (
     DatabaseLockedError,
     NewerSchemaError,
 )
+from editor.i18n import _
 
 #: The newest migration's revision id. Opening an up-to-date database compares with this and
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
@@ -122,9 +123,11 @@ def _where(url: str) -> str:
 
 def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
     return CorruptDatabaseError(
-        f"{path} is not a usable Redaksi database ({detail}). It was not changed. "
-        "Restore it from a backup (Redaksi writes one beside it before every upgrade), "
-        "or open another database with --db."
+        _(
+            "{path} is not a usable Redaksi database ({detail}). It was not changed. "
+            "Restore it from a backup (Redaksi writes one beside it before every "
+            "upgrade), or open another database with --db."
+        ).format(path=path, detail=detail)
     )
 
 
@@ -132,9 +135,9 @@ def _check_sqlite_header(path: Path) -> None:
     with path.open("rb") as handle:
         header = handle.read(SQLITE_HEADER_SIZE)
     if not header.startswith(SQLITE_MAGIC):
-        raise _corrupt(path, "it is not an SQLite file, or its first page is damaged")
+        raise _corrupt(path, _("it is not an SQLite file, or its first page is damaged"))
     if len(header) < SQLITE_HEADER_SIZE:
-        raise _corrupt(path, "the file is cut short")
+        raise _corrupt(path, _("the file is cut short"))
     # The page count in the header is valid when the "version-valid-for" number matches the
     # change counter; a file shorter than those pages was truncated (a copy cut short).
     page_size = int.from_bytes(header[16:18], "big")
@@ -147,7 +150,7 @@ def _check_sqlite_header(path: Path) -> None:
     wal = Path(f"{path}-wal")
     log_pending = wal.exists() and wal.stat().st_size > 0
     if counter_matches and pages and not log_pending and path.stat().st_size < pages * page_size:
-        raise _corrupt(path, "the file is shorter than the database it holds: it was cut short")
+        raise _corrupt(path, _("the file is shorter than the database it holds: it was cut short"))
 
 
 def _check_revision(
@@ -159,19 +162,24 @@ def _check_revision(
     if current is not None and current not in known:
         if "articles" not in tables:
             raise DatabaseError(
-                f"The database {where} belongs to another program (schema {current}). "
-                "It was not changed. Choose an empty database or a Redaksi one."
+                _(
+                    "The database {where} belongs to another program (schema {current}). It "
+                    "was not changed. Choose an empty database or a Redaksi one."
+                ).format(where=where, current=current)
             )
         raise NewerSchemaError(
-            f"The database {where} was written by a newer Redaksi (schema {current}; "
-            f"this version knows up to {script.get_current_head()}). It was not changed. "
-            "Install the newer Redaksi to open it."
+            _(
+                "The database {where} was written by a newer Redaksi (schema {current}; "
+                "this version knows up to {known}). It was not changed. Install the "
+                "newer Redaksi to open it."
+            ).format(where=where, current=current, known=script.get_current_head())
         )
     if current is None and other_tables:
         raise DatabaseError(
-            f"The database {where} holds tables that are not Redaksi's "
-            f"({', '.join(sorted(other_tables)[:5])}). It was not changed. "
-            "Choose an empty database or a Redaksi one."
+            _(
+                "The database {where} holds tables that are not Redaksi's ({tables}). It "
+                "was not changed. Choose an empty database or a Redaksi one."
+            ).format(where=where, tables=", ".join(sorted(other_tables)[:5]))
         )
 
 
@@ -217,7 +225,9 @@ def _probe_sqlite(
     if not path.exists() or path.stat().st_size == 0:
         return None
     if path.is_dir():
-        raise DatabaseError(f"{path} is a folder, not a database file. Choose a file name.")
+        raise DatabaseError(
+            _("{path} is a folder, not a database file. Choose a file name.").format(path=path)
+        )
     _check_sqlite_header(path)
     # Read-write mode (never create): a read-only connection to a WAL database leaves its
     # -wal and -shm files behind, while the last read-write connection tidies them away.
@@ -306,21 +316,23 @@ def _explain_postgres(url: str, error: BaseException) -> DatabaseError:
     reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
     text = reason.lower()
     if f'database "{parsed.database}" does not exist' in text:
-        advice = (
-            f"Ask the server's administrator to create it (createdb {parsed.database}), "
+        advice = _(
+            "Ask the server's administrator to create it (createdb {database}), "
             "or check the database name in --db."
-        )
+        ).format(database=parsed.database)
     elif "password" in text or "authentication" in text:
-        advice = "Check the user name and password in --db."
+        advice = _("Check the user name and password in --db.")
     else:
-        advice = (
+        advice = _(
             "Check that the PostgreSQL server is running and reachable from this computer, "
             "and that the host and port in --db are right. To keep working offline, open a "
             "local file instead (--db newsroom.db)."
         )
     return DatabaseError(
-        f"Cannot open the PostgreSQL database {parsed.database or ''} on {server}: {reason}. "
-        f"Nothing was changed. {advice}"
+        _(
+            "Cannot open the PostgreSQL database {database} on {server}: {reason}. "
+            "Nothing was changed. {advice}"
+        ).format(database=parsed.database or "", server=server, reason=reason, advice=advice)
     )
 
 
@@ -333,15 +345,21 @@ def _explain(url: str, error: BaseException) -> DatabaseError:
     text = str(error).lower()
     if "locked" in text or "busy" in text:
         return DatabaseLockedError(
-            f"The database {where} is locked by another program. Nothing was changed. "
-            "Close the other Redaksi window or program using it and try again."
+            _(
+                "The database {where} is locked by another program. Nothing was changed. "
+                "Close the other Redaksi window or program using it and try again."
+            ).format(where=where)
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return CorruptDatabaseError(
-            f"The database {where} is damaged ({error}). It was not changed. "
-            "Restore it from a backup (Redaksi writes one beside it before every upgrade)."
+            _(
+                "The database {where} is damaged ({error}). It was not changed. Restore "
+                "it from a backup (Redaksi writes one beside it before every upgrade)."
+            ).format(where=where, error=error)
         )
-    return DatabaseError(f"Cannot open the database {where}: {error}")
+    return DatabaseError(
+        _("Cannot open the database {where}: {error}").format(where=where, error=error)
+    )
 
 
 class _UpgradeFailed(Exception):
@@ -404,28 +422,39 @@ def _upgrade_failed(
     SQLite commits each schema change as it goes: a new file is removed, an existing one
     is put back from the backup written just before.
     """
-    what = f"Upgrading the database {_where(url)} failed ({error})."
+    what = _("Upgrading the database {where} failed ({error}).").format(
+        where=_where(url), error=error
+    )
     if path is None:
         return DatabaseError(
-            f"{what} The upgrade was rolled back; the database is as it was. "
-            "Report this problem with the message above."
+            _(
+                "{what} The upgrade was rolled back; the database is as it was. Report "
+                "this problem with the message above."
+            ).format(what=what)
         )
     if created:
         _remove_sqlite_files(path)
-        return DatabaseError(f"{what} No database was created. Report this problem.")
+        return DatabaseError(
+            _("{what} No database was created. Report this problem.").format(what=what)
+        )
     if backup is None:  # pragma: no cover - an existing database always has one
-        return DatabaseError(f"{what} Report this problem.")
+        return DatabaseError(_("{what} Report this problem.").format(what=what))
     try:
         _put_back(backup, path)
     except (OSError, sqlite3.Error) as undo_error:
         return DatabaseError(
-            f"{what} Putting the database back also failed ({undo_error}). Your data is safe "
-            f"in the copy made before the upgrade: {backup}. Report this problem."
+            _(
+                "{what} Putting the database back also failed ({undo_error}). Your data "
+                "is safe in the copy made before the upgrade: {backup}. Report this "
+                "problem."
+            ).format(what=what, undo_error=undo_error, backup=backup)
         )
     return DatabaseError(
-        f"{what} The database was put back as it was before the upgrade (a copy is also at "
-        f"{backup}). Report this problem; until it is fixed, keep using the previous version "
-        "of Redaksi."
+        _(
+            "{what} The database was put back as it was before the upgrade (a copy "
+            "is also at {backup}). Report this problem; until it is fixed, keep "
+            "using the previous version of Redaksi."
+        ).format(what=what, backup=backup)
     )
 
 
@@ -450,7 +479,9 @@ def open_database(
     created = False
     if path is not None:
         if not path.exists() and not create:
-            raise DatabaseError(f"There is no database at {path}. Check the path in --db.")
+            raise DatabaseError(
+                _("There is no database at {path}. Check the path in --db.").format(path=path)
+            )
         current = _probe_sqlite(path, busy_timeout, head, migrations_dir)
         if current is not None and current != head:
             backup = _backup_sqlite(path, current, busy_timeout)

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from babel.dates import format_date, format_datetime, format_time
 
 from editor.config import NEWSROOM_ZONES
+from editor.i18n import _
 
 _DAY_PATTERN = "EEEE, dd MMMM yyyy"
 _CLOCK_PATTERN = "HH:mm"
@@ -56,8 +57,10 @@ def _zone(zone: str) -> ZoneInfo:
         return ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise ValueError(
-            f"Unknown time zone {zone!r}: use an IANA name such as 'Asia/Jakarta' "
-            "(WIB), 'Asia/Makassar' (WITA) or 'Asia/Jayapura' (WIT)."
+            _(
+                "Unknown time zone {zone!r}: use an IANA name such as 'Asia/Jakarta' "
+                "(WIB), 'Asia/Makassar' (WITA) or 'Asia/Jayapura' (WIT)."
+            ).format(zone=zone)
         ) from exc
 
 
@@ -67,7 +70,9 @@ def _locale(language: str) -> str:
     except KeyError:
         known = ", ".join(sorted(_BABEL_LOCALES))
         raise ValueError(
-            f"Unsupported article language {language!r}: use one of {known}."
+            _("Unsupported article language {language!r}: use one of {known}.").format(
+                language=language, known=known
+            )
         ) from None
 
 
@@ -174,6 +179,8 @@ def parse_local(text: str, zone: str) -> datetime:
             continue
         return naive.replace(tzinfo=tz).astimezone(UTC)
     raise ValueError(
-        f"Cannot read {text!r} as a date and time: write it as YYYY-MM-DD HH:MM "
-        "(for example 2023-05-04 07:56) or DD/MM/YYYY HH:MM."
+        _(
+            "Cannot read {text!r} as a date and time: write it as YYYY-MM-DD HH:MM "
+            "(for example 2023-05-04 07:56) or DD/MM/YYYY HH:MM."
+        ).format(text=text)
     )

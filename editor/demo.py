@@ -21,6 +21,7 @@ import yaml
 from editor.articles import create_article, find_by_source_key
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
+from editor.i18n import _
 from editor.people import ensure_person, list_people
 from editor.records import ArticleDraft, PersonRecord
 from editor.sections import create_section, find_section
@@ -59,19 +60,21 @@ class DemoReport:
     def lines(self) -> list[str]:
         if not self.created_anything:
             return [
-                f"The demo newsroom is already loaded ({self.existing_articles} articles); "
-                "nothing was added."
+                _(
+                    "The demo newsroom is already loaded ({count} articles); nothing was added."
+                ).format(count=self.existing_articles)
             ]
         lines = []
         for label, names in (
-            ("section", self.sections),
-            ("person", self.people),
-            ("article", self.articles),
+            (_("section"), self.sections),
+            (_("person"), self.people),
+            (_("article"), self.articles),
         ):
             lines += [f"  + {label}: {name}" for name in names]
         lines.append(
-            f"Created {len(self.sections)} sections, {len(self.people)} people and "
-            f"{len(self.articles)} articles."
+            _("Created {sections} sections, {people} people and {articles} articles.").format(
+                sections=len(self.sections), people=len(self.people), articles=len(self.articles)
+            )
         )
         return lines
 
@@ -197,4 +200,8 @@ def _seed_views(db: Database, counts: list[tuple[str, int]], now: datetime) -> N
         path.write_text("\n".join(rows) + "\n", encoding="utf-8")
         report = import_view_files(db, [path])
     if report.files_failed:
-        raise ValidationError(f"Demo page views could not be loaded: {report.files_failed}")
+        raise ValidationError(
+            _("Demo page views could not be loaded: {files_failed}").format(
+                files_failed=report.files_failed
+            )
+        )

@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 from editor.articles import get_article
 from editor.database import Database
 from editor.frontmatter import render
+from editor.i18n import _
 from editor.import_fields import check_zone
 from editor.listing import list_articles
 from editor.records import ArticleQuery, ArticleRecord, PersonRef
@@ -70,10 +71,12 @@ class ExportReport:
         return len(self.written) + len(self.unchanged)
 
     def summary(self) -> str:
-        text = f"{len(self.written)} written, {len(self.unchanged)} unchanged"
+        text = _("{written} written, {unchanged} unchanged").format(
+            written=len(self.written), unchanged=len(self.unchanged)
+        )
         if self.problems:
-            text += f", {len(self.problems)} not exported"
-        return text + (" (cancelled)" if self.cancelled else "")
+            text += _(", {count} not exported").format(count=len(self.problems))
+        return text + (_(" (cancelled)") if self.cancelled else "")
 
 
 def _author(person: PersonRef) -> str | dict[str, str]:
@@ -190,7 +193,11 @@ def export_markdown(
         target = out_dir.joinpath(*relative.parts)
         if not target.resolve().is_relative_to(root):
             report.problems.append(
-                ExportProblem(record.id, record.headline, f"{relative} leads outside {out_dir}.")
+                ExportProblem(
+                    record.id,
+                    record.headline,
+                    _("{path} leads outside {out_dir}.").format(path=relative, out_dir=out_dir),
+                )
             )
             continue
         data = render(front_matter(record, zone), record.body).encode("utf-8")
@@ -202,7 +209,11 @@ def export_markdown(
                 report.written.append(exported)
         except OSError as error:
             report.problems.append(
-                ExportProblem(record.id, record.headline, f"cannot write {target}: {error}")
+                ExportProblem(
+                    record.id,
+                    record.headline,
+                    _("cannot write {path}: {error}").format(path=target, error=error),
+                )
             )
         if progress is not None:
             progress(done + 1, len(planned))

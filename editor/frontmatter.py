@@ -20,6 +20,8 @@ from typing import Any
 
 import yaml
 
+from editor.i18n import _
+
 #: A header longer than this is almost certainly a missing closing line, not a header.
 MAX_HEADER_CHARS = 256 * 1024
 
@@ -64,14 +66,19 @@ def decode(data: bytes) -> str:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise FrontMatterError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}). "
-            "Save the file as UTF-8, or leave binary files out of the import.",
+            _(
+                "not UTF-8 text (byte 0x{byte:02x} at offset {start}). Save the file as "
+                "UTF-8, or leave binary files out of the import."
+            ).format(byte=data[error.start], start=error.start),
             line,
         ) from None
     nul = text.find("\x00")
     if nul >= 0:
         raise FrontMatterError(
-            "contains NUL bytes, so it is a binary file, not Markdown. Leave it out of the import.",
+            _(
+                "contains NUL bytes, so it is a binary file, not Markdown. Leave it out "
+                "of the import."
+            ),
             text.count("\n", 0, nul) + 1,
         )
     text = text.removeprefix("\ufeff")
@@ -85,8 +92,10 @@ def _split(text: str) -> tuple[str, str, str]:
     first_line = text.split("\n", 1)[0].rstrip()
     if first_line not in ("---", "+++"):
         raise FrontMatterError(
-            "has no front matter. Start the file with a line '---', then 'title: ...', "
-            "then another '---' line before the text.",
+            _(
+                "has no front matter. Start the file with a line '---', then 'title: "
+                "...', then another '---' line before the text."
+            ),
             1,
         )
     delimiter = first_line
@@ -97,12 +106,17 @@ def _split(text: str) -> tuple[str, str, str]:
     if match is not None and not text.startswith("\n", match.end()) and match.end() < len(text):
         match = None  # cut off by the search limit in the middle of a longer line
     if match is None:
-        where = "" if len(text) - start <= MAX_HEADER_CHARS else " in its first 256 KB"
-        raise FrontMatterError(
-            f"the front matter opened with '{delimiter}' on line 1 is never closed{where}. "
-            f"Add a line '{delimiter}' after the last header line.",
-            1,
-        )
+        if len(text) - start <= MAX_HEADER_CHARS:
+            message = _(
+                "the front matter opened with '{delimiter}' on line 1 is never closed. "
+                "Add a line '{delimiter}' after the last header line."
+            )
+        else:
+            message = _(
+                "the front matter opened with '{delimiter}' on line 1 is never closed in "
+                "its first 256 KB. Add a line '{delimiter}' after the last header line."
+            )
+        raise FrontMatterError(message.format(delimiter=delimiter), 1)
     header = text[start : match.start()]
     body = text[match.end() :]
     body = body.removeprefix("\n")  # the end of the closing line itself
@@ -120,19 +134,23 @@ def _yaml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
         line = mark.line + 2 if mark is not None else 1
         problem = error.problem or error.context or "unreadable"
         raise FrontMatterError(
-            f"the front matter is not valid YAML: {problem}. "
-            "Check indentation, and put text containing ':' or '#' in quotes.",
+            _(
+                "the front matter is not valid YAML: {problem}. Check indentation, and "
+                "put text containing ':' or '#' in quotes."
+            ).format(problem=problem),
             line,
         ) from None
     except yaml.YAMLError as error:
-        raise FrontMatterError(f"the front matter is not valid YAML: {error}", 2) from None
+        raise FrontMatterError(
+            _("the front matter is not valid YAML: {error}").format(error=error), 2
+        ) from None
     finally:
         loader.dispose()
     if data is None:
         return {}, {}
     if not isinstance(data, dict):
         raise FrontMatterError(
-            "the front matter must be 'key: value' lines, not a single value or a list.", 2
+            _("the front matter must be 'key: value' lines, not a single value or a list."), 2
         )
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
@@ -148,7 +166,9 @@ def _toml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
     except tomllib.TOMLDecodeError as error:
         found = _TOML_POSITION.search(str(error))
         line = int(found.group(1)) + 1 if found else 2
-        raise FrontMatterError(f"the front matter is not valid TOML: {error}", line) from None
+        raise FrontMatterError(
+            _("the front matter is not valid TOML: {error}").format(error=error), line
+        ) from None
     lines: dict[str, int] = {}
     for number, raw in enumerate(header.split("\n"), start=2):
         key = raw.split("=", 1)[0].strip().strip('"')

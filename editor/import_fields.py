@@ -54,10 +54,22 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from editor.articles import MAX_BODY_CHARS
 from editor.errors import RedaksiError, ValidationError
 from editor.frontmatter import Document
+from editor.i18n import N_, _
 from editor.records import LANGUAGES, STATUSES, SectionRecord
 from editor.slugs import slugify
 
 #: Column sizes, so an over-long value gets a message instead of a database error.
+#: Field labels, as problems name them.
+_LABELS = {
+    "title": N_("title"),
+    "kicker": N_("kicker"),
+    "slug": N_("slug"),
+    "lead image": N_("lead image"),
+    "lead image caption": N_("lead image caption"),
+    "lead image credit": N_("lead image credit"),
+    "tag": N_("tag"),
+    "author": N_("author"),
+}
 MAX_LENGTHS = {
     "title": 500,
     "kicker": 200,
@@ -125,8 +137,10 @@ def check_zone(zone: str) -> None:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
         raise ValidationError(
-            f"Unknown time zone '{zone}'. Use a name like Asia/Jakarta, Asia/Makassar or "
-            "Asia/Jayapura."
+            _(
+                "Unknown time zone '{zone}'. Use a name like Asia/Jakarta, Asia/Makassar "
+                "or Asia/Jayapura."
+            ).format(zone=zone)
         ) from None
 
 
@@ -148,9 +162,12 @@ class _Reader:
             return ""
         value = self.fields[key]
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            kind = "a yes/no value" if isinstance(value, bool) else "a list or mapping"
+            kind = _("a yes/no value") if isinstance(value, bool) else _("a list or mapping")
             raise FieldProblem(
-                f"'{key}' is read as {kind}; write it as text in quotes.", self.line(key)
+                _("'{key}' is read as {kind}; write it as text in quotes.").format(
+                    key=key, kind=kind
+                ),
+                self.line(key),
             )
         # Not stripped: YAML already trims plain values, and quoted spaces are meant.
         return self.limited(str(value), label or key, key)
@@ -159,7 +176,9 @@ class _Reader:
         limit = MAX_LENGTHS.get(label)
         if limit is not None and len(value) > limit:
             raise FieldProblem(
-                f"the {label} has {len(value)} characters; at most {limit} fit. Shorten it.",
+                _("the {label} has {length} characters; at most {limit} fit. Shorten it.").format(
+                    label=_(_LABELS.get(label, label)), length=len(value), limit=limit
+                ),
                 self.line(key),
             )
         return value
@@ -172,7 +191,9 @@ class _Reader:
             if isinstance(item, dict):
                 item = item.get("name") or item.get("title") or ""
             if isinstance(item, bool) or not isinstance(item, str | int | float):
-                raise FieldProblem(f"'{key}' must list names as text.", self.line(key))
+                raise FieldProblem(
+                    _("'{key}' must list names as text.").format(key=key), self.line(key)
+                )
             parts = str(item).split(",") if split_commas else [str(item)]
             names.extend(part.strip() for part in parts if part.strip())
         return tuple(names)
@@ -197,8 +218,11 @@ class _Reader:
                 except ValueError:
                     continue
         raise FieldProblem(
-            f"'{key}: {value}' is not a date Redaksi understands. Write it as "
-            "2023-05-04, 2023-05-04 07:56 (newsroom time) or 2023-05-04T07:56:00+07:00.",
+            _(
+                "'{key}: {value}' is not a date Redaksi understands. Write it as "
+                "2023-05-04, 2023-05-04 07:56 (newsroom time) or "
+                "2023-05-04T07:56:00+07:00."
+            ).format(key=key, value=value),
             self.line(key),
         )
 
@@ -216,8 +240,10 @@ def _article_id(reader: _Reader) -> uuid.UUID | None:
         return uuid.UUID(str(value))
     except ValueError:
         raise FieldProblem(
-            f"'id: {value}' is not a Redaksi article id. Remove the line to import the file "
-            "as a new article.",
+            _(
+                "'id: {value}' is not a Redaksi article id. Remove the line to import "
+                "the file as a new article."
+            ).format(value=value),
             reader.line("id"),
         ) from None
 
@@ -226,7 +252,9 @@ def _status(reader: _Reader) -> str | None:
     stated = reader.text("status").strip().lower().replace(" ", "_").replace("-", "_")
     if stated and stated not in STATUSES:
         raise FieldProblem(
-            f"unknown status '{reader.fields['status']}'. Use one of: {', '.join(STATUSES)}.",
+            _("unknown status '{status}'. Use one of: {statuses}.").format(
+                status=reader.fields["status"], statuses=", ".join(STATUSES)
+            ),
             reader.line("status"),
         )
     flags = {"draft": True, "published": False}  # the value that means "draft"
@@ -235,11 +263,15 @@ def _status(reader: _Reader) -> str | None:
         if value is None:
             continue
         if not isinstance(value, bool):
-            raise FieldProblem(f"'{key}' must be true or false.", reader.line(key))
+            raise FieldProblem(
+                _("'{key}' must be true or false.").format(key=key), reader.line(key)
+            )
         implied = "draft" if value == draft_value else "published"
         if stated and (implied == "draft") != (stated == "draft"):
             raise FieldProblem(
-                f"'{key}: {str(value).lower()}' contradicts 'status: {stated}'. Keep one of them.",
+                _("'{key}: {value}' contradicts 'status: {stated}'. Keep one of them.").format(
+                    key=key, value=str(value).lower(), stated=stated
+                ),
                 reader.line(key),
             )
         stated = stated or implied
@@ -254,7 +286,10 @@ def _language(reader: _Reader) -> str:
     if primary not in LANGUAGES:
         key = reader.first_key("language", "lang") or "language"
         raise FieldProblem(
-            f"unknown language '{value}'. Use one of: {', '.join(LANGUAGES)}.", reader.line(key)
+            _("unknown language '{value}'. Use one of: {languages}.").format(
+                value=value, languages=", ".join(LANGUAGES)
+            ),
+            reader.line(key),
         )
     return primary
 
@@ -266,7 +301,7 @@ def _section_id(reader: _Reader, find: Callable[[str], SectionRecord]) -> uuid.U
             return find(name).id
         except RedaksiError as error:
             raise FieldProblem(
-                f"{error} Create the section first.", reader.line("section")
+                _("{error} Create the section first.").format(error=error), reader.line("section")
             ) from None
     category_key = reader.first_key("categories", "category")
     if category_key is None:
@@ -282,8 +317,10 @@ def _section_id(reader: _Reader, find: Callable[[str], SectionRecord]) -> uuid.U
         except RedaksiError:
             continue
     raise FieldProblem(
-        f"none of the categories ({', '.join(names)}) is a known section. Create the section "
-        "first, or add a line 'section: <path>' such as 'section: berita/dunia'.",
+        _(
+            "none of the categories ({names}) is a known section. Create the section "
+            "first, or add a line 'section: <path>' such as 'section: berita/dunia'."
+        ).format(names=", ".join(names)),
         reader.line(category_key),
     )
 
@@ -329,7 +366,9 @@ def _authors(reader: _Reader, key: str) -> tuple[tuple[str, str], ...]:
             handle = str(item.get("handle") or "").strip()
             item = item.get("name") or item.get("title") or handle
         if isinstance(item, bool) or not isinstance(item, str | int | float):
-            raise FieldProblem(f"'{key}' must list names as text.", reader.line(key))
+            raise FieldProblem(
+                _("'{key}' must list names as text.").format(key=key), reader.line(key)
+            )
         name = reader.limited(str(item).strip(), "author", key)
         if name:
             authors.append((name, handle))
@@ -349,13 +388,15 @@ def read_fields(
     headline = reader.text("title", "headline", label="title")
     if not headline.strip():
         raise FieldProblem(
-            "has no title. Add a line 'title: ...' to the front matter.",
+            _("has no title. Add a line 'title: ...' to the front matter."),
             reader.line("title") or 1,
         )
     if len(doc.body) > MAX_BODY_CHARS:
         raise FieldProblem(
-            f"the body has {len(doc.body):,} characters; the limit is {MAX_BODY_CHARS:,}. "
-            "Split the article into parts and import those.",
+            _(
+                "the body has {body:,} characters; the limit is {max_body_chars:,}. "
+                "Split the article into parts and import those."
+            ).format(body=len(doc.body), max_body_chars=MAX_BODY_CHARS),
             None,
         )
     slug = reader.text("slug")
@@ -369,7 +410,9 @@ def read_fields(
         try:
             day_start = datetime(int(year), int(month), int(day), tzinfo=reader.zone)
         except ValueError:
-            raise FieldProblem(f"the file name has an invalid date ({path.name}).", None) from None
+            raise FieldProblem(
+                _("the file name has an invalid date ({name}).").format(name=path.name), None
+            ) from None
         published_at = day_start.astimezone(UTC)
         slug = slug or str(name_slug)
     status = _status(reader)

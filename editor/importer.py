@@ -44,6 +44,7 @@ from editor.articles import (
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, RedaksiError
 from editor.frontmatter import FrontMatterError, decode, parse
+from editor.i18n import _
 from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
 from editor.models import Article
 from editor.people import create_person, list_people
@@ -94,12 +95,13 @@ class ImportReport:
         return len(self.created) + len(self.updated) + len(self.unchanged)
 
     def summary(self) -> str:
-        text = (
-            f"{len(self.created)} new, {len(self.updated)} updated, {len(self.unchanged)} unchanged"
+        text = _("{created} new, {updated} updated, {unchanged} unchanged").format(
+            created=len(self.created), updated=len(self.updated), unchanged=len(self.unchanged)
         )
         if self.problems:
-            text += f", {len({p.path for p in self.problems})} with problems"
-        return text + (" (cancelled)" if self.cancelled else "")
+            count = len({p.path for p in self.problems})
+            text += _(", {count} with problems").format(count=count)
+        return text + (_(" (cancelled)") if self.cancelled else "")
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source
             found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
         else:
             report.problems.append(
-                ImportProblem(given, None, "no such file or folder. Check the path.")
+                ImportProblem(given, None, _("no such file or folder. Check the path."))
             )
             continue
         for source in found:
@@ -179,8 +181,10 @@ def _existing(db: Database, source: _Source, fields: ImportedFields) -> ArticleR
         pass
     if by_key is not None:
         raise FieldProblem(
-            f"its id {fields.article_id} is not in this newsroom, but this file was imported "
-            f"before as article {by_key.id}. Remove the 'id' line to update that article.",
+            _(
+                "its id {article_id} is not in this newsroom, but this file was imported "
+                "before as article {id}. Remove the 'id' line to update that article."
+            ).format(article_id=fields.article_id, id=by_key.id),
             None,
         )
     return None
@@ -285,7 +289,9 @@ def _import_one(
     try:
         doc = parse(decode(source.path.read_bytes()))
     except OSError as error:
-        raise FrontMatterError(f"cannot be read: {error.strerror or error}.") from None
+        raise FrontMatterError(
+            _("cannot be read: {reason}.").format(reason=error.strerror or error)
+        ) from None
     fields = read_fields(
         doc, path=source.path, zone=zone, find_section=lambda key: find_section(db, key)
     )
@@ -293,8 +299,10 @@ def _import_one(
     target = stored.id if stored is not None else fields.article_id
     if target is not None and target in imported_from:
         raise FieldProblem(
-            f"is the same article as {imported_from[target]} (same id), which was imported "
-            "first; this file was left out. Keep only one of them.",
+            _(
+                "is the same article as {first_file} (same id), which was imported first; "
+                "this file was left out. Keep only one of them."
+            ).format(first_file=imported_from[target]),
             None,
         )
     bylines = tuple(
@@ -344,12 +352,20 @@ def import_paths(
             report.problems.append(ImportProblem(source.path, problem.line, problem.reason))
         except ConflictError as error:
             report.problems.append(
-                ImportProblem(source.path, None, f"{error} Import the file again to retry.")
+                ImportProblem(
+                    source.path,
+                    None,
+                    _("{error} Import the file again to retry.").format(error=error),
+                )
             )
         except RedaksiError as error:
-            report.problems.append(ImportProblem(source.path, None, f"not imported: {error}"))
+            report.problems.append(
+                ImportProblem(source.path, None, _("not imported: {error}").format(error=error))
+            )
         except SQLAlchemyError as error:
-            reason = f"not imported, the database refused it: {_database_message(error)}"
+            reason = _("not imported, the database refused it: {error}").format(
+                error=_database_message(error)
+            )
             report.problems.append(ImportProblem(source.path, None, reason))
         if progress is not None:
             progress(done + 1, len(sources))

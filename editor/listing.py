@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.models import Article, ArticleTag, Byline, Person, Section, Tag
 from editor.records import SORT_KEYS, ArticlePage, ArticleQuery, ArticleSummary
 from editor.search import matching_ids
@@ -62,7 +63,9 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] |
             )
         )
     if query.date_field not in _DATE_FIELDS:
-        raise ValidationError(f"Cannot filter by date field '{query.date_field}'.")
+        raise ValidationError(
+            _("Cannot filter by date field '{date_field}'.").format(date_field=query.date_field)
+        )
     column = _DATE_FIELDS[query.date_field]
     if query.date_from is not None:
         stmt = stmt.where(column >= query.date_from)
@@ -81,7 +84,9 @@ def list_articles(db: Database, query: ArticleQuery | None = None) -> ArticlePag
     query = query or ArticleQuery()
     if query.sort not in SORT_KEYS:
         raise ValidationError(
-            f"Cannot sort by '{query.sort}'. Choose one of: {', '.join(SORT_KEYS)}."
+            _("Cannot sort by '{sort}'. Choose one of: {sort_keys}.").format(
+                sort=query.sort, sort_keys=", ".join(SORT_KEYS)
+            )
         )
     byline = _first_byline().label("first_byline")
     sort_columns: dict[str, Any] = {

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
+from editor.i18n import _
 from editor.models import Person
 from editor.records import ROLES, PersonRecord
 from editor.slugs import slugify
@@ -36,9 +37,13 @@ def _insert_person(
     session: Session, name: str, *, role: str, handle: str, email: str | None
 ) -> Person:
     if not name.strip():
-        raise ValidationError("A person needs a name.")
+        raise ValidationError(_("A person needs a name."))
     if role not in ROLES:
-        raise ValidationError(f"Unknown role '{role}'. Choose one of: {', '.join(ROLES)}.")
+        raise ValidationError(
+            _("Unknown role '{role}'. Choose one of: {roles}.").format(
+                role=role, roles=", ".join(ROLES)
+            )
+        )
     person = Person(name=name.strip(), handle=handle or slugify(name), role=role, email=email)
     session.add(person)
     session.flush()
@@ -84,7 +89,9 @@ def find_person(db: Database, key: str) -> PersonRecord:
             person.handle == slugify(key)
         ):
             return person
-    raise NotFoundError(f"Unknown person '{key}'. Run 'redaksi people' to see who exists.")
+    raise NotFoundError(
+        _("Unknown person '{key}'. Run 'redaksi people' to see who exists.").format(key=key)
+    )
 
 
 def ensure_person(db: Database, name: str, *, role: str = "reporter") -> PersonRecord:

@@ -6,6 +6,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from editor.i18n import N_, _
+
 #: Every status an article can have, in workflow order.
 STATUSES = (
     "draft",
@@ -23,6 +25,30 @@ STATUSES = (
 PUBLIC_STATUSES = ("published", "corrected")
 ROLES = ("reporter", "editor", "admin")
 LANGUAGES = ("id", "en")
+#: Status names in messages; English keeps the stored id ("in_review"), which the
+#: command line also accepts.
+_STATUS_WORDS = {
+    "draft": N_("draft"),
+    "submitted": N_("submitted"),
+    "in_review": N_("in_review"),
+    "sent_back": N_("sent_back"),
+    "approved": N_("approved"),
+    "scheduled": N_("scheduled"),
+    "published": N_("published"),
+    "corrected": N_("corrected"),
+    "killed": N_("killed"),
+    "trashed": N_("trashed"),
+}
+_ROLE_WORDS = {"reporter": N_("reporter"), "editor": N_("editor"), "admin": N_("admin")}
+
+
+def status_label(status: str) -> str:
+    """A status in the messages' language; an unknown one as stored."""
+    return _(_STATUS_WORDS[status]) if status in _STATUS_WORDS else status
+
+
+def role_label(role: str) -> str:
+    return _(_ROLE_WORDS[role]) if role in _ROLE_WORDS else role
 
 
 @dataclass(frozen=True)

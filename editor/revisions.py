@@ -27,6 +27,7 @@ from editor.articles import EDITABLE_FIELDS, _apply, _load, to_record
 from editor.database import Database
 from editor.diffing import diff_revisions
 from editor.errors import ConflictError, DatabaseLockedError, NotFoundError, ValidationError
+from editor.i18n import _
 from editor.models import Article, Person, Revision, Section, utcnow
 from editor.records import ArticleRecord, RevisionRecord
 from editor.search import reindex_article
@@ -115,8 +116,10 @@ def _retrying(work: Callable[[], T]) -> T:
             locks += 1
             if locks >= MAX_LOCKED_ATTEMPTS:
                 raise DatabaseLockedError(
-                    "The database is busy with another program; nothing was saved. "
-                    "Try again in a moment, or close the other program."
+                    _(
+                        "The database is busy with another program; nothing was saved. Try again "
+                        "in a moment, or close the other program."
+                    )
                 ) from error
         # A short random pause, so racing writers do not collide again in lock step.
         time.sleep(random.uniform(0.001, 0.02) * (races + locks))
@@ -176,7 +179,9 @@ def create_revision(
     """
     if not KIND_PATTERN.fullmatch(kind):
         raise ValidationError(
-            f"Unknown revision kind '{kind}': use 1-20 lower-case letters, such as 'save'."
+            _(
+                "Unknown revision kind '{kind}': use 1-20 lower-case letters, such as 'save'."
+            ).format(kind=kind)
         )
 
     def work() -> RevisionRecord:
@@ -213,15 +218,23 @@ def get_revision(db: Database, revision_id: uuid.UUID) -> RevisionRecord:
     with db.transaction() as session:
         revision = session.get(Revision, revision_id)
         if revision is None:
-            raise NotFoundError(f"No revision with id {revision_id}.")
+            raise NotFoundError(
+                _("No revision with id {revision_id}.").format(revision_id=revision_id)
+            )
         return _to_record(revision, _author_name(session, revision.author_id))
 
 
 def _conflict(headline: str, stored_version: int, expected_version: int) -> ConflictError:
     return ConflictError(
-        f"“{headline or 'Untitled'}” was changed elsewhere since you opened it "
-        f"(your version {expected_version}, stored version {stored_version}). "
-        "Nothing was restored: reload the article and restore again if you still want to.",
+        _(
+            "“{headline}” was changed elsewhere since you opened it (your version "
+            "{expected_version}, stored version {stored_version}). Nothing was "
+            "restored: reload the article and restore again if you still want to."
+        ).format(
+            headline=headline or _("Untitled"),
+            expected_version=expected_version,
+            stored_version=stored_version,
+        ),
         expected_version=expected_version,
         current_version=stored_version,
     )
@@ -291,7 +304,11 @@ def restore_revision(
                 raise _conflict(article.headline, article.version, expected_version)
             revision = session.get(Revision, revision_id)
             if revision is None or revision.article_id != article_id:
-                raise NotFoundError(f"The article has no revision with id {revision_id}.")
+                raise NotFoundError(
+                    _("The article has no revision with id {revision_id}.").format(
+                        revision_id=revision_id
+                    )
+                )
             chosen = _to_record(revision, "")
             _add_revision(
                 session,

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
+from editor.i18n import _
 from editor.models import Section
 from editor.records import SectionRecord
 from editor.slugs import slugify
@@ -96,9 +97,15 @@ def find_section(db: Database, key: str) -> SectionRecord:
             return found[0]
         if len(found) > 1:
             choices = ", ".join(s.path for s in found)
-            raise ValidationError(f"Section '{key}' is ambiguous: {choices}. Use its full path.")
+            raise ValidationError(
+                _("Section '{key}' is ambiguous: {choices}. Use its full path.").format(
+                    key=key, choices=choices
+                )
+            )
     known = ", ".join(s.path for s in sections) or "none yet"
-    raise NotFoundError(f"Unknown section '{key}'. Known sections: {known}.")
+    raise NotFoundError(
+        _("Unknown section '{key}'. Known sections: {known}.").format(key=key, known=known)
+    )
 
 
 def _insert_section(
@@ -111,7 +118,7 @@ def _insert_section(
     word_target: int = 0,
 ) -> uuid.UUID:
     if not name.strip():
-        raise ValidationError("A section needs a name.")
+        raise ValidationError(_("A section needs a name."))
     section = Section(
         name=name.strip(),
         slug=slug or slugify(name),

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from editor.errors import ValidationError
+from editor.i18n import _
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -71,8 +72,10 @@ class SystemConfig:
         """Raise LockedSettingError when ``key`` is locked here."""
         if self.is_locked(key):
             raise LockedSettingError(
-                f"The setting '{key}' is locked by your newsroom's system configuration "
-                f"({self.path}). Ask your IT department to change it there."
+                _(
+                    "The setting '{key}' is locked by your newsroom's system configuration "
+                    "({path}). Ask your IT department to change it there."
+                ).format(key=key, path=self.path)
             )
 
 
@@ -97,25 +100,22 @@ def load_system_config(path: Path | None = None) -> SystemConfig:
     except FileNotFoundError:
         return SystemConfig(path=path)
     except (OSError, UnicodeDecodeError) as error:
-        return SystemConfig(path=path, problems=(_ignored(path, f"cannot be read: {error}"),))
+        problem = _(
+            "The system configuration {path} cannot be read: {error}; the defaults are used."
+        ).format(path=path, error=error)
+        return SystemConfig(path=path, problems=(problem,))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)  # Python 3.14+; the message names it anyway
-        where = f"{path}, line {line}" if line else str(path)
-        return SystemConfig(
-            path=path,
-            problems=(
-                f"The system configuration {where} is not valid TOML: {error}. "
-                "All of it is ignored and the defaults are used until IT fixes that line "
-                '(values need quotes: zone = "Asia/Jakarta").',
-            ),
-        )
+        where = _("{path}, line {line}").format(path=path, line=line) if line else str(path)
+        problem = _(
+            "The system configuration {where} is not valid TOML: {error}. All of it is "
+            "ignored and the defaults are used until IT fixes that line (values need "
+            'quotes: zone = "Asia/Jakarta").'
+        ).format(where=where, error=error)
+        return SystemConfig(path=path, problems=(problem,))
     return _checked(path, data)
-
-
-def _ignored(path: Path, reason: str) -> str:
-    return f"The system configuration {path} {reason}; the defaults are used."
 
 
 def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
@@ -129,23 +129,35 @@ def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
             continue
         if key not in PRESET_KEYS:
             known = ", ".join(PRESET_KEYS + STRUCTURE_KEYS)
-            problems.append(f"{path}: unknown setting '{key}' ignored; known keys are {known}.")
+            problems.append(
+                _("{path}: unknown setting '{key}' ignored; known keys are {known}.").format(
+                    path=path, key=key, known=known
+                )
+            )
         elif not isinstance(value, str):
-            problems.append(f'{path}: {key} must be a quoted string, like {key} = "…"; ignored.')
+            problems.append(
+                _('{path}: {key} must be a quoted string, like {key} = "…"; ignored.').format(
+                    path=path, key=key
+                )
+            )
         elif key == "publish_dir":
             values[key] = value
         else:
             try:
                 values[key] = check_setting_value(key, value)
             except ValidationError as error:
-                problems.append(f"{path}: {error} The default is used instead.")
+                problems.append(
+                    _("{path}: {error} The default is used instead.").format(path=path, error=error)
+                )
     sections = _string_list(path, data, "sections", problems)
     locked = _string_list(path, data, "locked", problems)
     for key in locked:
         if key not in PRESET_KEYS:
             problems.append(
-                f"{path}: locked names '{key}', which is not a setting; "
-                f"lockable settings are {', '.join(PRESET_KEYS)}."
+                _(
+                    "{path}: locked names '{key}', which is not a setting; lockable settings "
+                    "are {preset_keys}."
+                ).format(path=path, key=key, preset_keys=", ".join(PRESET_KEYS))
             )
     return SystemConfig(
         path=path,
@@ -160,7 +172,9 @@ def _string_list(path: Path, data: dict[str, object], key: str, problems: list[s
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         problems.append(
-            f'{path}: {key} must be a list of quoted names, like {key} = ["Berita"]; ignored.'
+            _(
+                '{path}: {key} must be a list of quoted names, like {key} = ["Berita"]; ignored.'
+            ).format(path=path, key=key)
         )
         return []
     return [item.strip() for item in value if item.strip()]

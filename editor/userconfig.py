@@ -25,6 +25,7 @@ from platformdirs import user_config_path
 
 from editor.config import APP_NAME, Settings
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.sysconfig import load_system_config
 
 CONFIG_FILE_NAME = "config.toml"
@@ -56,8 +57,10 @@ def check_zone(zone: str) -> str:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(
-            f"Unknown time zone '{zone}'. Use an IANA zone name such as Asia/Jakarta (WIB), "
-            "Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
+            _(
+                "Unknown time zone '{zone}'. Use an IANA zone name such as Asia/Jakarta "
+                "(WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)."
+            ).format(zone=zone)
         ) from error
     return zone
 
@@ -65,16 +68,20 @@ def check_zone(zone: str) -> str:
 def _check_value(key: str, value: str) -> str:
     if key not in SETTING_KEYS:
         raise ValidationError(
-            f"Unknown setting '{key}'. Known settings: {', '.join(SETTING_KEYS)}."
+            _("Unknown setting '{key}'. Known settings: {setting_keys}.").format(
+                key=key, setting_keys=", ".join(SETTING_KEYS)
+            )
         )
     if key == "zone":
         return check_zone(value.strip())
     if key == "base_url" and not value.startswith(("http://", "https://")):
         raise ValidationError(
-            f"base_url '{value}' must start with http:// or https:// (e.g. https://kabar.id)."
+            _(
+                "base_url '{value}' must start with http:// or https:// (e.g. https://kabar.id)."
+            ).format(value=value)
         )
     if key in ("database_url", "site_name") and not value.strip():
-        raise ValidationError(f"{key} cannot be empty.")
+        raise ValidationError(_("{key} cannot be empty.").format(key=key))
     return value
 
 
@@ -89,14 +96,18 @@ def _read_file(path: Path) -> dict[str, object]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as error:
-        raise ValidationError(f"Cannot read the settings file {path}: {error}.") from error
+        raise ValidationError(
+            _("Cannot read the settings file {path}: {error}.").format(path=path, error=error)
+        ) from error
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # The decoder's message already ends with "(at line N, column M)".
         raise ValidationError(
-            f"The settings file {path} is not valid TOML: {error}. "
-            'Fix that line (values need quotes: zone = "Asia/Jakarta") or delete the file.'
+            _(
+                "The settings file {path} is not valid TOML: {error}. Fix that line "
+                '(values need quotes: zone = "Asia/Jakarta") or delete the file.'
+            ).format(path=path, error=error)
         ) from error
 
 
@@ -114,30 +125,41 @@ def load_settings_with_problems(database_url: str | None = None) -> tuple[Settin
         data = _read_file(path)
     except ValidationError as error:
         data = {}
-        problems.append(f"{error} Using the default settings for now.")
+        problems.append(_("{error} Using the default settings for now.").format(error=error))
     values = {key: value for key, value in system.values.items() if key in SETTING_KEYS}
     for key, value in data.items():
         if key in SETTING_KEYS and system.is_locked(key):
             problems.append(
-                f"{path}: {key} is locked by the system configuration {system.path}; "
-                "your value is ignored."
+                _(
+                    "{path}: {key} is locked by the system configuration {system_file}; your value "
+                    "is ignored."
+                ).format(path=path, key=key, system_file=system.path)
             )
         elif key not in SETTING_KEYS:
             problems.append(
-                f"{path}: unknown setting '{key}' ignored; "
-                f"known settings are {', '.join(SETTING_KEYS)}."
+                _(
+                    "{path}: unknown setting '{key}' ignored; known settings are {setting_keys}."
+                ).format(path=path, key=key, setting_keys=", ".join(SETTING_KEYS))
             )
         elif not isinstance(value, str):
-            problems.append(f'{path}: {key} must be a quoted string, like {key} = "…"; ignored.')
+            problems.append(
+                _('{path}: {key} must be a quoted string, like {key} = "…"; ignored.').format(
+                    path=path, key=key
+                )
+            )
         else:
             try:
                 values[key] = _check_value(key, value)
             except ValidationError as error:
-                problems.append(f"{path}: {error} The default is used instead.")
+                problems.append(
+                    _("{path}: {error} The default is used instead.").format(path=path, error=error)
+                )
     if database_url is not None and system.is_locked("database_url"):
         problems.append(
-            f"--db {database_url} ignored: the database is locked by the system "
-            f"configuration {system.path}."
+            _(
+                "--db {database_url} ignored: the database is locked by the system "
+                "configuration {path}."
+            ).format(database_url=database_url, path=system.path)
         )
     elif database_url is not None:
         values["database_url"] = database_url
@@ -227,8 +249,10 @@ def save_user_setting(key: str, value: str) -> None:
         flat = {k: v for k, v in expected.items() if isinstance(v, str)}
         if flat != expected:
             raise ValidationError(
-                f"Cannot update {path} safely: it holds more than flat settings. "
-                f"Set {key} by editing the file."
+                _(
+                    "Cannot update {path} safely: it holds more than flat settings. Set "
+                    "{key} by editing the file."
+                ).format(path=path, key=key)
             )
         updated = "".join(f"{k} = {toml_string(v)}\n" for k, v in flat.items())
     _write_atomically(path, updated)

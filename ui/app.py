@@ -108,6 +108,12 @@ def run_gui(argv: list[str]) -> int:
         return 1
     # The database opens on a thread while Qt starts and paints: SQLite's checks and the
     # first list query run in C with the GIL released, so the two overlap on 2+ cores.
+    # The loader words its refusals (corrupt, newer, locked) before the window installs
+    # the interface language: start the core in the language the window will most
+    # likely choose (the preference is read again, through Qt, when it does).
+    from editor.i18n import command_line_language, set_language
+
+    set_language(options.lang or command_line_language())
     loader = StartupLoader(options.db, options.article)
     loader.start()
     from editor.userconfig import load_settings_with_problems

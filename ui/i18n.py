@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from editor.i18n import set_language as set_core_language
 from ui.theme import resource_dir
 
 LANGUAGES = ("id", "en")
@@ -67,6 +68,7 @@ class Translations:
         self._installed.clear()
         self.language = "en"
         QLocale.setDefault(_locale("en"))
+        set_core_language("en")
 
     def install(self, language: str) -> bool:
         """Switch the whole interface to ``language``. False if its .qm file is missing."""
@@ -78,6 +80,8 @@ class Translations:
         self._installed.clear()
         self.language = language
         QLocale.setDefault(_locale(language))
+        # The core's errors and refusals reach message boxes too: same language.
+        set_core_language(language)
         # English is the source text, but its .qm carries the plural forms ("1 article",
         # "2 articles") that the source strings write as "%n article(s)".
         ours = QTranslator(app)

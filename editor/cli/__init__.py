@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from editor.cli.context import CommandContext
 from editor.errors import RedaksiError
+from editor.i18n import _, command_line_language, current_language, set_language
 
 #: Modules that add subcommands, in the order they appear in ``redaksi --help``.
 COMMAND_GROUPS: tuple[str, ...] = (
@@ -95,7 +96,20 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; return the process exit code (0 ok, 1 user error, 2 usage error)."""
+    """Run one command; return the process exit code (0 ok, 1 user error, 2 usage error).
+
+    Messages follow the interface language the GUI saved (or REDAKSI_LANG); the previous
+    language is restored after, for callers that run several commands in one process.
+    """
+    previous = current_language()
+    set_language(command_line_language())
+    try:
+        return _run(argv)
+    finally:
+        set_language(previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -113,7 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error(str(error))
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
-        _error("interrupted.")
+        _error(_("interrupted."))
         return 130
     except BrokenPipeError:
         # The reader (e.g. `head`) went away; that is not an error worth a traceback.
@@ -125,7 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not isinstance(error, DBAPIError):
             raise
         # The server went away or refused a statement after the database was opened.
-        _error(f"the database reported an error; nothing more was changed: {error.orig}")
+        _error(
+            _("the database reported an error; nothing more was changed: {error}").format(
+                error=error.orig
+            )
+        )
         return EXIT_USER_ERROR
     finally:
         context.close()

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from editor.cli.output import highlight, is_terminal, local_time, print_json, print_table
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.records import SORT_KEYS, STATUSES
 
 if TYPE_CHECKING:
@@ -93,7 +94,9 @@ def _day_start(text: str, zone: str) -> datetime:
     try:
         day = date.fromisoformat(text)
     except ValueError:
-        raise ValidationError(f"'{text}' is not a date; write it as YYYY-MM-DD.") from None
+        raise ValidationError(
+            _("'{text}' is not a date; write it as YYYY-MM-DD.").format(text=text)
+        ) from None
     return datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
 
 
@@ -104,7 +107,9 @@ def parse_statuses(values: list[str] | None) -> tuple[str, ...] | None:
     unknown = [s for s in statuses if s not in STATUSES]
     if unknown:
         raise ValidationError(
-            f"Unknown status {', '.join(unknown)}. Choose from: {', '.join(STATUSES)}."
+            _("Unknown status {unknown}. Choose from: {statuses}.").format(
+                unknown=", ".join(unknown), statuses=", ".join(STATUSES)
+            )
         )
     return statuses
 
@@ -124,7 +129,7 @@ def build_query(args: argparse.Namespace, context: CommandContext) -> ArticleQue
     # --to is inclusive: everything before the start of the next day.
     date_to = _day_start(args.date_to, zone) + timedelta(days=1) if args.date_to else None
     if date_from and date_to and date_to <= date_from:
-        raise ValidationError("--to is before --from; swap them.")
+        raise ValidationError(_("--to is before --from; swap them."))
     descending = args.descending if args.descending is not None else args.sort != "headline"
     return ArticleQuery(
         statuses=statuses,
@@ -150,7 +155,10 @@ def list_command(args: argparse.Namespace, context: CommandContext) -> int:
         print_json({"total": page.total, "offset": page.offset, "items": page.items})
         return 0
     if not page.items:
-        print("No articles match." if page.total == 0 else f"No rows past {page.offset}.")
+        if page.total == 0:
+            print(_("No articles match."))
+        else:
+            print(_("No rows past {offset}.").format(offset=page.offset))
         return 0
     zone = context.settings.zone
     rows = []
@@ -163,14 +171,20 @@ def list_command(args: argparse.Namespace, context: CommandContext) -> int:
                 item.section_name,
                 local_time(shown, zone),
                 item.byline,
-                item.headline or "(untitled)",
+                item.headline or _("(untitled)"),
             ]
         )
     print_table(["ID", "STATUS", "SECTION", "TIME", "BYLINE", "HEADLINE"], rows)
     last = page.offset + len(page.items)
-    print(f"\n{page.offset + 1}–{last} of {page.total} articles.", end="")
+    print(
+        "\n"
+        + _("{first}–{last} of {total} articles.").format(
+            first=page.offset + 1, last=last, total=page.total
+        ),
+        end="",
+    )
     if last < page.total:
-        print(f" Next page: --offset {last}", end="")
+        print(_(" Next page: --offset {last}").format(last=last), end="")
     print()
     return 0
 
@@ -204,8 +218,8 @@ def show_command(args: argparse.Namespace, context: CommandContext) -> int:
         ("Credit", article.lead_image_credit),
         ("Source", article.source_key or ""),
     ]
-    print(article.headline or "(untitled)")
-    print("=" * min(len(article.headline or "(untitled)"), 79))
+    print(article.headline or _("(untitled)"))
+    print("=" * min(len(article.headline or _("(untitled)")), 79))
     width = max(len(name) for name, _ in fields)
     for name, value in fields:
         if value:
@@ -226,10 +240,12 @@ def search_command(args: argparse.Namespace, context: CommandContext) -> int:
         print_json(hits)
         return 0
     if not hits:
-        print(f"Nothing found for “{words}”.")
+        print(_("Nothing found for “{words}”.").format(words=words))
         return 0
     terminal = is_terminal()
     for number, hit in enumerate(hits, start=1):
-        print(f"{number}. {hit.headline or '(untitled)'}  [{hit.status}]  {str(hit.id)[:ID_WIDTH]}")
+        print(
+            f"{number}. {hit.headline or _('(untitled)')}  [{hit.status}]  {str(hit.id)[:ID_WIDTH]}"
+        )
         print(f"   {highlight(hit.snippet, terminal=terminal)}")
     return 0

@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from editor.cli.output import print_json, print_table
+from editor.i18n import _
 from editor.records import ROLES
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def list_sections_command(args: argparse.Namespace, context: CommandContext) -> 
         print_json(sections)
         return 0
     if not sections:
-        print("No sections yet. Add one: redaksi sections add Berita")
+        print(_("No sections yet. Add one: redaksi sections add Berita"))
         return 0
     depth = {s.id: s.path.count("/") for s in sections}
     rows = [["  " * depth[s.id] + s.name, s.path] for s in sections]
@@ -97,7 +98,7 @@ def add_section_command(args: argparse.Namespace, context: CommandContext) -> in
     section = add_section(
         context.db, args.name, actor_id=actor_id, parent_id=parent_id, slug=args.slug
     )
-    print(f"Added section {section.name} ({section.path}).")
+    print(_("Added section {name} ({path}).").format(name=section.name, path=section.path))
     return 0
 
 
@@ -109,7 +110,7 @@ def list_people_command(args: argparse.Namespace, context: CommandContext) -> in
         print_json(people)
         return 0
     if not people:
-        print('Nobody yet. Add the first admin: redaksi people add "Nama Lengkap" --role admin')
+        print(_('Nobody yet. Add the first admin: redaksi people add "Nama Lengkap" --role admin'))
         return 0
     rows = [
         [p.name, p.handle, p.role, p.email or "", "" if p.active else "inactive"] for p in people
@@ -123,5 +124,9 @@ def add_person_command(args: argparse.Namespace, context: CommandContext) -> int
 
     actor_id = _actor_id(args, context)
     person = add_person(context.db, args.name, actor_id=actor_id, role=args.role, email=args.email)
-    print(f"Added {person.role} {person.name} (handle {person.handle}).")
+    print(
+        _("Added {role} {name} (handle {handle}).").format(
+            role=person.role, name=person.name, handle=person.handle
+        )
+    )
     return 0

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from editor.i18n import _
+
 if TYPE_CHECKING:
     from editor.config import Settings
     from editor.database import Database
@@ -25,7 +27,7 @@ class CommandContext:
 
             self._settings, problems = load_settings_with_problems(self._database_url)
             for problem in problems:
-                print(f"redaksi: warning: {problem}", file=sys.stderr)
+                print(_("redaksi: warning: {problem}").format(problem=problem), file=sys.stderr)
         return self._settings
 
     @property

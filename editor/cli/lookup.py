@@ -9,6 +9,7 @@ from sqlalchemy import String, cast, select
 
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
+from editor.i18n import _
 from editor.models import Article
 
 MIN_PREFIX = 4
@@ -32,13 +33,19 @@ def resolve_article_id(db: Database, typed: str) -> uuid.UUID:
     hex_prefix = typed.strip().lower().replace("-", "")
     if not _HEX.match(hex_prefix) or len(hex_prefix) > 32:
         raise ValidationError(
-            f"'{typed}' is not an article id. Use the id (or its first characters) "
-            "that 'redaksi list' shows."
+            _(
+                "'{typed}' is not an article id. Use the id (or its first characters) "
+                "that 'redaksi list' shows."
+            ).format(typed=typed)
         )
     if len(hex_prefix) == 32:
         return uuid.UUID(hex_prefix)
     if len(hex_prefix) < MIN_PREFIX:
-        raise ValidationError(f"Give at least {MIN_PREFIX} characters of the article id.")
+        raise ValidationError(
+            _("Give at least {min_prefix} characters of the article id.").format(
+                min_prefix=MIN_PREFIX
+            )
+        )
     # SQLite keeps UUIDs as 32 hex digits, PostgreSQL's text form has dashes.
     pattern = hex_prefix if db.dialect == "sqlite" else _dashed(hex_prefix)
     with db.transaction() as session:
@@ -51,11 +58,17 @@ def resolve_article_id(db: Database, typed: str) -> uuid.UUID:
             ).all()
         )
     if not matches:
-        raise NotFoundError(f"No article id starts with '{typed}'. Run 'redaksi list' to see ids.")
+        raise NotFoundError(
+            _("No article id starts with '{typed}'. Run 'redaksi list' to see ids.").format(
+                typed=typed
+            )
+        )
     if len(matches) > 1:
         shown = "; ".join(f"{row[0]} {row[1]}" for row in matches[:5])
         raise ValidationError(
-            f"The id prefix '{typed}' matches more than one article ({shown}). "
-            "Type more characters."
+            _(
+                "The id prefix '{typed}' matches more than one article ({shown}). Type "
+                "more characters."
+            ).format(typed=typed, shown=shown)
         )
     return uuid.UUID(str(matches[0][0]))

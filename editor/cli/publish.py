@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.i18n import _
+
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
 
@@ -110,7 +112,9 @@ def _preset_publish_dir() -> Path:
     folder = load_system_config().publish_dir
     if folder is None:
         raise ValidationError(
-            "Say where to publish: redaksi publish --out DIR "
-            "(or set publish_dir in the system-wide configuration)."
+            _(
+                "Say where to publish: redaksi publish --out DIR (or set publish_dir in "
+                "the system-wide configuration)."
+            )
         )
     return folder

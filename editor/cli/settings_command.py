@@ -16,6 +16,7 @@ import argparse
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from editor.i18n import _
 from editor.userconfig import SETTING_KEYS, config_path, save_user_setting
 
 if TYPE_CHECKING:
@@ -46,5 +47,9 @@ def show_config_command(args: argparse.Namespace, context: CommandContext) -> in
 
 def set_config_command(args: argparse.Namespace, context: CommandContext) -> int:
     save_user_setting(args.key, args.value)
-    print(f"Set {args.key} = {args.value} in {config_path()}.")
+    print(
+        _("Set {key} = {value} in {file}.").format(
+            key=args.key, value=args.value, file=config_path()
+        )
+    )
     return 0

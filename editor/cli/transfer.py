@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.cli.articles import parse_statuses as _statuses
+from editor.i18n import _
 
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
@@ -47,7 +48,7 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     # A wrong path among good ones must not stop the good ones from importing.
     missing = [path for path in args.paths if not path.exists()]
     for path in missing:
-        print(f"{path}: no such file or folder", file=sys.stderr)
+        print(_("{path}: no such file or folder").format(path=path), file=sys.stderr)
     present = [path for path in args.paths if path.exists()]
     if not present:
         return 1
@@ -55,13 +56,13 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     for problem in report.problems:
         print(str(problem), file=sys.stderr)
     for imported in report.created:
-        print(f"  + {imported.headline or '(untitled)'}  ({imported.path})")
+        print(f"  + {imported.headline or _('(untitled)')}  ({imported.path})")
     for imported in report.updated:
-        print(f"  ~ {imported.headline or '(untitled)'}  ({imported.path})")
-    print(f"Imported: {report.summary()}.")
+        print(f"  ~ {imported.headline or _('(untitled)')}  ({imported.path})")
+    print(_("Imported: {report}.").format(report=report.summary()))
     if report.problems or missing:
         print(
-            "redaksi: the files listed above were not imported; fix them and import again.",
+            _("redaksi: the files listed above were not imported; fix them and import again."),
             file=sys.stderr,
         )
         return 1
@@ -79,6 +80,10 @@ def export_command(args: argparse.Namespace, context: CommandContext) -> int:
     )
     report = export_markdown(context.db, args.out_dir, query, zone=context.settings.zone)
     for problem in report.problems:
-        print(f"redaksi: not exported: {problem}", file=sys.stderr)
-    print(f"Exported to {args.out_dir.resolve()}: {report.summary()}.")
+        print(_("redaksi: not exported: {problem}").format(problem=problem), file=sys.stderr)
+    print(
+        _("Exported to {out_dir}: {report}.").format(
+            out_dir=args.out_dir.resolve(), report=report.summary()
+        )
+    )
     return 1 if report.problems else 0

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.i18n import _
+
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
     from editor.views import ViewImportReport
@@ -48,24 +50,35 @@ def register(subparsers: Any) -> None:
 
 def print_report(report: ViewImportReport) -> None:
     for path in report.files_imported:
-        print(f"imported {path}")
+        print(_("imported {path}").format(path=path))
     for path, why in report.files_already_imported:
-        print(f"skipped {path}: {why}")
+        print(_("skipped {path}: {why}").format(path=path, why=why))
     for path, why in report.files_failed:
         print(f"redaksi: {path}: {why}", file=sys.stderr)
     counted = report.views_counted
-    print(f"{report.lines_read} lines read, {counted} views counted")
+    print(
+        _("{lines_read} lines read, {counted} views counted").format(
+            lines_read=report.lines_read, counted=counted
+        )
+    )
     for reason, count in sorted(report.skipped.items(), key=lambda item: (-item[1], item[0])):
-        print(f"  skipped ({reason}): {count}")
+        print(_("  skipped ({reason}): {count}").format(reason=_(reason), count=count))
     if report.unknown_articles:
-        print(f"{len(report.unknown_articles)} URLs or ids match no article, most frequent:")
+        print(
+            _("{unknown_articles} URLs or ids match no article, most frequent:").format(
+                unknown_articles=len(report.unknown_articles)
+            )
+        )
         for target, count in report.unknown_articles.most_common(10):
             print(f"  {count:>6}  {target}")
     for problem in report.problems[:SHOWN_PROBLEMS]:
         print(f"redaksi: {problem}", file=sys.stderr)
     hidden = len(report.problems) - SHOWN_PROBLEMS
     if hidden > 0:
-        print(f"redaksi: ... and {hidden} more lines with problems", file=sys.stderr)
+        print(
+            _("redaksi: ... and {hidden} more lines with problems").format(hidden=hidden),
+            file=sys.stderr,
+        )
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
@@ -89,7 +102,7 @@ def popular_command(args: argparse.Namespace, context: CommandContext) -> int:
     zone = context.settings.zone
     ranked = popular(context.db, now=utcnow(), window=window, limit=args.limit, zone=zone)
     if not ranked:
-        print(f"No public article has views in the last {args.window}.")
+        print(_("No public article has views in the last {window}.").format(window=args.window))
         return 0
     rows = [
         [str(item.views), local_time(item.published_at, zone), item.headline] for item in ranked

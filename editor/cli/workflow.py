@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from editor.cli.output import local_time, print_json, print_table
 from editor.errors import ValidationError
-from editor.records import ROLES, STATUSES
+from editor.i18n import _, ngettext
+from editor.records import ROLES, STATUSES, status_label
 
 if TYPE_CHECKING:
     import uuid
@@ -138,8 +139,10 @@ def acting_person(context: CommandContext, key: str) -> PersonRecord:
     if password is None:
         if not sys.stdin.isatty():
             raise ValidationError(
-                f"{person.name} signs in with a password: set {PASSWORD_ENV}, "
-                "or run the command in a terminal to be asked for it."
+                _(
+                    "{name} signs in with a password: set {password_env}, or run the command "
+                    "in a terminal to be asked for it."
+                ).format(name=person.name, password_env=PASSWORD_ENV)
             )
         password = getpass.getpass(f"Password for {person.handle}: ")
     return authenticate(context.db, person.handle, password)
@@ -151,8 +154,10 @@ def parse_time(text: str, zone: str) -> datetime:
         value = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError:
         raise ValidationError(
-            f"Cannot read '{text}' as a time. Write it like 2026-01-17T08:00 "
-            f"(newsroom time, {zone}) or 2026-01-17T08:00+07:00."
+            _(
+                "Cannot read '{text}' as a time. Write it like 2026-01-17T08:00 "
+                "(newsroom time, {zone}) or 2026-01-17T08:00+07:00."
+            ).format(text=text, zone=zone)
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(zone))
@@ -172,7 +177,7 @@ def status_command(args: argparse.Namespace, context: CommandContext) -> int:
     actor = acting_person(context, args.actor)
     when = parse_time(args.at, context.settings.zone) if args.at else None
     if when is not None and args.to != "scheduled":
-        raise ValidationError("--at is the publish time for --to scheduled only.")
+        raise ValidationError(_("--at is the publish time for --to scheduled only."))
     record = change_status(
         context.db,
         article_id,
@@ -182,12 +187,20 @@ def status_command(args: argparse.Namespace, context: CommandContext) -> int:
         override_reason=args.override,
         scheduled_at=when,
     )
-    line = f"“{record.headline or 'Untitled'}” is now {record.status}"
+    headline = record.headline or _("Untitled")
     if record.status == "scheduled":
-        line += f" for {local_time(record.scheduled_at, context.settings.zone)}"
-    print(line + ".")
+        line = _("“{headline}” is now {status} for {when}.").format(
+            headline=headline,
+            status=status_label(record.status),
+            when=local_time(record.scheduled_at, context.settings.zone),
+        )
+    else:
+        line = _("“{headline}” is now {status}.").format(
+            headline=headline, status=status_label(record.status)
+        )
+    print(line)
     if args.override:
-        print("The checklist override and its reason are in the audit log.")
+        print(_("The checklist override and its reason are in the audit log."))
     return 0
 
 
@@ -200,7 +213,7 @@ def audit_command(args: argparse.Namespace, context: CommandContext) -> int:
         print_json(entries)
         return 0
     if not entries:
-        print("The audit log is empty." if article_id is None else "Nothing recorded yet.")
+        print(_("The audit log is empty.") if article_id is None else _("Nothing recorded yet."))
         return 0
     zone = context.settings.zone
     rows = []
@@ -230,7 +243,14 @@ def checklist_command(args: argparse.Namespace, context: CommandContext) -> int:
     for item in items:
         print(f"[{'x' if item.ok else ' '}] {item.key}" + ("" if item.ok else f": {item.problem}"))
     missing = sum(not item.ok for item in items)
-    print("Ready to publish." if not missing else f"{missing} item(s) missing.")
+    if missing:
+        print(
+            ngettext("{count} item missing.", "{count} items missing.", missing).format(
+                count=missing
+            )
+        )
+    else:
+        print(_("Ready to publish."))
     return 0 if not missing else 1
 
 
@@ -239,10 +259,14 @@ def lock_command(args: argparse.Namespace, context: CommandContext) -> int:
 
     lock = current_lock(context.db, _article(context, args.id))
     if lock is None:
-        print("Nobody is editing it.")
+        print(_("Nobody is editing it."))
         return 0
     since = local_time(lock.acquired_at, context.settings.zone)
-    print(f"{lock.describe('id')} / {lock.describe('en')}, since {since}.")
+    print(
+        _("{lock} / {lock_en}, since {since}.").format(
+            lock=lock.describe("id"), lock_en=lock.describe("en"), since=since
+        )
+    )
     return 0
 
 
@@ -255,11 +279,17 @@ def takeover_command(args: argparse.Namespace, context: CommandContext) -> int:
     # The command line edits nothing itself: it frees the article for the taker's app.
     release_lock(context.db, article_id, session_id=result.lock.session_id)
     if result.previous is None:
-        print("Nobody was editing it; it is free.")
+        print(_("Nobody was editing it; it is free."))
     else:
-        print(f"Taken over from {result.previous.holder_name}; the article is free to open.")
+        print(
+            _("Taken over from {holder_name}; the article is free to open.").format(
+                holder_name=result.previous.holder_name
+            )
+        )
     if result.kept is not None:
-        print(f"Their unsaved text is kept as revision {result.kept.number}.")
+        print(
+            _("Their unsaved text is kept as revision {number}.").format(number=result.kept.number)
+        )
     return 0
 
 
@@ -271,8 +301,10 @@ def comment_command(args: argparse.Namespace, context: CommandContext) -> int:
     comment = add_comment(
         context.db, article_id, actor_id=actor.id, text=args.text, quote=args.quote
     )
-    where = f" on “{comment.quote}”" if comment.quote else ""
-    print(f"Comment added{where}.")
+    if comment.quote:
+        print(_("Comment added on “{quote}”.").format(quote=comment.quote))
+    else:
+        print(_("Comment added."))
     return 0
 
 
@@ -285,15 +317,22 @@ def comments_command(args: argparse.Namespace, context: CommandContext) -> int:
         print_json([{"number": n, **_comment_json(c)} for n, c in numbered])
         return 0
     if not numbered:
-        print("No comments.")
+        print(_("No comments."))
         return 0
     for number, comment in numbered:
-        state = f"resolved by {comment.resolved_by}" if comment.resolved else "open"
+        state = (
+            _("resolved by {name}").format(name=comment.resolved_by)
+            if comment.resolved
+            else _("open")
+        )
         when = local_time(comment.created_at, context.settings.zone)
         print(f"{number}. {comment.author}, {when} [{state}]")
         if comment.quote:
-            place = "no longer in the text" if comment.start is None else f"at {comment.start}"
-            print(f"   on “{comment.quote}” ({place})")
+            if comment.start is None:
+                place = _("no longer in the text")
+            else:
+                place = _("at {offset}").format(offset=comment.start)
+            print(_("   on “{quote}” ({place})").format(quote=comment.quote, place=place))
         print(f"   {comment.text}")
     return 0
 
@@ -312,10 +351,12 @@ def resolve_command(args: argparse.Namespace, context: CommandContext) -> int:
     found = comments(context.db, article_id)
     if not 1 <= args.number <= len(found):
         raise ValidationError(
-            f"The article has {len(found)} comment(s); give a number from 'redaksi comments'."
+            _("The article has {count} comment(s); give a number from 'redaksi comments'.").format(
+                count=len(found)
+            )
         )
     resolve_comment(context.db, found[args.number - 1].id, actor_id=actor.id)
-    print(f"Comment {args.number} resolved.")
+    print(_("Comment {number} resolved.").format(number=args.number))
     return 0
 
 
@@ -324,10 +365,14 @@ def changes_command(args: argparse.Namespace, context: CommandContext) -> int:
 
     changes = changes_since_submission(context.db, _article(context, args.id))
     if changes is None:
-        print("It has not been submitted yet.")
+        print(_("It has not been submitted yet."))
         return 0
     when = local_time(changes.submitted.created_at, context.settings.zone)
-    print(f"Since the submission of {when} (revision {changes.submitted.number}):")
+    print(
+        _("Since the submission of {when} (revision {number}):").format(
+            when=when, number=changes.submitted.number
+        )
+    )
     for field in changes.diff.fields:
         print(f"  {field.name}: {field.old!r} → {field.new!r}")
     for hunk in changes.diff.body:
@@ -337,7 +382,7 @@ def changes_command(args: argparse.Namespace, context: CommandContext) -> int:
             for line in hunk.new_lines:
                 print(f"+ {line}")
     if not changes.diff.fields and all(h.op == "equal" for h in changes.diff.body):
-        print("  nothing changed.")
+        print(_("  nothing changed."))
     return 0
 
 
@@ -348,7 +393,11 @@ def correct_command(args: argparse.Namespace, context: CommandContext) -> int:
     actor = acting_person(context, args.actor)
     when = parse_time(args.at, context.settings.zone) if args.at else None
     correction = add_correction(context.db, article_id, actor_id=actor.id, note=args.note, now=when)
-    print(f"Correction added at {local_time(correction.corrected_at, context.settings.zone)}.")
+    print(
+        _("Correction added at {corrected_at}.").format(
+            corrected_at=local_time(correction.corrected_at, context.settings.zone)
+        )
+    )
     return 0
 
 
@@ -359,7 +408,7 @@ def role_command(args: argparse.Namespace, context: CommandContext) -> int:
     actor = acting_person(context, args.actor)
     person = find_person(context.db, args.person)
     updated = set_role(context.db, person.id, args.role, actor_id=actor.id)
-    print(f"{updated.name} is now {updated.role}.")
+    print(_("{name} is now {role}.").format(name=updated.name, role=updated.role))
     return 0
 
 
@@ -368,10 +417,14 @@ def _new_password() -> str:
     if password is not None:
         return password
     if not sys.stdin.isatty():
-        raise ValidationError(f"Set {NEW_PASSWORD_ENV}, or run in a terminal to type it.")
+        raise ValidationError(
+            _("Set {new_password_env}, or run in a terminal to type it.").format(
+                new_password_env=NEW_PASSWORD_ENV
+            )
+        )
     first = getpass.getpass("New password: ")
     if getpass.getpass("Again: ") != first:
-        raise ValidationError("The two passwords differ; nothing was changed. Try again.")
+        raise ValidationError(_("The two passwords differ; nothing was changed. Try again."))
     return first
 
 
@@ -382,10 +435,12 @@ def password_command(args: argparse.Namespace, context: CommandContext) -> int:
     person = find_person(context.db, args.person)
     if args.actor is None and has_password(context.db, person.id):
         raise ValidationError(
-            f"{person.name} already has a password. Add --as: {person.handle} with the "
-            f"current password (in {PASSWORD_ENV}), or an admin."
+            _(
+                "{name} already has a password. Add --as: {handle} with the current "
+                "password (in {password_env}), or an admin."
+            ).format(name=person.name, handle=person.handle, password_env=PASSWORD_ENV)
         )
     actor = acting_person(context, args.actor) if args.actor else None
     set_password(context.db, person.id, _new_password(), actor_id=actor.id if actor else None)
-    print(f"Password set for {person.handle}.")
+    print(_("Password set for {handle}.").format(handle=person.handle))
     return 0

@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased
 
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.models import Article, Byline
 from editor.sections import subtree_ids
 
@@ -39,10 +40,10 @@ class DashboardFilter:
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None:
-            raise ValidationError("The dashboard needs a timezone-aware 'now' (UTC).")
+            raise ValidationError(_("The dashboard needs a timezone-aware 'now' (UTC)."))
         if self.window <= timedelta(0):
             raise ValidationError(
-                "The dashboard window must be longer than zero; pick 24h or more."
+                _("The dashboard window must be longer than zero; pick 24h or more.")
             )
 
     @property

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from editor.i18n import _
 from editor.publish.report import PublishProblem
 from editor.publish.urls import MEDIA
 
@@ -72,21 +73,30 @@ def resolve_lead_image(
         problems.append(
             PublishProblem(
                 where,
-                f"lead image path {text!r} points outside the media folder; it was left out. "
-                "Use a path relative to the media folder.",
+                _(
+                    "lead image path {text!r} points outside the media folder; it was left "
+                    "out. Use a path relative to the media folder."
+                ).format(text=text),
             )
         )
         return LeadImage()
     if media_dir is None:
         problems.append(
-            PublishProblem(where, f"lead image {text!r} left out: no media folder is set.")
+            PublishProblem(
+                where, _("lead image {text!r} left out: no media folder is set.").format(text=text)
+            )
         )
         return LeadImage()
     root = media_dir.resolve()
     source = (root / relative).resolve()
     if not source.is_relative_to(root):
         problems.append(
-            PublishProblem(where, f"lead image {text!r} links outside the media folder; left out.")
+            PublishProblem(
+                where,
+                _("lead image {text!r} links outside the media folder; left out.").format(
+                    text=text
+                ),
+            )
         )
         return LeadImage()
     try:
@@ -97,8 +107,10 @@ def resolve_lead_image(
         problems.append(
             PublishProblem(
                 where,
-                f"lead image {text!r} is missing from {root}; the page was published "
-                "without it. Add the file and publish again.",
+                _(
+                    "lead image {text!r} is missing from {root}; the page was published "
+                    "without it. Add the file and publish again."
+                ).format(text=text, root=root),
             )
         )
         return LeadImage()

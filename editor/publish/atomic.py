@@ -27,6 +27,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from editor.i18n import _
 from editor.publish.assets import copy_file
 from editor.publish.manifest import (
     MANIFEST_NAME,
@@ -74,16 +75,22 @@ class SiteTrees:
         live = self.live()
         if is_link(out) and live is None:
             raise PublishError(
-                f"{out} is a link to {os.readlink(out)}, not a site Redaksi publishes. "
-                "Choose an empty or new folder."
+                _(
+                    "{out} is a link to {target}, not a site Redaksi publishes. Choose an empty "
+                    "or new folder."
+                ).format(out=out, target=os.readlink(out))
             )
         if not is_link(out) and out.exists():
             if not out.is_dir():
-                raise PublishError(f"{out} is a file. Choose a folder for the site.")
+                raise PublishError(
+                    _("{out} is a file. Choose a folder for the site.").format(out=out)
+                )
             if any(out.iterdir()):
                 raise PublishError(
-                    f"{out} holds files a Redaksi publish did not write, and publishing "
-                    "would replace them. Choose an empty or new folder."
+                    _(
+                        "{out} holds files a Redaksi publish did not write, and publishing would "
+                        "replace them. Choose an empty or new folder."
+                    ).format(out=out)
                 )
             out.rmdir()
         for name in TREES:
@@ -127,7 +134,11 @@ class TreeWriter:
             or "\\" in site_path
             or any(part in ("", ".", "..") for part in parts)
         ):
-            raise PublishError(f"Refused to write {site_path!r}: it would leave the site folder.")
+            raise PublishError(
+                _("Refused to write {site_path!r}: it would leave the site folder.").format(
+                    site_path=site_path
+                )
+            )
         parent = site_path.rpartition("/")[0]
         if parent not in self._checked:
             self._make_folders(site_path, parts[:-1])
@@ -146,8 +157,10 @@ class TreeWriter:
             except FileExistsError:
                 if not stat.S_ISDIR(os.lstat(full).st_mode):
                     raise PublishError(
-                        f"Refused to write {site_path!r}: {folder} is a link or a file, "
-                        "and could lead outside the site."
+                        _(
+                            "Refused to write {site_path!r}: {folder} is a link or a file, "
+                            "and could lead outside the site."
+                        ).format(site_path=site_path, folder=folder)
                     ) from None
             self._checked.add(folder)
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from editor.errors import RedaksiError
+from editor.i18n import _
 
 
 class PublishCancelled(RedaksiError):
@@ -51,13 +52,25 @@ class PublishReport:
         return len(self.written) + self.reused
 
     def lines(self) -> list[str]:
-        kind = "Full publish" if self.full else "Publish"
+        if self.full:
+            text = _(
+                "Full publish of {articles} articles to {out_dir}: {written} files written, "
+                "{reused} unchanged, {removed} removed ({seconds:.2f} s)."
+            )
+        else:
+            text = _(
+                "Publish of {articles} articles to {out_dir}: {written} files written, "
+                "{reused} unchanged, {removed} removed ({seconds:.2f} s)."
+            )
+        counts = {"written": len(self.written), "reused": self.reused, "removed": len(self.removed)}
         lines = [
-            f"{kind} of {self.articles} articles to {self.out_dir}: "
-            f"{len(self.written)} files written, {self.reused} unchanged, "
-            f"{len(self.removed)} removed ({self.seconds:.2f} s)."
+            text.format(
+                articles=self.articles, out_dir=self.out_dir, seconds=self.seconds, **counts
+            )
         ]
         if self.promoted:
-            lines.append(f"{len(self.promoted)} scheduled articles went live.")
-        lines += [f"warning: {problem}" for problem in self.problems]
+            lines.append(
+                _("{count} scheduled articles went live.").format(count=len(self.promoted))
+            )
+        lines += [_("warning: {problem}").format(problem=problem) for problem in self.problems]
         return lines

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from editor.config import Settings
 from editor.database import Database
+from editor.i18n import _
 from editor.publish import collector
 from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter, home_for
@@ -40,8 +41,10 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> Site
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise PublishError(
-            f"The base URL {base!r} is not a web address. Give the site's address, "
-            "for example --base-url https://berita.example.id"
+            _(
+                "The base URL {base!r} is not a web address. Give the site's address, "
+                "for example --base-url https://berita.example.id"
+            ).format(base=base)
         )
     nav = tuple(s for s in data.sections if s.parent_id is None)
     nav = tuple(sorted(nav, key=lambda s: (s.position, s.name, s.id)))
@@ -73,10 +76,14 @@ def publish_site(
     """Publish every public article at ``now`` into ``out_dir``; see editor/publish/__init__."""
     started = time.perf_counter()
     if sidebar_mode not in ("embed", "ssi"):
-        raise PublishError(f"Unknown sidebar mode {sidebar_mode!r}: use 'embed' or 'ssi'.")
+        raise PublishError(
+            _("Unknown sidebar mode {sidebar_mode!r}: use 'embed' or 'ssi'.").format(
+                sidebar_mode=sidebar_mode
+            )
+        )
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
-        raise PublishError("The publish time needs a time zone (for example 2026-01-17T03:36Z).")
+        raise PublishError(_("The publish time needs a time zone (for example 2026-01-17T03:36Z)."))
     out_dir = Path(out_dir).absolute()
     trees = SiteTrees(out_dir)
     with trees.locked(), collector.paused():
@@ -119,7 +126,7 @@ def _publish(
 
     def step(done: int, total: int, message: str) -> None:
         if cancel is not None and cancel():
-            raise PublishCancelled("Publishing was cancelled; the previous site is unchanged.")
+            raise PublishCancelled(_("Publishing was cancelled; the previous site is unchanged."))
         if progress is not None:
             progress(done, total, message)
 
@@ -186,8 +193,10 @@ def _check_unique(jobs: list[Job]) -> None:
     for job in jobs:
         if job.path in seen:
             raise PublishError(
-                f"Two outputs would both be written to {job.path}. Rename the section or "
-                "tag that shares its address with another page."
+                _(
+                    "Two outputs would both be written to {path}. Rename the section or tag "
+                    "that shares its address with another page."
+                ).format(path=job.path)
             )
         seen.add(job.path)
 
@@ -241,5 +250,8 @@ def _level(
     except OSError as error:
         # The new site is already live; the next publish simply has more to copy.
         report.problems.append(
-            PublishProblem(str(writer.root), f"could not update the standby copy: {error}")
+            PublishProblem(
+                str(writer.root),
+                _("could not update the standby copy: {error}").format(error=error),
+            )
         )

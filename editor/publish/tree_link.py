@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from editor.i18n import _
 from editor.publish.report import PublishError
 
 WINDOWS = os.name == "nt"
@@ -69,9 +70,12 @@ def point(out: Path, tree: Path, scratch: Path) -> None:
     except (OSError, NotImplementedError) as error:
         if not WINDOWS:
             raise PublishError(
-                f"Could not make the link {out} that switches to the new site ({error}). "
-                "The previous site is unchanged. Publish to a folder on a disk that allows "
-                "symbolic links (a local disk rather than a FAT drive or some network shares)."
+                _(
+                    "Could not make the link {out} that switches to the new site ({error}). "
+                    "The previous site is unchanged. Publish to a folder on a disk that "
+                    "allows symbolic links (a local disk rather than a FAT drive or some "
+                    "network shares)."
+                ).format(out=out, error=error)
             ) from None
         make_junction(tree, scratch)
         remove_link(out)
@@ -82,7 +86,9 @@ def point(out: Path, tree: Path, scratch: Path) -> None:
 def exclusive(handle: IO[str], out: Path) -> Iterator[None]:
     """Hold the publish lock on ``handle`` (an open lock file) or say who holds it."""
     busy = PublishError(
-        f"Another publish into {out} is running. Wait for it to finish, then publish again."
+        _(
+            "Another publish into {out} is running. Wait for it to finish, then publish again."
+        ).format(out=out)
     )
     if sys.platform == "win32":
         with _windows_lock(handle, busy):

@@ -25,6 +25,7 @@ from markdown.extensions.sane_lists import SaneListExtension
 from markdown.extensions.tables import TableExtension
 
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.render.embeds import EmbedExtension
 from editor.render.figures import FigureExtension
 from editor.render.headings import HeadingsExtension
@@ -87,8 +88,11 @@ def markdown_to_html(markdown: str, *, language: str = "id") -> str:
         html = md.reset().convert(markdown)
     except RecursionError:
         raise ValidationError(
-            "The article body nests lists or quotes too deeply to render. Flatten the "
-            "deepest list or quote (a few levels are plenty); the text itself is kept."
+            _(
+                "The article body nests lists or quotes too deeply to render. Flatten "
+                "the deepest list or quote (a few levels are plenty); the text itself is "
+                "kept."
+            )
         ) from None
     instances[language] = md
     return sanitise_html(html)

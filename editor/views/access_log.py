@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
+from editor.i18n import N_, _
 from editor.views.filters import COUNTED_METHODS, is_asset, is_bot, is_counted_status
 from editor.views.resolve import article_reference, url_path
 
@@ -47,12 +48,12 @@ _MONTHS = {
 }
 
 # Why a line was not counted (keys of ViewImportReport.skipped).
-MALFORMED = "malformed line"
-METHOD = "not GET/HEAD"
-STATUS = "error status"
-BOT = "bot"
-ASSET = "asset"
-NOT_ARTICLE = "not an article page"
+MALFORMED = N_("malformed line")
+METHOD = N_("not GET/HEAD")
+STATUS = N_("error status")
+BOT = N_("bot")
+ASSET = N_("asset")
+NOT_ARTICLE = N_("not an article page")
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,9 @@ def parse_log_time(text: str) -> datetime:
     match = _TIME.match(text)
     month = _MONTHS.get(match["mon"].lower()) if match else None
     if match is None or month is None:
-        raise ValueError(f"time {text!r} is not like 11/Jan/2026:04:59:12 +0700")
+        raise ValueError(
+            _("time {text!r} is not like 11/Jan/2026:04:59:12 +0700").format(text=text)
+        )
     offset = timedelta(hours=int(match["oh"]), minutes=int(match["om"]))
     zone = timezone(-offset if match["sign"] == "-" else offset)
     local = datetime(
@@ -99,7 +102,9 @@ def _log_hour(minute_text: str, offset: str) -> datetime:
 def log_hour(text: str) -> datetime:
     """The UTC hour of a log time, cached per minute: busy logs repeat minutes endlessly."""
     if len(text) != 26 or text[17] != ":" or not text[18:20].isdigit() or text[20] != " ":
-        raise ValueError(f"time {text!r} is not like 11/Jan/2026:04:59:12 +0700")
+        raise ValueError(
+            _("time {text!r} is not like 11/Jan/2026:04:59:12 +0700").format(text=text)
+        )
     return _log_hour(text[:17], text[21:])
 
 
@@ -125,11 +130,15 @@ def read_log(lines: Iterable[bytes]) -> Iterator[LogView | LogSkip]:
         text = raw.decode("utf-8", errors="replace")
         match = _LINE.match(text)
         if match is None:
-            yield LogSkip(number, MALFORMED, "not in the combined log format")
+            yield LogSkip(number, MALFORMED, _("not in the combined log format"))
             continue
         request = match["request"].split()
         if len(request) < 2:
-            yield LogSkip(number, MALFORMED, f"request {match['request']!r} has no path")
+            yield LogSkip(
+                number,
+                MALFORMED,
+                _("request {request!r} has no path").format(request=match["request"]),
+            )
             continue
         if request[0] not in COUNTED_METHODS:
             yield LogSkip(number, METHOD)

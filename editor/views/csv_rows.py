@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from editor.i18n import _
 from editor.views.access_log import hour_of
 from editor.views.resolve import article_reference
 
@@ -146,8 +147,10 @@ def find_columns(header_row: list[str]) -> _Columns:
     ]
     if missing or article is None or moment is None or views is None:
         raise CsvHeaderError(
-            f"the header row {header_row!r} has no column for {', '.join(missing)}. "
-            "Start the file with a header such as: url,date,views"
+            _(
+                "the header row {header_row!r} has no column for {missing}. Start the "
+                "file with a header such as: url,date,views"
+            ).format(header_row=header_row, missing=", ".join(missing))
         )
     return _Columns(article, moment, views, hour_of_day)
 
@@ -156,7 +159,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
     """A date or date-and-time as an aware UTC datetime; naive values are read in ``zone``."""
     value = text.strip()
     if not value:
-        raise ValueError("the date is empty")
+        raise ValueError(_("the date is empty"))
     try:
         parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
@@ -170,8 +173,10 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
                 continue
     if parsed is None:
         raise ValueError(
-            f"{value!r} is not a date; write it as 2026-01-11 or 2026-01-11 04:00 "
-            "(or 11/01/2026, day first)"
+            _(
+                "{value!r} is not a date; write it as 2026-01-11 or 2026-01-11 04:00 (or "
+                "11/01/2026, day first)"
+            ).format(value=value)
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
@@ -183,7 +188,9 @@ def parse_views(text: str) -> int:
     if _THOUSANDS.match(value):
         value = re.sub(r"[.,\s_]", "", value)
     if not value.isdigit():
-        raise ValueError(f"views {text.strip()!r} is not a whole number of 0 or more")
+        raise ValueError(
+            _("views {text!r} is not a whole number of 0 or more").format(text=text.strip())
+        )
     return int(value)
 
 
@@ -211,12 +218,19 @@ def read_csv(text: str, zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
             continue
         line = reader.line_num
         if len(row) <= width:
-            yield CsvProblem(line, f"has {len(row)} columns, the header has {len(header)}")
+            yield CsvProblem(
+                line,
+                _("has {columns} columns, the header has {expected}").format(
+                    columns=len(row), expected=len(header)
+                ),
+            )
             continue
         target = row[columns.article].strip()
         reference = article_reference(target)
         if reference is None:
-            yield CsvProblem(line, f"{target!r} is not an article URL or id")
+            yield CsvProblem(
+                line, _("{target!r} is not an article URL or id").format(target=target)
+            )
             continue
         try:
             moment = parse_moment(row[columns.time], zone)
@@ -228,13 +242,15 @@ def read_csv(text: str, zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
             continue
         yield CsvView(line, target, reference, hour_of(moment), views)
     if header is None:
-        raise CsvHeaderError("the file is empty. Start it with a header such as: url,date,views")
+        raise CsvHeaderError(_("the file is empty. Start it with a header such as: url,date,views"))
 
 
 def _with_hour(moment: datetime, text: str, zone: ZoneInfo) -> datetime:
     value = text.strip()
     hour = int(value.split(":", 1)[0]) if value.split(":", 1)[0].isdigit() else -1
     if not 0 <= hour <= 23:
-        raise ValueError(f"hour {value!r} is not an hour of the day (0 to 23)")
+        raise ValueError(
+            _("hour {value!r} is not an hour of the day (0 to 23)").format(value=value)
+        )
     local_day: date = moment.astimezone(zone).date()
     return datetime.combine(local_day, time(hour), tzinfo=zone).astimezone(UTC)

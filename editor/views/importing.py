@@ -32,14 +32,15 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import N_, _
 from editor.views import store
 from editor.views.access_log import LogSkip, looks_like_log, read_log
 from editor.views.csv_rows import CsvHeaderError, CsvProblem, read_csv
 from editor.views.resolve import ArticleIndex
 
-UNKNOWN_ARTICLE = "unknown article"
-ALREADY_COUNTED = "already counted"
-BAD_ROW = "bad CSV row"
+UNKNOWN_ARTICLE = N_("unknown article")
+ALREADY_COUNTED = N_("already counted")
+BAD_ROW = N_("bad CSV row")
 #: Counted log lines handled per round trip to the database.
 BATCH = 20_000
 
@@ -119,7 +120,9 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError) as error:
         raise ValidationError(
-            f"Unknown time zone {name!r}; use a name such as UTC or Asia/Jakarta."
+            _("Unknown time zone {name!r}; use a name such as UTC or Asia/Jakarta.").format(
+                name=name
+            )
         ) from error
 
 
@@ -143,7 +146,7 @@ class _FileImport:
             if isinstance(item, LogSkip):
                 self.report.skipped[item.reason] += 1
                 if item.detail:
-                    self.problem(item.line, f"{item.reason}: {item.detail}")
+                    self.problem(item.line, f"{_(item.reason)}: {item.detail}")
                 continue
             article_id = self.index.find(item.reference)
             if article_id is None:
@@ -182,7 +185,10 @@ class _FileImport:
             if article_id is None:
                 self.report.skipped[UNKNOWN_ARTICLE] += 1
                 self.report.unknown_articles[item.target] += 1
-                self.problem(item.line, f"no article in this newsroom has {item.target!r}")
+                self.problem(
+                    item.line,
+                    _("no article in this newsroom has {target!r}").format(target=item.target),
+                )
                 continue
             totals[(article_id, item.hour)] += item.views
         self.views += store.replace_csv_counts(self.session, totals)
@@ -195,7 +201,12 @@ def _import_file(db: Database, path: Path, zone: ZoneInfo, report: ViewImportRep
         if earlier is not None:
             when = f"{earlier.imported_at:%Y-%m-%d %H:%M} UTC"
             report.files_already_imported.append(
-                (path, f"already imported on {when} (as {earlier.name}); nothing counted again")
+                (
+                    path,
+                    _("already imported on {when} (as {name}); nothing counted again").format(
+                        when=when, name=earlier.name
+                    ),
+                )
             )
             return
         kind = _kind(path)
@@ -210,8 +221,10 @@ def _import_file(db: Database, path: Path, zone: ZoneInfo, report: ViewImportRep
                     text = raw.decode("utf-8-sig")
                 except UnicodeDecodeError as error:
                     raise ValidationError(
-                        f"{path} is not UTF-8 text (byte {error.start}); save it as a UTF-8 CSV "
-                        "and import it again."
+                        _(
+                            "{path} is not UTF-8 text (byte {start}); save it as a UTF-8 CSV and "
+                            "import it again."
+                        ).format(path=path, start=error.start)
                     ) from error
                 try:
                     work.csv(text, zone)
@@ -241,7 +254,9 @@ def import_view_files(
         try:
             _import_file(db, Path(path), tz, report)
         except (OSError, EOFError, gzip.BadGzipFile) as error:
-            report.files_failed.append((Path(path), f"cannot read it: {error}"))
+            report.files_failed.append(
+                (Path(path), _("cannot read it: {error}").format(error=error))
+            )
         except ValidationError as error:
             report.files_failed.append((Path(path), str(error)))
     return report

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.models import Article, Byline, Person, Section
 
 #: Statuses on the story budget: what is planned, ready, or out today.
@@ -63,7 +64,7 @@ def _bylines(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
 def calendar(db: Database, start: datetime, end: datetime, *, zone: str) -> list[CalendarEntry]:
     """Articles scheduled or published in [start, end), in time order."""
     if start.tzinfo is None or end.tzinfo is None:
-        raise ValidationError("The calendar needs timezone-aware start and end times.")
+        raise ValidationError(_("The calendar needs timezone-aware start and end times."))
     when = func.coalesce(Article.scheduled_at, Article.published_at)
     query = (
         select(Article, Section.name)

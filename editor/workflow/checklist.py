@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import N_, _
 from editor.models import Section
 from editor.records import ArticleRecord
 
@@ -32,7 +33,7 @@ from editor.records import ArticleRecord
 LENGTH_TOLERANCE = 0.5
 TK_MARKER = re.compile(r"\bTK(?:TK)*\b")
 NOTE_MARKER = re.compile(r"\[\[[^\n]*?\]\]")
-MARKER_FIELDS = (("headline", "headline"), ("lead", "lead"), ("body", "body"))
+MARKER_FIELDS = (("headline", N_("headline")), ("lead", N_("lead")), ("body", N_("body")))
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,14 @@ def marker_problems(record: ArticleRecord) -> list[str]:
         text = str(getattr(record, attribute))
         for pattern in (TK_MARKER, NOTE_MARKER):
             for match in pattern.finditer(text):
-                where = label
+                where = _(label)
                 if attribute == "body":
-                    where = f"body, line {_line_of(text, match.start())}"
-                problems.append(f"leftover marker “{match.group(0)}” in the {where}")
+                    where = _("body, line {line}").format(line=_line_of(text, match.start()))
+                problems.append(
+                    _("leftover marker “{marker}” in the {where}").format(
+                        marker=match.group(0), where=where
+                    )
+                )
     return problems
 
 
@@ -86,20 +91,20 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
     length_ok = budget is None or budget[0] <= record.word_count <= budget[1]
     length_problem = ""
     if budget is not None:
-        length_problem = (
-            f"the body has {record.word_count} words; this section asks for "
-            f"{budget[0]}–{budget[1]} (target {word_target}). Cut or add, or ask for an override"
-        )
+        length_problem = _(
+            "the body has {words} words; this section asks for {low}–{high} "
+            "(target {target}). Cut or add, or ask for an override"
+        ).format(words=record.word_count, low=budget[0], high=budget[1], target=word_target)
     return (
-        item("headline", bool(record.headline.strip()), "no headline"),
-        item("section", record.section_id is not None, "no section chosen"),
-        item("byline", bool(record.bylines), "no byline: add the reporter"),
-        item("lead_image", bool(record.lead_image.strip()), "no lead image"),
-        item("lead_image_caption", bool(record.lead_image_caption.strip()), "no image caption"),
+        item("headline", bool(record.headline.strip()), _("no headline")),
+        item("section", record.section_id is not None, _("no section chosen")),
+        item("byline", bool(record.bylines), _("no byline: add the reporter")),
+        item("lead_image", bool(record.lead_image.strip()), _("no lead image")),
+        item("lead_image_caption", bool(record.lead_image_caption.strip()), _("no image caption")),
         item(
             "lead_image_credit",
             bool(record.lead_image_credit.strip()),
-            "no image credit (who took the photo, e.g. NATO/Net)",
+            _("no image credit (who took the photo, e.g. NATO/Net)"),
         ),
         item("markers", not markers, "; ".join(markers)),
         item("length", length_ok, length_problem),
@@ -132,8 +137,16 @@ def checklist_for(db: Database, record: ArticleRecord) -> tuple[ChecklistItem, .
 
 
 def refusal_text(headline: str, verb: str, missing: tuple[ChecklistItem, ...]) -> str:
+    """``verb`` is "publish" or "schedule"."""
     listed = "\n".join(f"  - {item.problem}" for item in missing)
-    return (
-        f"Cannot {verb} “{headline or 'Untitled'}” yet; the checklist misses:\n{listed}\n"
-        "Fix these, or (editors) override with a reason."
-    )
+    if verb == "schedule":
+        text = _(
+            "Cannot schedule “{headline}” yet; the checklist misses:\n{listed}\n"
+            "Fix these, or (editors) override with a reason."
+        )
+    else:
+        text = _(
+            "Cannot publish “{headline}” yet; the checklist misses:\n{listed}\n"
+            "Fix these, or (editors) override with a reason."
+        )
+    return text.format(headline=headline or _("Untitled"), listed=listed)

@@ -19,6 +19,7 @@ from editor.articles import _load, get_article
 from editor.database import Database
 from editor.diffing import diff_revisions
 from editor.errors import NotFoundError, PermissionDenied, ValidationError
+from editor.i18n import _
 from editor.models import Person, ReviewComment, utcnow
 from editor.records import RevisionDiff, RevisionRecord
 from editor.revisions import list_revisions, snapshot_metadata
@@ -109,10 +110,12 @@ def add_comment(
     or a general note when ``quote`` is empty."""
     text = text.strip()
     if not text:
-        raise ValidationError("The comment is empty: write what you want to say.")
+        raise ValidationError(_("The comment is empty: write what you want to say."))
     if len(text) > MAX_COMMENT_CHARS:
         raise ValidationError(
-            f"The comment has {len(text):,} characters; keep it under {MAX_COMMENT_CHARS:,}."
+            _("The comment has {text:,} characters; keep it under {max_comment_chars:,}.").format(
+                text=len(text), max_comment_chars=MAX_COMMENT_CHARS
+            )
         )
     with db.transaction() as session:
         actor = load_actor(session, actor_id)
@@ -121,8 +124,10 @@ def add_comment(
         anchor = reanchor(body, quote, start) if quote else None
         if quote and anchor is None:
             raise ValidationError(
-                "The quoted passage is not in the article's body. Select the text again "
-                "(the body may have changed), or leave the quote out for a general note."
+                _(
+                    "The quoted passage is not in the article's body. Select the text again "
+                    "(the body may have changed), or leave the quote out for a general note."
+                )
             )
         comment = ReviewComment(
             article_id=article_id,
@@ -165,7 +170,7 @@ def _set_resolved(
     with db.transaction() as session:
         comment = session.get(ReviewComment, comment_id)
         if comment is None:
-            raise NotFoundError(f"No comment with id {comment_id}.")
+            raise NotFoundError(_("No comment with id {comment_id}.").format(comment_id=comment_id))
         actor = load_actor(session, actor_id)
         article = _load(session, comment.article_id)
         mine = comment.author_id == actor.id or is_own(session, article, actor)

@@ -14,6 +14,7 @@ from datetime import datetime
 from editor.articles import _load, create_article, save_article
 from editor.database import Database
 from editor.errors import PermissionDenied, ValidationError
+from editor.i18n import _, current_language
 from editor.models import ArticleLock, utcnow
 from editor.people import _record
 from editor.records import ROLES, ArticleDraft, ArticleRecord, PersonRecord
@@ -42,7 +43,7 @@ def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> 
         record_refusal(db, action="draft", actor_id=actor_id, reason=refusal)
         raise PermissionDenied(refusal)
     if draft.status != "draft":
-        raise ValidationError("A new article starts as a draft; change its status afterwards.")
+        raise ValidationError(_("A new article starts as a draft; change its status afterwards."))
     if not draft.byline_ids and not has_permission(actor.role, "edit_any"):
         draft = replace(draft, byline_ids=(actor_id,))
     return create_article(db, draft)
@@ -76,15 +77,21 @@ def edit_article(
         if held_by_other and lock is not None:
             holder = lock_record(lock, load_actor(session, lock.holder_id).name)
             raise ArticleLockedError(
-                f"“{article.headline or 'Untitled'}” is {holder.describe('en')}. Nothing "
-                "was saved; your text is still in your window. Copy it, or ask an editor "
-                "to take the article over.",
+                _(
+                    "“{headline}” is {holder}. Nothing was saved; your text is still in your "
+                    "window. Copy it, or ask an editor to take the article over."
+                ).format(
+                    headline=article.headline or _("Untitled"),
+                    holder=holder.describe(current_language()),
+                ),
                 holder,
             )
     if changed:
         raise ValidationError(
-            f"{', '.join(changed)} change only through a status change "
-            "('redaksi status ID --to ...'); nothing was saved."
+            _(
+                "{changed} change only through a status change ('redaksi status ID --to "
+                "...'); nothing was saved."
+            ).format(changed=", ".join(changed))
         )
     if refusal is not None:
         record_refusal(
@@ -104,7 +111,11 @@ def edit_article(
 def set_role(db: Database, person_id: uuid.UUID, role: str, *, actor_id: uuid.UUID) -> PersonRecord:
     """Give a person another role; admins only, audited."""
     if role not in ROLES:
-        raise ValidationError(f"Unknown role '{role}'. Choose one of: {', '.join(ROLES)}.")
+        raise ValidationError(
+            _("Unknown role '{role}'. Choose one of: {roles}.").format(
+                role=role, roles=", ".join(ROLES)
+            )
+        )
     with db.transaction() as session:
         actor = load_actor(session, actor_id)
         person = load_actor(session, person_id)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from editor.articles import _load, to_record
 from editor.database import Database
 from editor.errors import PermissionDenied, RedaksiError
+from editor.i18n import _, current_language
 from editor.models import Article, ArticleLock, Person, Revision, utcnow
 from editor.records import ArticleRecord, RevisionRecord
 from editor.revisions import _to_record, snapshot_metadata
@@ -263,13 +264,18 @@ def acquire_lock(
             if row is not None and row.session_id != session_id and row.expires_at > when:
                 lock = _record(row, _holder_name(session, row))
                 raise ArticleLockedError(
-                    f"“{_load(session, article_id).headline or 'Untitled'}” is "
-                    f"{lock.describe('en')} since {lock.acquired_at:%H:%M} UTC. Open it "
-                    "read-only, or ask an editor to take it over.",
+                    _(
+                        "“{headline}” is {lock} since {acquired_at:%H:%M} UTC. Open it read-only, "
+                        "or ask an editor to take it over."
+                    ).format(
+                        headline=_load(session, article_id).headline or _("Untitled"),
+                        lock=lock.describe(current_language()),
+                        acquired_at=lock.acquired_at,
+                    ),
                     lock,
                 )
             article = _load(session, article_id)
-            row, _ = _hand_over(
+            row, _previous = _hand_over(
                 session,
                 row,
                 article,

@@ -19,6 +19,7 @@ from sqlalchemy import select
 
 from editor.database import Database
 from editor.errors import PermissionDenied, ValidationError
+from editor.i18n import _
 from editor.models import Person
 from editor.people import _record
 from editor.records import PersonRecord
@@ -90,11 +91,13 @@ def verify_password(password: str, stored: str) -> bool:
 def check_strength(password: str) -> None:
     if len(password) < MIN_LENGTH:
         raise ValidationError(
-            f"The password is too short: use at least {MIN_LENGTH} characters "
-            "(a few unrelated words make a good one)."
+            _(
+                "The password is too short: use at least {min_length} characters (a few "
+                "unrelated words make a good one)."
+            ).format(min_length=MIN_LENGTH)
         )
     if password != password.strip():
-        raise ValidationError("The password starts or ends with a space; remove it.")
+        raise ValidationError(_("The password starts or ends with a space; remove it."))
 
 
 def set_password(

@@ -15,7 +15,9 @@ from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import NotFoundError, PermissionDenied
+from editor.i18n import N_, _
 from editor.models import Article, Byline, Person
+from editor.records import role_label, status_label
 
 REPORTER_PERMISSIONS = frozenset({"draft", "edit_own", "submit", "comment"})
 EDITOR_PERMISSIONS = REPORTER_PERMISSIONS | {
@@ -42,24 +44,24 @@ REPORTER_EDITABLE = ("draft", "sent_back")
 
 #: How a refusal names the action, and which roles would be allowed it.
 DESCRIPTIONS = {
-    "draft": "write new articles",
-    "edit_own": "edit their own articles",
-    "edit_any": "edit other people's articles",
-    "submit": "submit articles",
-    "comment": "comment on articles",
-    "review": "take articles into review",
-    "send_back": "send articles back",
-    "approve": "approve articles",
-    "schedule": "schedule articles",
-    "publish": "publish articles",
-    "unpublish": "unpublish (kill) articles",
-    "correct": "correct published articles",
-    "override_checklist": "override the pre-publish checklist",
-    "take_over": "take over an article someone else is editing",
-    "resolve_any": "resolve other people's comments",
-    "manage_people": "manage people and roles",
-    "manage_sections": "manage sections",
-    "manage_settings": "change newsroom settings",
+    "draft": N_("write new articles"),
+    "edit_own": N_("edit their own articles"),
+    "edit_any": N_("edit other people's articles"),
+    "submit": N_("submit articles"),
+    "comment": N_("comment on articles"),
+    "review": N_("take articles into review"),
+    "send_back": N_("send articles back"),
+    "approve": N_("approve articles"),
+    "schedule": N_("schedule articles"),
+    "publish": N_("publish articles"),
+    "unpublish": N_("unpublish (kill) articles"),
+    "correct": N_("correct published articles"),
+    "override_checklist": N_("override the pre-publish checklist"),
+    "take_over": N_("take over an article someone else is editing"),
+    "resolve_any": N_("resolve other people's comments"),
+    "manage_people": N_("manage people and roles"),
+    "manage_sections": N_("manage sections"),
+    "manage_settings": N_("change newsroom settings"),
 }
 
 
@@ -73,19 +75,28 @@ def has_permission(role: str, permission: str) -> bool:
 
 def refusal_message(person: Person, permission: str, detail: str = "") -> str:
     """``Sarah (reporter) may not publish articles: that needs the editor or admin role.``"""
-    action = DESCRIPTIONS.get(permission, permission)
-    needs = " or ".join(roles_with(permission)) or "another"
-    message = f"{person.name} ({person.role}) may not {action}"
+    action = _(DESCRIPTIONS[permission]) if permission in DESCRIPTIONS else permission
+    needs = _(" or ").join(map(role_label, roles_with(permission))) or _("another")
     if detail:
-        return f"{message}: {detail}"
-    return f"{message}: that needs the {needs} role. Ask someone with that role."
+        return _("{name} ({role}) may not {action}: {detail}").format(
+            name=person.name, role=role_label(person.role), action=action, detail=detail
+        )
+    return _(
+        "{name} ({role}) may not {action}: that needs the {needs} role. Ask someone with that role."
+    ).format(name=person.name, role=role_label(person.role), action=action, needs=needs)
+
+
+def inactive_message(person: Person) -> str:
+    return _("{name} is no longer active in this newsroom.").format(name=person.name)
 
 
 def load_actor(session: Session, actor_id: uuid.UUID) -> Person:
     person = session.get(Person, actor_id)
     if person is None:
         raise NotFoundError(
-            f"No person with id {actor_id}. Run 'redaksi people' to see who exists."
+            _("No person with id {actor_id}. Run 'redaksi people' to see who exists.").format(
+                actor_id=actor_id
+            )
         )
     return person
 
@@ -106,18 +117,19 @@ def edit_refusal(session: Session, article: Article, person: Person) -> tuple[st
     the byline, and only while those are drafts or sent back to them.
     """
     if not person.active:
-        return "edit_own", f"{person.name} is no longer active in this newsroom."
+        return "edit_own", inactive_message(person)
     if has_permission(person.role, "edit_any"):
         return None
     if not is_own(session, article, person):
         return "edit_any", refusal_message(person, "edit_any")
     if article.status not in REPORTER_EDITABLE:
-        state = article.status.replace("_", " ")
         return "edit_own", refusal_message(
             person,
             "edit_own",
-            f"this one is {state}; a reporter edits only drafts and articles sent back. "
-            "Ask an editor to send it back",
+            _(
+                "this one is {state}; a reporter edits only drafts and articles sent back. "
+                "Ask an editor to send it back"
+            ).format(state=status_label(article.status).replace("_", " ")),
         )
     return None
 
@@ -134,7 +146,7 @@ def require(db: Database, actor_id: uuid.UUID, permission: str) -> None:
         actor = load_actor(session, actor_id)
         refusal = ""
         if not actor.active:
-            refusal = f"{actor.name} is no longer active in this newsroom."
+            refusal = inactive_message(actor)
         elif not has_permission(actor.role, permission):
             refusal = refusal_message(actor, permission)
     if refusal:
@@ -159,15 +171,15 @@ def management_refusal(session: Session, actor_id: uuid.UUID | None, permission:
     if actor_id is None:
         if not has_active_admin(session):
             return ""
-        action = DESCRIPTIONS.get(permission, permission)
-        needs = " or ".join(roles_with(permission))
-        return (
-            f"Only the {needs} role may {action} now that this newsroom has an admin: "
+        action = _(DESCRIPTIONS[permission]) if permission in DESCRIPTIONS else permission
+        needs = _(" or ").join(map(role_label, roles_with(permission)))
+        return _(
+            "Only the {needs} role may {action} now that this newsroom has an admin: "
             "say who acts with --as PERSON."
-        )
+        ).format(needs=needs, action=action)
     actor = load_actor(session, actor_id)
     if not actor.active:
-        return f"{actor.name} is no longer active in this newsroom."
+        return inactive_message(actor)
     if not has_permission(actor.role, permission):
         return refusal_message(actor, permission)
     return ""

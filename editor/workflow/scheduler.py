@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from editor.articles import to_record
 from editor.database import Database
 from editor.errors import ValidationError
+from editor.i18n import _
 from editor.models import Article
 from editor.records import ArticleRecord
 from editor.workflow.audit import add_entry
@@ -67,7 +68,7 @@ def publish_due(
 ) -> list[ArticleRecord]:
     """Publish every scheduled article whose time is at or before ``now``; return them."""
     if now.tzinfo is None:
-        raise ValidationError("publish_due needs a timezone-aware time.")
+        raise ValidationError(_("publish_due needs a timezone-aware time."))
     for attempt in range(ATTEMPTS):
         try:
             return _publish_due_once(db, now, actor_id)

@@ -20,8 +20,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from editor.articles import _load, to_record
 from editor.database import Database
 from editor.errors import ConflictError, PermissionDenied, ValidationError
+from editor.i18n import N_, _
 from editor.models import Article, ArticleCorrection, Person, utcnow
-from editor.records import STATUSES, ArticleRecord
+from editor.records import STATUSES, ArticleRecord, status_label
 from editor.revisions import _add_revision, _retrying
 from editor.workflow.audit import add_entry, record_refusal
 from editor.workflow.checklist import (
@@ -31,7 +32,13 @@ from editor.workflow.checklist import (
     run_checklist,
     section_word_target,
 )
-from editor.workflow.roles import has_permission, is_own, load_actor, refusal_message
+from editor.workflow.roles import (
+    has_permission,
+    inactive_message,
+    is_own,
+    load_actor,
+    refusal_message,
+)
 
 #: (from, to) -> the permission the move needs.
 TRANSITIONS: dict[tuple[str, str], str] = {
@@ -57,9 +64,9 @@ TRANSITIONS: dict[tuple[str, str], str] = {
 }
 #: Moves that need a note: what to change, why it was pulled, what was corrected.
 NOTE_REQUIRED = {
-    "sent_back": "say what to change",
-    "killed": "say why it is unpublished",
-    "corrected": "write the correction note readers will see",
+    "sent_back": N_("say what to change"),
+    "killed": N_("say why it is unpublished"),
+    "corrected": N_("write the correction note readers will see"),
 }
 CHECKED_TARGETS = {"published": "publish", "scheduled": "schedule"}
 
@@ -95,39 +102,52 @@ class _Request:
 
 def _aware(value: datetime, name: str) -> datetime:
     if value.tzinfo is None:
-        raise ValidationError(f"{name} needs a time zone (e.g. 2026-01-17T08:00+07:00).")
+        raise ValidationError(
+            _("{name} needs a time zone (e.g. 2026-01-17T08:00+07:00).").format(name=name)
+        )
     return value
 
 
 def _check_request(request: _Request) -> None:
     if request.to not in STATUSES or request.to == "trashed":
         usable = ", ".join(s for s in STATUSES if s != "trashed")
-        raise ValidationError(f"Unknown status '{request.to}'. Choose one of: {usable}.")
+        raise ValidationError(
+            _("Unknown status '{to}'. Choose one of: {usable}.").format(
+                to=request.to, usable=usable
+            )
+        )
     if request.to in NOTE_REQUIRED and not request.note.strip():
-        raise ValidationError(f"Moving to {request.to} needs a note: {NOTE_REQUIRED[request.to]}.")
+        raise ValidationError(
+            _("Moving to {to} needs a note: {hint}.").format(
+                to=status_label(request.to), hint=_(NOTE_REQUIRED[request.to])
+            )
+        )
     if request.to == "scheduled":
         if request.scheduled_at is None:
-            raise ValidationError("Scheduling needs a publish time (--at).")
-        _aware(request.scheduled_at, "The publish time")
+            raise ValidationError(_("Scheduling needs a publish time (--at)."))
+        _aware(request.scheduled_at, _("The publish time"))
         if request.scheduled_at <= request.now:
             raise ValidationError(
-                "That publish time has already passed: choose a later time, or publish now instead."
+                _(
+                    "That publish time has already passed: choose a later time, or publish "
+                    "now instead."
+                )
             )
     if request.override_reason is not None and not request.override_reason.strip():
-        raise ValidationError("An override needs a reason the audit log can keep.")
+        raise ValidationError(_("An override needs a reason the audit log can keep."))
 
 
 def _permission_refusal(
     session: Session, article: Article, actor: Person, permission: str
 ) -> str | None:
     if not actor.active:
-        return f"{actor.name} is no longer active in this newsroom."
+        return inactive_message(actor)
     if not has_permission(actor.role, permission):
         return refusal_message(actor, permission)
     own_only = permission == "submit" and not has_permission(actor.role, "edit_any")
     if own_only and not is_own(session, article, actor):
         return refusal_message(
-            actor, permission, "a reporter submits only articles with their own byline"
+            actor, permission, _("a reporter submits only articles with their own byline")
         )
     return None
 
@@ -190,10 +210,16 @@ def _transition(
         return _Refusal(PermissionDenied(refusal_message(actor, needed[0])), from_status)
     permission = TRANSITIONS.get((from_status, request.to))
     if permission is None:
-        targets = ", ".join(allowed_targets(from_status)) or "nowhere (restore it first)"
+        targets = ", ".join(map(status_label, allowed_targets(from_status)))
         raise ValidationError(
-            f"An article that is {from_status} cannot move to {request.to}. "
-            f"From {from_status} it can move to: {targets}."
+            _(
+                "An article that is {from_status} cannot move to {to}. From "
+                "{from_status} it can move to: {targets}."
+            ).format(
+                from_status=status_label(from_status),
+                to=status_label(request.to),
+                targets=targets or _("nowhere (restore it first)"),
+            )
         )
     refused = _permission_refusal(session, article, actor, permission)
     if refused:
@@ -225,8 +251,12 @@ def _transition(
 
 def _conflict(article: Article, expected: int) -> ConflictError:
     return ConflictError(
-        f"“{article.headline or 'Untitled'}” was changed elsewhere (your version {expected}, "
-        f"stored version {article.version}). Nothing was changed: reload it and try again.",
+        _(
+            "“{headline}” was changed elsewhere (your version {expected}, stored "
+            "version {version}). Nothing was changed: reload it and try again."
+        ).format(
+            headline=article.headline or _("Untitled"), expected=expected, version=article.version
+        ),
         expected_version=expected,
         current_version=article.version,
     )
