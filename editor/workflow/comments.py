@@ -176,7 +176,9 @@ def _set_resolved(
         mine = comment.author_id == actor.id or is_own(session, article, actor)
         if not mine and not has_permission(actor.role, "resolve_any"):
             refusal = refusal_message(
-                actor, "resolve_any", "only its writer, the article's reporter or an editor may"
+                actor,
+                "resolve_any",
+                _("only its writer, the article's reporter or an editor may"),
             )
         else:
             comment.resolved_at = (now or utcnow()) if resolved else None

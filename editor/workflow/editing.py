@@ -21,7 +21,13 @@ from editor.records import ROLES, ArticleDraft, ArticleRecord, PersonRecord
 from editor.workflow.audit import add_entry, record_refusal
 from editor.workflow.locks import ArticleLockedError
 from editor.workflow.locks import _record as lock_record
-from editor.workflow.roles import edit_refusal, has_permission, load_actor, refusal_message
+from editor.workflow.roles import (
+    edit_refusal,
+    has_permission,
+    inactive_message,
+    load_actor,
+    refusal_message,
+)
 
 #: Fields only ``change_status`` may change.
 WORKFLOW_FIELDS = ("status", "published_at", "scheduled_at")
@@ -38,7 +44,7 @@ def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> 
     """A new draft. A reporter's draft carries their byline when it names nobody."""
     with db.transaction() as session:
         actor = load_actor(session, actor_id)
-        refusal = "" if actor.active else f"{actor.name} is no longer active in this newsroom."
+        refusal = "" if actor.active else inactive_message(actor)
     if refusal:
         record_refusal(db, action="draft", actor_id=actor_id, reason=refusal)
         raise PermissionDenied(refusal)

@@ -306,11 +306,16 @@ def heartbeat(
     with db.transaction() as session:
         row = _lock_row(session, article_id)
         if row is None or row.session_id != session_id:
-            taker = f" {_holder_name(session, row)} has it now." if row is not None else ""
+            lost = _("This window no longer holds the article's lock.")
+            if row is not None:
+                lost += " " + _("{name} has it now.").format(name=_holder_name(session, row))
             raise LockLostError(
-                "This window no longer holds the article's lock." + taker + " The unsaved "
-                "text it last reported was kept as a revision. Copy anything newer from "
-                "the window, then reload the article."
+                lost
+                + " "
+                + _(
+                    "The unsaved text it last reported was kept as a revision. Copy anything "
+                    "newer from the window, then reload the article."
+                )
             )
         row.heartbeat_at, row.expires_at = when, when + timeout
         row.unsaved_json = _snapshot(unsaved) if unsaved is not None else None

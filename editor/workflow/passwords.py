@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from editor.database import Database
 from editor.errors import PermissionDenied, ValidationError
-from editor.i18n import _
+from editor.i18n import N_, _
 from editor.models import Person
 from editor.people import _record
 from editor.records import PersonRecord
@@ -32,7 +32,7 @@ SALT_BYTES, KEY_BYTES = 16, 32
 MIN_LENGTH = 8
 #: Cost limits a stored hash may ask for, so a tampered row cannot exhaust memory.
 MAX_N, MAX_R, MAX_P = 2**20, 32, 16
-SIGN_IN_REFUSED = (
+SIGN_IN_REFUSED = N_(
     "Wrong handle or password. Check both and try again; if you have forgotten the "
     "password, ask an admin to set a new one."
 )
@@ -136,5 +136,5 @@ def authenticate(db: Database, handle: str, password: str) -> PersonRecord:
     # An unknown handle costs the same time as a wrong password, so timing tells nothing.
     matched = verify_password(password, stored or _dummy_hash())
     if record is None or not stored or not matched or not record.active:
-        raise PermissionDenied(SIGN_IN_REFUSED)
+        raise PermissionDenied(_(SIGN_IN_REFUSED))
     return record
