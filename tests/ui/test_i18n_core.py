@@ -33,6 +33,18 @@ def test_a_core_refusal_reads_in_indonesian_with_lang_id(tmp_path, qapp, qt_mess
     assert i18n.current_language() == "en", "closing the app leaves English behind"
 
 
+def test_a_refusal_worded_before_the_window_exists_is_in_indonesian_too(
+    tmp_path, qapp, qt_messages, monkeypatch
+):
+    """The database opens beside Qt's start-up; here it finishes before the window is built,
+    so its error is worded before the window installs the interface language."""
+    from ui.app import StartupLoader
+
+    monkeypatch.setattr(StartupLoader, "start", StartupLoader.run)
+    assert run_gui(["--db", str(newer_database(tmp_path)), "--lang", "id"]) == 1
+    assert "milik program lain (skema 9999)" in qt_messages[0][1]
+
+
 def test_the_same_refusal_reads_in_english_with_lang_en(tmp_path, qapp, qt_messages):
     assert run_gui(["--db", str(newer_database(tmp_path)), "--lang", "en"]) == 1
     assert "belongs to another program (schema 9999)" in qt_messages[0][1]
