@@ -28,6 +28,11 @@ def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     # Nor the machine's system-wide config (/etc/redaksi/config.toml): none, unless a test sets one.
     monkeypatch.setenv("REDAKSI_SYSTEM_CONFIG", str(home / "system-config.toml"))
+    # Nor the machine's language: the core's messages follow the locale when nothing else
+    # chooses, and the tests expect English unless they choose Indonesian themselves.
+    for key in ("REDAKSI_LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture(scope="session")
