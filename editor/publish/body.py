@@ -12,15 +12,15 @@ import gc
 import hashlib
 import os
 import sqlite3
-import threading
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from html import escape
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from pathlib import Path
 
 from editor.errors import ValidationError
 from editor.publish import collector
+from editor.publish.forking import fork_is_safe, frozen_for_fork
 from editor.render import markdown_to_html, render_fingerprint
 
 #: Below this many bodies to render, starting worker processes costs more than it saves.
@@ -62,11 +62,7 @@ def _render_all(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
     workers = min(len(items) // PARALLEL_FROM, os.cpu_count() or 1)
     if workers < 2:
         return [_render(item) for item in items]
-    # Forking is fastest, but only safe from the main thread: a GUI publishes from a worker
-    # thread while other threads may hold locks a forked child would inherit locked.
-    if threading.current_thread() is threading.main_thread() and "fork" in (
-        get_all_start_methods()
-    ):
+    if fork_is_safe():
         # Forked workers read the Markdown from their copy of the parent's memory, so
         # only the HTML travels between processes (sending both cost a third more).
         _INHERITED = items
@@ -74,7 +70,7 @@ def _render_all(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
         try:
             # A forked worker inherits the publish's paused collector: switch it back on.
             with (
-                collector.frozen_for_fork(),
+                frozen_for_fork(),
                 get_context("fork").Pool(workers, initializer=gc.enable) as pool,
             ):
                 return [result for part in pool.imap(_render_range, ranges) for result in part]

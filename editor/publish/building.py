@@ -12,16 +12,16 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from multiprocessing import get_all_start_methods, get_context
+from multiprocessing import get_context
 from pathlib import Path
 
 from editor.database import Database
 from editor.publish import collector
 from editor.publish.atomic import TreeWriter
 from editor.publish.body import BodyCache
+from editor.publish.forking import fork_is_safe, frozen_for_fork
 from editor.publish.manifest import Manifest
 from editor.publish.model import SiteData, load_bodies
 from editor.publish.plan import Job
@@ -113,14 +113,7 @@ def _start_worker(bodies: BodyCache) -> None:
 def _parallel_workers(count: int) -> int:
     """How many processes to make ``count`` files with; 0 means in this process."""
     cores = os.cpu_count() or 1
-    # Forking is only safe from the main thread (a GUI publishes from a worker thread
-    # while other threads may hold locks a child would inherit locked).
-    if (
-        count < PARALLEL_FROM
-        or cores < 2
-        or threading.current_thread() is not threading.main_thread()
-        or "fork" not in get_all_start_methods()
-    ):
+    if count < PARALLEL_FROM or cores < 2 or not fork_is_safe():
         return 0
     return min(cores, 8)
 
@@ -139,7 +132,7 @@ def _produced(
     batches = [todo[start : start + BATCH] for start in range(0, len(todo), BATCH)]
     try:
         with (
-            collector.frozen_for_fork(),
+            frozen_for_fork(),
             get_context("fork").Pool(workers, _start_worker, (bodies,)) as pool,
         ):
             results = pool.imap(_produce_list, batches)

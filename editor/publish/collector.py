@@ -34,19 +34,3 @@ def collecting() -> Iterator[None]:
     finally:
         if not was_enabled:
             gc.disable()
-
-
-@contextmanager
-def frozen_for_fork() -> Iterator[None]:
-    """Around forking worker processes: the parent's objects leave the collector's view.
-
-    A forked worker shares its parent's memory until it writes to a page. Its collector
-    would walk (and so touch) every object inherited from a parent that has loaded a
-    whole site, copying the parent's memory into each worker and spending seconds on it.
-    Frozen objects are never walked; they are handed back to the collector afterwards.
-    """
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
