@@ -116,6 +116,24 @@ def test_frozen_app_screenshots_and_publishes_the_demo_newsroom(
     assert any("LAPORAN: SARAH MEILIANA GUNAWAN" in page.read_text() for page in pages)
 
 
+def test_frozen_app_speaks_the_core_messages_in_indonesian(
+    build: Build, machine: dict[str, str], tmp_path: Path
+) -> None:
+    """The gettext catalog (resources/locale) must be bundled, not only the Qt one."""
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database at all" * 300)
+    for language, expected in (("id", "bukan basis data Redaksi"), ("en", "not a usable")):
+        result = subprocess.run(
+            [str(build.app), "--db", str(broken), "list"],
+            env={**machine, "REDAKSI_LANG": language},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1
+        assert expected in result.stderr, result.stderr
+
+
 def test_frozen_app_applies_the_system_config(
     build: Build, machine: dict[str, str], tmp_path: Path
 ) -> None:
