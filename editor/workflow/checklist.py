@@ -6,7 +6,9 @@ Rules (each gives one ``ChecklistItem``):
 - a lead image with its caption and its credit (the sample page shows "NATO/Net");
 - no leftover markers in the headline, lead or body: ``TK`` as a whole word (the
   journalists' "to come"; ``TKTK`` too, but not ``TKI``) and ``[[...]]`` notes. "TK" also
-  abbreviates *taman kanak-kanak*: write it out, or have an editor override;
+  abbreviates *taman kanak-kanak* (kindergarten), so a single ``TK`` naming one ("TK
+  Pertiwi", "TK Negeri 2") or following a school word ("siswa TK", "guru TK") is not a
+  marker; any other, an editor may override;
 - the body's length within the section's word budget: between half and one and a half
   times ``Section.word_target`` (a section without a target uses its nearest parent's;
   no target anywhere means no length rule).
@@ -32,6 +34,14 @@ from editor.records import ArticleRecord
 #: The body may be this fraction shorter or longer than the section's word target.
 LENGTH_TOLERANCE = 0.5
 TK_MARKER = re.compile(r"\bTK(?:TK)*\b")
+#: A kindergarten's name follows "TK" (a capital or a number) ...
+_SCHOOL_NAME_AFTER = re.compile(r"[ \t]*[/-]?[ \t]*[A-Z0-9]")
+#: ... or a school word comes just before it.
+_SCHOOL_WORD_BEFORE = re.compile(
+    r"\b(?:guru|murid|siswa|sekolah|anak|tingkat|jenjang|lulusan|kelas|PAUD|pendidikan)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
 NOTE_MARKER = re.compile(r"\[\[[^\n]*?\]\]")
 MARKER_FIELDS = (("headline", N_("headline")), ("lead", N_("lead")), ("body", N_("body")))
 
@@ -63,12 +73,26 @@ def _line_of(text: str, offset: int) -> int:
     return text.count("\n", 0, offset) + 1
 
 
+def _is_kindergarten(text: str, match: re.Match[str], *, title_case: bool) -> bool:
+    if match.group(0) != "TK":
+        return False  # TKTK is always the marker
+    before = text[max(0, match.start() - 20) : match.start()]
+    if _SCHOOL_WORD_BEFORE.search(before):
+        return True
+    # Headlines capitalise every word ("Gempa Tewaskan TK Orang"): a capital after TK
+    # says nothing there.
+    return not title_case and bool(_SCHOOL_NAME_AFTER.match(text, match.end()))
+
+
 def marker_problems(record: ArticleRecord) -> list[str]:
     problems = []
     for attribute, label in MARKER_FIELDS:
         text = str(getattr(record, attribute))
         for pattern in (TK_MARKER, NOTE_MARKER):
             for match in pattern.finditer(text):
+                title_case = attribute == "headline"
+                if pattern is TK_MARKER and _is_kindergarten(text, match, title_case=title_case):
+                    continue
                 where = _(label)
                 if attribute == "body":
                     where = _("body, line {line}").format(line=_line_of(text, match.start()))

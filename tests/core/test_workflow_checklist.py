@@ -55,6 +55,24 @@ def test_tk_counts_only_as_a_whole_word(sqlite_db):
     assert "markers" in missing_keys(replace(story, headline="Gempa TK"))
 
 
+def test_tk_naming_a_kindergarten_is_not_a_marker(sqlite_db):
+    story = ready_story(sqlite_db, make_newsroom(sqlite_db))
+    kindergartens = (
+        "Murid TK Pertiwi menanam pohon.",
+        "Sebanyak 40 siswa TK ikut lomba.",
+        "Guru TK di Bogor belum digaji.",
+        "TK Negeri 2 Bandung dibuka lagi.",
+        "Lulusan TK/SD di desa itu.",
+    )
+    for clean in kindergartens:
+        assert "markers" not in missing_keys(replace(story, body=clean)), clean
+    for marked in ("Korban TK orang di TK Pertiwi", "Guru TKTK", "Siswa berjumlah TK.", "TK"):
+        assert "markers" in missing_keys(replace(story, body=marked)), marked
+    # Headlines capitalise every word, so only a school word before TK clears it there.
+    assert "markers" in missing_keys(replace(story, headline="Gempa Tewaskan TK Orang"))
+    assert "markers" not in missing_keys(replace(story, headline="Ratusan Siswa TK Ikut Lomba"))
+
+
 def test_note_markers_are_reported_with_their_line(sqlite_db):
     story = ready_story(sqlite_db, make_newsroom(sqlite_db))
     marked = replace(story, body="Satu.\n\nDua [[cek angka]] lagi.", lead="Teras [[x]]")
