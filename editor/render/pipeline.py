@@ -26,6 +26,7 @@ from markdown.extensions.tables import TableExtension
 
 from editor.errors import ValidationError
 from editor.i18n import _
+from editor.render.brackets import check_brackets
 from editor.render.embeds import EmbedExtension
 from editor.render.figures import FigureExtension
 from editor.render.headings import HeadingsExtension
@@ -79,8 +80,10 @@ def _instances() -> dict[str, Markdown]:
 def markdown_to_html(markdown: str, *, language: str = "id") -> str:
     """The article body as a sanitised HTML fragment, ready to place in a page.
 
-    Raises ValidationError when lists or quotes nest too deeply for the Markdown parser.
+    Raises ValidationError when lists or quotes nest too deeply for the Markdown parser,
+    or a paragraph holds too many unclosed "[" to render in reasonable time.
     """
+    check_brackets(markdown)
     instances = _instances()
     # Popped while in use: only a conversion that finished puts its instance back.
     md = instances.pop(language, None) or _build(language)

@@ -232,3 +232,18 @@ def _fresh_markdown_to_html(markdown: str) -> str:
     worker.start()
     worker.join()
     return result[0]
+
+
+def test_a_paragraph_of_unclosed_brackets_is_refused_before_it_takes_minutes() -> None:
+    # Rendered, this paragraph takes Python-Markdown several seconds (upstream #798).
+    with pytest.raises(ValidationError, match=r"4000 “\[” that no “\]” closes") as refused:
+        markdown_to_html("Log: " + "a [ b " * 4000)
+    assert "it begins “Log: a [ b" in str(refused.value)
+
+
+def test_brackets_prose_uses_are_rendered_as_usual() -> None:
+    # Closed brackets, links, footnote references and a few stray "[" are ordinary text.
+    text = "[1] " * 4000 + "\n\n" + "Lihat [situs](https://a.id) [^n] dan [catatan.\n\n[^n]: X."
+    html = markdown_to_html(text)
+    assert html.count("[1]") == 4000 and 'href="https://a.id"' in html
+    assert "[catatan." in html

@@ -44,6 +44,26 @@ def test_a_body_too_deep_to_render_is_published_as_plain_text_and_reported(
     assert str(story.id) in files[path.replace("index.html", "ninjs.json")].decode()
 
 
+def test_a_body_full_of_unclosed_brackets_is_published_at_once_and_reported(
+    room: Newsroom, publish: PublishFn
+):
+    """Python-Markdown would take minutes over it (upstream #798): the guard refuses it."""
+    pasted = "Log server: " + "a [ b " * 5000 + "\n\nParagraf kedua.\n"
+    create_article(
+        room.db,
+        ArticleDraft(headline="Log tempelan", body=pasted, status="published", published_at=NOW),
+    )
+    report = publish()
+    files = site_files(report.out_dir)
+    (path,) = [p for p in files if "log-tempelan" in p and p.endswith("index.html")]
+    problems = [p for p in report.problems if p.path.strip("/") in path]
+    assert len(problems) == 1 and "5000 “[”" in problems[0].reason
+    page = html5lib.parse(files[path], namespaceHTMLElements=False)
+    body = page.find(".//div[@class='article-body']")
+    texts = ["".join(p.itertext()) for p in body.iter("p")]
+    assert texts[0].startswith("Log server: a [ b a [ b") and texts[-1] == "Paragraf kedua."
+
+
 def test_a_renderer_change_renders_every_body_again(
     room: Newsroom, publish: PublishFn, monkeypatch: pytest.MonkeyPatch
 ):
