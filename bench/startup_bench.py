@@ -248,10 +248,13 @@ FIRST_WINDOW_HOOK = textwrap.dedent(
 def prepare_others() -> Path | None:
     """A separate venv with novelWriter and ReText (never .venv). None if it cannot be made."""
     python = OTHERS_VENV / "bin" / "python"
-    if not python.exists():
+    # The venv is shared with the publish bench (Pelican): look for these two apps.
+    wanted = [OTHERS_VENV / "bin" / name for name in ("novelwriter", "retext")]
+    if not all(path.exists() for path in wanted):
         print("Installing novelWriter and ReText into build/bench-venv (once)…", flush=True)
         try:
-            subprocess.run([sys.executable, "-m", "venv", str(OTHERS_VENV)], check=True)
+            if not python.exists():
+                subprocess.run([sys.executable, "-m", "venv", str(OTHERS_VENV)], check=True)
             subprocess.run(
                 [str(python), "-m", "pip", "install", "-q", "novelWriter", "ReText"],
                 check=True,
