@@ -102,7 +102,7 @@ class SiteTrees:
         point(self.out, tree, self.home / ".next-link")
 
 
-def _same_file(first: Path, second: Path) -> bool:
+def _same_file(first: str | Path, second: str | Path) -> bool:
     try:
         return os.path.samefile(first, second)
     except OSError:
@@ -177,10 +177,7 @@ class TreeWriter:
 
     def shares(self, site_path: str, other: Path) -> bool:
         """Whether the file is the very file (the same hard link) as ``other``."""
-        try:
-            return os.path.samefile(os.path.join(self._base, site_path), other)
-        except OSError:
-            return False
+        return _same_file(os.path.join(self._base, site_path), other)
 
     def write(self, site_path: str, data: bytes, *, exists: bool = False) -> None:
         path = self._target(site_path)
@@ -206,7 +203,7 @@ class TreeWriter:
             os.link(existing, path)
             return
         except FileExistsError:
-            if _same_file(existing, Path(path)):
+            if _same_file(existing, path):
                 return  # rename() would do nothing between two links to one file
         except OSError:
             shutil.copyfile(existing, path)

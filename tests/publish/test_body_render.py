@@ -6,6 +6,7 @@ import html5lib
 import pytest
 
 from editor.articles import create_article
+from editor.publish.report import PublishReport
 from editor.records import ArticleDraft
 from tests.publish.conftest import PublishFn, site_files
 from tests.publish.newsroom import NOW, Newsroom
@@ -17,6 +18,19 @@ ABSURD = (
 )
 
 
+def _published_as_plain_text(
+    report: PublishReport, slug: str
+) -> tuple[dict[str, bytes], str, list[str], list[str]]:
+    """The site's files, the article page's path, the problems reported for it and the
+    text of each paragraph of its body."""
+    files = site_files(report.out_dir)
+    (path,) = [p for p in files if slug in p and p.endswith("index.html")]
+    reasons = [p.reason for p in report.problems if p.path.strip("/") in path]
+    page = html5lib.parse(files[path], namespaceHTMLElements=False)
+    body = page.find(".//div[@class='article-body']")
+    return files, path, reasons, ["".join(p.itertext()) for p in body.iter("p")]
+
+
 def test_a_body_too_deep_to_render_is_published_as_plain_text_and_reported(
     room: Newsroom, publish: PublishFn
 ):
@@ -26,14 +40,8 @@ def test_a_body_too_deep_to_render_is_published_as_plain_text_and_reported(
             headline="Kutipan bersarang", body=ABSURD, status="published", published_at=NOW
         ),
     )
-    report = publish()
-    files = site_files(report.out_dir)
-    (path,) = [p for p in files if "kutipan-bersarang" in p and p.endswith("index.html")]
-    problems = [p for p in report.problems if p.path.strip("/") in path]
-    assert len(problems) == 1 and "too deeply" in problems[0].reason
-    page = html5lib.parse(files[path], namespaceHTMLElements=False)
-    body = page.find(".//div[@class='article-body']")
-    texts = ["".join(p.itertext()) for p in body.iter("p")]
+    files, path, reasons, texts = _published_as_plain_text(publish(), "kutipan-bersarang")
+    assert len(reasons) == 1 and "too deeply" in reasons[0]
     assert texts[-2:] == ["Kutipan <b>terdalam</b> & terakhir.", "Paragraf kedua."]
     assert texts[0].startswith("- butir\n  - butir")  # the text is kept, escaped, not markup
     # Every other article is published as usual.
@@ -53,14 +61,8 @@ def test_a_body_full_of_unclosed_brackets_is_published_at_once_and_reported(
         room.db,
         ArticleDraft(headline="Log tempelan", body=pasted, status="published", published_at=NOW),
     )
-    report = publish()
-    files = site_files(report.out_dir)
-    (path,) = [p for p in files if "log-tempelan" in p and p.endswith("index.html")]
-    problems = [p for p in report.problems if p.path.strip("/") in path]
-    assert len(problems) == 1 and "5000 “[”" in problems[0].reason
-    page = html5lib.parse(files[path], namespaceHTMLElements=False)
-    body = page.find(".//div[@class='article-body']")
-    texts = ["".join(p.itertext()) for p in body.iter("p")]
+    _files, _path, reasons, texts = _published_as_plain_text(publish(), "log-tempelan")
+    assert len(reasons) == 1 and "5000 “[”" in reasons[0]
     assert texts[0].startswith("Log server: a [ b a [ b") and texts[-1] == "Paragraf kedua."
 
 
