@@ -1,6 +1,6 @@
 """Opening a newsroom database: SQLite file or PostgreSQL server, migrated and checked.
 
-Rules kept here (DESIGN.md §2): a damaged, foreign, newer or locked database is refused
+Rules kept here (docs/architecture.md §2): a damaged, foreign, newer or locked database is refused
 with a clear message and never written to; an existing SQLite database is backed up beside
 itself before a migration touches it, and put back if the migration fails. An SQLite file
 is checked read-safely before the engine opens it, because opening switches it to WAL

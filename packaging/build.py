@@ -9,7 +9,6 @@ pyproject.toml, the one place it is kept. See packaging/README.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import os
 import subprocess
 import sys
@@ -46,15 +45,20 @@ def check_installed_version() -> str:
     return wanted
 
 
-def ensure_pyinstaller() -> None:
-    if importlib.util.find_spec("PyInstaller") is None:
-        print("PyInstaller is missing; installing it into", sys.prefix, flush=True)
-        subprocess.run([sys.executable, "-m", "pip", "install", "pyinstaller"], check=True)
+def ensure_locked_packages() -> None:
+    """Bundle exactly the versions in requirements.lock (PyInstaller's own included).
+
+    Installing the lock is quick when it is already installed, and it puts back any
+    package someone upgraded by hand, so every build bundles the same libraries.
+    """
+    lock = ROOT / "requirements.lock"
+    command = [sys.executable, "-m", "pip", "install", "-q", "--require-hashes", "--no-deps"]
+    subprocess.run([*command, "-r", str(lock)], check=True)
 
 
 def build_bundle(dist: Path, work: Path) -> Path:
     """The one-folder app (``dist/redaksi``), rebuilt from scratch."""
-    ensure_pyinstaller()
+    ensure_locked_packages()
     command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean"]
     command += ["--log-level", "WARN", "--distpath", str(dist), "--workpath", str(work)]
     subprocess.run([*command, str(SPEC)], check=True, cwd=ROOT)

@@ -27,13 +27,30 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
+# Redaksi needs Python 3.11 or newer; Ubuntu 22.04's python3 is 3.10, its python3.11 works.
+python_ok() { "$1" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 PYTHON="${PYTHON:-python3}"
+if ! python_ok "$PYTHON"; then
+  if ! command -v python3.11 >/dev/null; then
+    echo "python3 is older than 3.11: installing python3.11"
+    SUDO=""
+    [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+      python3.11 python3.11-venv
+  fi
+  PYTHON=python3.11
+fi
+
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
+# Exact versions from requirements.lock (hash-checked), never whatever PyPI has today:
+# see "Dependencies and the lock file" in README.md.
 stamp=.venv/.redaksi-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r requirements.lock
+  # Built with the locked setuptools rather than the newest one an isolated build fetches.
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip check
   touch "$stamp"
 fi

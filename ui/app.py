@@ -1,7 +1,7 @@
 """Start the desktop app: paint the window first, then open the database and fill it.
 
 ``run_gui`` is what ``redaksi`` runs when no subcommand is given. Start-up is a budget
-(DESIGN.md §1): Qt paints an empty window in about 0.3 s, so SQLAlchemy, Alembic,
+(docs/architecture.md §1): Qt paints an empty window in about 0.3 s, so SQLAlchemy, Alembic,
 Markdown and qtawesome are imported only after that first paint.
 
 ``--screenshot FILE.png`` renders the window offscreen at ``--size`` and exits; with

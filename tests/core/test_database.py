@@ -1,6 +1,6 @@
 """Opening databases: damaged, foreign, newer, locked and older files, and server URLs.
 
-The promise under test (DESIGN.md §2): a database Redaksi cannot use is refused with a
+The promise under test (docs/architecture.md §2): a database Redaksi cannot use is refused with a
 clear message and left exactly as it was; an older one is backed up before it is upgraded.
 """
 

@@ -1,4 +1,4 @@
-"""The published article page has the anatomy of the sample page (DESIGN.md §3)."""
+"""The published article page has the anatomy of the sample page (docs/architecture.md §3)."""
 
 from __future__ import annotations
 

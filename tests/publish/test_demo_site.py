@@ -1,4 +1,4 @@
-"""Publishing the demo newsroom reproduces the sample page (../shared/seed/article-page.txt)."""
+"""Publishing the demo newsroom reproduces the house-style sample article (docs/architecture.md §3)."""
 
 from __future__ import annotations
 
