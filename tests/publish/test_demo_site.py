@@ -1,4 +1,7 @@
-"""Publishing the demo newsroom reproduces the house-style sample article (docs/architecture.md §3)."""
+"""Publishing the demo newsroom reproduces the house-style sample article.
+
+The anatomy is described in docs/architecture.md §3.
+"""
 
 from __future__ import annotations
 
