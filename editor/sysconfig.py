@@ -16,13 +16,21 @@ Where it lives: ``/etc/redaksi/config.toml`` (Linux), ``%PROGRAMDATA%\\Redaksi\\
 ``REDAKSI_SYSTEM_CONFIG`` environment variable names another file (tests, trials).
 
 Layering (editor.userconfig applies it): defaults, then this file, then the user's own
-file for every key IT left unlocked. Reading never fails: a damaged file is reported with
-its path and line and ignored as a whole, so the app still starts with the defaults.
+file for every key IT left unlocked.
+
+A file that is there but cannot be used (unreadable, not TOML, not a regular file, a
+``locked`` list that is not a list, a locked setting with a bad value) fails closed:
+``SystemConfig.damage`` says why, with the path and line, every key counts as locked, and
+``require_usable`` refuses to go on. Starting with the defaults instead would unlock
+everything IT locked and point reporters at a private, empty database. Smaller mistakes
+(an unknown key, a bad value IT did not lock) are reported and that part is ignored.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import stat
 import sys
 import tomllib
 from collections.abc import Mapping
@@ -30,13 +38,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from editor.errors import ValidationError
+from editor.errors import RedaksiError, ValidationError
 from editor.i18n import _
 
 if TYPE_CHECKING:
     from editor.database import Database
 
 SYSTEM_CONFIG_ENV = "REDAKSI_SYSTEM_CONFIG"
+#: A system file is a few lines; anything bigger is not one (and is not read into memory).
+MAX_SYSTEM_CONFIG_BYTES = 1 << 20
 #: Settings the system file may preset (and lock). ``publish_dir`` has no user setting.
 PRESET_KEYS = ("database_url", "zone", "site_name", "base_url", "publish_dir")
 #: Keys with a meaning of their own in the system file.
@@ -45,6 +55,10 @@ STRUCTURE_KEYS = ("sections", "locked")
 
 class LockedSettingError(ValidationError):
     """A user tried to change a setting that the system configuration locks."""
+
+
+class SystemConfigError(RedaksiError):
+    """The system configuration exists but cannot be used; nothing may go on without it."""
 
 
 @dataclass(frozen=True)
@@ -57,11 +71,19 @@ class SystemConfig:
     #: Section paths to create on first open, parent first: ("Berita", "Berita/Dunia").
     sections: tuple[str, ...] = ()
     locked: frozenset[str] = frozenset()
-    #: One message per ignored part (or the whole file, when it does not parse).
+    #: One message per ignored part of a usable file.
     problems: tuple[str, ...] = ()
+    #: Why the file cannot be used at all (path, line, what to do); None when it can.
+    damage: str | None = None
 
     def is_locked(self, key: str) -> bool:
-        return key in self.locked
+        """Whether users may not change ``key``: every key is, while the file is damaged."""
+        return self.damage is not None or key in self.locked
+
+    def require_usable(self) -> None:
+        """Raise SystemConfigError when the file is damaged (see the module docstring)."""
+        if self.damage is not None:
+            raise SystemConfigError(self.damage)
 
     @property
     def publish_dir(self) -> Path | None:
@@ -69,7 +91,9 @@ class SystemConfig:
         return Path(value).expanduser() if value else None
 
     def check_unlocked(self, key: str) -> None:
-        """Raise LockedSettingError when ``key`` is locked here."""
+        """Raise LockedSettingError when ``key`` is locked here (SystemConfigError when the
+        file is damaged)."""
+        self.require_usable()
         if self.is_locked(key):
             raise LockedSettingError(
                 _(
@@ -93,36 +117,80 @@ def system_config_path() -> Path:
 
 
 def load_system_config(path: Path | None = None) -> SystemConfig:
-    """The checked system configuration; never raises (problems are in ``.problems``)."""
+    """The checked system configuration; never raises (see ``damage`` and ``problems``)."""
     path = path if path is not None else system_config_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_bounded(path)
     except FileNotFoundError:
         return SystemConfig(path=path)
-    except (OSError, UnicodeDecodeError) as error:
-        problem = _(
-            "The system configuration {path} cannot be read: {error}; the defaults are used."
-        ).format(path=path, error=error)
-        return SystemConfig(path=path, problems=(problem,))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        return SystemConfig(path=path, damage=_damage(str(path), str(error)))
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)  # Python 3.14+; the message names it anyway
         where = _("{path}, line {line}").format(path=path, line=line) if line else str(path)
-        problem = _(
-            "The system configuration {where} is not valid TOML: {error}. All of it is "
-            "ignored and the defaults are used until IT fixes that line (values need "
-            'quotes: zone = "Asia/Jakarta").'
-        ).format(where=where, error=error)
-        return SystemConfig(path=path, problems=(problem,))
-    return _checked(path, data)
+        reason = _(
+            'it is not valid TOML: {error} (values need quotes: zone = "Asia/Jakarta")'
+        ).format(error=error)
+        return SystemConfig(path=path, damage=_damage(where, reason))
+    return _checked(path, text, data)
 
 
-def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
+def _read_bounded(path: Path) -> str:
+    """The file's text, refusing what is not a small regular file.
+
+    Opened without blocking and checked before reading, so a FIFO or a device named by
+    REDAKSI_SYSTEM_CONFIG cannot hang the app and a huge file cannot fill its memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if not regular:
+        os.close(descriptor)
+        raise ValueError(_("it is not a regular file"))
+    with os.fdopen(descriptor, "rb") as stream:
+        data = stream.read(MAX_SYSTEM_CONFIG_BYTES + 1)
+    if len(data) > MAX_SYSTEM_CONFIG_BYTES:
+        raise ValueError(
+            _("it is larger than {size} KiB").format(size=MAX_SYSTEM_CONFIG_BYTES // 1024)
+        )
+    return data.decode("utf-8")
+
+
+def _damage(where: str, reason: str) -> str:
+    return _(
+        "The system configuration {where} cannot be used: {reason}. Redaksi does not start "
+        "without it, so that nothing it locks comes unlocked: ask your IT department to "
+        "fix that file."
+    ).format(where=where, reason=reason)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where ``key`` is assigned at the top of the file, for messages."""
+    assignment = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if assignment.match(line):
+            return number
+    return None
+
+
+def _where(path: Path, text: str, key: str) -> str:
+    line = _line_of(text, key)
+    return _("{path}, line {line}").format(path=path, line=line) if line else str(path)
+
+
+def _checked(path: Path, text: str, data: dict[str, object]) -> SystemConfig:
     # Imported here: userconfig imports this module for its layering.
     from editor.userconfig import check_setting_value
 
     problems: list[str] = []
+    #: The problem with each preset value that was ignored, by key.
+    bad_values: dict[str, str] = {}
     values: dict[str, str] = {}
     for key, value in data.items():
         if key in STRUCTURE_KEYS:
@@ -135,21 +203,17 @@ def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
                 )
             )
         elif not isinstance(value, str):
-            problems.append(
-                _('{path}: {key} must be a quoted string, like {key} = "…"; ignored.').format(
-                    path=path, key=key
-                )
-            )
+            bad_values[key] = _('{key} must be a quoted string, like {key} = "…"').format(key=key)
         elif key == "publish_dir":
             values[key] = value
         else:
             try:
                 values[key] = check_setting_value(key, value)
             except ValidationError as error:
-                problems.append(
-                    _("{path}: {error} The default is used instead.").format(path=path, error=error)
-                )
-    sections = _string_list(path, data, "sections", problems)
+                bad_values[key] = str(error).rstrip(".")
+    if not _is_string_list(data.get("locked", [])):
+        reason = _('locked must be a list of quoted names, like locked = ["zone"]')
+        return SystemConfig(path=path, damage=_damage(_where(path, text, "locked"), reason))
     locked = _string_list(path, data, "locked", problems)
     for key in locked:
         if key not in PRESET_KEYS:
@@ -159,6 +223,15 @@ def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
                     "are {preset_keys}."
                 ).format(path=path, key=key, preset_keys=", ".join(PRESET_KEYS))
             )
+    for key, reason in bad_values.items():
+        if key in locked:  # IT wants its value there, and users may not set another
+            return SystemConfig(path=path, damage=_damage(_where(path, text, key), reason))
+        problems.append(
+            _("{path}: {reason}; ignored, the default is used instead.").format(
+                path=path, reason=reason
+            )
+        )
+    sections = _string_list(path, data, "sections", problems)
     return SystemConfig(
         path=path,
         values=values,
@@ -168,9 +241,13 @@ def _checked(path: Path, data: dict[str, object]) -> SystemConfig:
     )
 
 
+def _is_string_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 def _string_list(path: Path, data: dict[str, object], key: str, problems: list[str]) -> list[str]:
     value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+    if not isinstance(value, list) or not _is_string_list(value):
         problems.append(
             _(
                 '{path}: {key} must be a list of quoted names, like {key} = ["Berita"]; ignored.'

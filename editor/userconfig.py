@@ -116,9 +116,11 @@ def load_settings_with_problems(database_url: str | None = None) -> tuple[Settin
     every part that was ignored.
 
     ``database_url`` (from ``--db``) wins over both files, unless the system file locks it.
-    A user value for a key the system file locks is ignored with a message.
+    A user value for a key the system file locks is ignored with a message. A damaged
+    system file raises SystemConfigError (editor.sysconfig): nothing starts without it.
     """
     system = load_system_config()
+    system.require_usable()
     path = config_path()
     problems: list[str] = list(system.problems)
     try:

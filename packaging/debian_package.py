@@ -9,7 +9,8 @@ Layout of the package::
     /usr/share/doc/redaksi/copyright, config.toml.example (the system-wide config)
 
 The Depends line lists the Debian packages that provide the system libraries the bundle
-links against (found with ldd and dpkg -S), plus the X11 libraries Qt's xcb plugin opens.
+links against (found with ldd and dpkg -S), plus the X11 libraries Qt's xcb plugin opens,
+with the real minimum of glibc and libstdc++ (elf_needs.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+
+from elf_needs import is_elf  # beside this script
 
 PACKAGING = Path(__file__).resolve().parent
 DEBIAN = PACKAGING / "debian"
@@ -29,9 +32,18 @@ MAINTAINER_SCRIPTS = ("postinst", "prerm", "postrm")
 
 
 def build_deb(
-    bundle: Path, out_dir: Path, version: str, stage: Path, compression: str = "xz"
+    bundle: Path,
+    out_dir: Path,
+    version: str,
+    stage: Path,
+    compression: str = "xz",
+    versioned: dict[str, str] | None = None,
 ) -> Path:
-    """The .deb for ``bundle``, written to ``out_dir``; ``stage`` is scratch space."""
+    """The .deb for ``bundle``, written to ``out_dir``; ``stage`` is scratch space.
+
+    ``versioned`` maps package names to Depends entries with a minimum version
+    (``{"libc6": "libc6 (>= 2.35)"}``), used in place of the plain names.
+    """
     if shutil.which("dpkg-deb") is None:
         raise SystemExit("build.py: dpkg-deb is missing; install it with 'apt-get install dpkg'.")
     if stage.exists():
@@ -45,7 +57,7 @@ def build_deb(
         version=version,
         arch=arch,
         installed_size=_installed_size_kib(root),
-        depends=", ".join(sorted(set(BASE_DEPENDS) | library_packages(root / INSTALL_DIR))),
+        depends=depends_line(library_packages(root / INSTALL_DIR), versioned or {}),
     )
     (root / "DEBIAN").mkdir(mode=0o755)
     (root / "DEBIAN" / "control").write_text(control, encoding="utf-8")
@@ -57,6 +69,11 @@ def build_deb(
     deb = out_dir / f"redaksi_{version}_{arch}.deb"
     _run(["dpkg-deb", "--root-owner-group", f"-Z{compression}", "--build", str(root), str(deb)])
     return deb
+
+
+def depends_line(packages: set[str], versioned: dict[str, str]) -> str:
+    names = sorted(set(BASE_DEPENDS) | packages | set(versioned))
+    return ", ".join(versioned.get(name, name) for name in names)
 
 
 def _install_files(root: Path) -> None:
@@ -99,7 +116,7 @@ def library_packages(bundle: Path) -> set[str]:
     (LD_LIBRARY_PATH), so a library the bundle carries a copy of is not a dependency.
     """
     outside: set[str] = set()
-    binaries = [p for p in bundle.rglob("*") if p.is_file() and _is_elf(p)]
+    binaries = [p for p in bundle.rglob("*") if p.is_file() and is_elf(p)]
     bundled = {binary.name for binary in binaries}
     for binary in binaries:
         result = subprocess.run(["ldd", str(binary)], capture_output=True, text=True)
@@ -117,11 +134,6 @@ def library_packages(bundle: Path) -> set[str]:
             package = result.stdout.split(":", 1)[0].strip()
             packages.add(package)
     return packages
-
-
-def _is_elf(path: Path) -> bool:
-    with path.open("rb") as stream:
-        return stream.read(4) == b"\x7fELF"
 
 
 def _run(command: list[str]) -> str:

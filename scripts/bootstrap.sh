@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 xvfb xauth
   postgresql poppler-utils
   desktop-file-utils  # the packaging tests validate the .deb's desktop entry
+  debootstrap  # the packaging tests install the .deb into bare roots of each release
 )
 
 missing=()

@@ -114,11 +114,17 @@ def run_gui(argv: list[str]) -> int:
     from editor.i18n import command_line_language, set_language
 
     set_language(options.lang or command_line_language())
-    loader = StartupLoader(options.db, options.article)
-    loader.start()
+    from editor.sysconfig import SystemConfigError
     from editor.userconfig import load_settings_with_problems
 
-    settings, problems = load_settings_with_problems(options.db)
+    try:
+        settings, problems = load_settings_with_problems(options.db)
+    except SystemConfigError as error:
+        # Started from the menu, nobody reads stderr: the refusal needs a window of its own.
+        _refuse_to_start(_make_app(options), str(error), options)
+        return 1
+    loader = StartupLoader(options.db, options.article)
+    loader.start()
     for problem in problems:
         print(f"redaksi: {problem}", file=sys.stderr)
     app = _make_app(options)
@@ -333,6 +339,25 @@ def find_article_id(db: Database, text: str) -> uuid.UUID:
             "Use 'redaksi list' to see the ids."
         )
     return ids[0]
+
+
+def _refuse_to_start(app: QApplication, message: str, options: Options) -> None:
+    """Say why Redaksi cannot start at all, before any window exists."""
+    print(f"redaksi: {message}", file=sys.stderr)
+    if options.screenshot is not None or os.environ.get(BENCH_ENV) == "1":
+        return
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.i18n import Translations, preferred_language
+
+    translations = Translations()
+    translations.install(preferred_language(options.lang))
+    try:
+        title = QCoreApplication.translate("MainWindow", "Redaksi cannot start")
+        QMessageBox.critical(None, title, message)
+    finally:
+        translations.uninstall()
 
 
 def _report_start_failure(window: MainWindow, message: str, *, screenshot: bool) -> None:

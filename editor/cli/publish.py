@@ -109,7 +109,9 @@ def _preset_publish_dir() -> Path:
     from editor.errors import ValidationError
     from editor.sysconfig import load_system_config
 
-    folder = load_system_config().publish_dir
+    system = load_system_config()
+    system.require_usable()
+    folder = system.publish_dir
     if folder is None:
         raise ValidationError(
             _(

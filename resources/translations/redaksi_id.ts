@@ -1093,9 +1093,14 @@
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="339"/>
-        <source>Cannot open the newsroom database</source>
+        <location filename="../../ui/app.py" line="357"/>
+        <source>Redaksi cannot start</source>
         <extracomment>How long a screenshot waits for the preview to finish rendering.</extracomment>
+        <translation>Redaksi tidak dapat dijalankan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="370"/>
+        <source>Cannot open the newsroom database</source>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
 </context>

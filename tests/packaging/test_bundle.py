@@ -13,12 +13,21 @@ import shutil
 import struct
 import subprocess
 import sys
+import time
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from tests.packaging.release_roots import (
+    Release,
+    fresh_root,
+    in_root,
+    missing_tools,
+    supported_releases,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EXISTING_DIST = Path(os.environ.get("REDAKSI_DIST", ROOT / "dist"))
@@ -107,6 +116,11 @@ def test_frozen_app_screenshots_and_publishes_the_demo_newsroom(
         build, indonesian, "--db", str(database), "--screenshot", str(shot_id), "--size", "1024x700"
     )
     assert shot_id.read_bytes() != shot.read_bytes()
+    # The dashboard's charts: pyqtgraph and numpy (whose OpenBLAS a strip once broke).
+    charts = tmp_path / "dashboard.png"
+    args = ("--db", str(database), "--view", "dashboard", "--screenshot", str(charts))
+    run(build, machine, *args, "--size", "1200x800")
+    assert charts.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     site = tmp_path / "site"
     run(build, machine, "--db", str(database), "publish", "--out", str(site))
     index = (site / "index.html").read_text(encoding="utf-8")
@@ -114,6 +128,17 @@ def test_frozen_app_screenshots_and_publishes_the_demo_newsroom(
     pages = list((site / "read").rglob("index.html"))
     assert len(pages) >= 10
     assert any("LAPORAN: SARAH MEILIANA GUNAWAN" in page.read_text() for page in pages)
+
+
+def test_frozen_app_carries_its_own_time_zones(
+    build: Build, machine: dict[str, str], tmp_path: Path
+) -> None:
+    """A machine without the system's tzdata (Windows, a bare Linux) still knows WIB/WITA."""
+    no_zones = {**machine, "PYTHONTZPATH": str(tmp_path / "no-zoneinfo")}
+    database = tmp_path / "demo.db"
+    assert "Created" in run(build, no_zones, "--db", str(database), "demo").stdout
+    listed = run(build, no_zones, "--db", str(database), "config", "set", "zone", "Asia/Makassar")
+    assert "Asia/Makassar" in listed.stdout
 
 
 def test_frozen_app_speaks_the_core_messages_in_indonesian(
@@ -228,6 +253,7 @@ def dpkg(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_deb_installs_into_a_clean_root_and_removes_cleanly(deb: Path, clean_root: Path) -> None:
+    (clean_root / "opt").mkdir()  # the system's, empty, as on a fresh Debian or Ubuntu
     dpkg(clean_root, "--install", str(deb))
     installed = clean_root / "opt/redaksi/redaksi"
     assert installed.is_file() and os.access(installed, os.X_OK)
@@ -241,6 +267,7 @@ def test_deb_installs_into_a_clean_root_and_removes_cleanly(deb: Path, clean_roo
     (cache / "env.cpython-311.pyc").write_bytes(b"\0")
     dpkg(clean_root, "--purge", "redaksi")
     assert not (clean_root / "opt/redaksi").exists()
+    assert (clean_root / "opt").is_dir(), "removing Redaksi took the system's /opt away"
     assert not (clean_root / "usr/bin/redaksi").exists()
     assert not (clean_root / "usr/share/applications/redaksi.desktop").exists()
     assert not (clean_root / "usr/share/doc/redaksi").exists()
@@ -250,3 +277,53 @@ def test_deb_installs_into_a_clean_root_and_removes_cleanly(deb: Path, clean_roo
         if "redaksi" in path.name and "var/lib/dpkg" not in str(path)
     ]
     assert leftovers == []
+
+
+#: Where the bare-root tests leave their screenshots for a person to look at.
+SCREENSHOTS = ROOT / "build" / "screenshots"
+
+
+@pytest.mark.parametrize("release", supported_releases(), ids=lambda release: release.suite)
+def test_deb_installs_with_apt_on_a_bare_release_and_the_gui_starts(
+    deb: Path, release: Release, tmp_path: Path
+) -> None:
+    """As IT would: apt pulls in the dependencies on a minimal system (no Python, no X, no
+    fonts, maybe no tzdata), a new user starts the GUI, then the package is purged."""
+    missing = missing_tools()
+    if missing:
+        pytest.skip(f"needs {', '.join(missing)} to make a {release.name} root")
+    root, made_in = fresh_root(release, tmp_path / release.suite)
+    if made_in:
+        print(f"{release.name}: bare root made in {made_in:.0f} s")
+    (root / "opt").mkdir(exist_ok=True)
+    shutil.copyfile(deb, root / "tmp" / deb.name)
+    started = time.perf_counter()
+    in_root(root, "apt-get", "update", "-qq")
+    installed = in_root(root, "apt-get", "install", "-y", "-q", f"/tmp/{deb.name}").stdout
+    print(f"{release.name}: apt-get install took {time.perf_counter() - started:.0f} s")
+    assert "Setting up redaksi" in installed
+    assert in_root(root, "sh", "-c", "command -v python3", check=False).returncode != 0
+    in_root(root, "useradd", "--create-home", "--uid", "4242", "--user-group", "reporter")
+    home = {"HOME": "/home/reporter", "QT_QPA_PLATFORM": "offscreen", "XDG_RUNTIME_DIR": "/tmp"}
+    demo = in_root(root, "redaksi", "demo", user="4242", env=home)
+    assert "Created" in demo.stdout, demo.stderr
+    shot = in_root(
+        root,
+        "redaksi",
+        "--screenshot",
+        "/tmp/shot.png",
+        "--size",
+        "1024x700",
+        user="4242",
+        env=home,
+    )
+    assert "Traceback" not in shot.stderr, shot.stderr
+    header = (root / "tmp/shot.png").read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", header[16:24]) == (1024, 700)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(root / "tmp/shot.png", SCREENSHOTS / f"{release.suite}.png")
+    in_root(root, "apt-get", "purge", "-y", "-q", "redaksi")
+    assert (root / "opt").is_dir()
+    assert not (root / "opt/redaksi").exists() and not (root / "usr/bin/redaksi").exists()
+    assert (root / "home/reporter/.local/share").is_dir(), "the user's newsroom was removed"

@@ -62,3 +62,55 @@ def test_windows_installer_offers_both_install_modes_and_takes_the_version() -> 
     assert "PrivilegesRequiredOverridesAllowed=dialog commandline" in script
     assert "AppVersion={#AppVersion}" in script  # passed in from pyproject, never typed here
     assert "DefaultDirName={autopf}\\Redaksi" in script  # Program Files or the user's folder
+
+
+def load_packaging_module(name: str) -> ModuleType:
+    """packaging/NAME.py, imported under its own name (its dataclasses need sys.modules)."""
+    import sys
+
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, PACKAGING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils")
+def test_a_library_newer_than_the_oldest_release_stops_the_build(tmp_path: Path) -> None:
+    """What broke Ubuntu 22.04: a bundled libstdc++ from a newer system. This machine's own
+    libstdc++ stands in for it when it needs more than 22.04's glibc 2.35."""
+    elf_needs = load_packaging_module("elf_needs")
+    system_libstdcxx = Path(
+        subprocess.run(
+            ["g++", "-print-file-name=libstdc++.so.6"], capture_output=True, text=True
+        ).stdout.strip()
+    ).resolve()
+    bundle = tmp_path / "_internal"
+    bundle.mkdir()
+    shutil.copyfile(system_libstdcxx, bundle / "libstdc++.so.6")
+    needs = elf_needs.runtime_needs(bundle)
+    if needs.glibc <= elf_needs.OLDEST_GLIBC:
+        pytest.skip(f"this machine's libstdc++ needs only glibc {needs.glibc_text}")
+    assert needs.glibc_file == Path("libstdc++.so.6")
+    with pytest.raises(SystemExit, match=r"libstdc\+\+\.so\.6 needs GLIBC_2\.3[6-9]"):
+        elf_needs.check_oldest_release(needs)
+
+
+@pytest.mark.skipif(shutil.which("objdump") is None, reason="binutils")
+def test_the_real_minimum_of_glibc_and_libstdcxx_goes_into_depends(tmp_path: Path) -> None:
+    elf_needs = load_packaging_module("elf_needs")
+    needs = elf_needs.RuntimeNeeds(glibc=(2, 34), glibcxx=(3, 4, 29))
+    assert elf_needs.versioned_depends(needs) == {
+        "libc6": "libc6 (>= 2.34)",
+        "libstdc++6": "libstdc++6 (>= 11)",
+    }
+    shutil.copyfile("/bin/true", tmp_path / "true")
+    measured = elf_needs.runtime_needs(tmp_path)
+    assert measured.glibc > (2, 2, 5) and measured.glibc_file == Path("true")
+    debian_package = load_packaging_module("debian_package")  # imports elf_needs by name
+    line = debian_package.depends_line({"libc6", "libexpat1"}, {"libc6": "libc6 (>= 2.35)"})
+    assert line.startswith("libc6 (>= 2.35), libegl1, libexpat1,")
+    assert "libc6," not in line

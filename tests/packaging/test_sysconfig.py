@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from editor.database import Database
 from editor.sections import create_section, list_sections
 from editor.sysconfig import (
     LockedSettingError,
+    SystemConfigError,
     apply_system_presets,
     load_system_config,
     system_config_path,
@@ -106,15 +108,53 @@ def test_unlocked_database_gives_way_to_the_command_line(system_file: Path, tmp_
     assert settings.database_url == f"sqlite:///{tmp_path / 'own.db'}"
 
 
-def test_malformed_file_names_file_and_line_and_defaults_are_used(system_file: Path) -> None:
+def test_malformed_file_refuses_to_start_naming_file_line_and_it(system_file: Path) -> None:
     system_file.write_text('site_name = "Kabar"\nzone = "Asia/Makassar"\nlocked = [zone]\n')
     write_user_file('site_name = "Sendiri"\n')
-    settings, problems = load_settings_with_problems()
-    assert settings.zone == Settings().zone  # nothing of the damaged file is half-applied
-    assert settings.site_name == "Sendiri"  # the user's own file still counts
-    assert len(problems) == 1
-    assert str(system_file) in problems[0]
-    assert "line 3" in problems[0]
+    with pytest.raises(SystemConfigError) as refused:
+        load_settings_with_problems()
+    message = str(refused.value)
+    assert str(system_file) in message
+    assert "line 3" in message
+    assert "ask your IT department" in message
+    assert "\n" not in message
+
+
+def test_damaged_file_keeps_every_setting_locked(system_file: Path) -> None:
+    """A user who cannot be told what IT locked may change nothing until IT fixes it."""
+    system_file.write_text('database_url = "postgresql://db/redaksi"\nlocked = ["database_url"\n')
+    user_file = write_user_file('site_name = "Sendiri"\n')
+    config = load_system_config()
+    assert config.damage is not None
+    assert all(config.is_locked(key) for key in ("database_url", "zone", "site_name"))
+    for key, value in (("database_url", "/tmp/own.db"), ("site_name", "Kabar Saya")):
+        with pytest.raises(SystemConfigError, match="ask your IT department"):
+            save_user_setting(key, value)
+    assert user_file.read_text() == 'site_name = "Sendiri"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "reason"),
+    [
+        ('zone = "Asia/Makassar"\nlocked = "zone"\n', 2, "locked must be a list"),
+        ('zone = "Asia/Makassar"\nlocked = ["zone", 7]\n', 2, "locked must be a list"),
+        ('site_name = "Kabar"\nzone = "Mars/Olympus"\nlocked = ["zone"]\n', 2, "Mars/Olympus"),
+        ('database_url = ""\nlocked = ["database_url"]\n', 1, "database_url cannot be empty"),
+        ("site_name = 7\nlocked = ['site_name']\n", 1, "site_name must be a quoted string"),
+    ],
+)
+def test_a_lock_that_cannot_be_honoured_damages_the_file(
+    system_file: Path, text: str, line: int, reason: str
+) -> None:
+    """A bad lock list, or a locked setting with a bad value, would unlock it or lock in
+    something IT never chose (a private, empty database): neither is guessed."""
+    system_file.write_text(text)
+    config = load_system_config()
+    assert config.damage is not None
+    assert f"{system_file}, line {line}" in config.damage
+    assert reason in config.damage
+    with pytest.raises(SystemConfigError):
+        load_settings_with_problems()
 
 
 def test_bad_values_are_reported_one_by_one(system_file: Path) -> None:
@@ -122,13 +162,14 @@ def test_bad_values_are_reported_one_by_one(system_file: Path) -> None:
         'zone = "Mars/Olympus"\n'
         "site_name = 7\n"
         'colour = "red"\n'
-        'locked = ["colour", "site_name"]\n'
+        'locked = ["colour", "base_url"]\n'
         'sections = "Berita"\n'
         'base_url = "https://kabar.id"\n'
     )
     config = load_system_config()
+    assert config.damage is None
     assert config.values == {"base_url": "https://kabar.id"}
-    assert config.locked == frozenset({"site_name"})
+    assert config.locked == frozenset({"base_url"})
     assert config.sections == ()
     text = "\n".join(config.problems)
     assert "Unknown time zone 'Mars/Olympus'" in text
@@ -139,11 +180,45 @@ def test_bad_values_are_reported_one_by_one(system_file: Path) -> None:
     assert len(config.problems) == 5
 
 
-def test_unreadable_file_is_reported(system_file: Path) -> None:
+def test_unreadable_file_refuses_to_start(system_file: Path) -> None:
     system_file.write_bytes(b'zone = "\xff"\n')
     config = load_system_config()
     assert config.values == {}
-    assert str(system_file) in config.problems[0]
+    assert config.damage is not None and str(system_file) in config.damage
+    with pytest.raises(SystemConfigError, match="ask your IT department"):
+        load_settings_with_problems()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file")
+def test_file_without_read_permission_refuses_to_start(system_file: Path) -> None:
+    system_file.write_text('locked = ["zone"]\n')
+    system_file.chmod(0o000)
+    with pytest.raises(SystemConfigError, match="Permission denied"):
+        load_settings_with_problems()
+
+
+def test_path_through_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Any error reading the file but its absence (here: ENOTDIR) counts as damage."""
+    (tmp_path / "etc").write_text("")
+    monkeypatch.setenv("REDAKSI_SYSTEM_CONFIG", str(tmp_path / "etc" / "config.toml"))
+    assert load_system_config().damage is not None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_fifo_or_folder_in_place_of_the_file_is_refused_without_waiting(system_file: Path) -> None:
+    os.mkfifo(system_file)  # nobody writes to it: reading it would wait for ever
+    config = load_system_config()
+    assert config.damage is not None and "not a regular file" in config.damage
+    system_file.unlink()
+    system_file.mkdir()
+    assert "not a regular file" in str(load_system_config().damage)
+
+
+def test_huge_file_is_refused_without_reading_it_whole(system_file: Path) -> None:
+    with system_file.open("w") as stream:
+        stream.write("# padding\n" * (sysconfig.MAX_SYSTEM_CONFIG_BYTES // 10 + 1))
+    assert "larger than 1024 KiB" in str(load_system_config().damage)
 
 
 @pytest.mark.parametrize(
@@ -219,3 +294,22 @@ def test_publish_goes_to_the_preset_folder(
     elsewhere = tmp_path / "elsewhere"
     assert main(["--db", database, "publish", "--out", str(elsewhere)]) == 0
     assert (elsewhere / "index.html").is_file()
+
+
+def test_command_line_refuses_in_one_line_while_the_system_file_is_damaged(
+    system_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from editor.cli import main
+
+    database = tmp_path / "kantor.db"
+    system_file.write_text(f'database_url = "{database}"\nlocked = ["database_url"]\nzone = Asia\n')
+    for command in (["list"], ["config"], ["config", "set", "zone", "Asia/Jakarta"], ["publish"]):
+        assert main(command) == 1, command
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1, error
+        assert error.startswith("redaksi: The system configuration ")
+        assert f"{system_file}, line 3" in error or f"{system_file} " in error
+        assert "ask your IT department" in error
+    assert not database.exists()
+    assert not config_path().exists()
+    assert main(["--version"]) == 0  # what needs no settings still answers

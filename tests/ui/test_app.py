@@ -111,3 +111,24 @@ def test_a_newer_database_gets_a_clear_dialog_at_start(tmp_path, qapp, qt_messag
     assert kind == "critical"
     assert "newer" in text.lower()
     assert newer.read_bytes() == before, "a newer database is never touched"
+
+
+def test_a_damaged_system_config_stops_the_app_with_a_message_box(
+    tmp_path, qapp, qt_messages, monkeypatch, capsys
+):
+    """Started from the menu nobody sees stderr: the refusal is a message box that names
+    the file and the line, and no private database is opened in the newsroom's place."""
+    system_file = tmp_path / "config.toml"
+    newsroom = tmp_path / "kantor.db"
+    system_file.write_text(
+        f'database_url = "{newsroom}"\nlocked = ["database_url"]\nzone = Asia/Makassar\n'
+    )
+    monkeypatch.setenv("REDAKSI_SYSTEM_CONFIG", str(system_file))
+    own = tmp_path / "own.db"
+    assert run_gui(["--db", str(own)]) == 1
+    [(kind, text)] = qt_messages
+    assert kind == "critical"
+    assert f"{system_file}" in text and "line 3" in text
+    assert "ask your IT department" in text
+    assert not newsroom.exists() and not own.exists()
+    assert "ask your IT department" in capsys.readouterr().err
