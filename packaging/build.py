@@ -66,20 +66,28 @@ def build_bundle(dist: Path, work: Path) -> Path:
     if not (bundle / APP_NAME).is_file():
         raise SystemExit(f"build.py: PyInstaller finished but {bundle / APP_NAME} is missing.")
     if sys.platform == "linux":
-        strip_python(bundle / "_internal")
+        strip_bundle(bundle / "_internal")
     return bundle
 
 
-def strip_python(internal: Path) -> None:
-    """Drop the debug symbols of the build's own Python (libpython alone: 17 MB of them).
-
-    Only these: the wheels' libraries come stripped, and stripping numpy's OpenBLAS again
-    breaks it (see the spec).
+def strip_bundle(internal: Path) -> None:
+    """Drop debug symbols (libpython alone carries 17 MB of them), as PyInstaller's strip
+    would, but never in the ``*.libs`` folders: auditwheel rewrote those libraries with
+    patchelf, and strip breaks them (numpy's OpenBLAS: "ELF load command address/offset
+    not page-aligned", and the dashboard could not start). They come stripped anyway.
     """
-    targets = [*internal.glob("libpython3*.so*"), *internal.glob("python3*/lib-dynload/*.so")]
-    files = [str(path) for path in targets if path.is_file() and not path.is_symlink()]
-    if files:
-        subprocess.run(["strip", "--strip-unneeded", *files], check=True)
+    from elf_needs import is_elf  # beside this script
+
+    files = [
+        str(path)
+        for path in internal.rglob("*")
+        if path.is_file()
+        and not path.is_symlink()
+        and not any(part.endswith(".libs") for part in path.relative_to(internal).parts)
+        and is_elf(path)
+    ]
+    for start in range(0, len(files), 200):
+        subprocess.run(["strip", "--strip-unneeded", *files[start : start + 200]], check=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -202,6 +202,10 @@ def test_deb_metadata_and_file_list(deb: Path) -> None:
     assert "Package: redaksi" in fields
     assert f"Version: {project_version()}" in fields
     assert "libxcb-cursor0" in fields
+    # The real minimum, and the C++ runtime from the system (Ubuntu 22.04: glibc 2.35).
+    depends = fields.split("Depends:", 1)[1]
+    assert "libc6 (>= 2.3" in depends and "libc6 (>= 2.36" not in depends
+    assert "libstdc++6 (>= " in depends and "libexpat1" in depends
     listing = subprocess.run(
         ["dpkg-deb", "-c", str(deb)], check=True, capture_output=True, text=True
     ).stdout
@@ -215,8 +219,11 @@ def test_deb_metadata_and_file_list(deb: Path) -> None:
         "./usr/share/icons/hicolor/scalable/apps/redaksi.svg",
         "./usr/share/icons/hicolor/256x256/apps/redaksi.png",
         "./usr/share/doc/redaksi/copyright",
+        "./opt/redaksi/_internal/tzdata/zoneinfo/Asia/Makassar",
     ):
         assert expected in listing, f"{expected} missing from the package"
+    for system_library in ("/libstdc++.so.6", "/libgcc_s.so.1", "/libexpat.so.1"):
+        assert system_library not in listing, f"{system_library} must come from the system"
     assert " root/root " in listing and "/work/" not in listing
 
 
