@@ -121,8 +121,12 @@ def load_system_config(path: Path | None = None) -> SystemConfig:
     path = path if path is not None else system_config_path()
     try:
         text = _read_bounded(path)
-    except FileNotFoundError:
-        return SystemConfig(path=path)
+    except FileNotFoundError as error:
+        if not os.path.lexists(path):
+            return SystemConfig(path=path)  # no system configuration on this machine
+        # A link to a share that is not mounted, a file config management removed: IT
+        # meant a file to be there.
+        return SystemConfig(path=path, damage=_damage(str(path), str(error)))
     except (OSError, UnicodeDecodeError, ValueError) as error:
         return SystemConfig(path=path, damage=_damage(str(path), str(error)))
     try:

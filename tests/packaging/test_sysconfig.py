@@ -205,6 +205,14 @@ def test_path_through_a_file_is_refused(tmp_path: Path, monkeypatch: pytest.Monk
     assert load_system_config().damage is not None
 
 
+def test_link_to_a_missing_file_is_not_mistaken_for_no_file(system_file: Path) -> None:
+    """/etc/redaksi/config.toml linked to a share that is not mounted: IT meant a file."""
+    system_file.symlink_to(system_file.parent / "share" / "redaksi.toml")
+    assert load_system_config().damage is not None
+    with pytest.raises(SystemConfigError, match="ask your IT department"):
+        load_settings_with_problems()
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
 def test_fifo_or_folder_in_place_of_the_file_is_refused_without_waiting(system_file: Path) -> None:
     os.mkfifo(system_file)  # nobody writes to it: reading it would wait for ever
