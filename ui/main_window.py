@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
         """Run a list command after saving; a core error becomes a message, never a crash."""
         if self.db is None or not self.flush():
             return
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        if refusal:
+            self._error(refusal)
+            return
         try:
             command()
         except ConflictError as error:
@@ -276,7 +280,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def new_article(self) -> None:
-        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane)))
+        actor_id = self._actor_id()
+        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane, actor_id)))
         self.editor.form.headline.setFocus()
 
     def duplicate_article(self) -> None:
@@ -308,7 +313,15 @@ class MainWindow(QMainWindow):
         from editor.articles import get_article
         from ui.revisions_dialog import RevisionsDialog
 
-        RevisionsDialog(self.db, self._open_id, self, zone=self.context.settings.zone).exec()
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        RevisionsDialog(
+            self.db,
+            self._open_id,
+            self,
+            zone=self.context.settings.zone,
+            author_id=self._actor_id(),
+            read_only=bool(refusal),
+        ).exec()
         record = get_article(self.db, self._open_id)
         self.editor.reload(record)
         self.preview.show_record(record, self.context.settings)
@@ -456,6 +469,11 @@ class MainWindow(QMainWindow):
         return article_path(
             when, record.id, record.slug or record.headline, self.context.settings.zone
         )
+
+    def _actor_id(self) -> uuid.UUID | None:
+        """The person signed in to this window, if anyone is."""
+        session = self.workflow.session if self.workflow is not None else None
+        return session.actor_id if session is not None else None
 
     def _opened(self, article_id: uuid.UUID) -> None:
         self.open_article(article_id)
