@@ -73,7 +73,12 @@ def edit_article(
         actor = load_actor(session, actor_id)
         article = _load(session, record.id)
         refusal = edit_refusal(session, article, actor)
-        changed = [f for f in WORKFLOW_FIELDS if getattr(article, f) != getattr(record, f)]
+        # A stale record differs because someone moved the article on: that is a conflict
+        # (save_article says so), not an attempt to change its status.
+        stale = article.version != record.version
+        changed = [
+            f for f in WORKFLOW_FIELDS if not stale and getattr(article, f) != getattr(record, f)
+        ]
         status = article.status
         lock = session.get(ArticleLock, record.id)
         held_by_other = (
