@@ -310,10 +310,12 @@ class AutosaveController(QObject):
         return True
 
     def _copy_to_new_article(self, mine: ArticleRecord) -> ArticleRecord | None:
+        person = self._person()
         try:
             return create_article(
                 self.db,
-                ArticleDraft(
+                saved_by=person[0] if person is not None else None,
+                draft=ArticleDraft(
                     headline=mine.headline,
                     body=mine.body,
                     kicker=mine.kicker,

@@ -304,8 +304,13 @@ class MainWindow(QMainWindow):
 
     def save_revision(self) -> None:
         """Ctrl+S: save now and keep a revision the user can go back to."""
-        if self._open_id is not None and self.autosave is not None:
-            self.autosave.save_revision()
+        if self._open_id is None or self.autosave is None:
+            return
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        if refusal:
+            self._error(refusal)
+            return
+        self.autosave.save_revision()
 
     def show_revisions(self) -> None:
         if self._open_id is None or self.db is None or not self.flush():
@@ -320,7 +325,9 @@ class MainWindow(QMainWindow):
             self,
             zone=self.context.settings.zone,
             author_id=self._actor_id(),
-            read_only=bool(refusal),
+            # Only the window that may edit the article now (signed in, holding its lock)
+            # may put an old version back.
+            read_only=bool(refusal) or self.editor.body.isReadOnly(),
         ).exec()
         record = get_article(self.db, self._open_id)
         self.editor.reload(record)

@@ -198,3 +198,19 @@ def test_populer_ranks_as_on_the_sample_and_a_reload_counts_nothing_twice(db: Da
     assert first_counts == sorted(first_counts, reverse=True)
     load_demo(db, now=NOW + timedelta(hours=3))
     assert [item.views for item in popular(db, now=NOW, limit=10)] == first_counts
+
+
+def test_a_demo_newsroom_made_before_the_mark_still_takes_the_demo(sqlite_db: Database):
+    """scripts/demo.sh runs the demo on every start: a demo newsroom from before the
+    settings mark existed is recognised by holding only demo people and articles."""
+    from sqlalchemy import delete
+
+    from editor.demo import DEMO_SETTING
+    from editor.models import Setting
+
+    load_demo(sqlite_db, now=NOW)
+    with sqlite_db.transaction() as session:
+        session.execute(delete(Setting).where(Setting.key == DEMO_SETTING))
+    assert not load_demo(sqlite_db, now=NOW).created_anything
+    with sqlite_db.transaction() as session:
+        assert session.get(Setting, DEMO_SETTING) is not None

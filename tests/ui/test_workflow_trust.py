@@ -175,6 +175,16 @@ def test_a_take_over_stops_the_old_window_at_once_and_keeps_its_words(
     before = hendra_win.editor.body.toPlainText()
     type_at_end(qtbot, hendra_win, " Ketikan yang tidak boleh masuk.")
     assert hendra_win.editor.body.toPlainText() == before
+    restorable: list[bool] = []
+
+    def look(dialog: RevisionsDialog) -> None:
+        dialog.select_rows(0)
+        restorable.append(dialog.restore_button.isEnabled())
+        dialog.accept()
+
+    when_modal(RevisionsDialog, look)
+    menu_action(hendra_win, "article.revisions").trigger()
+    assert restorable == [False]  # nor can he put an old version back from here
 
     # Ratna saves her sentence; nothing of Hendra's is lost and no conflict stands between.
     type_at_end(qtbot, ratna_win, " Kalimat Ratna.")
@@ -252,8 +262,10 @@ def test_a_window_nobody_signed_in_to_is_read_only_and_shows_the_lock(
     assert get_article(stranger_db, article.id).body == BODY
     count = list_articles(stranger_db, ArticleQuery(include_trashed=True)).total
     menu_action(stranger, "article.new").trigger()
+    menu_action(stranger, "article.save").trigger()
     assert list_articles(stranger_db, ArticleQuery(include_trashed=True)).total == count
-    assert any("Sign in first" in text for _kind, text in qt_messages)
+    assert list_revisions(stranger_db, article.id) == []
+    assert sum("Sign in first" in text for _kind, text in qt_messages) == 2
 
 
 def test_the_app_audits_a_failed_sign_in(qtbot, windows, sqlite_db, tmp_path):
