@@ -341,6 +341,7 @@ def _import_one(
             None,
         )
     if stored is None:
+        fields = replace(fields, status=actor.status_for_new(fields.status, fields.stated))
         actor.check_new(fields.status)
     else:
         actor.check_update(stored, _workflow(stored, fields))

@@ -3,8 +3,9 @@
 An import is a save made by the person named with ``--as`` (signed in like the workflow
 commands), so it obeys the rules of a save and of a status change:
 
-- A reporter imports new articles (their own byline is added when a file names nobody)
-  and updates only their own drafts and articles sent back to them.
+- A reporter imports new articles (their own byline is added when a file names nobody;
+  a file that states no status is a draft) and updates only their own drafts and
+  articles sent back to them.
 - A file's status needs the role that status needs: a reporter's file that says
   ``status: published`` is refused, as ``redaksi status --to published`` would be.
 - A file may name only people the newsroom knows, unless an editor or admin imports it:
@@ -117,6 +118,13 @@ class ImportActor:
         if needed and not any(has_permission(self.person.role, p) for p in needed):
             return refusal_message(load_actor(session, self.person.id), needed[0])
         return ""
+
+    def status_for_new(self, status: str, stated: frozenset[str]) -> str:
+        """A new article's status: a reporter's file that states none is a draft (the
+        importer's default for a site's pages is "published", which a reporter may not)."""
+        if self.person is None or "status" in stated:
+            return status
+        return status if has_permission(self.person.role, "publish") else "draft"
 
     # --- checks, before anything is written ------------------------------------------
 

@@ -169,7 +169,7 @@ def test_a_reporter_imports_their_own_draft_and_new_articles_under_their_name(
     story = ready_story(db, room)
     own = defaced(tmp_path, story.id, status="draft")
     fresh = tmp_path / "baru.md"
-    fresh.write_text("---\ntitle: Berita Baru\nstatus: draft\n---\nIsi.\n", encoding="utf-8")
+    fresh.write_text("---\ntitle: Berita Baru\n---\nIsi.\n", encoding="utf-8")
 
     code, out, err = run(
         capsys, sqlite_url, "import", str(own), str(fresh), "--as", "sarah-meiliana-gunawan"
@@ -179,7 +179,10 @@ def test_a_reporter_imports_their_own_draft_and_new_articles_under_their_name(
     assert "1 new, 1 updated" in out
     assert get_article(db, story.id).headline == "DEFACED"
     [new] = [i for i in list_articles(db, ArticleQuery()).items if i.headline == "Berita Baru"]
-    assert [p.name for p in get_article(db, new.id).bylines] == ["Sarah Meiliana Gunawan"]
+    stored = get_article(db, new.id)
+    # Hers, and a draft: a file that states no status is not published by a reporter.
+    assert [p.name for p in stored.bylines] == ["Sarah Meiliana Gunawan"]
+    assert stored.status == "draft"
     assert {e.actor for e in audit_log(db) if e.action == "import"} == {"Sarah Meiliana Gunawan"}
 
 

@@ -43,5 +43,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("articles") as batch:
-        batch.drop_column("updated_by_id")
+    # In place on SQLite too (3.35+): a batch copy would drop and recreate ``articles``,
+    # and with foreign keys on, dropping it deletes every page view and revision with it.
+    op.drop_column("articles", "updated_by_id")
