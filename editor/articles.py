@@ -6,7 +6,7 @@ The GUI and the command line both come through here; nothing else writes article
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
 
@@ -186,14 +186,27 @@ def _apply(
         _set_tags(session, article, tags)
 
 
+#: Called inside a write's unit of work with the stored article, so what it records (an
+#: audit entry) commits together with the change or not at all.
+AlongWith = Callable[[Session, Article], object]
+
+
 def create_article(
-    db: Database, draft: ArticleDraft | None = None, *, article_id: uuid.UUID | None = None
+    db: Database,
+    draft: ArticleDraft | None = None,
+    *,
+    article_id: uuid.UUID | None = None,
+    along_with: AlongWith | None = None,
+    saved_by: uuid.UUID | None = None,
 ) -> ArticleRecord:
-    """A new article; ``article_id`` keeps an id made elsewhere (importing an exported file)."""
+    """A new article; ``article_id`` keeps an id made elsewhere (importing an exported file).
+
+    ``saved_by``: the person writing it (``Article.updated_by_id``), when someone is.
+    """
     draft = draft or ArticleDraft()
     values = asdict(draft)
     with db.transaction() as session:
-        article = Article(source_key=draft.source_key)
+        article = Article(source_key=draft.source_key, updated_by_id=saved_by)
         if article_id is not None:
             article.id = article_id
         session.add(article)
@@ -201,6 +214,8 @@ def create_article(
         _apply(session, article, values, draft.body, draft.byline_ids, draft.tags)
         session.flush()
         reindex_article(session, article)
+        if along_with is not None:
+            along_with(session, article)
         return to_record(session, article)
 
 
@@ -228,8 +243,18 @@ def _visible_state(article: Article) -> tuple[object, ...]:
     )
 
 
-def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
-    """Store ``record``. If someone saved in between, raise ConflictError and change nothing."""
+def save_article(
+    db: Database,
+    record: ArticleRecord,
+    *,
+    along_with: AlongWith | None = None,
+    saved_by: uuid.UUID | None = None,
+) -> ArticleRecord:
+    """Store ``record``. If someone saved in between, raise ConflictError and change nothing.
+
+    ``saved_by`` is the person saving; a save that changes something records them as the
+    author of the stored version (``Article.updated_by_id``).
+    """
     values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
     with db.transaction() as session:
         article = _load(session, record.id)
@@ -253,8 +278,11 @@ def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
         # version would not move and a stale save elsewhere could overwrite it.
         if _visible_state(article) != before:
             article.updated_at = utcnow()
+            article.updated_by_id = saved_by
         session.flush()
         reindex_article(session, article)
+        if along_with is not None:
+            along_with(session, article)
         return to_record(session, article)
 
 

@@ -3,6 +3,11 @@
 The content lives in ``resources/demo`` (``newsroom.yaml`` plus Markdown bodies). Every
 article carries the source key ``demo:<slug>``, sections are found by path and people by
 name, so loading a second time adds nothing and changes nothing.
+
+The demo goes only into an empty newsroom (no people, no articles; sections preset by IT
+are fine) or into one it made (marked in the settings table). Its people include two
+editors without a password and its articles are published without the workflow: loaded
+into a real newsroom they would let anyone publish. Every load is in the audit log.
 """
 
 from __future__ import annotations
@@ -17,20 +22,28 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from editor.articles import create_article, find_by_source_key
 from editor.database import Database
 from editor.errors import NotFoundError, ValidationError
 from editor.i18n import _
+from editor.models import Article, Person, Setting
 from editor.people import ensure_person, list_people
 from editor.records import ArticleDraft, PersonRecord
 from editor.sections import create_section, find_section
 from editor.slugs import slugify
 from editor.views.importing import import_view_files
+from editor.workflow.audit import add_entry
 
 DEMO_PACKAGE = "resources.demo"
 NEWSROOM_FILE = "newsroom.yaml"
 SOURCE_PREFIX = "demo:"
+#: The settings row that marks a newsroom the demo made.
+DEMO_SETTING = "demo_newsroom"
+#: The audit action of demo content.
+DEMO_ACTION = "demo"
 #: First line of every body that is not real reporting, so nobody mistakes it for news.
 DEMO_MARK = "*Teks demo.*"
 PLACEHOLDER_BODY = (
@@ -151,15 +164,74 @@ def _draft(entry: dict[str, Any], zone: ZoneInfo, now: datetime, db: Database) -
     )
 
 
+def _is_demo_made(session: Session) -> bool:
+    """Marked by an earlier load, or (made before the mark existed) holding only demo
+    articles and demo people without passwords."""
+    if session.get(Setting, DEMO_SETTING) is not None:
+        return True
+    demo_names = {entry["name"] for entry in demo_newsroom()["people"]}
+    people = session.execute(select(Person.name, Person.password_hash)).all()
+    if any(name not in demo_names or stored for name, stored in people):
+        return False
+    keys = list(session.scalars(select(Article.source_key)))
+    return bool(keys) and all(key and key.startswith(SOURCE_PREFIX) for key in keys)
+
+
+def demo_refusal(db: Database) -> str:
+    """Why the demo may not be loaded into this newsroom ("" if it may)."""
+    with db.transaction() as session:
+        has_people = session.scalar(select(Person.id).limit(1)) is not None
+        has_articles = session.scalar(select(Article.id).limit(1)) is not None
+        if not (has_people or has_articles) or _is_demo_made(session):
+            return ""
+    return _(
+        "This newsroom already has people or articles, so the demo was not loaded: it "
+        "would add people who sign in without a password (two of them editors) and "
+        "published articles. Load it into a new database instead, for example: "
+        "redaksi --db demo.db demo"
+    )
+
+
+def _audit_load(db: Database, report: DemoReport) -> None:
+    """One entry for the sections and people a load added (each article has its own)."""
+    if not (report.sections or report.people):
+        return
+    note = "demo newsroom: added sections {sections}; people {people}".format(
+        sections=", ".join(report.sections) or "-", people=", ".join(report.people) or "-"
+    )
+    with db.transaction() as session:
+        add_entry(session, action=DEMO_ACTION, actor_id=None, note=note)
+
+
+def _audit_article(session: Session, article: Article) -> None:
+    add_entry(
+        session,
+        action=DEMO_ACTION,
+        actor_id=None,
+        article_id=article.id,
+        to_status=article.status,
+        note="demo article, made without the workflow",
+    )
+
+
 def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
     """Add whatever part of the demo newsroom is missing; report what was added.
 
-    ``now`` fixes the clock for the scheduled article (tests); it defaults to the real time.
+    ValidationError (nothing added) when the newsroom is neither empty nor the demo's
+    own (see ``demo_refusal``). ``now`` fixes the clock for the scheduled article (tests);
+    it defaults to the real time.
     """
+    refusal = demo_refusal(db)
+    if refusal:
+        raise ValidationError(refusal)
     now = now or datetime.now(UTC)
     data = demo_newsroom()
     zone = ZoneInfo(data["zone"])
     report = DemoReport()
+    # Marked first: a load cut short is still the demo's own newsroom, and finishes on rerun.
+    with db.transaction() as session:
+        if session.get(Setting, DEMO_SETTING) is None:
+            session.add(Setting(key=DEMO_SETTING, value="1"))
     _load_sections(db, data["sections"], report)
     _load_people(db, data["people"], report)
     reporters: list[PersonRecord] = [
@@ -173,12 +245,13 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
         if "byline" not in entry:
             # Spread the sample's headlines over the reporters so filters have variety.
             entry = {**entry, "byline": [reporters[index % len(reporters)].name]}
-        article = create_article(db, _draft(entry, zone, now, db))
+        article = create_article(db, _draft(entry, zone, now, db), along_with=_audit_article)
         report.articles.append(f"{article.headline} [{article.status}]")
         if entry.get("views"):
             seeded_views.append((str(article.id), int(entry["views"])))
     if seeded_views:
         _seed_views(db, seeded_views, now)
+    _audit_load(db, report)
     return report
 
 

@@ -19,6 +19,9 @@ Identity, so importing the same file again updates its article instead of adding
 A re-import that changes nothing leaves the article alone (no new version, no revision).
 Changed content is saved with optimistic locking and kept as an "import" revision; if the
 stored article had changes that no revision holds yet, they are kept as a revision first.
+
+An import acts as a person and obeys their role; every change and refusal is audited
+(editor.workflow.import_rules).
 """
 
 from __future__ import annotations
@@ -47,11 +50,12 @@ from editor.frontmatter import FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
 from editor.models import Article
-from editor.people import create_person, list_people
+from editor.people import list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
 from editor.revisions import create_revision, list_revisions
 from editor.sections import find_section
 from editor.slugs import slugify
+from editor.workflow.import_rules import ImportActor
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Hugo's list pages of a section: text about the section, not an article.
@@ -217,8 +221,9 @@ def _workflow(stored: ArticleRecord, fields: ImportedFields) -> dict[str, Any]:
     }
 
 
-def _person(db: Database, name: str, handle: str) -> PersonRecord:
-    """The byline's person: by handle, else by name; a new reporter when nobody matches.
+def _person(db: Database, name: str, handle: str, actor: ImportActor) -> PersonRecord:
+    """The byline's person: by handle, else by name; a new reporter when nobody matches
+    (if the importing person may add one).
 
     A bare name prefers the person whose handle is made from it, so two people who share a
     name (one with a hand-made handle) stay apart through an export and a re-import.
@@ -233,7 +238,7 @@ def _person(db: Database, name: str, handle: str) -> PersonRecord:
         found = [p for p in people if p.name.lower() == name.lower()]
         if found:
             return found[0]
-    return create_person(db, name, handle=handle)
+    return actor.add_person(name, handle)
 
 
 #: What a file always sets (a key it does not have means empty), in ArticleDraft names.
@@ -248,23 +253,41 @@ def _content(fields: ImportedFields) -> dict[str, Any]:
 
 
 def _create(
-    db: Database, source: _Source, fields: ImportedFields, bylines: tuple[PersonRef, ...]
+    db: Database,
+    source: _Source,
+    fields: ImportedFields,
+    bylines: tuple[PersonRef, ...],
+    actor: ImportActor,
 ) -> uuid.UUID:
     draft = ArticleDraft(
         **_content(fields),
-        byline_ids=tuple(person.id for person in bylines),
+        byline_ids=actor.bylines_for_new(tuple(person.id for person in bylines)),
         status=fields.status,
         published_at=fields.published_at,
         scheduled_at=fields.scheduled_at,
         embargo_until=fields.embargo_until,
         source_key=source.key,
     )
-    created = create_article(db, draft, article_id=fields.article_id)
-    create_revision(db, created.id, kind="import", note=f"Imported from {source.path.name}")
+    created = create_article(
+        db,
+        draft,
+        article_id=fields.article_id,
+        along_with=actor.audit("", f"new, from {source.path.name}"),
+        saved_by=actor.actor_id,
+    )
+    create_revision(
+        db,
+        created.id,
+        kind="import",
+        note=f"Imported from {source.path.name}",
+        author_id=actor.actor_id,
+    )
     return created.id
 
 
-def _update(db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
+def _update(
+    db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord, actor: ImportActor
+) -> bool:
     """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
     if _same(stored, wanted):
         return False
@@ -272,10 +295,21 @@ def _update(db: Database, source: _Source, stored: ArticleRecord, wanted: Articl
     if not revisions or revisions[0].article_version != stored.version:
         # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
         create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
-    saved = save_article(db, wanted)
+    saved = save_article(
+        db,
+        wanted,
+        along_with=actor.audit(stored.status, f"updated from {source.path.name}"),
+        saved_by=actor.actor_id,
+    )
     if saved.version == stored.version:
         return False
-    create_revision(db, saved.id, kind="import", note=f"Imported from {source.path.name}")
+    create_revision(
+        db,
+        saved.id,
+        kind="import",
+        note=f"Imported from {source.path.name}",
+        author_id=actor.actor_id,
+    )
     return True
 
 
@@ -285,6 +319,7 @@ def _import_one(
     zone: str,
     report: ImportReport,
     imported_from: dict[uuid.UUID, Path],
+    actor: ImportActor,
 ) -> None:
     try:
         doc = parse(decode(source.path.read_bytes()))
@@ -305,17 +340,29 @@ def _import_one(
             ).format(first_file=imported_from[target]),
             None,
         )
+    if stored is None:
+        fields = replace(fields, status=actor.status_for_new(fields.status, fields.stated))
+        actor.check_new(fields.status)
+    else:
+        actor.check_update(stored, _workflow(stored, fields))
     bylines = tuple(
         PersonRef(p.id, p.name, p.handle)
-        for p in (_person(db, name, handle) for name, handle in fields.authors)
+        for p in (_person(db, name, handle, actor) for name, handle in fields.authors)
     )
     if stored is None:
-        article_id = _create(db, source, fields, bylines)
+        article_id = _create(db, source, fields, bylines, actor)
         outcome = report.created
     else:
-        wanted = replace(stored, **_content(fields), **_workflow(stored, fields), bylines=bylines)
+        # A file that names nobody leaves the byline as it is.
+        wanted = replace(
+            stored,
+            **_content(fields),
+            **_workflow(stored, fields),
+            bylines=bylines or stored.bylines,
+        )
         article_id = stored.id
-        outcome = report.updated if _update(db, source, stored, wanted) else report.unchanged
+        updated = _update(db, source, stored, wanted, actor)
+        outcome = report.updated if updated else report.unchanged
     imported_from[article_id] = source.path
     outcome.append(ImportedFile(source.path, article_id, fields.headline, fields.ignored_keys))
 
@@ -330,15 +377,19 @@ def import_paths(
     paths: Sequence[Path],
     *,
     zone: str = "Asia/Jakarta",
+    actor_id: uuid.UUID | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import Markdown files and folders (recursively, ``*.md`` and ``*.markdown``).
 
-    ``zone`` is the newsroom's zone for times written without one. ``progress(done, total)``
-    is called after each file; when ``cancel()`` turns true the import stops between files.
+    ``zone`` is the newsroom's zone for times written without one. ``actor_id`` is the
+    person importing (None only in a newsroom without people; PermissionDenied otherwise).
+    ``progress(done, total)`` is called after each file; when ``cancel()`` turns true the
+    import stops between files.
     """
     check_zone(zone)
+    actor = ImportActor.start(db, actor_id)
     report = ImportReport()
     sources = collect_sources(paths, report)
     imported_from: dict[uuid.UUID, Path] = {}
@@ -347,7 +398,7 @@ def import_paths(
             report.cancelled = True
             break
         try:
-            _import_one(db, source, zone, report, imported_from)
+            _import_one(db, source, zone, report, imported_from, actor)
         except (FrontMatterError, FieldProblem) as problem:
             report.problems.append(ImportProblem(source.path, problem.line, problem.reason))
         except ConflictError as error:

@@ -155,6 +155,11 @@ class Article(Tracked, Base):
     word_count: Mapped[int] = mapped_column(Integer, default=0)
     #: Where an imported article came from, so importing the same file again updates it.
     source_key: Mapped[str | None] = mapped_column(String(500), unique=True)
+    #: Whose save made the stored version (empty: saved by nobody, or before 0010), so a
+    #: version that loses a conflict is kept as a revision under its author's name.
+    updated_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
 
     body: Mapped[ArticleBody] = relationship(
         back_populates="article", cascade="all, delete-orphan", lazy="raise"

@@ -324,6 +324,7 @@ def restore_revision(
                 _apply(session, article, values, restored.body, byline_ids, restored.tags)
             if session.is_modified(article) or session.is_modified(article.body):
                 article.updated_at = utcnow()
+                article.updated_by_id = author_id
             session.flush()
             reindex_article(session, article)
             return to_record(session, article)

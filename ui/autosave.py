@@ -4,7 +4,13 @@ Autosave saves the article in place (no revision: the revision list stays for th
 reporter's own save points, Ctrl+S). While typing goes on, a crash-recovery journal is
 written at most every half second, so a killed process loses at most that much; see
 ui.recovery. A save that meets a newer stored version never overwrites it: ``conflict``
-is emitted with both versions and autosave pauses until the user has chosen.
+is emitted with both versions and autosave pauses until the user has chosen; whichever
+version loses is kept as a revision under its author's name.
+
+Every save acts as the person signed in to the window (``session_for``), through the
+core's role and lock checks (``editing.edit_article``): a window whose lock someone else
+holds now cannot save, and says so with ``lockLost``. Where nobody is signed in, the core
+saves only in a newsroom that does not sign in (``editing.save_unsigned``).
 """
 
 from __future__ import annotations
@@ -14,17 +20,25 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from editor.articles import create_article, get_article, save_article
+from editor.articles import create_article, get_article
 from editor.config import DEFAULT_ZONE, default_data_dir
 from editor.database import Database
 from editor.errors import ConflictError, RedaksiError
 from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
+from editor.workflow.editing import edit_article, save_unsigned
+from editor.workflow.locks import ArticleLockedError
 from ui.editor_pane import EditorPane
 from ui.preview.background import BackgroundRunner
 from ui.recovery import RecoveryJournal, recover_unclean_shutdown
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ui.workflow.session import WorkflowSession
 
 #: The journal is written at most this often while typing goes on.
 JOURNAL_INTERVAL_MS = 500
@@ -50,6 +64,8 @@ class AutosaveController(QObject):
     revisionSaved = Signal(object)
     #: A conflict was resolved; the record now in the editor (or the new copy).
     resolved = Signal(object)
+    #: A save met someone else's live lock (LockRecord): this window lost the article.
+    lockLost = Signal(object)
 
     def __init__(
         self,
@@ -66,6 +82,8 @@ class AutosaveController(QObject):
         self.db = db
         self.pane = editor_pane
         self.journal = RecoveryJournal(data_dir or default_data_dir(), db.url)
+        #: Who works in the window and its lock session (None until the workflow attaches).
+        self.session_for: Callable[[], WorkflowSession | None] = lambda: None
         self._blocked_by_conflict = False
         self._timer = QTimer(self, singleShot=True, interval=interval_ms)
         self._timer.timeout.connect(self.flush)
@@ -135,9 +153,31 @@ class AutosaveController(QObject):
             return False
         return self._save(self.pane.current_record()) is not None
 
+    def _person(self) -> tuple[uuid.UUID, str] | None:
+        """The signed-in person's id and name, or None."""
+        session = self.session_for()
+        if session is None or session.person is None:
+            return None
+        return session.person.id, session.person.name
+
+    def _store(self, mine: ArticleRecord) -> ArticleRecord:
+        session = self.session_for()
+        if session is None or session.person is None:
+            return save_unsigned(self.db, mine)
+        return edit_article(
+            self.db, mine, actor_id=session.person.id, session_id=session.session_id
+        )
+
     def _save(self, mine: ArticleRecord) -> ArticleRecord | None:
         try:
-            stored = save_article(self.db, mine)
+            stored = self._store(mine)
+        except ArticleLockedError as error:
+            # Someone took the article over: the lock keeper keeps this text and stops
+            # the editing; until then it is safe in the journal.
+            self._journal_timer.stop()
+            self.write_journal(wait=True)
+            self.lockLost.emit(error.lock)
+            return None
         except ConflictError:
             self._journal_timer.stop()
             self.write_journal(wait=True)  # the text is safe on disk while the user decides
@@ -170,8 +210,15 @@ class AutosaveController(QObject):
             return None
         if self.pane.is_dirty() and self._save(self.pane.current_record()) is None:
             return None
+        person = self._person()
         try:
-            revision = create_revision(self.db, article_id, kind="save", note=note)
+            revision = create_revision(
+                self.db,
+                article_id,
+                kind="save",
+                note=note,
+                author_id=person[0] if person is not None else None,
+            )
         except RedaksiError as error:
             self.failed.emit(str(error))
             return None
@@ -191,15 +238,31 @@ class AutosaveController(QObject):
     def resolve_conflict(
         self, choice: ConflictChoice, mine: ArticleRecord, theirs: ArticleRecord
     ) -> ArticleRecord | None:
-        """Carry out the user's choice; returns the record the editor should now show."""
+        """Carry out the user's choice; returns the record the editor should now show.
+
+        The version that loses is kept as a "conflict" revision first (theirs under the
+        name of whoever saved it, mine under mine); if that fails nothing is overwritten.
+        """
         self._blocked_by_conflict = False
         result: ArticleRecord | None
         if choice is ConflictChoice.KEEP_MINE:
-            # Re-based on the version the user has now seen, so nothing unseen is lost.
+            # Re-based on the version the user has now seen, so nothing unseen is lost;
+            # status and publishing times are theirs (they move only by a status change).
             if self.pane.record_id() == mine.id:
                 mine = self.pane.current_record()
-            result = self._save(replace(mine, version=theirs.version))
+            if not self._keep_theirs(theirs):
+                return None
+            rebased = replace(
+                mine,
+                version=theirs.version,
+                status=theirs.status,
+                published_at=theirs.published_at,
+                scheduled_at=theirs.scheduled_at,
+            )
+            result = self._save(rebased)
         elif choice is ConflictChoice.TAKE_THEIRS:
+            if not self._keep_mine(mine):
+                return None
             self.pane.reload(theirs)
             self.journal.discard(theirs.id)
             result = theirs
@@ -212,11 +275,47 @@ class AutosaveController(QObject):
             self.resolved.emit(result)
         return result
 
+    def _keep_theirs(self, theirs: ArticleRecord) -> bool:
+        from editor.workflow.kept_text import keep_stored_version
+
+        person = self._person()
+        who = person[1] if person is not None else "another version"
+        try:
+            keep_stored_version(
+                self.db,
+                theirs.id,
+                version=theirs.version,
+                note=f"Replaced by {who}'s version after a save conflict",
+            )
+        except RedaksiError as error:
+            self.failed.emit(str(error))
+            return False
+        return True
+
+    def _keep_mine(self, mine: ArticleRecord) -> bool:
+        from editor.workflow.kept_text import keep_text
+
+        person = self._person()
+        try:
+            keep_text(
+                self.db,
+                mine,
+                author_id=person[0] if person is not None else None,
+                kind="conflict",
+                note="Dropped for the stored version after a save conflict",
+            )
+        except RedaksiError as error:
+            self.failed.emit(str(error))
+            return False
+        return True
+
     def _copy_to_new_article(self, mine: ArticleRecord) -> ArticleRecord | None:
+        person = self._person()
         try:
             return create_article(
                 self.db,
-                ArticleDraft(
+                saved_by=person[0] if person is not None else None,
+                draft=ArticleDraft(
                     headline=mine.headline,
                     body=mine.body,
                     kicker=mine.kicker,

@@ -267,6 +267,10 @@ class MainWindow(QMainWindow):
         """Run a list command after saving; a core error becomes a message, never a crash."""
         if self.db is None or not self.flush():
             return
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        if refusal:
+            self._error(refusal)
+            return
         try:
             command()
         except ConflictError as error:
@@ -276,7 +280,8 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def new_article(self) -> None:
-        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane)))
+        actor_id = self._actor_id()
+        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane, actor_id)))
         self.editor.form.headline.setFocus()
 
     def duplicate_article(self) -> None:
@@ -299,8 +304,13 @@ class MainWindow(QMainWindow):
 
     def save_revision(self) -> None:
         """Ctrl+S: save now and keep a revision the user can go back to."""
-        if self._open_id is not None and self.autosave is not None:
-            self.autosave.save_revision()
+        if self._open_id is None or self.autosave is None:
+            return
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        if refusal:
+            self._error(refusal)
+            return
+        self.autosave.save_revision()
 
     def show_revisions(self) -> None:
         if self._open_id is None or self.db is None or not self.flush():
@@ -308,7 +318,17 @@ class MainWindow(QMainWindow):
         from editor.articles import get_article
         from ui.revisions_dialog import RevisionsDialog
 
-        RevisionsDialog(self.db, self._open_id, self, zone=self.context.settings.zone).exec()
+        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
+        RevisionsDialog(
+            self.db,
+            self._open_id,
+            self,
+            zone=self.context.settings.zone,
+            author_id=self._actor_id(),
+            # Only the window that may edit the article now (signed in, holding its lock)
+            # may put an old version back.
+            read_only=bool(refusal) or self.editor.body.isReadOnly(),
+        ).exec()
         record = get_article(self.db, self._open_id)
         self.editor.reload(record)
         self.preview.show_record(record, self.context.settings)
@@ -456,6 +476,11 @@ class MainWindow(QMainWindow):
         return article_path(
             when, record.id, record.slug or record.headline, self.context.settings.zone
         )
+
+    def _actor_id(self) -> uuid.UUID | None:
+        """The person signed in to this window, if anyone is."""
+        session = self.workflow.session if self.workflow is not None else None
+        return session.actor_id if session is not None else None
 
     def _opened(self, article_id: uuid.UUID) -> None:
         self.open_article(article_id)

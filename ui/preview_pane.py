@@ -55,6 +55,8 @@ class PreviewPane(QWidget):
         self._scroll_fraction = 0.0
         self._html = ""
         self._db: Database | None = None
+        #: Where "Open in browser" writes its pages: made on first use, removed with the pane.
+        self._browser_folder: tempfile.TemporaryDirectory[str] | None = None
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("previewBrowser")
@@ -213,12 +215,22 @@ class PreviewPane(QWidget):
         """With a database, "Open in browser" shows the page exactly as publish writes it."""
         self._db = db
 
+    def browser_folder(self) -> Path:
+        """This pane's own folder for "Open in browser" pages.
+
+        Made by mkdtemp under a random name, readable and writable by this user alone
+        (0700): on a shared machine nobody else can plant a file or a link where the page
+        is written, as they could in a fixed folder in /tmp.
+        """
+        if self._browser_folder is None:
+            self._browser_folder = tempfile.TemporaryDirectory(prefix="redaksi-preview-")
+        return Path(self._browser_folder.name)
+
     def open_in_browser(self) -> Path | None:
-        """Write the page to a temp folder and open it in the system browser."""
+        """Write the page to this pane's private folder and open it in the system browser."""
         if self._record is None or self._settings is None:
             return None
-        folder = Path(tempfile.gettempdir()) / "redaksi-preview"
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = self.browser_folder()
         target = None
         if self._db is not None:
             from ui.preview.published_page import render_published_page

@@ -49,13 +49,19 @@ class RevisionsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         zone: str = DEFAULT_ZONE,
+        author_id: uuid.UUID | None = None,
+        read_only: bool = False,
     ) -> None:
+        """``author_id``: who restores (the revision keeping the state before a restore is
+        theirs); ``read_only``: compare only (nobody signed in where the newsroom signs in)."""
         super().__init__(parent)
         self.setObjectName("revisionsDialog")
         self.setWindowTitle(self.tr("Revisions"))
         self.resize(1100, 680)
         self.db = db
         self.article_id = article_id
+        self.author_id = author_id
+        self.read_only = read_only
         self.zone = ZoneInfo(zone)
         self.revisions: list[RevisionRecord] = []
 
@@ -125,6 +131,9 @@ class RevisionsDialog(QDialog):
             "save": self.tr("Saved"),
             "restore": self.tr("Before restore"),
             "import": self.tr("Imported"),
+            "submit": self.tr("Submitted"),
+            "takeover": self.tr("Kept at a take-over"),
+            "conflict": self.tr("Lost a save conflict"),
         }
         return labels.get(kind, kind)
 
@@ -145,7 +154,7 @@ class RevisionsDialog(QDialog):
 
     def _selection_changed(self) -> None:
         chosen = self.selected()
-        self.restore_button.setEnabled(len(chosen) == 1)
+        self.restore_button.setEnabled(len(chosen) == 1 and not self.read_only)
         if not chosen:
             return
         if len(chosen) == 1:
@@ -170,13 +179,17 @@ class RevisionsDialog(QDialog):
 
     def restore_selected(self) -> ArticleRecord | None:
         chosen = self.selected()
-        if len(chosen) != 1:
+        if len(chosen) != 1 or self.read_only:
             return None
         revision = chosen[0]
         try:
             current = get_article(self.db, self.article_id)
             record = restore_revision(
-                self.db, self.article_id, revision.id, expected_version=current.version
+                self.db,
+                self.article_id,
+                revision.id,
+                expected_version=current.version,
+                author_id=self.author_id,
             )
         except RedaksiError as error:
             QMessageBox.warning(self, self.tr("Could not restore"), str(error))

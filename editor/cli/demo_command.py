@@ -1,4 +1,4 @@
-"""``redaksi demo``: fill the database with the demo newsroom (safe to run again)."""
+"""``redaksi demo``: fill an empty database with the demo newsroom (safe to run again)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,12 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     demo = subparsers.add_parser(
         "demo",
-        help="load the demo newsroom",
+        help="load the demo newsroom into an empty database",
         description=(
-            "Add demo sections, people and articles. Running it again adds nothing twice."
+            "Add demo sections, people and articles to an empty database (its people sign "
+            "in without passwords, so it is refused in a newsroom that already has people "
+            "or articles). Running it again on the demo's own database adds nothing twice. "
+            "Every load is in the audit log."
         ),
     )
     demo.set_defaults(handler=demo_command)

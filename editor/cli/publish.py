@@ -53,7 +53,11 @@ def register(subparsers: Any) -> None:
         help="first publish the scheduled articles whose time has come, audited (for cron)",
     )
     publish.add_argument(
-        "--now", type=_aware_time, metavar="ISO", help="publish as of this time (default: now)"
+        "--now",
+        type=_aware_time,
+        metavar="ISO",
+        help="build the site as it stood at this earlier time (tests, checks): nothing "
+        "stored changes and the scheduler does not run; a time to come is refused",
     )
     publish.add_argument(
         "--sidebar",
@@ -82,10 +86,12 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
 
     media = args.media if args.media is not None else default_data_dir() / "media"
     out = args.out if args.out is not None else _preset_publish_dir()
+    if args.now is not None:
+        _check_clock_override(args)
     if args.due:
         from editor.workflow.scheduler import publish_due
 
-        publish_due(context.db, now=args.now or datetime.now(UTC))
+        publish_due(context.db, now=datetime.now(UTC))
     report = publish_site(
         context.db,
         context.settings,
@@ -96,6 +102,8 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
         sidebar_mode=args.sidebar,
         media_dir=media,
         popular_window=window_named(args.window),
+        # A clock override changes nothing stored: only the real clock publishes what is due.
+        run_scheduler=args.now is None,
     )
     lines = report.lines()
     if not args.quiet:
@@ -103,6 +111,27 @@ def publish_command(args: argparse.Namespace, context: CommandContext) -> int:
     for line in lines[1:]:
         print(line, file=sys.stderr)
     return 0
+
+
+def _check_clock_override(args: argparse.Namespace) -> None:
+    """``--now`` is for looking back (tests, checks), never ahead, never with the scheduler."""
+    from editor.errors import ValidationError
+
+    if args.due:
+        raise ValidationError(
+            _(
+                "--due publishes what the real clock says is due; it does not take --now. "
+                "Leave out --now."
+            )
+        )
+    if args.now > datetime.now(UTC):
+        raise ValidationError(
+            _(
+                "--now {now} has not come yet. A publish never shows what is not public yet "
+                "(embargoed or scheduled articles), and the scheduler publishes only on the "
+                "real clock. Leave out --now, or give a time already past."
+            ).format(now=args.now.isoformat())
+        )
 
 
 def _preset_publish_dir() -> Path:

@@ -19,11 +19,19 @@ def register(subparsers: Any) -> None:
         "import",
         help="import Markdown articles",
         description=(
-            "Import Markdown files (with a front-matter header) or folders of them. "
-            "Importing a file again updates its article instead of adding a copy."
+            "Import Markdown files (with a front-matter header) or folders of them as "
+            "PERSON, with the same rules as saving and changing status: a reporter imports "
+            "new articles and their own drafts, and cannot publish. Importing a file again "
+            "updates its article instead of adding a copy. Every change is audited."
         ),
     )
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--as",
+        dest="actor",
+        metavar="PERSON",
+        help="who imports (id, handle or name); needed once the newsroom has people",
+    )
     importing.set_defaults(handler=import_command)
 
     exporting = subparsers.add_parser(
@@ -43,6 +51,7 @@ def register(subparsers: Any) -> None:
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
+    from editor.cli.workflow import acting_person
     from editor.importer import import_paths
 
     # A wrong path among good ones must not stop the good ones from importing.
@@ -52,7 +61,13 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     present = [path for path in args.paths if path.exists()]
     if not present:
         return 1
-    report = import_paths(context.db, present, zone=context.settings.zone)
+    actor = acting_person(context, args.actor) if args.actor else None
+    report = import_paths(
+        context.db,
+        present,
+        zone=context.settings.zone,
+        actor_id=actor.id if actor is not None else None,
+    )
     for problem in report.problems:
         print(str(problem), file=sys.stderr)
     for imported in report.created:

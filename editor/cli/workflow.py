@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 PASSWORD_ENV = "REDAKSI_PASSWORD"
 NEW_PASSWORD_ENV = "REDAKSI_NEW_PASSWORD"
 TARGETS = [s for s in STATUSES if s != "trashed"]
+#: Where a sign-in came from, for the audit log.
+WHERE = "command line"
 
 
 def register(subparsers: Any) -> None:
@@ -128,12 +130,20 @@ def _add_actor(parser: argparse.ArgumentParser) -> None:
 
 
 def acting_person(context: CommandContext, key: str) -> PersonRecord:
-    """The person named by ``--as``; signed in with their password if they have one."""
+    """The person named by ``--as``; signed in with their password if they have one.
+
+    In a newsroom that signs in with passwords, a person without one cannot act (the core
+    refuses and audits it); a wrong or empty password is refused and audited.
+    """
+    from editor.errors import PermissionDenied
     from editor.people import find_person
-    from editor.workflow.passwords import authenticate, has_password
+    from editor.workflow.passwords import authenticate, has_password, sign_in_refusal
 
     person = find_person(context.db, key)
     if not has_password(context.db, person.id):
+        refusal = sign_in_refusal(context.db, person, where=WHERE)
+        if refusal:
+            raise PermissionDenied(refusal)
         return person
     password = os.environ.get(PASSWORD_ENV)
     if password is None:
@@ -145,7 +155,7 @@ def acting_person(context: CommandContext, key: str) -> PersonRecord:
                 ).format(name=person.name, password_env=PASSWORD_ENV)
             )
         password = getpass.getpass(f"Password for {person.handle}: ")
-    return authenticate(context.db, person.handle, password)
+    return authenticate(context.db, person.handle, password, where=WHERE)
 
 
 def parse_time(text: str, zone: str) -> datetime:

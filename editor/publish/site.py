@@ -72,8 +72,14 @@ def publish_site(
     media_dir: Path | None = None,
     cache_dir: Path | None = None,
     popular_window: timedelta = POPULAR_WINDOW,
+    run_scheduler: bool = True,
 ) -> PublishReport:
-    """Publish every public article at ``now`` into ``out_dir``; see editor/publish/__init__."""
+    """Publish every public article at ``now`` into ``out_dir``; see editor/publish/__init__.
+
+    ``now`` defaults to the real clock and may be earlier (tests; the site as it stood
+    then), never later: a site dated ahead would show what is not public yet. First the
+    scheduled articles that are due are published (``run_scheduler``), so the site has them.
+    """
     started = time.perf_counter()
     if sidebar_mode not in ("embed", "ssi"):
         raise PublishError(
@@ -84,6 +90,13 @@ def publish_site(
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
         raise PublishError(_("The publish time needs a time zone (for example 2026-01-17T03:36Z)."))
+    if now > datetime.now(UTC):
+        raise PublishError(
+            _(
+                "{now} has not come yet: a publish never shows what is not public yet (embargoed "
+                "or scheduled articles). Publish without a time, or with one already past."
+            ).format(now=now.isoformat())
+        )
     out_dir = Path(out_dir).absolute()
     trees = SiteTrees(out_dir)
     with trees.locked(), collector.paused():
@@ -100,6 +113,7 @@ def publish_site(
             media_dir=media_dir,
             cache_dir=cache_dir,
             popular_window=popular_window,
+            run_scheduler=run_scheduler,
             started=started,
         )
 
@@ -118,6 +132,7 @@ def _publish(
     media_dir: Path | None,
     cache_dir: Path | None,
     popular_window: timedelta,
+    run_scheduler: bool,
     started: float,
 ) -> PublishReport:
     out_dir = trees.out
@@ -131,7 +146,8 @@ def _publish(
             progress(done, total, message)
 
     step(0, 0, "Reading articles")
-    report.promoted = promote_due_articles(db, now)
+    if run_scheduler:
+        report.promoted = promote_due_articles(db, now)
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
     site = _site_info(settings, base_url, data)

@@ -28,9 +28,10 @@ class AuditRecord:
     article_id: uuid.UUID | None
     headline: str
     actor_id: uuid.UUID | None
-    #: The person's name; when no one is named, "scheduler" for an article's entry (the
-    #: scheduler publishing what is due) and "system" otherwise (a fresh newsroom's first
-    #: admin, set up before anyone could sign in).
+    #: The person's name; when no one is named, "scheduler" for an article's status change
+    #: (the scheduler publishing what is due) and "system" otherwise (a fresh newsroom's
+    #: first admin or first import, set up before anyone could sign in; the demo newsroom;
+    #: a sign-in with an unknown handle).
     actor: str
     action: str
     outcome: str
@@ -131,4 +132,4 @@ def audit_log(
 def _nobody(entry: AuditEntry) -> str:
     if entry.actor_id is not None:
         return "(removed)"
-    return "scheduler" if entry.article_id is not None else "system"
+    return "scheduler" if entry.action == "status" and entry.article_id else "system"

@@ -1,8 +1,9 @@
 """Writing with the role rules: drafting, saving, and managing people's roles.
 
 ``draft_article`` and ``edit_article`` wrap ``create_article`` and ``save_article`` with
-the checks of ``roles``. Status and publishing times are not edited here: they move only
-through ``transitions.change_status``, which audits them.
+the checks of ``roles``; ``save_unsigned`` is the save of a window where nobody signed in.
+Status and publishing times are not edited here: they move only through
+``transitions.change_status``, which audits them.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from editor.records import ROLES, ArticleDraft, ArticleRecord, PersonRecord
 from editor.workflow.audit import add_entry, record_refusal
 from editor.workflow.locks import ArticleLockedError
 from editor.workflow.locks import _record as lock_record
+from editor.workflow.passwords import sign_in_required
 from editor.workflow.roles import (
     edit_refusal,
     has_permission,
@@ -52,7 +54,7 @@ def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> 
         raise ValidationError(_("A new article starts as a draft; change its status afterwards."))
     if not draft.byline_ids and not has_permission(actor.role, "edit_any"):
         draft = replace(draft, byline_ids=(actor_id,))
-    return create_article(db, draft)
+    return create_article(db, draft, saved_by=actor_id)
 
 
 def edit_article(
@@ -71,7 +73,12 @@ def edit_article(
         actor = load_actor(session, actor_id)
         article = _load(session, record.id)
         refusal = edit_refusal(session, article, actor)
-        changed = [f for f in WORKFLOW_FIELDS if getattr(article, f) != getattr(record, f)]
+        # A stale record differs because someone moved the article on: that is a conflict
+        # (save_article says so), not an attempt to change its status.
+        stale = article.version != record.version
+        changed = [
+            f for f in WORKFLOW_FIELDS if not stale and getattr(article, f) != getattr(record, f)
+        ]
         status = article.status
         lock = session.get(ArticleLock, record.id)
         held_by_other = (
@@ -111,6 +118,19 @@ def edit_article(
             at=when,
         )
         raise PermissionDenied(refusal[1])
+    return save_article(db, record, saved_by=actor_id)
+
+
+def save_unsigned(db: Database, record: ArticleRecord) -> ArticleRecord:
+    """A save from a window where nobody is signed in (PermissionDenied, audited, where the
+    newsroom signs in: see ``passwords.sign_in_required``). ConflictError as ``save_article``."""
+    if sign_in_required(db):
+        message = _(
+            "Nothing was saved: nobody is signed in, and this newsroom saves only the work "
+            "of someone signed in. Sign in; your text is still in the window."
+        )
+        record_refusal(db, action="edit", actor_id=None, article_id=record.id, reason=message)
+        raise PermissionDenied(message)
     return save_article(db, record)
 
 

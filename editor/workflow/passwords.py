@@ -4,7 +4,11 @@ The stored form is ``scrypt$n=131072,r=8,p=1$<salt base64>$<hash base64>``: the 
 parameters travel with the hash, so they can be raised later and old hashes still verify.
 The defaults are OWASP's minimum for scrypt (N=2^17, r=8, p=1). Passwords are never logged,
 printed or kept anywhere else; a failed sign-in says only that the handle or password is
-wrong, whichever it was.
+wrong, whichever it was, and the audit log keeps it (the handle typed, never the password).
+
+Once anyone in a newsroom has a password, the newsroom signs in: nobody acts in it by
+merely being named (``sign_in_refusal``), and the app asks for a password before any write
+(``sign_in_required``).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import os
 import uuid
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from editor.database import Database
 from editor.errors import PermissionDenied, ValidationError
@@ -36,6 +41,10 @@ SIGN_IN_REFUSED = N_(
     "Wrong handle or password. Check both and try again; if you have forgotten the "
     "password, ask an admin to set a new one."
 )
+#: The audit action of a failed sign-in.
+SIGN_IN_ACTION = "sign_in"
+#: How much of a typed handle a refused sign-in keeps (a pasted essay stays out of the log).
+HANDLE_IN_LOG = 80
 
 
 def _b64(data: bytes) -> str:
@@ -103,13 +112,22 @@ def check_strength(password: str) -> None:
 def set_password(
     db: Database, person_id: uuid.UUID, password: str, *, actor_id: uuid.UUID | None = None
 ) -> None:
-    """Set a person's password. With ``actor_id``, only that person or an admin may."""
+    """Set a person's password. With ``actor_id``, only that person or an admin may.
+
+    Without one (setting up a newsroom's first passwords) only while nobody has a password
+    yet: after that, naming nobody would let anyone claim a person who has none.
+    """
     check_strength(password)
     hashed = hash_password(password)  # before the transaction: it takes a moment
     refusal = ""
     with db.transaction() as session:
         person = load_actor(session, person_id)
-        if actor_id is not None and actor_id != person_id:
+        if actor_id is None and uses_passwords(session):
+            refusal = _(
+                "This newsroom signs in with passwords: {name}'s password is set by "
+                "{name} (signed in) or by an admin: add --as PERSON."
+            ).format(name=person.name)
+        elif actor_id is not None and actor_id != person_id:
             actor = load_actor(session, actor_id)
             if not has_permission(actor.role, "manage_people"):
                 refusal = refusal_message(actor, "manage_people")
@@ -127,14 +145,84 @@ def has_password(db: Database, person_id: uuid.UUID) -> bool:
     return bool(stored)
 
 
-def authenticate(db: Database, handle: str, password: str) -> PersonRecord:
-    """The person signing in; PermissionDenied with one message for every kind of failure."""
+def uses_passwords(session: Session) -> bool:
+    """Whether anyone active in the newsroom has a password (then everyone signs in)."""
+    query = select(Person.id).where(
+        Person.active.is_(True), Person.password_hash.is_not(None), Person.password_hash != ""
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
+def sign_in_required(db: Database) -> bool:
+    """Whether the app must have someone signed in before it writes anything.
+
+    A newsroom with people signs in when anyone has a password, and always on a shared
+    server (PostgreSQL), where a window that names nobody would write as nobody. A
+    newsroom with no people yet is one person's own: there is nobody to sign in as.
+    """
+    with db.transaction() as session:
+        if session.scalar(select(Person.id).limit(1)) is None:
+            return False
+        return db.dialect != "sqlite" or uses_passwords(session)
+
+
+def _refused_sign_in(db: Database, person_id: uuid.UUID | None, handle: str, why: str) -> None:
+    shown = handle.strip()[:HANDLE_IN_LOG]
+    record_refusal(
+        db,
+        action=SIGN_IN_ACTION,
+        actor_id=person_id,
+        reason=f"{why} (handle typed: {shown!r})",
+    )
+
+
+def authenticate(db: Database, handle: str, password: str, *, where: str = "") -> PersonRecord:
+    """The person signing in; PermissionDenied with one message for every kind of failure.
+
+    Every failure is audited ("sign_in", refused) with the handle typed and why, never the
+    password; ``where`` says from where ("command line", "app") for the record.
+    """
     with db.transaction() as session:
         person = session.scalar(select(Person).where(Person.handle == handle.strip().lower()))
         record = _record(person) if person is not None else None
         stored = person.password_hash if person is not None else None
     # An unknown handle costs the same time as a wrong password, so timing tells nothing.
     matched = verify_password(password, stored or _dummy_hash())
-    if record is None or not stored or not matched or not record.active:
+    why = ""
+    if record is None:
+        why = "unknown handle"
+    elif not record.active:
+        why = "no longer active"
+    elif not stored:
+        why = "has no password"
+    elif not password:
+        why = "empty password"
+    elif not matched:
+        why = "wrong password"
+    if why:
+        _refused_sign_in(
+            db, record.id if record else None, handle, f"{why}, {where}" if where else why
+        )
         raise PermissionDenied(_(SIGN_IN_REFUSED))
+    assert record is not None
     return record
+
+
+def sign_in_refusal(db: Database, person: PersonRecord, *, where: str = "") -> str:
+    """Why ``person`` may not act by merely being named ("" if they may).
+
+    In a newsroom where people sign in with passwords, someone without a password cannot
+    sign in: otherwise anyone could act as them. The refusal is audited.
+    """
+    with db.transaction() as session:
+        if not uses_passwords(session):
+            return ""
+        stored = session.scalar(select(Person.password_hash).where(Person.id == person.id))
+    if stored:
+        return ""
+    why = "has no password in a newsroom that signs in"
+    _refused_sign_in(db, person.id, person.handle, f"{why}, {where}" if where else why)
+    return _(
+        "{name} has no password, and this newsroom signs in with passwords: nobody may act "
+        "as {name} until an admin sets one (redaksi passwd {handle} --as ADMIN)."
+    ).format(name=person.name, handle=person.handle)

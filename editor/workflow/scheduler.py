@@ -7,6 +7,10 @@ late run publishes the same page an on-time run would have. The checklist ran wh
 article was scheduled and is not run again here. Embargoes are the publish visibility
 rule's business (``editor.publish.visibility``): an article published with an embargo
 still stays out of every output until the embargo ends.
+
+It runs on the real clock only. ``now`` may be given (tests, a job that read the clock a
+moment ago) but never later than the real time: a clock set ahead would publish for good
+what is not due yet. Its audit entries carry the time they were written.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from editor.articles import to_record
 from editor.database import Database
 from editor.errors import ValidationError
 from editor.i18n import _
-from editor.models import Article
+from editor.models import Article, utcnow
 from editor.records import ArticleRecord
 from editor.workflow.audit import add_entry
 
@@ -56,7 +60,6 @@ def _publish_due_once(
                 from_status="scheduled",
                 to_status="published",
                 note=f"scheduled time {when.isoformat()} reached",
-                at=now,
             )
         session.flush()
         published = [to_record(session, article) for article in due]
@@ -66,9 +69,19 @@ def _publish_due_once(
 def publish_due(
     db: Database, *, now: datetime, actor_id: uuid.UUID | None = None
 ) -> list[ArticleRecord]:
-    """Publish every scheduled article whose time is at or before ``now``; return them."""
+    """Publish every scheduled article whose time is at or before ``now``; return them.
+
+    ValidationError, and nothing published, when ``now`` is later than the real clock.
+    """
     if now.tzinfo is None:
         raise ValidationError(_("publish_due needs a timezone-aware time."))
+    if now > utcnow():
+        raise ValidationError(
+            _(
+                "The scheduler runs on the real clock only; {now} has not come yet. Nothing "
+                "was published."
+            ).format(now=now.isoformat())
+        )
     for attempt in range(ATTEMPTS):
         try:
             return _publish_due_once(db, now, actor_id)

@@ -191,6 +191,7 @@ def _apply_effects(session: Session, article: Article, actor: Person, request: _
         )
     article.status = to
     article.updated_at = now
+    article.updated_by_id = actor.id
 
 
 def _transition(

@@ -75,7 +75,7 @@
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="220"/>
+        <location filename="../../ui/workflow/integration.py" line="270"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

@@ -150,9 +150,9 @@
 <context>
     <name>AutosaveController</name>
     <message>
-        <location filename="../../ui/autosave.py" line="124"/>
+        <location filename="../../ui/autosave.py" line="142"/>
         <source>Could not write the recovery file: %1. Check free disk space.</source>
-        <extracomment>The journal is written at most this often while typing goes on. After Ctrl+S: the revision that was kept. A conflict was resolved; the record now in the editor (or the new copy).</extracomment>
+        <extracomment>The journal is written at most this often while typing goes on. After Ctrl+S: the revision that was kept. A conflict was resolved; the record now in the editor (or the new copy). A save met someone else&apos;s live lock (LockRecord): this window lost the article. Who works in the window and its lock session (None until the workflow attaches).</extracomment>
         <translation>Berkas pemulihan tidak dapat ditulis: %1. Periksa sisa ruang disk.</translation>
     </message>
 </context>
@@ -831,38 +831,74 @@
 <context>
     <name>LockBanner</name>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="74"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="108"/>
         <source>Take over</source>
+        <extracomment>How often a window that holds a lock checks it is still its own (a take-over shows within this long even when nobody types).</extracomment>
         <translation>Ambil alih</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="81"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="116"/>
         <source>Being edited by %1%2 since %3. You can read it; changes are not possible now.</source>
         <translation>Sedang disunting oleh %1%2 sejak %3. Anda bisa membacanya; perubahan belum bisa dilakukan sekarang.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="89"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="126"/>
         <source>Take the article over; their unsaved text is kept as a revision.</source>
         <translation>Ambil alih artikel; teks mereka yang belum tersimpan disimpan sebagai revisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="91"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="128"/>
         <source>Only an editor can take over an article someone else is editing.</source>
         <translation>Hanya editor yang dapat mengambil alih artikel yang sedang disunting orang lain.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="109"/>
+        <source>Sign in…</source>
+        <translation>Masuk…</translation>
     </message>
 </context>
 <context>
     <name>LockKeeper</name>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="196"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="275"/>
         <source>Read only: your role may not change this article while it is %1.</source>
-        <extracomment>After a take-over: the article as stored now, and the number of the kept revision (0 when the other window had nothing unsaved). Called with the article as stored after a take-over, to show it in the editor.</extracomment>
         <translation>Hanya baca: peran Anda tidak boleh mengubah artikel ini selama berstatus %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/lock_banner.py" line="240"/>
+        <location filename="../../ui/workflow/lock_banner.py" line="398"/>
         <source>Not taken over</source>
         <translation>Tidak diambil alih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="205"/>
+        <source>Sign in to make changes.</source>
+        <extracomment>After a take-over: the article as stored now, and the number of the kept revision (0 when the other window had nothing unsaved). This window lost the article to someone else: the article as stored now (shown, read-only), and the number of the revision keeping what was on screen (0: nothing). Called with the article as stored after a take-over, to show it in the editor. Called with an article&apos;s id once its unsaved text is safe in a revision, so the crash-recovery journal of it can go.</extracomment>
+        <translation>Masuklah untuk mengubahnya.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="212"/>
+        <source>Read only: nobody is signed in in this window. %1</source>
+        <translation>Hanya baca: belum ada yang masuk di jendela ini. %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="338"/>
+        <source>someone else</source>
+        <translation>orang lain</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="354"/>
+        <source>This window no longer holds the article, and your unsaved text could not be kept as a revision: %1 Copy it from the editor.</source>
+        <translation>Jendela ini tidak lagi memegang artikel, dan teks Anda yang belum tersimpan tidak dapat disimpan sebagai revisi: %1 Salin teks itu dari editor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="364"/>
+        <source>Your unsaved text is kept as revision %1.</source>
+        <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/lock_banner.py" line="377"/>
+        <source>This window no longer holds the article.</source>
+        <translation>Jendela ini tidak lagi memegang artikel.</translation>
     </message>
 </context>
 <context>
@@ -886,28 +922,28 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="476"/>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1088,7 +1124,7 @@
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1367,23 +1403,23 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="70"/>
+        <location filename="../../ui/preview_pane.py" line="72"/>
         <source>Preview</source>
-        <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix.</extracomment>
+        <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where &quot;Open in browser&quot; writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="74"/>
+        <location filename="../../ui/preview_pane.py" line="76"/>
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="169"/>
+        <location filename="../../ui/preview_pane.py" line="171"/>
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="230"/>
+        <location filename="../../ui/preview_pane.py" line="242"/>
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
@@ -1410,49 +1446,49 @@
 <context>
     <name>ProfileDialog</name>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="80"/>
+        <location filename="../../ui/workflow/profile.py" line="84"/>
         <source>Sign in</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="81"/>
+        <location filename="../../ui/workflow/profile.py" line="85"/>
         <source>Handle:</source>
         <translation>Nama pengguna:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="82"/>
+        <location filename="../../ui/workflow/profile.py" line="86"/>
         <source>Password:</source>
         <translation>Kata sandi:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="84"/>
-        <source>This newsroom database is shared. Sign in with your handle and password.</source>
-        <translation>Basis data redaksi ini dipakai bersama. Masuk dengan nama pengguna dan kata sandi Anda.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/workflow/profile.py" line="87"/>
+        <location filename="../../ui/workflow/profile.py" line="89"/>
         <source>Switch profile</source>
         <translation>Ganti profil</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="88"/>
+        <location filename="../../ui/workflow/profile.py" line="90"/>
         <source>Work as:</source>
         <translation>Bekerja sebagai:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="89"/>
+        <location filename="../../ui/workflow/profile.py" line="91"/>
         <source>Choose who is working at this workstation.</source>
         <translation>Pilih siapa yang bekerja di komputer ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="91"/>
+        <location filename="../../ui/workflow/profile.py" line="93"/>
         <source>There are no people yet. Add them with &apos;redaksi people add&apos;.</source>
         <translation>Belum ada orang. Tambahkan dengan &apos;redaksi people add&apos;.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/profile.py" line="123"/>
+        <location filename="../../ui/workflow/profile.py" line="127"/>
         <source>Choose a person from the list.</source>
         <translation>Pilih seseorang dari daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/profile.py" line="87"/>
+        <source>This newsroom signs in. Sign in with your handle and password.</source>
+        <translation>Redaksi ini memakai akun. Masuk dengan nama pengguna dan kata sandi Anda.</translation>
     </message>
 </context>
 <context>
@@ -1687,85 +1723,100 @@
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="55"/>
+        <location filename="../../ui/revisions_dialog.py" line="59"/>
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="62"/>
+        <location filename="../../ui/revisions_dialog.py" line="68"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="62"/>
+        <location filename="../../ui/revisions_dialog.py" line="68"/>
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="62"/>
+        <location filename="../../ui/revisions_dialog.py" line="68"/>
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="62"/>
+        <location filename="../../ui/revisions_dialog.py" line="68"/>
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="76"/>
+        <location filename="../../ui/revisions_dialog.py" line="82"/>
         <source>Select one revision, or two with Ctrl+click, to compare.</source>
         <translation>Pilih satu revisi, atau dua dengan Ctrl+klik, untuk dibandingkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="78"/>
+        <location filename="../../ui/revisions_dialog.py" line="84"/>
         <source>Restore this revision</source>
         <translation>Pulihkan revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="81"/>
+        <location filename="../../ui/revisions_dialog.py" line="87"/>
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="121"/>
+        <location filename="../../ui/revisions_dialog.py" line="127"/>
         <source>No revisions yet: Ctrl+S keeps one.</source>
         <translation>Belum ada revisi: Ctrl+S menyimpan satu.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="125"/>
+        <location filename="../../ui/revisions_dialog.py" line="131"/>
         <source>Saved</source>
         <translation>Disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="126"/>
+        <location filename="../../ui/revisions_dialog.py" line="132"/>
         <source>Before restore</source>
         <translation>Sebelum pemulihan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="127"/>
+        <location filename="../../ui/revisions_dialog.py" line="133"/>
         <source>Imported</source>
         <translation>Diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="162"/>
+        <location filename="../../ui/revisions_dialog.py" line="171"/>
         <source>(nothing before)</source>
         <translation>(belum ada sebelumnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="164"/>
-        <location filename="../../ui/revisions_dialog.py" line="165"/>
+        <location filename="../../ui/revisions_dialog.py" line="173"/>
+        <location filename="../../ui/revisions_dialog.py" line="174"/>
         <source>Revision %1</source>
         <translation>Revisi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="182"/>
+        <location filename="../../ui/revisions_dialog.py" line="195"/>
         <source>Could not restore</source>
         <translation>Tidak dapat dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="186"/>
+        <location filename="../../ui/revisions_dialog.py" line="199"/>
         <source>Revision %1 restored. The state before it was kept as a revision.</source>
         <translation>Revisi %1 dipulihkan. Keadaan sebelumnya disimpan sebagai revisi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="134"/>
+        <source>Submitted</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="135"/>
+        <source>Kept at a take-over</source>
+        <translation>Disimpan saat diambil alih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="136"/>
+        <source>Lost a save conflict</source>
+        <translation>Kalah dalam bentrok simpan</translation>
     </message>
 </context>
 <context>
@@ -2022,87 +2073,107 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="179"/>
+        <location filename="../../ui/workflow/integration.py" line="209"/>
         <source>Budget not written</source>
-        <extracomment>Action ids this module registers; the window&apos;s menus place them.</extracomment>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="182"/>
+        <location filename="../../ui/workflow/integration.py" line="212"/>
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="209"/>
+        <location filename="../../ui/workflow/integration.py" line="239"/>
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="211"/>
+        <location filename="../../ui/workflow/integration.py" line="241"/>
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="220"/>
+        <location filename="../../ui/workflow/integration.py" line="270"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="237"/>
+        <location filename="../../ui/workflow/integration.py" line="287"/>
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="241"/>
+        <location filename="../../ui/workflow/integration.py" line="291"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="242"/>
+        <location filename="../../ui/workflow/integration.py" line="292"/>
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="244"/>
+        <location filename="../../ui/workflow/integration.py" line="294"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="244"/>
+        <location filename="../../ui/workflow/integration.py" line="294"/>
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="246"/>
+        <location filename="../../ui/workflow/integration.py" line="296"/>
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="247"/>
+        <location filename="../../ui/workflow/integration.py" line="297"/>
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="250"/>
+        <location filename="../../ui/workflow/integration.py" line="300"/>
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="251"/>
+        <location filename="../../ui/workflow/integration.py" line="301"/>
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="254"/>
+        <location filename="../../ui/workflow/integration.py" line="304"/>
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="255"/>
+        <location filename="../../ui/workflow/integration.py" line="305"/>
         <source>A printable list of the day&apos;s stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/integration.py" line="143"/>
+        <source>Nobody is signed in in this window, and this newsroom saves only the work of someone signed in. Sign in first (Article → Switch profile).</source>
+        <extracomment>Action ids this module registers; the window&apos;s menus place them.</extracomment>
+        <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/integration.py" line="251"/>
+        <source>Someone else is editing this article now; it is read-only here.</source>
+        <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/integration.py" line="253"/>
+        <source>Your unsaved text is kept as revision %1.</source>
+        <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/integration.py" line="260"/>
+        <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
+        <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>
 </context>
 <context>

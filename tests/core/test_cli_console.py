@@ -54,7 +54,7 @@ def test_demo_list_show_search_export_and_import_back(tmp_path: Path):
     files = sorted(out_dir.rglob("*.md"))
     assert len(files) == 24
 
-    back = redaksi(*db, "import", str(out_dir))
+    back = redaksi(*db, "import", str(out_dir), "--as", "hendra-wijaya")
     assert back.returncode == 0, back.stderr
     assert "0 new, 0 updated, 24 unchanged" in back.stdout
 

@@ -60,7 +60,9 @@ def test_export_then_import_back_changes_nothing(sqlite_url, tmp_path: Path, cap
     code, out, _ = run(capsys, "--db", sqlite_url, "export-md", str(out_dir))
     assert code == 0
     assert out.strip() == f"Exported to {out_dir}: 0 written, 24 unchanged."
-    code, out, err = run(capsys, "--db", sqlite_url, "import", str(out_dir))
+    code, out, err = run(
+        capsys, "--db", sqlite_url, "import", str(out_dir), "--as", "hendra-wijaya"
+    )
     assert code == 0, err
     assert out.strip() == "Imported: 0 new, 0 updated, 24 unchanged."
 

@@ -161,8 +161,9 @@ def test_import_export_import_changes_nothing(newsroom: Database, tmp_path: Path
     before = all_articles(newsroom)
     out = tmp_path / "out"
     export_markdown(newsroom, out)
+    editor = create_person(newsroom, "Redaktur Impor", role="editor")
 
-    report = import_paths(newsroom, [out])
+    report = import_paths(newsroom, [out], actor_id=editor.id)
 
     assert report.problems == [] and report.created == [] and report.updated == []
     assert len(report.unchanged) == len(before) == 6

@@ -14,7 +14,7 @@ from editor.database import Database
 from editor.errors import ValidationError
 from editor.importer import import_paths
 from editor.listing import list_articles
-from editor.people import list_people
+from editor.people import create_person, list_people
 from editor.records import ArticleQuery
 from editor.revisions import list_revisions
 from editor.sections import create_section
@@ -31,6 +31,12 @@ def sections(db: Database):
         "dunia": create_section(db, "Dunia", parent_id=berita.id),
         "ekonomi": create_section(db, "Ekonomi", parent_id=berita.id),
     }
+
+
+@pytest.fixture
+def editor_id(db: Database):
+    """An editor to import as: once a newsroom has people, an import names who acts."""
+    return create_person(db, "Redaktur Impor", role="editor").id
 
 
 @pytest.fixture
@@ -165,12 +171,14 @@ def test_byte_order_mark_and_no_blank_line_after_header(db, tmp_path: Path) -> N
     assert only_article(db).body == "\nDua baris kosong di depan.\n"
 
 
-def test_reimport_of_unchanged_folder_changes_nothing(db: Database, sections, site) -> None:
-    first = import_paths(db, [site])
+def test_reimport_of_unchanged_folder_changes_nothing(
+    db: Database, sections, site, editor_id
+) -> None:
+    first = import_paths(db, [site], actor_id=editor_id)
     assert first.problems == [] and len(first.created) == 4
     before = {f.article_id: get_article(db, f.article_id) for f in first.created}
 
-    second = import_paths(db, [site])
+    second = import_paths(db, [site], actor_id=editor_id)
 
     assert second.created == [] and second.updated == [] and second.problems == []
     assert {f.article_id for f in second.unchanged} == set(before)
@@ -181,9 +189,11 @@ def test_reimport_of_unchanged_folder_changes_nothing(db: Database, sections, si
     assert list_articles(db, ArticleQuery()).total == 4
 
 
-def test_changed_file_updates_article_and_records_import_revision(db, sections, site) -> None:
+def test_changed_file_updates_article_and_records_import_revision(
+    db, sections, site, editor_id
+) -> None:
     folder = site / "hugo" / "content"
-    created = import_paths(db, [folder]).created
+    created = import_paths(db, [folder], actor_id=editor_id).created
     nato_id = next(f.article_id for f in created if f.path.name == "index.md")
     version = get_article(db, nato_id).version
     path = folder / NATO
@@ -191,7 +201,7 @@ def test_changed_file_updates_article_and_records_import_revision(db, sections, 
         path.read_text(encoding="utf-8").replace("Wina, Ukraina", "Wina, Kyiv"), encoding="utf-8"
     )
 
-    report = import_paths(db, [folder])
+    report = import_paths(db, [folder], actor_id=editor_id)
 
     assert [f.article_id for f in report.updated] == [nato_id]
     assert len(report.unchanged) == 1
@@ -237,15 +247,17 @@ def test_existing_article_keeps_status_the_file_does_not_state(db, tmp_path: Pat
     assert only_article(db).published_at == killed.published_at
 
 
-def test_single_file_matches_the_article_imported_from_its_folder(db, sections, site) -> None:
+def test_single_file_matches_the_article_imported_from_its_folder(
+    db, sections, site, editor_id
+) -> None:
     folder = site / "hugo" / "content"
-    created = import_paths(db, [folder]).created
+    created = import_paths(db, [folder], actor_id=editor_id).created
     nato_id = next(f.article_id for f in created if f.path.name == "index.md")
     (folder / NATO).write_text(
         (folder / NATO).read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8"
     )
 
-    report = import_paths(db, [folder / NATO])
+    report = import_paths(db, [folder / NATO], actor_id=editor_id)
 
     assert [f.article_id for f in report.updated] == [nato_id]
     assert get_article(db, nato_id).source_key == NATO

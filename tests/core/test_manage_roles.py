@@ -1,5 +1,5 @@
 """Adding people and sections in the core: admins only, a bootstrap for a newsroom with no
-admin yet, every refusal audited; the system (demo, importers) is not a person acting."""
+admin yet, every refusal audited; the system (IT's presets) is not a person acting."""
 
 from __future__ import annotations
 
@@ -103,10 +103,12 @@ def test_a_refused_person_is_checked_before_their_input(db: Database) -> None:
 
 
 def test_the_system_still_creates_without_anyone_acting(db: Database) -> None:
-    """Demo, importers and IT's presets are not a user acting: they keep working once an
-    admin exists, and they leave no audit entries."""
+    """IT's presets are not a user acting: they keep working once an admin exists, and
+    leave no audit entries. The demo is not loaded into a newsroom that has people."""
     create_person(db, "Adi Admin", role="admin")
     create_section(db, "Berita")
-    assert load_demo(db).articles
-    assert len(list_people(db)) > 1 and len(list_sections(db)) > 1
+    assert len(list_sections(db)) == 1
+    with pytest.raises(ValidationError, match="already has people or articles"):
+        load_demo(db)
+    assert [p.name for p in list_people(db)] == ["Adi Admin"]
     assert [e for e in audit_log(db) if e.action.startswith("manage_")] == []

@@ -125,7 +125,7 @@ def test_a_failed_save_keeps_the_text_and_says_why(
     def locked(*_args, **_kwargs):
         raise DatabaseLockedError("The database is locked by another program. Try again.")
 
-    monkeypatch.setattr("ui.autosave.save_article", locked)
+    monkeypatch.setattr("ui.autosave.save_unsigned", locked)
     type_at_end(qtbot, pane, " Tetap ada.")
     with qtbot.waitSignal(autosave.failed) as signal:
         assert not autosave.flush()

@@ -19,12 +19,23 @@ if TYPE_CHECKING:
     from ui.article_list.pane import ArticleListPane
 
 
-def new_article(db: Database, pane: ArticleListPane) -> uuid.UUID:
-    """Create an empty draft (in the section being filtered, if any) and select it."""
+def new_article(
+    db: Database, pane: ArticleListPane, actor_id: uuid.UUID | None = None
+) -> uuid.UUID:
+    """Create an empty draft (in the section being filtered, if any) and select it.
+
+    Drafted by ``actor_id`` when someone is signed in: a reporter's draft carries their
+    byline, so it is theirs to edit.
+    """
     from editor.articles import create_article
+    from editor.workflow.editing import draft_article
 
     section_id = pane.filter_bar.apply_to(pane.model.query()).section_id
-    record = create_article(db, ArticleDraft(section_id=section_id))
+    draft = ArticleDraft(section_id=section_id)
+    if actor_id is not None:
+        record = draft_article(db, draft, actor_id=actor_id)
+    else:
+        record = create_article(db, draft)
     _show(pane, record.id)
     return record.id
 

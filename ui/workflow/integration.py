@@ -69,6 +69,8 @@ class WorkflowIntegration(QObject):
         self.locks = LockKeeper(window.editor, self.banner, self)
         self.locks.reload_article = self._show_stored
         self.locks.tookOver.connect(self._took_over)
+        self.locks.lockLost.connect(self._lock_lost)
+        self.banner.signInRequested.connect(self.switch_profile)
 
         registry = window.registry
         registry.add(ActionSpec("profile.switch", "", None, "profile"), self.switch_profile)
@@ -95,6 +97,15 @@ class WorkflowIntegration(QObject):
         self.session = WorkflowSession(
             db, zone=self.window.context.settings.zone, workstation=socket.gethostname()
         )
+        autosave = self.window.autosave
+        if autosave is not None:
+            # Every save acts as whoever is signed in here, and a save that meets someone
+            # else's lock stops the editing at once.
+            autosave.session_for = lambda: self.session
+            autosave.lockLost.connect(self.locks.lost)
+            self.locks.forget_unsaved = autosave.journal.discard
+        if db.dialect != "sqlite":
+            self.window.list_pane.show_notice(self._direct_access_warning())
         self.set_person(remembered_profile(db))
         self.scheduler = SchedulerTimer(db, self)
         self.scheduler.published.connect(self._published)
@@ -113,6 +124,25 @@ class WorkflowIntegration(QObject):
         self.locks.shutdown()
 
     # --- profile ---------------------------------------------------------------------
+
+    def write_refusal(self) -> str:
+        """Why this window may not write now ("" if it may): nobody signed in, in a
+        newsroom that signs in."""
+        from editor.errors import RedaksiError
+        from editor.workflow.passwords import sign_in_required
+
+        if self.session is None or self.session.person is not None:
+            return ""
+        try:
+            required = sign_in_required(self.session.db)
+        except RedaksiError as error:
+            return str(error)
+        if not required:
+            return ""
+        return self.tr(
+            "Nobody is signed in in this window, and this newsroom saves only the work of "
+            "someone signed in. Sign in first (Article → Switch profile)."
+        )
 
     def set_person(self, person: PersonRecord | None) -> None:
         if self.session is None:
@@ -212,6 +242,26 @@ class WorkflowIntegration(QObject):
                 "%1", str(kept)
             )
         self.window.status.showMessage(message, 8000)
+
+    def _lock_lost(self, record: ArticleRecord, kept: int) -> None:
+        self.record = record
+        self.bar.set_article(record)
+        self.review.set_article(record)
+        self.window.list_pane.model.update_from_record(record)
+        message = self.tr("Someone else is editing this article now; it is read-only here.")
+        if kept:
+            message += " " + self.tr("Your unsaved text is kept as revision %1.").replace(
+                "%1", str(kept)
+            )
+        self.window.status.showMessage(message, 10000)
+
+    def _direct_access_warning(self) -> str:
+        return self.tr(
+            "This window works directly on a shared database. Redaksi checks roles, locks "
+            "and sign-in and keeps the audit log, but the database does not: anyone who has "
+            "its password (or another program) can change anything, unchecked and "
+            "unrecorded. Keep the database password for IT."
+        )
 
     def _published(self, records: list[ArticleRecord]) -> None:
         for record in records:

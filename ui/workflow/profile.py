@@ -1,8 +1,9 @@
 """Choosing who works in this window.
 
-On a workstation's own SQLite file the app runs as a chosen local profile (remembered).
-On a shared PostgreSQL server each person signs in with their password; only the handle
-is remembered, never the password.
+On a workstation's own SQLite file where nobody has a password the app runs as a chosen
+local profile (remembered). On a shared PostgreSQL server, and in any newsroom where
+people have passwords, each person signs in with their password; only the handle is
+remembered, never the password, and a failed sign-in is audited.
 """
 
 from __future__ import annotations
@@ -33,8 +34,11 @@ HANDLE_KEY = "workflow/signInHandle"
 
 
 def needs_sign_in(db: Database) -> bool:
-    """A shared server asks for a password; a workstation's own file does not."""
-    return db.dialect != "sqlite"
+    """A shared server asks for a password, and so does a newsroom that uses passwords; a
+    workstation's own file where nobody has one does not."""
+    from editor.workflow.passwords import sign_in_required
+
+    return db.dialect != "sqlite" or sign_in_required(db)
 
 
 def remembered_profile(db: Database) -> PersonRecord | None:
@@ -80,9 +84,7 @@ class ProfileDialog(QDialog):
             self.setWindowTitle(self.tr("Sign in"))
             form.addRow(self.tr("Handle:"), self.handle)
             form.addRow(self.tr("Password:"), self.password)
-            intro = self.tr(
-                "This newsroom database is shared. Sign in with your handle and password."
-            )
+            intro = self.tr("This newsroom signs in. Sign in with your handle and password.")
         else:
             self.setWindowTitle(self.tr("Switch profile"))
             form.addRow(self.tr("Work as:"), self.person_box)
@@ -109,7 +111,9 @@ class ProfileDialog(QDialog):
 
         if self.sign_in:
             try:
-                person = authenticate(self.db, self.handle.text(), self.password.text())
+                person = authenticate(
+                    self.db, self.handle.text(), self.password.text(), where="app"
+                )
             except RedaksiError as error:
                 self.message.setText(str(error))
                 self.password.clear()
