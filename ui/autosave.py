@@ -4,27 +4,33 @@ Autosave saves the article in place (no revision: the revision list stays for th
 reporter's own save points, Ctrl+S). While typing goes on, a crash-recovery journal is
 written at most every half second, so a killed process loses at most that much; see
 ui.recovery. A save that meets a newer stored version never overwrites it: ``conflict``
-is emitted with both versions and autosave pauses until the user has chosen.
+is emitted with both versions and autosave pauses until the user has chosen. A save that
+went into an SQLite write-ahead log another program had removed (editor.sqlite_guard)
+is done again at once on the renewed connection, and ``savedAgain`` tells the window.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.articles import create_article, get_article, save_article
 from editor.config import DEFAULT_ZONE, default_data_dir
 from editor.database import Database
-from editor.errors import ConflictError, RedaksiError
+from editor.errors import ConflictError, LostWriteError, RedaksiError
 from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
 from ui.editor_pane import EditorPane
 from ui.preview.background import BackgroundRunner
 from ui.recovery import RecoveryJournal, recover_unclean_shutdown
+
+T = TypeVar("T")
 
 #: The journal is written at most this often while typing goes on.
 JOURNAL_INTERVAL_MS = 500
@@ -50,6 +56,8 @@ class AutosaveController(QObject):
     revisionSaved = Signal(object)
     #: A conflict was resolved; the record now in the editor (or the new copy).
     resolved = Signal(object)
+    #: A save reached nobody (its SQLite log had been removed) and was done again.
+    savedAgain = Signal()
 
     def __init__(
         self,
@@ -137,7 +145,7 @@ class AutosaveController(QObject):
 
     def _save(self, mine: ArticleRecord) -> ArticleRecord | None:
         try:
-            stored = save_article(self.db, mine)
+            stored = self._again_if_lost(lambda: save_article(self.db, mine))
         except ConflictError:
             self._journal_timer.stop()
             self.write_journal(wait=True)  # the text is safe on disk while the user decides
@@ -171,12 +179,24 @@ class AutosaveController(QObject):
         if self.pane.is_dirty() and self._save(self.pane.current_record()) is None:
             return None
         try:
-            revision = create_revision(self.db, article_id, kind="save", note=note)
+            revision = self._again_if_lost(
+                lambda: create_revision(self.db, article_id, kind="save", note=note)
+            )
         except RedaksiError as error:
             self.failed.emit(str(error))
             return None
         self.revisionSaved.emit(revision)
         return revision
+
+    def _again_if_lost(self, write: Callable[[], T]) -> T:
+        """Run ``write``; if it went into a removed SQLite log, once more (the core has
+        reconnected, and the text on screen is still what was to be saved)."""
+        try:
+            return write()
+        except LostWriteError:
+            result = write()
+            self.savedAgain.emit()
+            return result
 
     def shutdown(self) -> bool:
         """On close: save what is left; the journal goes only if the save went through."""
