@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+
+from editor.sqlite_guard import GuardedConnection, Loss, SqliteGuard
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -43,8 +46,8 @@ from editor.i18n import _
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
 #: head, so adding a migration without updating it fails the suite.
 SCHEMA_HEAD = "0010"
-SQLITE_MAGIC = b"SQLite format 3\x00"
-SQLITE_HEADER_SIZE = 100
+#: No SQLite database file is smaller than one page of the smallest size.
+SQLITE_MIN_PAGE_SIZE = 512
 #: How long to wait for another program's lock before saying the database is locked.
 BUSY_TIMEOUT_SECONDS = 5.0
 PG_CONNECT_TIMEOUT_SECONDS = 10
@@ -67,13 +70,46 @@ class Database:
     def dialect(self) -> str:
         return self.engine.dialect.name
 
+    @property
+    def guard(self) -> SqliteGuard | None:
+        return _guards.get(self.engine)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits on success, rolls back on any error."""
-        with self.sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits on success, rolls back on any error.
+
+        On an SQLite file, a unit of work that wrote into a log another program had
+        removed raises LostWriteError after it: do it again (editor.sqlite_guard).
+        """
+        guard = self.guard
+        if guard is None:
+            with self.sessions() as session, session.begin():
+                yield session
+            return
+        with self.sessions() as session:
+            connection: Any = None
+            try:
+                with session.begin():
+                    connection = session.connection().connection.dbapi_connection
+                    before = connection.total_changes
+                    yield session
+                    session.flush()
+                    wrote = connection.total_changes != before
+            except Exception as error:
+                guard.finish(connection, wrote=True, error=error)
+                raise
+            guard.finish(connection, wrote=wrote)
+
+    def check_sqlite_files(self) -> Loss | None:
+        """Whether this process still holds its SQLite file: None if all is well (and on
+        PostgreSQL); what was found otherwise, after reconnecting (editor.sqlite_guard)."""
+        guard = self.guard
+        return guard.check() if guard is not None else None
 
     def close(self) -> None:
+        # A lost log must be known before the pool closes: a normal close would
+        # checkpoint it into the file.
+        self.check_sqlite_files()
         self.engine.dispose()
         if self.sqlite_file is not None:
             _record_clean_close(self.sqlite_file)
@@ -131,26 +167,38 @@ def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
     )
 
 
-def _check_sqlite_header(path: Path) -> None:
-    with path.open("rb") as handle:
-        header = handle.read(SQLITE_HEADER_SIZE)
-    if not header.startswith(SQLITE_MAGIC):
-        raise _corrupt(path, _("it is not an SQLite file, or its first page is damaged"))
-    if len(header) < SQLITE_HEADER_SIZE:
-        raise _corrupt(path, _("the file is cut short"))
-    # The page count in the header is valid when the "version-valid-for" number matches the
-    # change counter; a file shorter than those pages was truncated (a copy cut short).
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    counter_matches = header[24:28] == header[92:96]
-    # With a non-empty write-ahead log beside it, a checkpoint cut short by a crash can
-    # leave the file legitimately short (the log still holds the pages): SQLite's own
-    # check below judges that case.
-    wal = Path(f"{path}-wal")
-    log_pending = wal.exists() and wal.stat().st_size > 0
-    if counter_matches and pages and not log_pending and path.stat().st_size < pages * page_size:
-        raise _corrupt(path, _("the file is shorter than the database it holds: it was cut short"))
+def _refuse_too_short(path: Path, size: int) -> None:
+    """A non-empty file smaller than SQLite's smallest page holds no database.
+
+    (SQLite itself would take it for an empty database and write a new one over it.)
+    """
+    if 0 < size < SQLITE_MIN_PAGE_SIZE:
+        raise _corrupt(path, _("it is not an SQLite file, or it was cut short"))
+
+
+def _claims_more_pages_than_it_has(path: Path, mode: str, busy_timeout: float) -> bool:
+    """True if SQLite can read ``path`` once it stops comparing the page count in the
+    header with the file's size: the file was cut short (a copy that did not finish).
+
+    SQLite refuses such a file as "malformed"; with ``writable_schema`` it takes the size
+    of the file instead, and nothing else in reading the header changes. The connection
+    is read-only in effect (``query_only``), so that setting can change nothing.
+    """
+    try:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_timeout
+        )
+    except sqlite3.Error:
+        return False
+    try:
+        connection.execute("PRAGMA query_only = ON")
+        connection.execute("PRAGMA writable_schema = ON")
+        connection.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        return False
+    finally:
+        connection.close()
+    return True
 
 
 def _check_revision(
@@ -228,7 +276,9 @@ def _probe_sqlite(
         raise DatabaseError(
             _("{path} is a folder, not a database file. Choose a file name.").format(path=path)
         )
-    _check_sqlite_header(path)
+    # Only SQLite opens the file (and stat looks at it): a descriptor of our own, closed
+    # again, would drop every lock this process holds on it (editor.sqlite_guard).
+    _refuse_too_short(path, path.stat().st_size)
     # Read-write mode (never create): a read-only connection to a WAL database leaves its
     # -wal and -shm files behind, while the last read-write connection tidies them away.
     mode = "rw" if os.access(path, os.W_OK) else "ro"
@@ -239,6 +289,10 @@ def _probe_sqlite(
     except sqlite3.Error as error:
         raise _explain(str(path), error) from error
     try:
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise _unreadable(path, mode, busy_timeout, error) from error
         # The full scan costs most of a second on a large newsroom: skip it only for a file
         # untouched since Redaksi closed it cleanly (a crash or another program means a scan).
         if not _closed_cleanly(path):
@@ -263,8 +317,20 @@ def _probe_sqlite(
     return current
 
 
+def _unreadable(
+    path: Path, mode: str, busy_timeout: float, error: sqlite3.DatabaseError
+) -> DatabaseError:
+    """The refusal for a file SQLite cannot even begin to read."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_NOTADB:
+        return _corrupt(path, _("it is not an SQLite file, or its first page is damaged"))
+    if code == sqlite3.SQLITE_CORRUPT and _claims_more_pages_than_it_has(path, mode, busy_timeout):
+        return _corrupt(path, _("the file is shorter than the database it holds: it was cut short"))
+    return _explain(str(path), error)
+
+
 def _sqlite_pragmas(busy_timeout: float) -> Any:
-    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+    def prepare(dbapi_connection: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys = ON")
@@ -272,18 +338,34 @@ def _sqlite_pragmas(busy_timeout: float) -> Any:
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
-    return on_connect
+    return prepare
 
 
 def create_database_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
+    """The engine for ``url``; an SQLite file's connections are watched (editor.sqlite_guard)."""
     url = normalise_url(url)
-    if make_url(url).get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": busy_timeout})
-        event.listen(engine, "connect", _sqlite_pragmas(busy_timeout))
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        path = sqlite_path(url)
+        if path is None or parsed.query.get("uri"):  # in memory, or an URI with options
+            engine = create_engine(url, connect_args={"timeout": busy_timeout})
+            prepare = _sqlite_pragmas(busy_timeout)
+            event.listen(engine, "connect", lambda connection, _record: prepare(connection))
+            return engine
+        engine = create_engine(
+            url, connect_args={"timeout": busy_timeout, "factory": GuardedConnection}
+        )
+        guard = SqliteGuard(path, busy_timeout)
+        guard.attach(engine, _sqlite_pragmas(busy_timeout))
+        _guards[engine] = guard
         return engine
     return create_engine(
         url, pool_pre_ping=True, connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_SECONDS}
     )
+
+
+#: Each SQLite file engine's guard, for the Database that wraps it.
+_guards: weakref.WeakKeyDictionary[Engine, SqliteGuard] = weakref.WeakKeyDictionary()
 
 
 def _backup_sqlite(path: Path, revision: str | None, busy_timeout: float) -> Path:

@@ -21,6 +21,14 @@ class DatabaseLockedError(DatabaseError):
     pass
 
 
+class LostWriteError(DatabaseError):
+    """A unit of work was written into an SQLite log another program had removed.
+
+    Nothing of it reached the database; the connection has been renewed, so doing the same
+    work again stores it (editor.sqlite_guard).
+    """
+
+
 class NotFoundError(RedaksiError):
     pass
 

@@ -5,7 +5,9 @@ reporter's own save points, Ctrl+S). While typing goes on, a crash-recovery jour
 written at most every half second, so a killed process loses at most that much; see
 ui.recovery. A save that meets a newer stored version never overwrites it: ``conflict``
 is emitted with both versions and autosave pauses until the user has chosen; whichever
-version loses is kept as a revision under its author's name.
+version loses is kept as a revision under its author's name. A save that went into an
+SQLite write-ahead log another program had removed (editor.sqlite_guard) is done again at
+once on the renewed connection, and ``savedAgain`` tells the window.
 
 Every save acts as the person signed in to the window (``session_for``), through the
 core's role and lock checks (``editing.edit_article``): a window whose lock someone else
@@ -20,14 +22,14 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from editor.articles import create_article, get_article
 from editor.config import DEFAULT_ZONE, default_data_dir
 from editor.database import Database
-from editor.errors import ConflictError, RedaksiError
+from editor.errors import ConflictError, LostWriteError, RedaksiError
 from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
 from editor.workflow.editing import edit_article, save_unsigned
 from editor.workflow.locks import ArticleLockedError
@@ -39,6 +41,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from ui.workflow.session import WorkflowSession
+
+T = TypeVar("T")
 
 #: The journal is written at most this often while typing goes on.
 JOURNAL_INTERVAL_MS = 500
@@ -66,6 +70,8 @@ class AutosaveController(QObject):
     resolved = Signal(object)
     #: A save met someone else's live lock (LockRecord): this window lost the article.
     lockLost = Signal(object)
+    #: A save reached nobody (its SQLite log had been removed) and was done again.
+    savedAgain = Signal()
 
     def __init__(
         self,
@@ -170,7 +176,7 @@ class AutosaveController(QObject):
 
     def _save(self, mine: ArticleRecord) -> ArticleRecord | None:
         try:
-            stored = self._store(mine)
+            stored = self._again_if_lost(lambda: self._store(mine))
         except ArticleLockedError as error:
             # Someone took the article over: the lock keeper keeps this text and stops
             # the editing; until then it is safe in the journal.
@@ -212,18 +218,30 @@ class AutosaveController(QObject):
             return None
         person = self._person()
         try:
-            revision = create_revision(
-                self.db,
-                article_id,
-                kind="save",
-                note=note,
-                author_id=person[0] if person is not None else None,
+            revision = self._again_if_lost(
+                lambda: create_revision(
+                    self.db,
+                    article_id,
+                    kind="save",
+                    note=note,
+                    author_id=person[0] if person is not None else None,
+                )
             )
         except RedaksiError as error:
             self.failed.emit(str(error))
             return None
         self.revisionSaved.emit(revision)
         return revision
+
+    def _again_if_lost(self, write: Callable[[], T]) -> T:
+        """Run ``write``; if it went into a removed SQLite log, once more (the core has
+        reconnected, and the text on screen is still what was to be saved)."""
+        try:
+            return write()
+        except LostWriteError:
+            result = write()
+            self.savedAgain.emit()
+            return result
 
     def shutdown(self) -> bool:
         """On close: save what is left; the journal goes only if the save went through."""

@@ -128,8 +128,11 @@ class MainWindow(QMainWindow):
         from editor.people import list_people
         from editor.sections import list_sections
         from ui.autosave import AutosaveController
+        from ui.database_watch import DatabaseWatch
 
         self.db = db
+        self.database_watch = DatabaseWatch(db, self)
+        self.database_watch.notice.connect(lambda text: self.status.showMessage(text, 15000))
         first_page = None
         if prefetched is not None:
             self._sections, self._people = list(prefetched.sections), list(prefetched.people)
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
         self.autosave.conflict.connect(self._conflict)
         self.autosave.resolved.connect(self._resolved)
         self.autosave.revisionSaved.connect(self._revision_saved)
+        self.autosave.savedAgain.connect(self._saved_again)
         self._add_workflow()
         self.workflow.attach(db)
         recovered = self._recover(db)
@@ -232,7 +236,17 @@ class MainWindow(QMainWindow):
         self.preview.show_record(self.editor.current_record(), self.context.settings)
 
     def _revision_saved(self, _revision: object) -> None:
-        self.status.showMessage(self.tr("Saved, with a revision you can go back to"), 4000)
+        if self.status.currentMessage() != self._saved_again_text():  # that one matters more
+            self.status.showMessage(self.tr("Saved, with a revision you can go back to"), 4000)
+
+    def _saved_again(self) -> None:
+        self.status.showMessage(self._saved_again_text(), 15000)
+
+    def _saved_again_text(self) -> str:
+        return self.tr(
+            "Another program removed the database's -wal file while Redaksi was saving. "
+            "Redaksi reconnected and saved your text again."
+        )
 
     def _recover(self, db: Database) -> list[uuid.UUID]:
         """Put back text typed before an unclean exit, and say so."""
@@ -530,6 +544,7 @@ class MainWindow(QMainWindow):
         if self.workflow is not None:
             self.workflow.shutdown()
         if self.db is not None:
+            self.database_watch.stop()
             self.db.close()
         super().closeEvent(event)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.config import Settings
+from ui.file_dialogs import save_file_name
 from ui.i18n import preferred_language, save_language_preference, saved_language_preference
 from ui.theme import save_theme_choice
 
@@ -155,12 +155,13 @@ class PreferencesDialog(QDialog):
         super().accept()
 
     def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
+        path = save_file_name(
             self,
             self.tr("Database file"),
             "",
             self.tr("Redaksi database (*.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
+            database_allowed=True,
         )
         if path:
             self.database.setText(path)

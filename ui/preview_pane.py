@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from editor.config import Settings
 from editor.records import ArticleRecord, SectionRecord
+from editor.sqlite_guard import is_open_database_file
 from ui.preview.background import BackgroundRunner
 from ui.preview.paper import use_paper
 
@@ -34,6 +35,32 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 300
 IMAGE_MARGIN = 48
 DOCUMENT_MARGIN = 16
+
+
+class PreviewDocument(QTextDocument):
+    """The page, with its pictures loaded as Qt does, but never a file of the open database.
+
+    An article's lead image or body can name any path, the newsroom database's too;
+    opening that file here would drop SQLite's locks on it (editor.sqlite_guard).
+    """
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        url = QUrl(url)
+        if any(is_open_database_file(path) for path in self._local_paths(url)):
+            return QImage()  # shown as a missing picture; None would let Qt read the file
+        return super().loadResource(kind, url)
+
+    def _local_paths(self, url: QUrl) -> list[str]:
+        """Every file Qt might read for ``url``: a file URL, or a relative name taken from
+        the working folder or the document's base."""
+        if url.isLocalFile():
+            return [url.toLocalFile()]
+        if len(url.scheme()) > 1:  # http and the like (one letter: a Windows drive)
+            return []
+        paths = [url.toString()]
+        if self.baseUrl().isLocalFile():
+            paths.append(self.baseUrl().resolved(url).toLocalFile())
+        return paths
 
 
 class PreviewPane(QWidget):
@@ -59,6 +86,7 @@ class PreviewPane(QWidget):
         self._browser_folder: tempfile.TemporaryDirectory[str] | None = None
 
         self.browser = QTextBrowser()
+        self.browser.setDocument(PreviewDocument(self.browser))
         self.browser.setObjectName("previewBrowser")
         use_paper(self.browser)
         self.browser.setOpenLinks(False)
@@ -154,7 +182,7 @@ class PreviewPane(QWidget):
             # PySide6 holds the interpreter lock during each of these calls, so Python on
             # the GUI thread can still wait that long once per render (bench/typing_bench.py
             # measures it); C++ work there (painting, input) goes on.
-            document = QTextDocument()
+            document = PreviewDocument()
             document.setDefaultStyleSheet(css)
             document.setDocumentMargin(DOCUMENT_MARGIN)
             document.setHtml(page)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from editor.config import Settings
 from editor.database import Database
+from ui.file_dialogs import existing_directory
 
 OUT_DIR_KEY = "publish/out_dir"
 BASE_URL_KEY = "publish/base_url"
@@ -209,7 +209,7 @@ class PublishDialog(QDialog):
 
     @Slot()
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = existing_directory(
             self, self.tr("Publish the site into"), self.out_dir_edit.text()
         )
         if folder:

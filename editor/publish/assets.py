@@ -2,7 +2,8 @@
 
 Image paths come from users and imports, so they are untrusted: a path that is absolute,
 climbs out with ``..`` or resolves (through a link) outside the media folder is refused
-and reported; the article still publishes without its picture.
+and reported; the article still publishes without its picture. So is a path to the
+open newsroom database or its journal files: only SQLite may open those.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from urllib.parse import quote
 from editor.i18n import _
 from editor.publish.report import PublishProblem
 from editor.publish.urls import MEDIA
+from editor.sqlite_guard import is_open_database_file
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,17 @@ def resolve_lead_image(
                     "lead image {text!r} is missing from {root}; the page was published "
                     "without it. Add the file and publish again."
                 ).format(text=text, root=root),
+            )
+        )
+        return LeadImage()
+    if is_open_database_file(source):
+        problems.append(
+            PublishProblem(
+                where,
+                _(
+                    "lead image {text!r} is the newsroom database (or one of its journal "
+                    "files), not a picture; left out."
+                ).format(text=text),
             )
         )
         return LeadImage()

@@ -150,9 +150,9 @@
 <context>
     <name>AutosaveController</name>
     <message>
-        <location filename="../../ui/autosave.py" line="142"/>
+        <location filename="../../ui/autosave.py" line="148"/>
         <source>Could not write the recovery file: %1. Check free disk space.</source>
-        <extracomment>The journal is written at most this often while typing goes on. After Ctrl+S: the revision that was kept. A conflict was resolved; the record now in the editor (or the new copy). A save met someone else&apos;s live lock (LockRecord): this window lost the article. Who works in the window and its lock session (None until the workflow attaches).</extracomment>
+        <extracomment>The journal is written at most this often while typing goes on. After Ctrl+S: the revision that was kept. A conflict was resolved; the record now in the editor (or the new copy). A save met someone else&apos;s live lock (LockRecord): this window lost the article. A save reached nobody (its SQLite log had been removed) and was done again. Who works in the window and its lock session (None until the workflow attaches).</extracomment>
         <translation>Berkas pemulihan tidak dapat ditulis: %1. Periksa sisa ruang disk.</translation>
     </message>
 </context>
@@ -556,6 +556,15 @@
     </message>
 </context>
 <context>
+    <name>DatabaseWatch</name>
+    <message>
+        <location filename="../../ui/database_watch.py" line="46"/>
+        <source>Another program removed the database&apos;s -wal file while Redaksi had it open. Redaksi reconnected; nothing was lost.</source>
+        <extracomment>Something happened that the user should know: the message for the status bar.</extracomment>
+        <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang membukanya. Redaksi sudah tersambung lagi; tidak ada yang hilang.</translation>
+    </message>
+</context>
+<context>
     <name>EditorPane</name>
     <message>
         <location filename="../../ui/editor_pane/pane.py" line="72"/>
@@ -677,6 +686,29 @@
         <location filename="../../ui/editor_pane/pane.py" line="150"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="49"/>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="52"/>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="53"/>
+        <source>%1 file</source>
+        <translation>Berkas %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_dialogs.py" line="91"/>
+        <source>%1 is the newsroom database that Redaksi has open (or one of its journal files). Nothing was read or written; choose another file.</source>
+        <translation>%1 adalah basis data redaksi yang sedang dibuka Redaksi (atau salah satu berkas jurnalnya). Tidak ada yang dibaca atau ditulis; pilih berkas lain.</translation>
     </message>
 </context>
 <context>
@@ -904,46 +936,46 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The workflow dock, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint.</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245"/>
+        <location filename="../../ui/main_window.py" line="259"/>
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="265"/>
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="398"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
-        <location filename="../../ui/main_window.py" line="544"/>
+        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1124,7 +1156,7 @@
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="543"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1138,6 +1170,11 @@
         <location filename="../../ui/app.py" line="370"/>
         <source>Cannot open the newsroom database</source>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="247"/>
+        <source>Another program removed the database&apos;s -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
+        <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
 </context>
 <context>
@@ -1403,23 +1440,23 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="72"/>
+        <location filename="../../ui/preview_pane.py" line="100"/>
         <source>Preview</source>
         <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where &quot;Open in browser&quot; writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="76"/>
+        <location filename="../../ui/preview_pane.py" line="104"/>
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="171"/>
+        <location filename="../../ui/preview_pane.py" line="199"/>
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="242"/>
+        <location filename="../../ui/preview_pane.py" line="270"/>
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
@@ -2342,32 +2379,32 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="30"/>
+        <location filename="../../ui/workflow/prompts.py" line="31"/>
         <source>Publish time</source>
         <translation>Waktu terbit</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="33"/>
+        <location filename="../../ui/workflow/prompts.py" line="34"/>
         <source>Publish the article at (%1):</source>
         <translation>Terbitkan artikel pada (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="36"/>
+        <location filename="../../ui/workflow/prompts.py" line="37"/>
         <source>Day budget</source>
         <translation>Daftar berita harian</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="39"/>
+        <location filename="../../ui/workflow/prompts.py" line="40"/>
         <source>Which day&apos;s stories?</source>
         <translation>Berita hari apa?</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="42"/>
+        <location filename="../../ui/workflow/prompts.py" line="43"/>
         <source>Export day budget</source>
         <translation>Ekspor daftar berita harian</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="45"/>
+        <location filename="../../ui/workflow/prompts.py" line="46"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>

@@ -18,6 +18,7 @@ from editor.records import ArticleDraft
 from editor.sections import create_section
 from tests.publish.conftest import PublishFn, site_files
 from tests.publish.newsroom import NOW, Newsroom
+from tests.sqlite_visits import held_inodes
 
 
 def _all_files(root: Path) -> set[str]:
@@ -71,6 +72,24 @@ def test_missing_image_is_reported_not_fatal(room: Newsroom, publish: PublishFn,
     assert "missing" in problem.reason and "2023/nato.jpg" in problem.reason
     assert room.nato.id.hex[:8] in problem.path
     assert not (tmp_path / "site" / "media").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/locks").exists(), reason="needs Linux /proc/locks")
+def test_the_newsroom_database_is_never_copied_as_a_picture(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    """A picture that is the database itself (a hard link in the media folder): reading it
+    outside SQLite would drop this process's locks, so it is left out and reported."""
+    database = room.db.sqlite_file
+    assert database is not None
+    picture = room.media / "2023" / "nato.jpg"
+    picture.unlink()
+    os.link(database, picture)
+    report = publish()
+    (problem,) = report.problems
+    assert "newsroom database" in problem.reason
+    assert not (tmp_path / "site" / "media").exists()
+    assert database.stat().st_ino in held_inodes()
 
 
 def test_tree_writer_refuses_paths_that_leave_it(tmp_path: Path):

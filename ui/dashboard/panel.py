@@ -12,7 +12,6 @@ from typing import Any
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.dashboard.tables import Table, write_csv
 from ui.dashboard.style import ChartStyle, current_style
+from ui.file_dialogs import save_file_name
 
 #: Width of an exported PNG, in pixels: sharp enough for a report or a slide.
 PNG_WIDTH = 1600
@@ -149,7 +149,7 @@ class ChartPanel(QFrame):
 
     def _ask(self, caption: str, suffix: str, filters: str, save: Any) -> None:
         suggested = str(Path.home() / f"redaksi-{self.name}.{suffix}")
-        path, _chosen = QFileDialog.getSaveFileName(self, caption, suggested, filters)
+        path = save_file_name(self, caption, suggested, filters)
         if not path:
             return
         if not path.lower().endswith(f".{suffix}"):

@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from editor.records import ArticleRecord, PersonRecord, SectionRecord
 from editor.slugs import slugify
 from ui.editor_pane.bylines import BylineEditor
 from ui.editor_pane.tag_completer import TagCompleter
+from ui.file_dialogs import open_file_name
 
 #: Portal headlines longer than this get cut in lists and search results.
 HEADLINE_BUDGET = 100
@@ -281,7 +281,7 @@ class MetadataForm(QWidget):
         self.budget.setStyleSheet(WARNING_STYLE if used > HEADLINE_BUDGET else "")
 
     def _choose_image(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = open_file_name(
             self,
             self.tr("Choose the lead image"),
             self.lead_image.text(),

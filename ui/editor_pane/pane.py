@@ -13,7 +13,6 @@ from dataclasses import replace
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QSizePolicy,
     QToolBar,
@@ -29,6 +28,7 @@ from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import MetadataForm
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
 from ui.editor_pane.test_hook import type_if_asked
+from ui.file_dialogs import open_file_name
 from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
 
@@ -200,7 +200,7 @@ class EditorPane(QWidget):
 
     def image(self, path: str | None = None) -> None:
         if path is None:
-            path, _filter = QFileDialog.getOpenFileName(
+            path = open_file_name(
                 self,
                 self.tr("Insert an image"),
                 "",

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
+
+from ui.file_dialogs import save_file_name
 
 
 class _Texts(QObject):
@@ -89,9 +90,7 @@ def ask_day(parent: QWidget, initial: date) -> date | None:
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
     texts = _Texts()
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, texts.save_title(), suggested, texts.pdf_filter()
-    )
+    path = save_file_name(parent, texts.save_title(), suggested, texts.pdf_filter())
     if not path:
         return None
     return path if path.lower().endswith(".pdf") else path + ".pdf"
