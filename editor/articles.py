@@ -28,6 +28,7 @@ from editor.search import reindex_article
 from editor.sections import section_records
 from editor.slugs import slugify
 from editor.text import word_count
+from editor.time_range import in_range
 
 #: Fields a save copies from the record onto the stored article.
 EDITABLE_FIELDS = (
@@ -117,6 +118,8 @@ def _validate(values: dict[str, object], body: str) -> None:
         value = values[name]
         if isinstance(value, datetime) and value.tzinfo is None:
             raise ValidationError(_("{name} needs a time zone.").format(name=name))
+        if isinstance(value, datetime):
+            in_range(value)  # stored times must stay showable in every zone
 
 
 def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:

@@ -35,6 +35,7 @@ from editor.import_fields import check_zone
 from editor.listing import list_articles
 from editor.records import ArticleQuery, ArticleRecord, PersonRef
 from editor.slugs import slugify
+from editor.time_range import DateOutOfRange, in_range
 
 PAGE_SIZE = 500
 
@@ -171,9 +172,14 @@ def export_markdown(
     check_zone(zone)
     out_dir = Path(out_dir)
     report = ExportReport(out_dir=out_dir)
-    records = [
-        get_article(db, article_id) for article_id in _article_ids(db, query or ArticleQuery())
-    ]
+    records = []
+    for article_id in _article_ids(db, query or ArticleQuery()):
+        record = get_article(db, article_id)
+        reason = _unexportable(record)
+        if reason is None:
+            records.append(record)
+        else:
+            report.problems.append(ExportProblem(record.id, record.headline, reason))
     by_path: dict[PurePosixPath, list[ArticleRecord]] = defaultdict(list)
     for record in records:
         by_path[relative_path(record, zone)].append(record)
@@ -218,3 +224,21 @@ def export_markdown(
         if progress is not None:
             progress(done + 1, len(planned))
     return report
+
+
+def _unexportable(record: ArticleRecord) -> str | None:
+    """Why the article cannot be written (a time stored before times were range-checked)."""
+    for key, value in (
+        ("date", record.published_at),
+        ("scheduled_at", record.scheduled_at),
+        ("embargo_until", record.embargo_until),
+    ):
+        if value is None:
+            continue
+        try:
+            in_range(value)
+        except DateOutOfRange as error:
+            return _(
+                "its '{key}' cannot be written: {error} Set another time and export again."
+            ).format(key=key, error=error)
+    return None

@@ -19,6 +19,9 @@ Identity, so importing the same file again updates its article instead of adding
 A re-import that changes nothing leaves the article alone (no new version, no revision).
 Changed content is saved with optimistic locking and kept as an "import" revision; if the
 stored article had changes that no revision holds yet, they are kept as a revision first.
+
+Files are untrusted: only regular files are read (editor.outside_files), none larger than
+MAX_FILE_BYTES, and the header's cost is bounded in editor.frontmatter.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from editor.articles import (
     EDITABLE_FIELDS,
+    MAX_BODY_CHARS,
     create_article,
     find_by_source_key,
     get_article,
@@ -43,10 +47,11 @@ from editor.articles import (
 )
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, RedaksiError
-from editor.frontmatter import FrontMatterError, decode, parse
+from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
 from editor.models import Article
+from editor.outside_files import UnreadableFile, read_regular
 from editor.people import create_person, list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
 from editor.revisions import create_revision, list_revisions
@@ -57,6 +62,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Hugo's list pages of a section: text about the section, not an article.
 SECTION_PAGES = ("_index.md", "_index.markdown")
 MAX_SOURCE_KEY = 500
+#: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
+#: four bytes a character); it is refused before it is read.
+MAX_FILE_BYTES = 4 * (MAX_HEADER_CHARS + MAX_BODY_CHARS) + 4096
 
 
 @dataclass(frozen=True)
@@ -138,7 +146,7 @@ def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source
             found = [
                 _Source(f, _short_key(f.relative_to(given).as_posix()), False) for f in _walk(given)
             ]
-        elif given.is_file():
+        elif given.exists():  # a FIFO or device too: reading it says what it is
             found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
         else:
             report.problems.append(
@@ -287,11 +295,10 @@ def _import_one(
     imported_from: dict[uuid.UUID, Path],
 ) -> None:
     try:
-        doc = parse(decode(source.path.read_bytes()))
-    except OSError as error:
-        raise FrontMatterError(
-            _("cannot be read: {reason}.").format(reason=error.strerror or error)
-        ) from None
+        data = read_regular(source.path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise FrontMatterError(error.reason) from None
+    doc = parse(decode(data))
     fields = read_fields(
         doc, path=source.path, zone=zone, find_section=lambda key: find_section(db, key)
     )

@@ -18,10 +18,11 @@ import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from editor.i18n import _
+from editor.time_range import in_range
 from editor.views.access_log import hour_of
 from editor.views.resolve import article_reference
 
@@ -180,7 +181,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(UTC)
+    return in_range(parsed, shown=repr(value))
 
 
 def parse_views(text: str) -> int:
@@ -253,4 +254,4 @@ def _with_hour(moment: datetime, text: str, zone: ZoneInfo) -> datetime:
             _("hour {value!r} is not an hour of the day (0 to 23)").format(value=value)
         )
     local_day: date = moment.astimezone(zone).date()
-    return datetime.combine(local_day, time(hour), tzinfo=zone).astimezone(UTC)
+    return in_range(datetime.combine(local_day, time(hour), tzinfo=zone))
