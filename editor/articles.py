@@ -193,18 +193,21 @@ def create_article(
     db: Database, draft: ArticleDraft | None = None, *, article_id: uuid.UUID | None = None
 ) -> ArticleRecord:
     """A new article; ``article_id`` keeps an id made elsewhere (importing an exported file)."""
-    draft = draft or ArticleDraft()
-    values = asdict(draft)
     with db.transaction() as session:
-        article = Article(source_key=draft.source_key)
-        if article_id is not None:
-            article.id = article_id
-        session.add(article)
-        article.body = ArticleBody(markdown="")
-        _apply(session, article, values, draft.body, draft.byline_ids, draft.tags)
-        session.flush()
-        reindex_article(session, article)
-        return to_record(session, article)
+        return to_record(session, add_article(session, draft or ArticleDraft(), article_id))
+
+
+def add_article(session: Session, draft: ArticleDraft, article_id: uuid.UUID | None) -> Article:
+    """create_article inside the caller's unit of work (with more to commit alongside)."""
+    article = Article(source_key=draft.source_key)
+    if article_id is not None:
+        article.id = article_id
+    session.add(article)
+    article.body = ArticleBody(markdown="")
+    _apply(session, article, asdict(draft), draft.body, draft.byline_ids, draft.tags)
+    session.flush()
+    reindex_article(session, article)
+    return article
 
 
 def get_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
@@ -233,32 +236,37 @@ def _visible_state(article: Article) -> tuple[object, ...]:
 
 def save_article(db: Database, record: ArticleRecord) -> ArticleRecord:
     """Store ``record``. If someone saved in between, raise ConflictError and change nothing."""
-    values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
     with db.transaction() as session:
-        article = _load(session, record.id)
-        if article.version != record.version:
-            raise ConflictError(
-                _(
-                    "“{headline}” was changed elsewhere since you opened it (your version "
-                    "{your_version}, stored version {stored_version}). Nothing was "
-                    "overwritten: compare both versions and choose."
-                ).format(
-                    headline=article.headline or _("Untitled"),
-                    your_version=record.version,
-                    stored_version=article.version,
-                ),
-                expected_version=record.version,
-                current_version=article.version,
-            )
-        before = _visible_state(article)
-        _apply(session, article, values, record.body, record.byline_ids, record.tags)
-        # A body- or byline-only change never touches the article row: without this the
-        # version would not move and a stale save elsewhere could overwrite it.
-        if _visible_state(article) != before:
-            article.updated_at = utcnow()
-        session.flush()
-        reindex_article(session, article)
-        return to_record(session, article)
+        return to_record(session, store_article(session, record))
+
+
+def store_article(session: Session, record: ArticleRecord) -> Article:
+    """save_article inside the caller's unit of work (with more to commit alongside)."""
+    values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
+    article = _load(session, record.id)
+    if article.version != record.version:
+        raise ConflictError(
+            _(
+                "“{headline}” was changed elsewhere since you opened it (your version "
+                "{your_version}, stored version {stored_version}). Nothing was "
+                "overwritten: compare both versions and choose."
+            ).format(
+                headline=article.headline or _("Untitled"),
+                your_version=record.version,
+                stored_version=article.version,
+            ),
+            expected_version=record.version,
+            current_version=article.version,
+        )
+    before = _visible_state(article)
+    _apply(session, article, values, record.body, record.byline_ids, record.tags)
+    # A body- or byline-only change never touches the article row: without this the
+    # version would not move and a stale save elsewhere could overwrite it.
+    if _visible_state(article) != before:
+        article.updated_at = utcnow()
+    session.flush()
+    reindex_article(session, article)
+    return article
 
 
 def _set_trash(db: Database, article_id: uuid.UUID, trashed: bool) -> ArticleRecord:

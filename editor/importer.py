@@ -19,6 +19,9 @@ Identity, so importing the same file again updates its article instead of adding
 A re-import that changes nothing leaves the article alone (no new version, no revision).
 Changed content is saved with optimistic locking and kept as an "import" revision; if the
 stored article had changes that no revision holds yet, they are kept as a revision first.
+An article and its revisions are committed in one unit of work, so a killed import leaves
+both or neither; an article that an older, interrupted import left without any revision
+gets its revision when the same file is imported again.
 
 Files are untrusted: only regular files are read (editor.outside_files), none larger than
 MAX_FILE_BYTES, and the header's cost is bounded in editor.frontmatter.
@@ -40,10 +43,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from editor.articles import (
     EDITABLE_FIELDS,
     MAX_BODY_CHARS,
-    create_article,
     find_by_source_key,
     get_article,
-    save_article,
 )
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, RedaksiError
@@ -54,7 +55,12 @@ from editor.models import Article
 from editor.outside_files import UnreadableFile, read_regular
 from editor.people import create_person, list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
-from editor.revisions import create_revision, list_revisions
+from editor.revisions import (
+    create_revision,
+    create_with_revision,
+    list_revisions,
+    save_with_revision,
+)
 from editor.sections import find_section
 from editor.slugs import slugify
 
@@ -267,24 +273,36 @@ def _create(
         embargo_until=fields.embargo_until,
         source_key=source.key,
     )
-    created = create_article(db, draft, article_id=fields.article_id)
-    create_revision(db, created.id, kind="import", note=f"Imported from {source.path.name}")
+    created = create_with_revision(
+        db,
+        draft,
+        article_id=fields.article_id,
+        kind="import",
+        note=f"Imported from {source.path.name}",
+    )
     return created.id
 
 
 def _update(db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
     """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
+    note = f"Imported from {source.path.name}"
     if _same(stored, wanted):
+        if stored.source_key == source.key and not list_revisions(db, stored.id):
+            # Created from this file by an import that was killed before its revision was
+            # kept (before both were committed together): keep it now.
+            create_revision(db, stored.id, kind="import", note=note)
+            return True
         return False
-    revisions = list_revisions(db, stored.id)
-    if not revisions or revisions[0].article_version != stored.version:
-        # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
-        create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
-    saved = save_article(db, wanted)
-    if saved.version == stored.version:
-        return False
-    create_revision(db, saved.id, kind="import", note=f"Imported from {source.path.name}")
-    return True
+    # The stored text may be in no revision yet (autosaved, or changed by a script): the
+    # save keeps it first.
+    saved = save_with_revision(
+        db,
+        wanted,
+        kind="import",
+        note=note,
+        unrevised_note=f"Before importing {source.path.name}",
+    )
+    return saved is not None
 
 
 def _import_one(
