@@ -28,6 +28,7 @@ from editor.search import reindex_article
 from editor.sections import section_records
 from editor.slugs import slugify
 from editor.text import word_count
+from editor.time_range import in_range
 
 #: Fields a save copies from the record onto the stored article.
 EDITABLE_FIELDS = (
@@ -117,6 +118,8 @@ def _validate(values: dict[str, object], body: str) -> None:
         value = values[name]
         if isinstance(value, datetime) and value.tzinfo is None:
             raise ValidationError(_("{name} needs a time zone.").format(name=name))
+        if isinstance(value, datetime):
+            in_range(value)  # stored times must stay showable in every zone
 
 
 def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
@@ -203,20 +206,30 @@ def create_article(
 
     ``saved_by``: the person writing it (``Article.updated_by_id``), when someone is.
     """
-    draft = draft or ArticleDraft()
-    values = asdict(draft)
     with db.transaction() as session:
-        article = Article(source_key=draft.source_key, updated_by_id=saved_by)
-        if article_id is not None:
-            article.id = article_id
-        session.add(article)
-        article.body = ArticleBody(markdown="")
-        _apply(session, article, values, draft.body, draft.byline_ids, draft.tags)
-        session.flush()
-        reindex_article(session, article)
+        article = add_article(session, draft or ArticleDraft(), article_id, saved_by=saved_by)
         if along_with is not None:
             along_with(session, article)
         return to_record(session, article)
+
+
+def add_article(
+    session: Session,
+    draft: ArticleDraft,
+    article_id: uuid.UUID | None,
+    *,
+    saved_by: uuid.UUID | None = None,
+) -> Article:
+    """create_article inside the caller's unit of work (with more to commit alongside)."""
+    article = Article(source_key=draft.source_key, updated_by_id=saved_by)
+    if article_id is not None:
+        article.id = article_id
+    session.add(article)
+    article.body = ArticleBody(markdown="")
+    _apply(session, article, asdict(draft), draft.body, draft.byline_ids, draft.tags)
+    session.flush()
+    reindex_article(session, article)
+    return article
 
 
 def get_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
@@ -255,35 +268,43 @@ def save_article(
     ``saved_by`` is the person saving; a save that changes something records them as the
     author of the stored version (``Article.updated_by_id``).
     """
-    values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
     with db.transaction() as session:
-        article = _load(session, record.id)
-        if article.version != record.version:
-            raise ConflictError(
-                _(
-                    "“{headline}” was changed elsewhere since you opened it (your version "
-                    "{your_version}, stored version {stored_version}). Nothing was "
-                    "overwritten: compare both versions and choose."
-                ).format(
-                    headline=article.headline or _("Untitled"),
-                    your_version=record.version,
-                    stored_version=article.version,
-                ),
-                expected_version=record.version,
-                current_version=article.version,
-            )
-        before = _visible_state(article)
-        _apply(session, article, values, record.body, record.byline_ids, record.tags)
-        # A body- or byline-only change never touches the article row: without this the
-        # version would not move and a stale save elsewhere could overwrite it.
-        if _visible_state(article) != before:
-            article.updated_at = utcnow()
-            article.updated_by_id = saved_by
-        session.flush()
-        reindex_article(session, article)
+        article = store_article(session, record, saved_by=saved_by)
         if along_with is not None:
             along_with(session, article)
         return to_record(session, article)
+
+
+def store_article(
+    session: Session, record: ArticleRecord, *, saved_by: uuid.UUID | None = None
+) -> Article:
+    """save_article inside the caller's unit of work (with more to commit alongside)."""
+    values = {name: getattr(record, name) for name in EDITABLE_FIELDS}
+    article = _load(session, record.id)
+    if article.version != record.version:
+        raise ConflictError(
+            _(
+                "“{headline}” was changed elsewhere since you opened it (your version "
+                "{your_version}, stored version {stored_version}). Nothing was "
+                "overwritten: compare both versions and choose."
+            ).format(
+                headline=article.headline or _("Untitled"),
+                your_version=record.version,
+                stored_version=article.version,
+            ),
+            expected_version=record.version,
+            current_version=article.version,
+        )
+    before = _visible_state(article)
+    _apply(session, article, values, record.body, record.byline_ids, record.tags)
+    # A body- or byline-only change never touches the article row: without this the
+    # version would not move and a stale save elsewhere could overwrite it.
+    if _visible_state(article) != before:
+        article.updated_at = utcnow()
+        article.updated_by_id = saved_by
+    session.flush()
+    reindex_article(session, article)
+    return article
 
 
 def _set_trash(db: Database, article_id: uuid.UUID, trashed: bool) -> ArticleRecord:

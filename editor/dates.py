@@ -23,7 +23,7 @@ Article-language strings depend on the article's language, never the UI's.
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -31,6 +31,7 @@ from babel.dates import format_date, format_datetime, format_time
 
 from editor.config import NEWSROOM_ZONES
 from editor.i18n import _
+from editor.time_range import in_range
 
 _DAY_PATTERN = "EEEE, dd MMMM yyyy"
 _CLOCK_PATTERN = "HH:mm"
@@ -168,7 +169,8 @@ def parse_local(text: str, zone: str) -> datetime:
     """Read a wall-clock time typed in the newsroom's zone; return it as aware UTC.
 
     Accepts ``2023-05-04 07:56`` (also with ``T``, seconds, or ``07.56``) and the
-    day-first ``04/05/2023 07:56`` Indonesians write.
+    day-first ``04/05/2023 07:56`` Indonesians write. A time outside the accepted years
+    (editor.time_range) is a ValueError too.
     """
     tz = _zone(zone)
     cleaned = " ".join(text.split())
@@ -177,7 +179,7 @@ def parse_local(text: str, zone: str) -> datetime:
             naive = datetime.strptime(cleaned, pattern)
         except ValueError:
             continue
-        return naive.replace(tzinfo=tz).astimezone(UTC)
+        return in_range(naive.replace(tzinfo=tz), shown=repr(text))
     raise ValueError(
         _(
             "Cannot read {text!r} as a date and time: write it as YYYY-MM-DD HH:MM "

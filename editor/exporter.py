@@ -4,7 +4,11 @@ Layout: ``<section path>/<YYYY-MM-DD>-<slug>.md`` (``berita/dunia/2023-05-04-nat
 the date being the publication date in the newsroom's zone. Articles without a section sit
 at the top of the folder, articles without a publication date have no date in the name.
 When two articles would get the same name, each of them gets the start of its id added
-(``...-nato-6f1c2a9b.md``), so the names do not depend on which one was exported first.
+(``...-nato-6f1c2a9b.md``), so the names do not depend on which one was exported first;
+should that name be taken too (another article's slug can spell it), more of the id is
+added, up to the whole id, which no other article's file can be named after. After writing,
+every article must have a file of its own: two names that the disk takes for one file (a
+case-insensitive disk, a link inside the folder) are reported, never counted as exported.
 Every part of a path is made a slug again, so no slug or section can write outside the
 folder; a target that still resolves outside it (a symlink) is refused.
 
@@ -35,6 +39,7 @@ from editor.import_fields import check_zone
 from editor.listing import list_articles
 from editor.records import ArticleQuery, ArticleRecord, PersonRef
 from editor.slugs import slugify
+from editor.time_range import DateOutOfRange, in_range
 
 PAGE_SIZE = 500
 
@@ -123,8 +128,48 @@ def relative_path(record: ArticleRecord, zone: str) -> PurePosixPath:
     return PurePosixPath(*folders, f"{name}.md")
 
 
-def _with_id(path: PurePosixPath, article_id: uuid.UUID) -> PurePosixPath:
-    return path.with_name(f"{path.stem}-{article_id.hex[:8]}{path.suffix}")
+#: How much of the id a clashing name gets: first the start, then more, then all of it.
+_ID_LENGTHS = (0, 8, 12, 16, 32)
+
+
+def _with_id(path: PurePosixPath, article_id: uuid.UUID, length: int) -> PurePosixPath:
+    if length == 0:
+        return path
+    return path.with_name(f"{path.stem}-{article_id.hex[:length]}{path.suffix}")
+
+
+def unique_paths(
+    wanted: list[tuple[PurePosixPath, ArticleRecord]],
+) -> list[tuple[PurePosixPath, ArticleRecord]]:
+    """Every article's wanted path, with as much of its id added as makes all of them differ.
+
+    Works in rounds: all articles that share a name this round take a longer piece of their
+    id, so the result does not depend on the order of ``wanted``. It ends: a name carrying
+    the whole id ends in those 32 hex digits, so no two articles can share one, and an
+    article that meets such a name moves on instead of the one that holds it.
+    """
+    last = len(_ID_LENGTHS) - 1
+    levels = [0] * len(wanted)
+    while True:
+        holders: dict[str, list[int]] = defaultdict(list)
+        for index, (path, record) in enumerate(wanted):
+            name = _with_id(path, record.id, _ID_LENGTHS[levels[index]])
+            holders[name.as_posix().casefold()].append(index)
+        movers = [
+            index
+            for group in holders.values()
+            if len(group) > 1
+            for index in group
+            if levels[index] < last
+        ]
+        if not movers:
+            break
+        for index in movers:
+            levels[index] += 1
+    return [
+        (_with_id(path, record.id, _ID_LENGTHS[level]), record)
+        for (path, record), level in zip(wanted, levels, strict=True)
+    ]
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -171,17 +216,15 @@ def export_markdown(
     check_zone(zone)
     out_dir = Path(out_dir)
     report = ExportReport(out_dir=out_dir)
-    records = [
-        get_article(db, article_id) for article_id in _article_ids(db, query or ArticleQuery())
-    ]
-    by_path: dict[PurePosixPath, list[ArticleRecord]] = defaultdict(list)
-    for record in records:
-        by_path[relative_path(record, zone)].append(record)
-    planned = [
-        (path if len(group) == 1 else _with_id(path, record.id), record)
-        for path, group in by_path.items()
-        for record in group
-    ]
+    records = []
+    for article_id in _article_ids(db, query or ArticleQuery()):
+        record = get_article(db, article_id)
+        reason = _unexportable(record)
+        if reason is None:
+            records.append(record)
+        else:
+            report.problems.append(ExportProblem(record.id, record.headline, reason))
+    planned = unique_paths([(relative_path(record, zone), record) for record in records])
     planned.sort(key=lambda item: (item[0], str(item[1].id)))
     out_dir.mkdir(parents=True, exist_ok=True)
     root = out_dir.resolve()
@@ -217,4 +260,61 @@ def export_markdown(
             )
         if progress is not None:
             progress(done + 1, len(planned))
+    _check_one_file_each(out_dir, report)
     return report
+
+
+def _unexportable(record: ArticleRecord) -> str | None:
+    """Why the article cannot be written (a time stored before times were range-checked)."""
+    for key, value in (
+        ("date", record.published_at),
+        ("scheduled_at", record.scheduled_at),
+        ("embargo_until", record.embargo_until),
+    ):
+        if value is None:
+            continue
+        try:
+            in_range(value)
+        except DateOutOfRange as error:
+            return _(
+                "its '{key}' cannot be written: {error} Set another time and export again."
+            ).format(key=key, error=error)
+    return None
+
+
+def _check_one_file_each(out_dir: Path, report: ExportReport) -> None:
+    """Make sure no two exported articles ended in the same file; report any that did.
+
+    The names all differ, but a disk may still take two of them for one file (a
+    case-insensitive disk, a folder linked to another inside the export). The article
+    written last is in that file; the others are moved from the counts to the problems.
+    """
+    holders: dict[tuple[int, int], list[ExportedFile]] = defaultdict(list)
+    for exported in report.written + report.unchanged:
+        try:
+            info = out_dir.joinpath(*exported.path.parts).stat()
+        except OSError:
+            continue  # cannot happen unless something removed it meanwhile; nothing to compare
+        holders[(info.st_dev, info.st_ino)].append(exported)
+    lost: set[uuid.UUID] = set()
+    for group in holders.values():
+        if len(group) < 2:
+            continue
+        group.sort(key=lambda exported: (exported.path, str(exported.article_id)))  # as written
+        kept = group[-1]
+        for exported in group[:-1]:
+            lost.add(exported.article_id)
+            report.problems.append(
+                ExportProblem(
+                    exported.article_id,
+                    exported.headline,
+                    _(
+                        "{path} and {other} are one file in this folder (a folder in it is "
+                        "a link, or the disk ignores the case of names), so this article's "
+                        "file was overwritten. Export into an empty folder."
+                    ).format(path=exported.path, other=kept.path),
+                )
+            )
+    if lost:
+        report.written = [e for e in report.written if e.article_id not in lost]
+        report.unchanged = [e for e in report.unchanged if e.article_id not in lost]

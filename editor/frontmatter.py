@@ -24,6 +24,12 @@ from editor.i18n import _
 
 #: A header longer than this is almost certainly a missing closing line, not a header.
 MAX_HEADER_CHARS = 256 * 1024
+#: What a YAML header may grow to once every alias is expanded, counted as one per value
+#: plus the characters of its text. A header without aliases stays below it (it is at most
+#: MAX_HEADER_CHARS long); aliases reused a few times fit; an alias bomb ("billion laughs",
+#: nine lists of nine aliases of the one before) does not, and is refused before anything
+#: is built from it, so no later step can expand it.
+MAX_EXPANDED_SIZE = 2 * MAX_HEADER_CHARS
 
 _BaseLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -124,10 +130,64 @@ def _split(text: str) -> tuple[str, str, str]:
     return delimiter, header, body
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse a header whose aliases expand beyond MAX_EXPANDED_SIZE or refer to themselves.
+
+    Walks the composed nodes (an alias is the same node object reached twice) without
+    recursion, computing each node's expanded size once.
+    """
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()  # on the current path: meeting one again is a loop
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            open_nodes.discard(key)
+            size = 1 + sum(sizes[id(child)] for child in _children(node))
+        elif key in sizes:
+            continue
+        elif key in open_nodes:
+            raise FrontMatterError(
+                _(
+                    "the front matter has an alias that contains itself, so it never ends. "
+                    "Write the value out instead of the '*' alias."
+                ),
+                node.start_mark.line + 2,
+            )
+        elif isinstance(node, yaml.ScalarNode):
+            size = 1 + len(node.value)
+        else:
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node) if id(child) not in sizes)
+            continue
+        if size > MAX_EXPANDED_SIZE:
+            raise FrontMatterError(
+                _(
+                    "the front matter's aliases ('*' references) expand to more than "
+                    "{limit:,} values and characters. Write the values out, or use fewer "
+                    "aliases."
+                ).format(limit=MAX_EXPANDED_SIZE),
+                node.start_mark.line + 2,
+            )
+        sizes[key] = size
+
+
 def _yaml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
     loader = _Loader(header)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expansion(node)
         data = loader.construct_document(node) if node is not None else {}
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -144,6 +204,8 @@ def _yaml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
         raise FrontMatterError(
             _("the front matter is not valid YAML: {error}").format(error=error), 2
         ) from None
+    except RecursionError:  # the pure-Python parser, when libyaml is missing
+        raise _too_deep() from None
     finally:
         loader.dispose()
     if data is None:
@@ -160,9 +222,17 @@ def _yaml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
     return {str(key): value for key, value in data.items()}, lines
 
 
+def _too_deep() -> FrontMatterError:
+    return FrontMatterError(
+        _("the front matter nests lists or tables too deeply to read. Flatten it."), 2
+    )
+
+
 def _toml_fields(header: str) -> tuple[dict[str, Any], dict[str, int]]:
     try:
         data = tomllib.loads(header)
+    except RecursionError:  # tomllib reads nested arrays and tables recursively
+        raise _too_deep() from None
     except tomllib.TOMLDecodeError as error:
         found = _TOML_POSITION.search(str(error))
         line = int(found.group(1)) + 1 if found else 2

@@ -44,10 +44,11 @@ the file states them: they are usually managed in Redaksi after the first import
 from __future__ import annotations
 
 import re
+import textwrap
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from pathlib import Path, PurePath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -57,6 +58,7 @@ from editor.frontmatter import Document
 from editor.i18n import N_, _
 from editor.records import LANGUAGES, STATUSES, SectionRecord
 from editor.slugs import slugify
+from editor.time_range import DateOutOfRange, in_range, out_of_range
 
 #: Column sizes, so an over-long value gets a message instead of a database error.
 #: Field labels, as problems name them.
@@ -90,6 +92,11 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
 )
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def _shown(value: object) -> str:
+    """A header value as a message repeats it: one line, cut short."""
+    return textwrap.shorten(str(value), width=80, placeholder=" …")
 
 
 class FieldProblem(ValueError):
@@ -202,10 +209,27 @@ class _Reader:
         value = self.fields.get(key)
         if value is None or value == "":
             return None
+        parsed = self._parse_time(value)
+        if parsed is None:
+            raise FieldProblem(
+                _(
+                    "'{key}: {value}' is not a date Redaksi understands. Write it as "
+                    "2023-05-04, 2023-05-04 07:56 (newsroom time) or "
+                    "2023-05-04T07:56:00+07:00."
+                ).format(key=key, value=_shown(value)),
+                self.line(key),
+            )
+        try:
+            return in_range(parsed, shown=f"'{key}: {_shown(value)}'")
+        except DateOutOfRange as error:
+            raise FieldProblem(str(error), self.line(key)) from None
+
+    def _parse_time(self, value: object) -> datetime | None:
+        """The aware time ``value`` names (naive ones in the newsroom's zone), else None."""
         if isinstance(value, datetime):
             return self._aware(value)
         if isinstance(value, date):
-            return datetime.combine(value, time(0), self.zone).astimezone(UTC)
+            return datetime.combine(value, time(0), self.zone)
         if isinstance(value, str):
             text = value.strip()
             try:
@@ -217,19 +241,10 @@ class _Reader:
                     return self._aware(datetime.strptime(text, form))
                 except ValueError:
                     continue
-        raise FieldProblem(
-            _(
-                "'{key}: {value}' is not a date Redaksi understands. Write it as "
-                "2023-05-04, 2023-05-04 07:56 (newsroom time) or "
-                "2023-05-04T07:56:00+07:00."
-            ).format(key=key, value=value),
-            self.line(key),
-        )
+        return None
 
     def _aware(self, value: datetime) -> datetime:
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=self.zone)
-        return value.astimezone(UTC)
+        return value if value.tzinfo is not None else value.replace(tzinfo=self.zone)
 
 
 def _article_id(reader: _Reader) -> uuid.UUID | None:
@@ -243,7 +258,7 @@ def _article_id(reader: _Reader) -> uuid.UUID | None:
             _(
                 "'id: {value}' is not a Redaksi article id. Remove the line to import "
                 "the file as a new article."
-            ).format(value=value),
+            ).format(value=_shown(value)),
             reader.line("id"),
         ) from None
 
@@ -408,12 +423,14 @@ def read_fields(
     if jekyll and article_id is None and published_at is None:
         year, month, day, name_slug = jekyll.groups()
         try:
-            day_start = datetime(int(year), int(month), int(day), tzinfo=reader.zone)
+            published_at = in_range(datetime(int(year), int(month), int(day), tzinfo=reader.zone))
+        except DateOutOfRange:
+            shown = _("the date in the file name ({name})").format(name=path.name)
+            raise FieldProblem(str(out_of_range(shown)), None) from None
         except ValueError:
             raise FieldProblem(
                 _("the file name has an invalid date ({name}).").format(name=path.name), None
             ) from None
-        published_at = day_start.astimezone(UTC)
         slug = slug or str(name_slug)
     status = _status(reader)
     stated = {

@@ -19,9 +19,16 @@ Identity, so importing the same file again updates its article instead of adding
 A re-import that changes nothing leaves the article alone (no new version, no revision).
 Changed content is saved with optimistic locking and kept as an "import" revision; if the
 stored article had changes that no revision holds yet, they are kept as a revision first.
+An article, its revisions and the audit entry of the change are committed in one unit of
+work, so a killed import leaves all of them or none; an article that an older,
+interrupted import left without any revision gets its revision when the same file is
+imported again.
 
 An import acts as a person and obeys their role; every change and refusal is audited
 (editor.workflow.import_rules).
+
+Files are untrusted: only regular files are read (editor.outside_files), none larger than
+MAX_FILE_BYTES, and the header's cost is bounded in editor.frontmatter.
 """
 
 from __future__ import annotations
@@ -39,20 +46,25 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from editor.articles import (
     EDITABLE_FIELDS,
-    create_article,
+    MAX_BODY_CHARS,
     find_by_source_key,
     get_article,
-    save_article,
 )
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, RedaksiError
-from editor.frontmatter import FrontMatterError, decode, parse
+from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
 from editor.models import Article
+from editor.outside_files import UnreadableFile, read_regular
 from editor.people import list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
-from editor.revisions import create_revision, list_revisions
+from editor.revisions import (
+    create_revision,
+    create_with_revision,
+    list_revisions,
+    save_with_revision,
+)
 from editor.sections import find_section
 from editor.slugs import slugify
 from editor.workflow.import_rules import ImportActor
@@ -61,6 +73,9 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 #: Hugo's list pages of a section: text about the section, not an article.
 SECTION_PAGES = ("_index.md", "_index.markdown")
 MAX_SOURCE_KEY = 500
+#: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
+#: four bytes a character); it is refused before it is read.
+MAX_FILE_BYTES = 4 * (MAX_HEADER_CHARS + MAX_BODY_CHARS) + 4096
 
 
 @dataclass(frozen=True)
@@ -142,7 +157,7 @@ def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source
             found = [
                 _Source(f, _short_key(f.relative_to(given).as_posix()), False) for f in _walk(given)
             ]
-        elif given.is_file():
+        elif given.exists():  # a FIFO or device too: reading it says what it is
             found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
         else:
             report.problems.append(
@@ -268,19 +283,14 @@ def _create(
         embargo_until=fields.embargo_until,
         source_key=source.key,
     )
-    created = create_article(
+    created = create_with_revision(
         db,
         draft,
         article_id=fields.article_id,
-        along_with=actor.audit("", f"new, from {source.path.name}"),
-        saved_by=actor.actor_id,
-    )
-    create_revision(
-        db,
-        created.id,
         kind="import",
         note=f"Imported from {source.path.name}",
         author_id=actor.actor_id,
+        along_with=actor.audit("", f"new, from {source.path.name}"),
     )
     return created.id
 
@@ -289,28 +299,26 @@ def _update(
     db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord, actor: ImportActor
 ) -> bool:
     """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
+    note = f"Imported from {source.path.name}"
     if _same(stored, wanted):
+        if stored.source_key == source.key and not list_revisions(db, stored.id):
+            # Created from this file by an import that was killed before its revision was
+            # kept (before both were committed together): keep it now.
+            create_revision(db, stored.id, kind="import", note=note, author_id=actor.actor_id)
+            return True
         return False
-    revisions = list_revisions(db, stored.id)
-    if not revisions or revisions[0].article_version != stored.version:
-        # The stored text is in no revision yet (autosaved, or changed by a script): keep it.
-        create_revision(db, stored.id, kind="import", note=f"Before importing {source.path.name}")
-    saved = save_article(
+    # The stored text may be in no revision yet (autosaved, or changed by a script): the
+    # save keeps it first.
+    saved = save_with_revision(
         db,
         wanted,
-        along_with=actor.audit(stored.status, f"updated from {source.path.name}"),
-        saved_by=actor.actor_id,
-    )
-    if saved.version == stored.version:
-        return False
-    create_revision(
-        db,
-        saved.id,
         kind="import",
-        note=f"Imported from {source.path.name}",
+        note=note,
+        unrevised_note=f"Before importing {source.path.name}",
         author_id=actor.actor_id,
+        along_with=actor.audit(stored.status, f"updated from {source.path.name}"),
     )
-    return True
+    return saved is not None
 
 
 def _import_one(
@@ -322,11 +330,10 @@ def _import_one(
     actor: ImportActor,
 ) -> None:
     try:
-        doc = parse(decode(source.path.read_bytes()))
-    except OSError as error:
-        raise FrontMatterError(
-            _("cannot be read: {reason}.").format(reason=error.strerror or error)
-        ) from None
+        data = read_regular(source.path, MAX_FILE_BYTES)
+    except UnreadableFile as error:
+        raise FrontMatterError(error.reason) from None
+    doc = parse(decode(data))
     fields = read_fields(
         doc, path=source.path, zone=zone, find_section=lambda key: find_section(db, key)
     )

@@ -23,13 +23,21 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from editor.articles import EDITABLE_FIELDS, _apply, _load, to_record
+from editor.articles import (
+    EDITABLE_FIELDS,
+    AlongWith,
+    _apply,
+    _load,
+    add_article,
+    store_article,
+    to_record,
+)
 from editor.database import Database
 from editor.diffing import diff_revisions
 from editor.errors import ConflictError, DatabaseLockedError, NotFoundError, ValidationError
 from editor.i18n import _
 from editor.models import Article, Person, Revision, Section, utcnow
-from editor.records import ArticleRecord, RevisionRecord
+from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
 from editor.search import reindex_article
 
 __all__ = [
@@ -134,18 +142,29 @@ def _lock_article(session: Session, article_id: uuid.UUID) -> Article:
 def _add_revision(
     session: Session, article: Article, *, kind: str, note: str, author_id: uuid.UUID | None
 ) -> Revision:
-    record = to_record(session, article)
+    return _keep(session, to_record(session, article), kind=kind, note=note, author_id=author_id)
+
+
+def _keep(
+    session: Session,
+    record: ArticleRecord,
+    *,
+    kind: str,
+    note: str,
+    author_id: uuid.UUID | None,
+) -> Revision:
+    """A revision of ``record``, the article as it was at ``record.version``."""
     latest = session.scalar(
-        select(func.max(Revision.number)).where(Revision.article_id == article.id)
+        select(func.max(Revision.number)).where(Revision.article_id == record.id)
     )
     revision = Revision(
-        article_id=article.id,
+        article_id=record.id,
         number=(latest or 0) + 1,
         created_at=utcnow(),
         author_id=author_id,
         kind=kind,
         note=note,
-        article_version=article.version,
+        article_version=record.version,
         headline=record.headline,
         kicker=record.kicker,
         lead=record.lead,
@@ -163,6 +182,15 @@ def _author_name(session: Session, author_id: uuid.UUID | None) -> str:
     return session.scalar(select(Person.name).where(Person.id == author_id)) or ""
 
 
+def _check_kind(kind: str) -> None:
+    if not KIND_PATTERN.fullmatch(kind):
+        raise ValidationError(
+            _(
+                "Unknown revision kind '{kind}': use 1-20 lower-case letters, such as 'save'."
+            ).format(kind=kind)
+        )
+
+
 def create_revision(
     db: Database,
     article_id: uuid.UUID,
@@ -177,12 +205,7 @@ def create_revision(
     note returns the latest revision instead of adding a copy: pressing Ctrl+S twice
     must not fill the list with identical entries.
     """
-    if not KIND_PATTERN.fullmatch(kind):
-        raise ValidationError(
-            _(
-                "Unknown revision kind '{kind}': use 1-20 lower-case letters, such as 'save'."
-            ).format(kind=kind)
-        )
+    _check_kind(kind)
 
     def work() -> RevisionRecord:
         with db.transaction() as session:
@@ -200,6 +223,94 @@ def create_revision(
             return _to_record(revision, _author_name(session, author_id))
 
     return _retrying(work)
+
+
+def create_with_revision(
+    db: Database,
+    draft: ArticleDraft,
+    *,
+    article_id: uuid.UUID | None = None,
+    kind: str,
+    note: str,
+    author_id: uuid.UUID | None = None,
+    along_with: AlongWith | None = None,
+) -> ArticleRecord:
+    """A new article and its first revision in one unit of work: a crash keeps both or
+    neither, never an article whose first state no revision holds.
+
+    ``author_id`` is the person writing it: the revision's author and the article's
+    ``updated_by_id``. ``along_with`` (an audit entry) runs in the same unit of work, so it
+    commits with the article and its revision or not at all.
+    """
+    _check_kind(kind)
+
+    def work() -> ArticleRecord:
+        with db.transaction() as session:
+            article = add_article(session, draft, article_id, saved_by=author_id)
+            if along_with is not None:
+                along_with(session, article)
+            _add_revision(session, article, kind=kind, note=note, author_id=author_id)
+            return to_record(session, article)
+
+    return _retrying(work)
+
+
+def save_with_revision(
+    db: Database,
+    record: ArticleRecord,
+    *,
+    kind: str,
+    note: str,
+    unrevised_note: str,
+    author_id: uuid.UUID | None = None,
+    along_with: AlongWith | None = None,
+) -> ArticleRecord | None:
+    """Save ``record`` and keep the result as a revision, in one unit of work.
+
+    If the stored article has changes that no revision holds yet (autosaved, or changed by
+    a script), they are kept first, as a revision with ``unrevised_note``. ``author_id`` is
+    the person saving: the new revision's author and the article's ``updated_by_id``;
+    ``along_with`` (an audit entry) runs in the same unit of work when the save changed
+    something. A crash keeps all of it or none. Returns None when the save changed nothing
+    (then nothing is added). ConflictError when ``record`` is based on an older version
+    than the stored one.
+    """
+    _check_kind(kind)
+
+    def work() -> ArticleRecord | None:
+        with db.transaction() as session:
+            article = _lock_article(session, record.id)
+            before = to_record(session, article)
+            latest = session.scalar(
+                select(Revision.article_version)
+                .where(Revision.article_id == article.id)
+                .order_by(Revision.number.desc())
+                .limit(1)
+            )
+            article = store_article(session, record, saved_by=author_id)
+            if article.version == before.version:
+                return None
+            if along_with is not None:
+                along_with(session, article)
+            if latest != before.version:
+                _keep(session, before, kind=kind, note=unrevised_note, author_id=None)
+            _add_revision(session, article, kind=kind, note=note, author_id=author_id)
+            return to_record(session, article)
+
+    try:
+        return _retrying(work)
+    except StaleDataError as error:
+        # Someone saved between the version check and the write; the work was rolled back.
+        with db.transaction() as session:
+            stored = _load(session, record.id)
+        raise ConflictError(
+            _(
+                "“{headline}” was changed elsewhere while it was being saved (stored "
+                "version {stored_version}). Nothing was overwritten: try again."
+            ).format(headline=stored.headline or _("Untitled"), stored_version=stored.version),
+            expected_version=record.version,
+            current_version=stored.version,
+        ) from error
 
 
 def list_revisions(db: Database, article_id: uuid.UUID) -> list[RevisionRecord]:

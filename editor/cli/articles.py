@@ -12,6 +12,7 @@ from editor.cli.output import highlight, is_terminal, local_time, print_json, pr
 from editor.errors import ValidationError
 from editor.i18n import _
 from editor.records import SORT_KEYS, STATUSES
+from editor.time_range import day_in_range
 
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
@@ -97,7 +98,7 @@ def _day_start(text: str, zone: str) -> datetime:
         raise ValidationError(
             _("'{text}' is not a date; write it as YYYY-MM-DD.").format(text=text)
         ) from None
-    return datetime.combine(day, time(0, 0), tzinfo=ZoneInfo(zone))
+    return datetime.combine(day_in_range(day), time(0, 0), tzinfo=ZoneInfo(zone))
 
 
 def parse_statuses(values: list[str] | None) -> tuple[str, ...] | None:

@@ -20,7 +20,10 @@ def local_time(when: datetime | None, zone: str) -> str:
     """``2023-05-04 07:56 WIB``: the newsroom's zone, 24-hour clock; empty for no time."""
     if when is None:
         return ""
-    return when.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
+    try:
+        return when.astimezone(ZoneInfo(zone)).strftime("%Y-%m-%d %H:%M %Z")
+    except OverflowError:  # stored before times were range-checked: show it as it is kept
+        return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def is_terminal(stream: TextIO | None = None) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.i18n import _
+from editor.time_range import DateOutOfRange, in_range
 
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
@@ -25,7 +26,10 @@ def _aware_time(text: str) -> datetime:
         raise argparse.ArgumentTypeError(
             f"{text!r} has no time zone: add one, e.g. 2026-01-17T03:36:00+07:00 or ...Z"
         )
-    return value.astimezone(UTC)
+    try:
+        return in_range(value, shown=text)
+    except DateOutOfRange as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def register(subparsers: Any) -> None:

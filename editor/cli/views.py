@@ -71,9 +71,15 @@ def print_report(report: ViewImportReport) -> None:
         )
         for target, count in report.unknown_articles.most_common(10):
             print(f"  {count:>6}  {target}")
+        if report.unknown_not_kept:
+            print(
+                _("  and {count} more lines naming other unknown URLs").format(
+                    count=report.unknown_not_kept
+                )
+            )
     for problem in report.problems[:SHOWN_PROBLEMS]:
         print(f"redaksi: {problem}", file=sys.stderr)
-    hidden = len(report.problems) - SHOWN_PROBLEMS
+    hidden = len(report.problems) + report.problems_not_kept - SHOWN_PROBLEMS
     if hidden > 0:
         print(
             _("redaksi: ... and {hidden} more lines with problems").format(hidden=hidden),

@@ -11,7 +11,7 @@ import argparse
 import getpass
 import os
 import sys
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,7 @@ from editor.cli.output import local_time, print_json, print_table
 from editor.errors import ValidationError
 from editor.i18n import _, ngettext
 from editor.records import ROLES, STATUSES, status_label
+from editor.time_range import in_range
 
 if TYPE_CHECKING:
     import uuid
@@ -171,7 +172,7 @@ def parse_time(text: str, zone: str) -> datetime:
         ) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=ZoneInfo(zone))
-    return value.astimezone(UTC)
+    return in_range(value, shown=text)
 
 
 def _article(context: CommandContext, typed: str) -> uuid.UUID:

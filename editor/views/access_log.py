@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
 from editor.i18n import N_, _
+from editor.time_range import in_range
 from editor.views.filters import COUNTED_METHODS, is_asset, is_bot, is_counted_status
 from editor.views.resolve import article_reference, url_path
 
@@ -91,7 +92,7 @@ def parse_log_time(text: str) -> datetime:
         int(match["S"]),
         tzinfo=zone,
     )
-    return local.astimezone(UTC)
+    return in_range(local, shown=repr(text))
 
 
 @lru_cache(maxsize=4096)

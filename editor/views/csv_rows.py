@@ -14,14 +14,16 @@ without a time counts at midnight of that day in that zone.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from editor.i18n import _
+from editor.time_range import in_range
 from editor.views.access_log import hour_of
 from editor.views.resolve import article_reference
 
@@ -83,11 +85,19 @@ DATETIME_FORMATS = (
     "%d-%m-%Y %H:%M",
     "%Y%m%d%H",
 )
+#: A page-view row is a URL, a time and a number; no real one comes near this.
+MAX_ROW_CHARS = 1024 * 1024
+#: How much of the file the delimiter is guessed from.
+SNIFF_CHARS = 4096
 _THOUSANDS = re.compile(r"^\d{1,3}([.,\s_]\d{3})+$")
 
 
 class CsvHeaderError(ValueError):
     """The first row does not name an article, a time and a view count."""
+
+
+class CsvRowTooLong(ValueError):
+    """A row goes on past MAX_ROW_CHARS: the file is not a page-view CSV as it stands."""
 
 
 @dataclass(frozen=True)
@@ -180,7 +190,7 @@ def parse_moment(text: str, zone: ZoneInfo) -> datetime:
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=zone)
-    return parsed.astimezone(UTC)
+    return in_range(parsed, shown=repr(value))
 
 
 def parse_views(text: str) -> int:
@@ -201,14 +211,61 @@ def _sniff_dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
         return csv.excel
 
 
-def read_csv(text: str, zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
-    """Every data row as a view count or a problem with its line number.
+def _row_lines(lines: Iterator[str], row_chars: list[int]) -> Iterator[str]:
+    """The text lines the csv reader asks for, refusing a row that grows past MAX_ROW_CHARS
+    (a quote that is never closed would otherwise pull the rest of the file into one row).
+    ``row_chars[0]`` is what the current row has taken so far; the caller resets it."""
+    for line in lines:
+        row_chars[0] += len(line)
+        if row_chars[0] > MAX_ROW_CHARS:
+            raise CsvRowTooLong(
+                _(
+                    "a row runs on for more than {limit:,} characters (a quote that is never "
+                    "closed?). Check the file; nothing was counted from it."
+                ).format(limit=MAX_ROW_CHARS)
+            )
+        yield line
 
-    Raises CsvHeaderError when the header row cannot be understood (nothing is counted).
+
+@lru_cache(maxsize=8192)
+def _row_hour(moment_text: str, hour_text: str | None, zone: ZoneInfo) -> datetime:
+    """The UTC hour a row's time (and hour-of-day) columns name, cached: exports repeat
+    the same few hundred times on every article's row."""
+    moment = parse_moment(moment_text, zone)
+    if hour_text is not None:
+        moment = _with_hour(moment, hour_text, zone)
+    return hour_of(moment)
+
+
+def read_csv(lines: Iterable[str], zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
+    """Every data row of the text ``lines`` as a view count or a problem with its line number.
+
+    Reads as it goes: memory holds one row, whatever the size of the file. Raises
+    CsvHeaderError when the header row cannot be understood, CsvRowTooLong for a row that
+    never ends (nothing is counted from such a file).
     """
-    reader = csv.reader(io.StringIO(text), _sniff_dialect(text[:4096]))
+    stream = iter(lines)
+    sample: list[str] = []
+    sampled = 0
+    while sampled < SNIFF_CHARS:
+        piece = next(stream, None)
+        if piece is None:
+            break
+        sample.append(piece)
+        sampled += len(piece)
+    row_chars = [0]
+    source = _row_lines(itertools.chain(sample, stream), row_chars)
+    reader = csv.reader(source, _sniff_dialect("".join(sample)[:SNIFF_CHARS]))
     header: list[str] | None = None
-    for row in reader:
+    while True:
+        row_chars[0] = 0
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as error:  # a NUL byte, a field past the csv module's limit
+            yield CsvProblem(reader.line_num, str(error))
+            continue
         if not any(cell.strip() for cell in row):
             continue
         if header is None:
@@ -232,15 +289,14 @@ def read_csv(text: str, zone: ZoneInfo) -> Iterator[CsvView | CsvProblem]:
                 line, _("{target!r} is not an article URL or id").format(target=target)
             )
             continue
+        hour_text = row[columns.hour_of_day] if columns.hour_of_day is not None else None
         try:
-            moment = parse_moment(row[columns.time], zone)
-            if columns.hour_of_day is not None:
-                moment = _with_hour(moment, row[columns.hour_of_day], zone)
+            hour = _row_hour(row[columns.time], hour_text, zone)
             views = parse_views(row[columns.views])
         except ValueError as error:
             yield CsvProblem(line, str(error))
             continue
-        yield CsvView(line, target, reference, hour_of(moment), views)
+        yield CsvView(line, target, reference, hour, views)
     if header is None:
         raise CsvHeaderError(_("the file is empty. Start it with a header such as: url,date,views"))
 
@@ -253,4 +309,4 @@ def _with_hour(moment: datetime, text: str, zone: ZoneInfo) -> datetime:
             _("hour {value!r} is not an hour of the day (0 to 23)").format(value=value)
         )
     local_day: date = moment.astimezone(zone).date()
-    return datetime.combine(local_day, time(hour), tzinfo=zone).astimezone(UTC)
+    return in_range(datetime.combine(local_day, time(hour), tzinfo=zone))

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import BigInteger, Column, MetaData, Table, Uuid, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -25,6 +25,7 @@ from editor.models import (
     PageViewImport,
     PageViewLogLine,
     PageViewWeek,
+    UTCDateTime,
 )
 
 #: Rows per statement: well under SQLite's and PostgreSQL's bound-parameter limits.
@@ -153,3 +154,62 @@ def replace_csv_counts(session: Session, counts: Mapping[ViewKey, int]) -> int:
         )
         session.execute(stmt, list(chunk))
     return sum(differences.values())
+
+
+class CsvTotals:
+    """One CSV file's totals per article and hour, for a file too big to total in memory.
+
+    Batches are summed into a temporary table as the file is read, then stored over the
+    earlier CSV totals (replace_csv_counts) a batch at a time, in key order: memory holds
+    one batch whatever the size of the file. The table belongs to the file's transaction:
+    it is dropped at the end, and a failed file rolls its creation back with the rest.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._table = Table(
+            f"csv_totals_{uuid.uuid4().hex}",  # never the name of a table left behind
+            MetaData(),
+            Column("article_id", Uuid, primary_key=True),
+            Column("hour", UTCDateTime, primary_key=True),
+            Column("views", BigInteger, nullable=False),
+            prefixes=["TEMPORARY"],
+        )
+        self._table.create(session.connection())
+
+    def add(self, counts: Mapping[ViewKey, int]) -> None:
+        """Add a batch of this file's views to what earlier batches of it summed."""
+        table = self._table
+        rows = [
+            {"article_id": article_id, "hour": hour, "views": views}
+            for (article_id, hour), views in sorted(counts.items())
+        ]
+        for chunk in _chunks(rows):
+            stmt = _insert(self._session, table)
+            stmt = stmt.on_conflict_do_update(
+                index_elements=[table.c.article_id, table.c.hour],
+                set_={"views": table.c.views + stmt.excluded.views},
+            )
+            self._session.execute(stmt, list(chunk))
+
+    def store(self, batch: int) -> int:
+        """Store the file's totals over earlier CSV totals, ``batch`` keys at a time; the
+        net number of views added. The temporary table is dropped."""
+        table = self._table
+        net = 0
+        after: tuple[uuid.UUID, datetime] | None = None
+        while True:
+            query = select(table.c.article_id, table.c.hour, table.c.views)
+            if after is not None:
+                query = query.where(tuple_(table.c.article_id, table.c.hour) > after)
+            rows = self._session.execute(
+                query.order_by(table.c.article_id, table.c.hour).limit(batch)
+            ).all()
+            if not rows:
+                break
+            net += replace_csv_counts(
+                self._session, {(article_id, hour): views for article_id, hour, views in rows}
+            )
+            after = (rows[-1][0], rows[-1][1])
+        self._table.drop(self._session.connection())
+        return net

@@ -24,6 +24,7 @@ from editor.i18n import N_, _
 from editor.models import Article, ArticleCorrection, Person, utcnow
 from editor.records import STATUSES, ArticleRecord, status_label
 from editor.revisions import _add_revision, _retrying
+from editor.time_range import in_range
 from editor.workflow.audit import add_entry, record_refusal
 from editor.workflow.checklist import (
     ChecklistError,
@@ -101,11 +102,12 @@ class _Request:
 
 
 def _aware(value: datetime, name: str) -> datetime:
+    """``value`` checked: it has a zone and lies in the accepted years (it is stored)."""
     if value.tzinfo is None:
         raise ValidationError(
             _("{name} needs a time zone (e.g. 2026-01-17T08:00+07:00).").format(name=name)
         )
-    return value
+    return in_range(value)
 
 
 def _check_request(request: _Request) -> None:

@@ -714,73 +714,73 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="204"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="208"/>
         <source>Any status</source>
-        <extracomment>The first date a date edit can show stands for &quot;no limit&quot; (shown as a dash). Down arrow in the search box: the user wants to move into the results.</extracomment>
+        <extracomment>The first date a date edit can show stands for &quot;no limit&quot; (shown as a dash). The last day Redaksi accepts (editor.time_range): &quot;the day after&quot; it is still a date. Down arrow in the search box: the user wants to move into the results.</extracomment>
         <translation>Semua status</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="215"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="219"/>
         <source>All sections</source>
         <translation>Semua rubrik</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="225"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="229"/>
         <source>Anyone</source>
         <translation>Semua penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="241"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="245"/>
         <source>Search headlines and text…</source>
         <translation>Cari judul dan isi…</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="242"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="246"/>
         <source>Search articles (Ctrl+F in the list)</source>
         <translation>Cari artikel (Ctrl+F di daftar)</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="243"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="247"/>
         <source>Filters</source>
         <translation>Saring</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="244"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="248"/>
         <source>Show or hide the filters</source>
         <translation>Tampilkan atau sembunyikan saringan</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="245"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="249"/>
         <source>Only articles with this status</source>
         <translation>Hanya artikel dengan status ini</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="246"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="250"/>
         <source>Only articles in this section (and its subsections)</source>
         <translation>Hanya artikel di rubrik ini (dan subrubriknya)</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="247"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="251"/>
         <source>Only articles with this person in the byline</source>
         <translation>Hanya artikel dengan penulis ini</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="248"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="252"/>
         <source>from</source>
         <translation>dari</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="249"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="253"/>
         <source>Updated on or after this day</source>
         <translation>Diperbarui pada atau setelah tanggal ini</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="250"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="254"/>
         <source>until</source>
         <translation>sampai</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/filter_bar.py" line="251"/>
+        <location filename="../../ui/article_list/filter_bar.py" line="255"/>
         <source>Updated on or before this day</source>
         <translation>Diperbarui pada atau sebelum tanggal ini</translation>
     </message>
@@ -2379,32 +2379,32 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>_Texts</name>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="31"/>
+        <location filename="../../ui/workflow/prompts.py" line="32"/>
         <source>Publish time</source>
         <translation>Waktu terbit</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="34"/>
+        <location filename="../../ui/workflow/prompts.py" line="35"/>
         <source>Publish the article at (%1):</source>
         <translation>Terbitkan artikel pada (%1):</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="37"/>
+        <location filename="../../ui/workflow/prompts.py" line="38"/>
         <source>Day budget</source>
         <translation>Daftar berita harian</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="40"/>
+        <location filename="../../ui/workflow/prompts.py" line="41"/>
         <source>Which day&apos;s stories?</source>
         <translation>Berita hari apa?</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="43"/>
+        <location filename="../../ui/workflow/prompts.py" line="44"/>
         <source>Export day budget</source>
         <translation>Ekspor daftar berita harian</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/prompts.py" line="46"/>
+        <location filename="../../ui/workflow/prompts.py" line="47"/>
         <source>PDF documents (*.pdf)</source>
         <translation>Dokumen PDF (*.pdf)</translation>
     </message>

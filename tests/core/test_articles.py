@@ -88,6 +88,18 @@ def test_invalid_values_are_refused(db: Database) -> None:
         create_article(db, ArticleDraft(headline="x", published_at=datetime(2023, 5, 4)))
 
 
+@pytest.mark.parametrize("field", ["published_at", "scheduled_at", "embargo_until"])
+def test_times_outside_the_accepted_years_are_never_stored(db: Database, field: str) -> None:
+    far = datetime(9999, 12, 31, 20, tzinfo=UTC)
+    with pytest.raises(ValidationError, match="outside the dates Redaksi accepts"):
+        create_article(db, ArticleDraft(headline="Jauh", **{field: far}))
+    stored = create_article(db, ArticleDraft(headline="Dekat"))
+    with pytest.raises(ValidationError, match="outside the dates Redaksi accepts"):
+        save_article(db, replace(stored, **{field: datetime(1899, 12, 31, tzinfo=UTC)}))
+    assert list_articles(db).total == 1
+    assert getattr(get_article(db, stored.id), field) is None
+
+
 def test_trash_is_a_status_and_restore_returns_previous(db: Database, newsroom) -> None:
     record = create_article(db, ArticleDraft(headline="Hapus aku", status="approved"))
     assert trash_article(db, record.id).status == "trashed"

@@ -89,3 +89,31 @@ def test_export_filters_by_status_and_section(sqlite_url, tmp_path: Path, capsys
     code, _, err = run(capsys, "--db", sqlite_url, "export-md", str(out_dir), "--status", "gone")
     assert code == 1
     assert "Unknown status gone" in err
+
+
+def test_export_writes_one_file_per_article_even_when_a_slug_spells_a_clash_name(
+    sqlite_url, tmp_path: Path, capsys
+):
+    from editor.articles import create_article
+    from editor.database import open_database
+    from editor.records import ArticleDraft
+
+    assert run(capsys, "--db", sqlite_url, "demo")[0] == 0
+    db = open_database(sqlite_url)
+    try:
+        first = create_article(db, ArticleDraft(headline="Dup satu", slug="dup"))
+        create_article(db, ArticleDraft(headline="Dup dua", slug="dup"))
+        create_article(db, ArticleDraft(headline="Dup tiga", slug=f"dup-{first.id.hex[:8]}"))
+    finally:
+        db.close()
+    out_dir = tmp_path / "export"
+
+    code, out, err = run(capsys, "--db", sqlite_url, "export-md", str(out_dir))
+
+    assert code == 0, err
+    assert out.strip() == f"Exported to {out_dir}: 27 written, 0 unchanged."
+    files = list(out_dir.rglob("*.md"))
+    ids = {
+        line for path in files for line in path.read_text().splitlines() if line.startswith("id: ")
+    }
+    assert len(files) == len(ids) == 27

@@ -298,3 +298,9 @@ def test_status_time_day_uses_the_language_month_abbreviation() -> None:
     assert status_time(saved, zone=JAKARTA, language="en", now=later) == "3 May 10:42"
     august = utc(2023, 8, 3, 3, 42)
     assert status_time(august, zone=JAKARTA, language="id", now=later).startswith("3 Agu ")
+
+
+@pytest.mark.parametrize("text", ["01/01/0001 00:00", "9999-12-31 23:59", "1899-12-31 23:00"])
+def test_parse_local_refuses_times_outside_the_accepted_years(text: str) -> None:
+    with pytest.raises(ValueError, match="outside the dates Redaksi accepts"):
+        parse_local(text, JAKARTA)

@@ -261,3 +261,72 @@ def test_progress_and_cancel(db: Database, tmp_path: Path) -> None:
         cancel=lambda: len(seen) >= 1,
     )
     assert seen == [(1, 3)] and report.cancelled and len(report.written) == 1
+
+
+def exported_ids(out: Path) -> list[str]:
+    """The ``id`` of every file in the folder, one entry per file."""
+    return sorted(
+        yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["id"]
+        for path in out.rglob("*.md")
+    )
+
+
+def test_a_slug_spelling_another_articles_clash_name_loses_no_article(
+    db: Database, tmp_path: Path
+) -> None:
+    one = create_article(db, ArticleDraft(headline="Satu", slug="dup", body="Satu"))
+    two = create_article(db, ArticleDraft(headline="Dua", slug="dup", body="Dua"))
+    three = create_article(
+        db, ArticleDraft(headline="Tiga", slug=f"dup-{one.id.hex[:8]}", body="Tiga")
+    )
+    out = tmp_path / "out"
+
+    report = export_markdown(db, out)
+
+    assert report.problems == [] and report.count == 3
+    assert exported_ids(out) == sorted(str(a.id) for a in (one, two, three))
+    names = {f.article_id: f.path.name for f in report.written}
+    assert names[two.id] == f"dup-{two.id.hex[:8]}.md"
+    assert len(set(names.values())) == 3
+    again = export_markdown(db, out)
+    assert (len(again.written), len(again.unchanged)) == (0, 3)
+
+
+def test_names_do_not_depend_on_the_order_articles_come_in(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    from editor.exporter import relative_path, unique_paths
+
+    first = create_article(sqlite_db, ArticleDraft(headline="Satu", slug="dup"))
+    records = [
+        first,
+        create_article(sqlite_db, ArticleDraft(headline="Dua", slug="dup")),
+        create_article(sqlite_db, ArticleDraft(headline="Tiga", slug=f"dup-{first.id.hex[:8]}")),
+    ]
+    wanted = [(relative_path(record, "Asia/Jakarta"), record) for record in records]
+
+    forward = {record.id: path for path, record in unique_paths(wanted)}
+    backward = {record.id: path for path, record in unique_paths(wanted[::-1])}
+
+    assert forward == backward
+    assert len(set(forward.values())) == 3
+
+
+def test_two_names_the_disk_takes_for_one_file_are_reported_not_counted(
+    db: Database, tmp_path: Path
+) -> None:
+    berita = create_section(db, "Berita")
+    dunia = create_section(db, "Dunia")
+    create_article(db, ArticleDraft(headline="Sama", section_id=berita.id, body="Berita"))
+    create_article(db, ArticleDraft(headline="Sama", section_id=dunia.id, body="Dunia"))
+    out = tmp_path / "out"
+    (out / "dunia").mkdir(parents=True)
+    (out / "berita").symlink_to(out / "dunia", target_is_directory=True)
+
+    report = export_markdown(db, out)
+
+    assert report.count == 1
+    assert [p.name for p in (out / "dunia").iterdir()] == ["sama.md"]
+    [problem] = report.problems
+    assert "are one file in this folder" in problem.reason
+    assert "berita/sama.md" in problem.reason and "dunia/sama.md" in problem.reason

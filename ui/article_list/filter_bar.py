@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.records import STATUSES, ArticleQuery
+from editor.time_range import LAST_YEAR
 from ui.article_list.labels import status_labels
 from ui.icons import icon
 
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 SEARCH_DEBOUNCE_MS = 200
 #: The first date a date edit can show stands for "no limit" (shown as a dash).
 NO_DATE = QDate(2000, 1, 1)
+#: The last day Redaksi accepts (editor.time_range): "the day after" it is still a date.
+LAST_DATE = QDate(LAST_YEAR, 12, 31)
 FILTERS_VISIBLE_KEY = "articleList/filtersVisible"
 
 
@@ -189,6 +192,7 @@ class FilterBar(QWidget):
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("dd-MM-yyyy")
         edit.setMinimumDate(NO_DATE)
+        edit.setMaximumDate(LAST_DATE)
         edit.setDate(NO_DATE)
         edit.dateChanged.connect(lambda _day: self.changed.emit())
         return edit

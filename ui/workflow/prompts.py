@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.time_range import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST
 from ui.file_dialogs import save_file_name
 
 
@@ -66,7 +67,8 @@ def ask_publish_time(
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm")
     edit.setTimeZone(QTimeZone(zone.encode()))
-    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), QTimeZone(zone.encode())))
+    edit.setDateTimeRange(_in_zone(EARLIEST, zone), _in_zone(LATEST, zone))
+    edit.setDateTime(_in_zone(start, zone))
     _finish(dialog, QLabel(texts.publish_time_label(zone), dialog), edit)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -79,6 +81,7 @@ def ask_day(parent: QWidget, initial: date) -> date | None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(texts.day_title())
     edit = QDateEdit(QDate(initial.year, initial.month, initial.day), dialog)
+    edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     _finish(dialog, QLabel(texts.day_label(), dialog), edit)
@@ -86,6 +89,10 @@ def ask_day(parent: QWidget, initial: date) -> date | None:
         return None
     chosen = edit.date()
     return date(chosen.year(), chosen.month(), chosen.day())
+
+
+def _in_zone(moment: datetime, zone: str) -> QDateTime:
+    return QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), QTimeZone(zone.encode()))
 
 
 def ask_pdf_path(parent: QWidget, suggested: str) -> str | None:
