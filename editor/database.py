@@ -42,7 +42,7 @@ from editor.i18n import _
 #: The newest migration's revision id. Opening an up-to-date database compares with this and
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
 #: head, so adding a migration without updating it fails the suite.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0010"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SQLITE_HEADER_SIZE = 100
 #: How long to wait for another program's lock before saying the database is locked.
@@ -62,6 +62,9 @@ class Database:
     backup_path: Path | None = None
     #: The SQLite file, so a clean close can record that it was left whole.
     sqlite_file: Path | None = None
+    #: "feed" (a newsroom server's database: changes are numbered for the replicas),
+    #: "replica" (local changes queue in the outbox) or "" (single-user).
+    sync_role: str = ""
 
     @property
     def dialect(self) -> str:
@@ -503,4 +506,41 @@ def open_database(
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, url=url, backup_path=backup, sqlite_file=path)
+    database = Database(
+        engine=engine, sessions=sessions, url=url, backup_path=backup, sqlite_file=path
+    )
+    _install_sync_hooks(database)
+    return database
+
+
+def _install_sync_hooks(db: Database) -> None:
+    """A PostgreSQL database is a newsroom's: every change is numbered for the replicas,
+    whichever front end makes it. An SQLite file signed in to a server is a replica: every
+    local change queues in its outbox. Any other SQLite file is single-user: no hooks."""
+    if db.dialect == "postgresql":
+        enable_change_feed(db)
+        return
+    with db.engine.connect() as connection:
+        remote = connection.execute(
+            text("SELECT value FROM sync_state WHERE key = 'remote'")
+        ).scalar()
+    if remote:
+        enable_replica(db)
+
+
+def enable_change_feed(db: Database) -> None:
+    """Number every change for the replicas (a server on SQLite does this for itself)."""
+    if db.sync_role != "feed":
+        from editor.sync.feed import install_feed
+
+        install_feed(db.sessions)
+        db.sync_role = "feed"
+
+
+def enable_replica(db: Database) -> None:
+    """Queue every local change in the outbox (signing in to a server does this)."""
+    if db.sync_role != "replica":
+        from editor.sync.capture import install_capture
+
+        install_capture(db.sessions)
+        db.sync_role = "replica"

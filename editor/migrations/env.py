@@ -4,6 +4,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from editor.models import Base
+import editor.sync.tables  # noqa: F401  (the sync tables share the metadata)
 
 config = context.config
 connection = config.attributes.get("connection")
