@@ -186,7 +186,7 @@ def _dispatch(
             raise NotFoundError(_("The change names no comment."))
         resolve_comment(db, comment_id, actor_id=person_id)
     elif kind == "revision":
-        revision_kind = str(payload.get("kind") or "save")
+        revision_kind = str(payload.get("revision_kind") or "save")
         create_revision(
             db,
             _need(article_id),

@@ -141,7 +141,7 @@ def _article_ops(
         )
     for kind, note in [(k, n) for (a, k, n) in touched.revisions if a == article_id]:
         if kind in PRE_CHANGE_REVISIONS:
-            _queue(session, "revision", article_id, kind=kind, note=note)
+            _queue(session, "revision", article_id, revision_kind=kind, note=note)
     content = content_of(record, with_body=shadow.has_body)
     if _content_changed(base, content):
         _queue(session, "save", article_id, base=base, content=content)
@@ -188,7 +188,7 @@ def _before_commit(session: Session) -> None:
             _queue(session, "resolve", comment.article_id, comment_id=str(comment.id))
     for article_id, kind, note in touched.revisions:
         if kind in POST_SAVE_REVISIONS:
-            _queue(session, "revision", article_id, kind=kind, note=note)
+            _queue(session, "revision", article_id, revision_kind=kind, note=note)
     session.flush()
 
 
