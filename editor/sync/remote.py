@@ -7,6 +7,7 @@ raises RemoteError (SignInRequiredError for a refused token) with the server's m
 
 from __future__ import annotations
 
+import ssl
 from typing import Any
 
 import httpx
@@ -19,6 +20,19 @@ API = "/api/v1"
 TIMEOUT_SECONDS = 30.0
 #: The server answers a long-poll within this; the client waits a little longer.
 WAIT_SECONDS = 25.0
+
+
+def _system_trust() -> ssl.SSLContext:
+    """The system's CAs, and certifi's beside them where the system keeps none Python can
+    read (macOS with a python.org build)."""
+    context = ssl.create_default_context()
+    try:
+        import certifi
+
+        context.load_verify_locations(certifi.where())
+    except (ImportError, OSError):
+        pass
+    return context
 
 
 def normalise_server_url(url: str) -> str:
@@ -34,7 +48,7 @@ class RemoteServer:
     def __init__(self, url: str, *, token: str | None = None, cafile: str | None = None) -> None:
         self.url = normalise_server_url(url)
         self.token = token
-        verify: Any = cafile if cafile else True
+        verify = ssl.create_default_context(cafile=cafile) if cafile else _system_trust()
         self._client = httpx.Client(
             base_url=self.url + API,
             verify=verify,
