@@ -172,7 +172,9 @@ def sync_command(args: argparse.Namespace, context: CommandContext) -> int:
             )
         if args.status:
             print(
-                _("{url} as {handle}: {pending} change(s) waiting, {conflicts} conflict(s).").format(
+                _(
+                    "{url} as {handle}: {pending} change(s) waiting, {conflicts} conflict(s)."
+                ).format(
                     url=status.remote.url,
                     handle=status.remote.handle,
                     pending=status.pending,

@@ -3,8 +3,8 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from editor.models import Base
 import editor.sync.tables  # noqa: F401  (the sync tables share the metadata)
+from editor.models import Base
 
 config = context.config
 connection = config.attributes.get("connection")

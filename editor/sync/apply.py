@@ -319,7 +319,11 @@ def _keep_conflict(
                 lead=record.lead,
                 body=record.body,
                 metadata_json=json.dumps(
-                    {k: v for k, v in mine.items() if k not in ("headline", "kicker", "lead", "body")},
+                    {
+                        k: v
+                        for k, v in mine.items()
+                        if k not in ("headline", "kicker", "lead", "body")
+                    },
                     ensure_ascii=False,
                     sort_keys=True,
                 ),

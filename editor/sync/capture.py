@@ -93,9 +93,7 @@ def _queue(session: Session, kind: str, article_id: uuid.UUID | None, **payload:
             kind=kind,
             article_id=article_id,
             base_version=base_version,
-            payload_json=dumps(
-                {"article_id": str(article_id) if article_id else None, **payload}
-            ),
+            payload_json=dumps({"article_id": str(article_id) if article_id else None, **payload}),
         )
     )
 

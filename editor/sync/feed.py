@@ -43,7 +43,7 @@ from editor.models import (
     Tag,
 )
 from editor.sync.snapshots import article_states, other_states
-from editor.sync.states import State, dumps
+from editor.sync.states import State, dumps, table_of
 from editor.sync.tables import AppliedOp, ArticleConflict, SyncChange, SyncCounter
 
 NOTIFY_CHANNEL = "redaksi_changes"
@@ -143,17 +143,20 @@ def _before_commit(session: Session) -> None:
             delete(SyncChange).where(SyncChange.kind == kind, SyncChange.entity_id.in_(ids))
         )
     session.execute(
-        SyncChange.__table__.insert(),
+        table_of(SyncChange).insert(),
         [
             {"kind": kind, "entity_id": entity, "seq": first + index}
             for index, (kind, entity) in enumerate(keys)
         ],
     )
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_notify(:channel, :seq)"), {
-            "channel": NOTIFY_CHANNEL,
-            "seq": str(newest),
-        })
+        session.execute(
+            text("SELECT pg_notify(:channel, :seq)"),
+            {
+                "channel": NOTIFY_CHANNEL,
+                "seq": str(newest),
+            },
+        )
     session.flush()
 
 
@@ -161,9 +164,7 @@ def latest_seq(session: Session) -> int:
     return int(session.scalar(select(SyncCounter.value).where(SyncCounter.id == 1)) or 0)
 
 
-def pull(
-    session: Session, reader: Person, *, after: int, limit: int = DEFAULT_PULL_LIMIT
-) -> State:
+def pull(session: Session, reader: Person, *, after: int, limit: int = DEFAULT_PULL_LIMIT) -> State:
     """What changed past ``after``, as ``reader`` may see it, oldest change first.
 
     Returns ``{"changes": [{"kind", "id", "seq", "state"}], "cursor", "more"}``; a state

@@ -26,7 +26,7 @@ class MergeResult:
 def merge_body(base: str, theirs: str, mine: str) -> str | None:
     """``base`` changed into ``theirs`` (stored) and into ``mine`` (incoming); the two sets
     of changes together, or None when they touch the same passage differently."""
-    if mine == base or mine == theirs:
+    if mine in (base, theirs):
         return theirs
     if theirs == base:
         return mine
@@ -56,7 +56,7 @@ def merge_content(base: State, theirs: State, mine: State) -> MergeResult:
                 conflicts.append(name)
                 body = str(stored)
             merged[name] = body
-        elif incoming == old or incoming == stored:
+        elif incoming in (old, stored):
             merged[name] = stored
         elif stored == old:
             merged[name] = incoming

@@ -29,7 +29,7 @@ from editor.models import (
     Tag,
 )
 from editor.search import reindex_article
-from editor.sync.states import State, dumps, loads, parse_time, parse_uuid
+from editor.sync.states import State, dumps, loads, parse_time, parse_uuid, table_of
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncDeferred, SyncShadow
 
 
@@ -65,7 +65,7 @@ def apply_person(session: Session, state: State) -> None:
     times = {k: v for k, v in _times(state, "created_at", "updated_at").items() if v}
     # A handle another (older) row still holds moves aside: the server's row is the truth.
     session.execute(
-        update(Person.__table__)
+        update(table_of(Person))
         .where(Person.handle == values["handle"], Person.id != person_id)
         .values(handle=f"{values['handle']}~{person_id.hex[:8]}")
     )
@@ -93,11 +93,13 @@ def apply_tag(session: Session, state: State) -> None:
     if other is not None:
         # Made here for an offline save; the server's tag of the same name takes over.
         if session.get(Tag, tag_id) is None:
-            session.execute(insert(Tag.__table__).values(id=tag_id, name=state["name"], slug=slug + "~"))
+            session.execute(
+                insert(table_of(Tag)).values(id=tag_id, name=state["name"], slug=slug + "~")
+            )
         session.execute(
-            update(ArticleTag.__table__).where(ArticleTag.tag_id == other).values(tag_id=tag_id)
+            update(table_of(ArticleTag)).where(ArticleTag.tag_id == other).values(tag_id=tag_id)
         )
-        session.execute(delete(Tag.__table__).where(Tag.id == other))
+        session.execute(delete(table_of(Tag)).where(Tag.id == other))
     _upsert(session, Tag, {"id": tag_id}, {"name": state["name"], "slug": slug})
 
 
@@ -169,10 +171,10 @@ def _write_article(session: Session, state: State) -> None:
         _upsert(session, ArticleBody, {"article_id": article_id}, {"markdown": body})
     elif shadow is None or not shadow.has_body or shadow.server_version != state["version"]:
         # The replica does not carry this body (or no longer knows it is current).
-        session.execute(delete(ArticleBody.__table__).where(ArticleBody.article_id == article_id))
+        session.execute(delete(table_of(ArticleBody)).where(ArticleBody.article_id == article_id))
     else:
         has_body = True  # unchanged since the body was last pulled
-    session.execute(delete(Byline.__table__).where(Byline.article_id == article_id))
+    session.execute(delete(table_of(Byline)).where(Byline.article_id == article_id))
     people = set(session.scalars(select(Person.id)))
     rows = [
         {"article_id": article_id, "person_id": uuid.UUID(p), "position": i}
@@ -180,12 +182,12 @@ def _write_article(session: Session, state: State) -> None:
         if uuid.UUID(p) in people
     ]
     if rows:
-        session.execute(insert(Byline.__table__), rows)
-    session.execute(delete(ArticleTag.__table__).where(ArticleTag.article_id == article_id))
+        session.execute(insert(table_of(Byline)), rows)
+    session.execute(delete(table_of(ArticleTag)).where(ArticleTag.article_id == article_id))
     tags = [uuid.UUID(t["id"]) for t in state.get("tag_refs") or ()]
     if tags:
         session.execute(
-            insert(ArticleTag.__table__),
+            insert(table_of(ArticleTag)),
             [{"article_id": article_id, "tag_id": t, "position": i} for i, t in enumerate(tags)],
         )
     _write_corrections(session, article_id, state.get("corrections") or (), people)
@@ -195,7 +197,12 @@ def _write_article(session: Session, state: State) -> None:
     if not has_body and shadow is not None:
         # Keep a body known from before out of the base: it is no longer current.
         shadow_state = dumps({**content, "body": None, "status": state["status"]})
-    _upsert(session, SyncShadow, {"article_id": article_id}, {**shadow_values, "state_json": shadow_state})
+    _upsert(
+        session,
+        SyncShadow,
+        {"article_id": article_id},
+        {**shadow_values, "state_json": shadow_state},
+    )
     article = session.scalar(
         select(Article)
         .where(Article.id == article_id)
@@ -210,12 +217,12 @@ def _write_corrections(
     session: Session, article_id: uuid.UUID, corrections: Iterable[State], people: set[uuid.UUID]
 ) -> None:
     session.execute(
-        delete(ArticleCorrection.__table__).where(ArticleCorrection.article_id == article_id)
+        delete(table_of(ArticleCorrection)).where(ArticleCorrection.article_id == article_id)
     )
     for row in corrections:
         author = parse_uuid(row.get("author_id"))
         session.execute(
-            insert(ArticleCorrection.__table__).values(
+            insert(table_of(ArticleCorrection)).values(
                 id=uuid.UUID(row["id"]),
                 article_id=article_id,
                 author_id=author if author in people else None,
@@ -228,12 +235,14 @@ def _write_corrections(
 def _write_conflict(
     session: Session, article_id: uuid.UUID, conflict: State | None, people: set[uuid.UUID]
 ) -> None:
-    session.execute(delete(ArticleConflict.__table__).where(ArticleConflict.article_id == article_id))
+    session.execute(
+        delete(table_of(ArticleConflict)).where(ArticleConflict.article_id == article_id)
+    )
     if not conflict:
         return
     person = parse_uuid(conflict.get("person_id"))
     session.execute(
-        insert(ArticleConflict.__table__).values(
+        insert(table_of(ArticleConflict)).values(
             article_id=article_id,
             person_id=person if person in people else None,
             created_at=parse_time(conflict.get("created_at")),
@@ -259,10 +268,10 @@ def apply_article(session: Session, article_id: uuid.UUID, state: State | None) 
                     {"server_version": state["version"], "state_json": dumps(state)},
                 )
         return "deferred"
-    session.execute(delete(SyncDeferred.__table__).where(SyncDeferred.article_id == article_id))
+    session.execute(delete(table_of(SyncDeferred)).where(SyncDeferred.article_id == article_id))
     if state is None:
         if session.get(Article, article_id) is not None:
-            session.execute(delete(Article.__table__).where(Article.id == article_id))
+            session.execute(delete(table_of(Article)).where(Article.id == article_id))
         return "removed"
     _write_article(session, state)
     return "applied"

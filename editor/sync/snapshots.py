@@ -158,10 +158,10 @@ def article_states(
                     "note": row.note,
                 }
             )
-        for conflict in session.scalars(
+        for found in session.scalars(
             select(ArticleConflict).where(ArticleConflict.article_id.in_(chunk))
         ):
-            conflicts[conflict.article_id] = conflict
+            conflicts[found.article_id] = found
     states: dict[uuid.UUID, State | None] = dict.fromkeys(ids)
     sections = _all_sections(session) if readable else {}
     for article in readable:
@@ -222,7 +222,9 @@ def other_states(
             for tag in session.scalars(select(Tag).where(Tag.id.in_(chunk))):
                 states[str(tag.id)] = tag_state(tag)
         elif kind == "comment":
-            comments = list(session.scalars(select(ReviewComment).where(ReviewComment.id.in_(chunk))))
+            comments = list(
+                session.scalars(select(ReviewComment).where(ReviewComment.id.in_(chunk)))
+            )
             parents = article_states(session, reader, list({c.article_id for c in comments}))
             for comment in comments:
                 if parents.get(comment.article_id) is not None:

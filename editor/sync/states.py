@@ -12,7 +12,9 @@ import json
 import uuid
 from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import Table
 
 from editor.records import ArticleRecord, PersonRef
 
@@ -71,9 +73,7 @@ def content_of(record: ArticleRecord, *, with_body: bool = True) -> State:
 def with_content(record: ArticleRecord, content: State) -> ArticleRecord:
     """``record`` with ``content`` put in (bylines keep only their ids: the core looks
     the people up again when it saves)."""
-    bylines = tuple(
-        PersonRef(uuid.UUID(str(pid)), "", "") for pid in content.get("bylines") or ()
-    )
+    bylines = tuple(PersonRef(uuid.UUID(str(pid)), "", "") for pid in content.get("bylines") or ())
     body = content.get("body")
     return replace(
         record,
@@ -99,3 +99,8 @@ def dumps(value: object) -> str:
 
 def loads(text: str | None) -> Any:
     return json.loads(text) if text else {}
+
+
+def table_of(model: Any) -> Table:
+    """A model's table, typed as one (``__table__`` is typed as any FromClause)."""
+    return cast(Table, model.__table__)

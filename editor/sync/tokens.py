@@ -47,7 +47,9 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def sign_in(db: Database, handle: str, password: str, *, label: str = "") -> tuple[str, PersonRecord]:
+def sign_in(
+    db: Database, handle: str, password: str, *, label: str = ""
+) -> tuple[str, PersonRecord]:
     """A new token for the person; PermissionDenied (audited) for a wrong handle or password."""
     try:
         person = authenticate(db, handle, password)
@@ -169,8 +171,8 @@ def find_token(db: Database, prefix: str, *, actor_id: uuid.UUID) -> TokenRecord
     matches = [t for t in list_tokens(db, actor_id=actor_id) if str(t.id).startswith(wanted)]
     if len(wanted) < 4 or len(matches) != 1:
         raise ValidationError(
-            _("'{prefix}' names no single sign-in: give more of its id (redaksi tokens list).").format(
-                prefix=prefix
-            )
+            _(
+                "'{prefix}' names no single sign-in: give more of its id (redaksi tokens list)."
+            ).format(prefix=prefix)
         )
     return matches[0]

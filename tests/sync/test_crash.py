@@ -83,6 +83,14 @@ def test_kill_9_of_the_client_during_sync_loses_nothing_and_repeats_nothing(
     _check_exactly_once(newsroom, db, story.id, "klien")
 
 
+def _sync_catching(db: Database, failures: list[BaseException]) -> None:
+    try:
+        with Replica(db) as client:
+            client.sync()
+    except (OfflineError, RemoteError) as error:
+        failures.append(error)
+
+
 def test_kill_9_of_the_server_during_sync_loses_nothing_and_repeats_nothing(
     server: ServerProcess, newsroom: Newsroom, tmp_path: Path
 ) -> None:
@@ -94,15 +102,7 @@ def test_kill_9_of_the_server_during_sync_loses_nothing_and_repeats_nothing(
         if not _pending(db):
             break
         failures: list[BaseException] = []
-
-        def run() -> None:
-            try:
-                with Replica(db) as client:
-                    client.sync()
-            except (OfflineError, RemoteError) as error:
-                failures.append(error)
-
-        worker = threading.Thread(target=run)
+        worker = threading.Thread(target=_sync_catching, args=(db, failures))
         worker.start()
         time.sleep(delay)
         server.kill()

@@ -24,7 +24,9 @@ from tests.sync.harness import Newsroom, ServerProcess, replica, sync
 WRITERS, PER_WRITER = 4, 12
 
 
-def test_a_reader_sees_every_change_while_writers_race(newsroom_url: str, newsroom: Newsroom) -> None:
+def test_a_reader_sees_every_change_while_writers_race(
+    newsroom_url: str, newsroom: Newsroom
+) -> None:
     db = open_database(newsroom_url)
     assert db.sync_role == "feed"
 
@@ -49,7 +51,9 @@ def test_a_reader_sees_every_change_while_writers_race(newsroom_url: str, newsro
     seen: set[uuid.UUID] = set()
     cursor = 0
     with newsroom.db.transaction() as session:
-        cursor = pull(session, session.get(Person, newsroom.editor.id), after=0, limit=2000)["cursor"]  # type: ignore[arg-type]
+        cursor = pull(session, session.get(Person, newsroom.editor.id), after=0, limit=2000)[
+            "cursor"
+        ]  # type: ignore[arg-type]
 
     def read_once() -> None:
         nonlocal cursor

@@ -15,13 +15,19 @@ def test_a_draft_made_on_one_replica_reaches_another(
     sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
     rina = replica(tmp_path / "rina", server.url, "rina-editor")
     made = draft_article(
-        sarah, ArticleDraft(headline="Banjir", body="Satu.\n\nDua.\n"), actor_id=newsroom.reporter.id
+        sarah,
+        ArticleDraft(headline="Banjir", body="Satu.\n\nDua.\n"),
+        actor_id=newsroom.reporter.id,
     )
     print(sync(sarah))
     print(sync(rina))
     seen = get_article(rina, made.id)
     assert seen.headline == "Banjir"
     assert get_article(newsroom.db, made.id).body == "Satu.\n\nDua.\n"
-    edit_article(sarah, replace(get_article(sarah, made.id), headline="Banjir besar"), actor_id=newsroom.reporter.id)
+    edit_article(
+        sarah,
+        replace(get_article(sarah, made.id), headline="Banjir besar"),
+        actor_id=newsroom.reporter.id,
+    )
     print(sync(sarah), sync(rina))
     assert get_article(rina, made.id).headline == "Banjir besar"

@@ -61,9 +61,7 @@ def test_a_reporters_queued_publish_is_refused_on_the_server_and_audited(
     assert "may not approve" in report.notices[0].message
     assert get_article(newsroom.db, story.id).status == "submitted"
     refusals = [
-        (e.actor, e.to_status)
-        for e in audit_log(newsroom.db, story.id)
-        if e.outcome == "refused"
+        (e.actor, e.to_status) for e in audit_log(newsroom.db, story.id) if e.outcome == "refused"
     ]
     assert sorted(refusals) == [
         ("Sarah Meiliana Gunawan", "approved"),
@@ -152,24 +150,32 @@ def test_tls_with_the_newsrooms_own_certificate(
     certificate.private_key_pem.write_to_path(str(keyfile))
     authority.cert_pem.write_to_path(str(cafile))
     server = ServerProcess(
-        newsroom_url, free_port(), tmp_path / "tls.log", certfile=str(certfile), keyfile=str(keyfile)
+        newsroom_url,
+        free_port(),
+        tmp_path / "tls.log",
+        certfile=str(certfile),
+        keyfile=str(keyfile),
     ).start(cafile=str(cafile))
     try:
         assert server.url.startswith("https://")
-        sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan", cafile=str(cafile))
+        sarah = replica(
+            tmp_path / "sarah", server.url, "sarah-meiliana-gunawan", cafile=str(cafile)
+        )
         draft_article(sarah, ArticleDraft(headline="Aman"), actor_id=newsroom.reporter.id)
         assert sync(sarah).applied == 1
         # Without the newsroom's CA the certificate is not trusted: nothing is sent.
         stranger = open_database(f"sqlite:///{tmp_path / 'stranger.db'}")
         from editor.sync.replica import sign_in
 
-        with pytest.raises(OfflineError, match="CERTIFICATE_VERIFY_FAILED|certificate verify"):
+        with pytest.raises(OfflineError, match=r"CERTIFICATE_VERIFY_FAILED|certificate verify"):
             sign_in(stranger, server.url, "sarah-meiliana-gunawan", PASSWORD)
     finally:
         server.stop()
 
 
-def test_single_user_mode_queues_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_single_user_mode_queues_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "alone.db"
     db = open_database(f"sqlite:///{path}")
     assert db.sync_role == ""
