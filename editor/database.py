@@ -521,20 +521,25 @@ def _install_sync_hooks(db: Database) -> None:
         enable_change_feed(db)
         return
     with db.engine.connect() as connection:
-        remote = connection.execute(
-            text("SELECT value FROM sync_state WHERE key = 'remote'")
-        ).scalar()
-    if remote:
+        roles: dict[str, str] = dict(
+            connection.execute(
+                text("SELECT key, value FROM sync_state WHERE key IN ('remote', 'feed')")
+            ).all()
+        )
+    if roles.get("feed"):
+        enable_change_feed(db)
+    elif roles.get("remote"):
         enable_replica(db)
 
 
 def enable_change_feed(db: Database) -> None:
     """Number every change for the replicas (a server on SQLite does this for itself)."""
     if db.sync_role != "feed":
-        from editor.sync.feed import install_feed
+        from editor.sync.feed import install_feed, start_feed
 
         install_feed(db.sessions)
         db.sync_role = "feed"
+        start_feed(db)
 
 
 def enable_replica(db: Database) -> None:

@@ -204,3 +204,46 @@ def stored_result(session: Session, op_id: uuid.UUID) -> dict[str, Any] | None:
 
     result: dict[str, Any] = json.loads(row.result_json or "{}")
     return result
+
+
+def start_feed(db: Any) -> None:
+    """Make ``db`` a feed database for good, and number what it already holds.
+
+    A newsroom that worked without a server (straight on PostgreSQL, or an SQLite file a
+    server is now started on) has rows no change ever numbered: the first time its feed is
+    started, every synced row is numbered once, so a replica's first sync brings it all.
+    The counter row is locked first, so two processes starting at once number it once.
+    An SQLite database is marked in ``sync_state`` so the command line run on it later
+    feeds the replicas too.
+    """
+    from editor.sync.tables import SyncState
+
+    with db.transaction() as session:
+        if db.dialect != "postgresql" and session.get(SyncState, "feed") is None:
+            session.add(SyncState(key="feed", value="1"))
+        counter = session.execute(
+            select(SyncCounter).where(SyncCounter.id == 1).with_for_update()
+        ).scalar_one()
+        if counter.value:
+            return
+        keys: list[tuple[str, str]] = []
+        keys += [("section", str(i)) for i in session.scalars(select(Section.id))]
+        keys += [("person", str(i)) for i in session.scalars(select(Person.id))]
+        keys += [("tag", str(i)) for i in session.scalars(select(Tag.id))]
+        keys += [
+            ("article", str(i))
+            for i in session.scalars(select(Article.id).order_by(Article.updated_at, Article.id))
+        ]
+        keys += [("comment", str(i)) for i in session.scalars(select(ReviewComment.id))]
+        keys += [("setting", k) for k in session.scalars(select(Setting.key))]
+        if not keys:
+            return
+        for start in range(0, len(keys), 5000):
+            session.execute(
+                table_of(SyncChange).insert(),
+                [
+                    {"kind": kind, "entity_id": entity, "seq": start + index + 1}
+                    for index, (kind, entity) in enumerate(keys[start : start + 5000])
+                ],
+            )
+        counter.value = len(keys)
