@@ -27,7 +27,7 @@ from editor.articles import _load, get_article
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, PermissionDenied, RedaksiError
 from editor.i18n import _
-from editor.models import Person, ReviewComment, Revision, utcnow
+from editor.models import ReviewComment, Revision, utcnow
 from editor.records import ArticleDraft
 from editor.revisions import _lock_article, _retrying, create_revision
 from editor.sync.feed import CURRENT_OP, OpContext, stored_result
@@ -347,8 +347,3 @@ def get_record(session: Any, article_id: uuid.UUID) -> Any:
     from editor.articles import to_record
 
     return to_record(session, _load(session, article_id))
-
-
-def person_exists(db: Database, person_id: uuid.UUID) -> bool:
-    with db.transaction() as session:
-        return session.get(Person, person_id) is not None

@@ -105,6 +105,12 @@ def test_a_revoked_token_is_refused_with_one_clear_line(
     entries = audit_log(newsroom.db)
     assert any(e.action == "revoke_token" and e.actor == "Adi Admin" for e in entries)
 
+    # Signing out revokes the computer's own token on the server and forgets it here.
+    assert cli(["logout", "--db", str(admin_db)]) == 0
+    assert "the sign-in is revoked" in capsys.readouterr().out
+    assert cli(["sync", "--db", str(admin_db)]) == 1
+    assert "redaksi login" in capsys.readouterr().err
+
 
 def test_failed_sign_in_is_audited_on_the_server(
     server: ServerProcess, newsroom: Newsroom, tmp_path: Path
