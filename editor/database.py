@@ -45,7 +45,7 @@ from editor.i18n import _
 #: The newest migration's revision id. Opening an up-to-date database compares with this and
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
 #: head, so adding a migration without updating it fails the suite.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 #: No SQLite database file is smaller than one page of the smallest size.
 SQLITE_MIN_PAGE_SIZE = 512
 #: How long to wait for another program's lock before saying the database is locked.
@@ -65,6 +65,9 @@ class Database:
     backup_path: Path | None = None
     #: The SQLite file, so a clean close can record that it was left whole.
     sqlite_file: Path | None = None
+    #: "feed" (a newsroom server's database: changes are numbered for the replicas),
+    #: "replica" (local changes queue in the outbox) or "" (single-user).
+    sync_role: str = ""
 
     @property
     def dialect(self) -> str:
@@ -585,4 +588,46 @@ def open_database(
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(engine=engine, sessions=sessions, url=url, backup_path=backup, sqlite_file=path)
+    database = Database(
+        engine=engine, sessions=sessions, url=url, backup_path=backup, sqlite_file=path
+    )
+    _install_sync_hooks(database)
+    return database
+
+
+def _install_sync_hooks(db: Database) -> None:
+    """A PostgreSQL database is a newsroom's: every change is numbered for the replicas,
+    whichever front end makes it. An SQLite file signed in to a server is a replica: every
+    local change queues in its outbox. Any other SQLite file is single-user: no hooks."""
+    if db.dialect == "postgresql":
+        enable_change_feed(db)
+        return
+    with db.engine.connect() as connection:
+        roles: dict[str, str] = dict(
+            connection.execute(
+                text("SELECT key, value FROM sync_state WHERE key IN ('remote', 'feed')")
+            ).all()
+        )
+    if roles.get("feed"):
+        enable_change_feed(db)
+    elif roles.get("remote"):
+        enable_replica(db)
+
+
+def enable_change_feed(db: Database) -> None:
+    """Number every change for the replicas (a server on SQLite does this for itself)."""
+    if db.sync_role != "feed":
+        from editor.sync.feed import install_feed, start_feed
+
+        install_feed(db.sessions)
+        db.sync_role = "feed"
+        start_feed(db)
+
+
+def enable_replica(db: Database) -> None:
+    """Queue every local change in the outbox (signing in to a server does this)."""
+    if db.sync_role != "replica":
+        from editor.sync.capture import install_capture
+
+        install_capture(db.sessions)
+        db.sync_role = "replica"

@@ -48,3 +48,25 @@ class ValidationError(RedaksiError):
 
 class PermissionDenied(RedaksiError):
     """The acting person's role does not allow the action; the refusal is audited."""
+
+
+class OfflineError(RedaksiError):
+    """The newsroom server cannot be reached; local work goes on and waits in the outbox."""
+
+
+class NotAvailableOfflineError(OfflineError):
+    """The replica does not carry what was asked for (an article's body) and the server
+    cannot be reached to fetch it."""
+
+
+class RemoteError(RedaksiError):
+    """The newsroom server answered with an error; its message says what and why."""
+
+    def __init__(self, message: str, *, status: int = 0, code: str = "") -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+
+
+class SignInRequiredError(RemoteError):
+    """No token, or the server refused it (revoked, expired or unknown): sign in again."""

@@ -7,6 +7,8 @@ Layout of the package::
     /usr/share/applications/redaksi.desktop
     /usr/share/icons/hicolor/{scalable,256x256,48x48}/apps/redaksi.{svg,png}
     /usr/share/doc/redaksi/copyright, config.toml.example (the system-wide config)
+    /usr/share/doc/redaksi/nginx-redaksi.conf   nginx in front of the newsroom server
+    /lib/systemd/system/redaksi-server.service  the newsroom server (not enabled)
 
 The Depends line lists the Debian packages that provide the system libraries the bundle
 links against (found with ldd and dpkg -S), plus the X11 libraries Qt's xcb plugin opens,
@@ -87,6 +89,9 @@ def _install_files(root: Path) -> None:
     doc = root / "usr/share/doc/redaksi"
     _copy(DEBIAN / "copyright", doc / "copyright")
     _copy(PACKAGING / "config.toml.example", doc / "config.toml.example")
+    # The newsroom server: a systemd unit (not enabled) and the nginx sample beside it.
+    _copy(DEBIAN / "redaksi-server.service", root / "lib/systemd/system/redaksi-server.service")
+    _copy(PACKAGING / "nginx-redaksi.conf", doc / "nginx-redaksi.conf")
     for path in root.rglob("*"):  # dpkg keeps modes as they are: make them the usual ones
         if path.is_symlink():
             continue

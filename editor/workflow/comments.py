@@ -105,9 +105,11 @@ def add_comment(
     quote: str = "",
     start: int | None = None,
     now: datetime | None = None,
+    comment_id: uuid.UUID | None = None,
 ) -> CommentRecord:
     """A comment on the passage ``quote`` (near ``start`` when it occurs more than once),
-    or a general note when ``quote`` is empty."""
+    or a general note when ``quote`` is empty. ``comment_id`` keeps an id made elsewhere
+    (a replica's offline comment)."""
     text = text.strip()
     if not text:
         raise ValidationError(_("The comment is empty: write what you want to say."))
@@ -130,6 +132,7 @@ def add_comment(
                 )
             )
         comment = ReviewComment(
+            id=comment_id or uuid.uuid4(),
             article_id=article_id,
             author_id=actor.id,
             text=text,

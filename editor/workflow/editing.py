@@ -42,8 +42,15 @@ def can_edit(db: Database, article_id: uuid.UUID, actor_id: uuid.UUID) -> bool:
         return edit_refusal(session, article, load_actor(session, actor_id)) is None
 
 
-def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> ArticleRecord:
-    """A new draft. A reporter's draft carries their byline when it names nobody."""
+def draft_article(
+    db: Database,
+    draft: ArticleDraft,
+    *,
+    actor_id: uuid.UUID,
+    article_id: uuid.UUID | None = None,
+) -> ArticleRecord:
+    """A new draft. A reporter's draft carries their byline when it names nobody.
+    ``article_id`` keeps an id made elsewhere (a replica's offline draft)."""
     with db.transaction() as session:
         actor = load_actor(session, actor_id)
         refusal = "" if actor.active else inactive_message(actor)
@@ -54,7 +61,7 @@ def draft_article(db: Database, draft: ArticleDraft, *, actor_id: uuid.UUID) -> 
         raise ValidationError(_("A new article starts as a draft; change its status afterwards."))
     if not draft.byline_ids and not has_permission(actor.role, "edit_any"):
         draft = replace(draft, byline_ids=(actor_id,))
-    return create_article(db, draft, saved_by=actor_id)
+    return create_article(db, draft, article_id=article_id, saved_by=actor_id)
 
 
 def edit_article(
@@ -158,3 +165,39 @@ def set_role(db: Database, person_id: uuid.UUID, role: str, *, actor_id: uuid.UU
             return _record(person)
     record_refusal(db, action="role", actor_id=actor_id, reason=refusal)
     raise PermissionDenied(refusal)
+
+
+def set_trashed(
+    db: Database, article_id: uuid.UUID, trashed: bool, *, actor_id: uuid.UUID
+) -> ArticleRecord:
+    """Move an article to the trash (or back) as ``actor_id``: someone who may edit it,
+    audited; a refusal is audited and raised as PermissionDenied."""
+    from editor.articles import restore_article, trash_article
+
+    with db.transaction() as session:
+        article = _load(session, article_id)
+        refusal = edit_refusal(session, article, load_actor(session, actor_id))
+        status = article.status
+    action = "trash" if trashed else "restore"
+    if refusal is not None:
+        record_refusal(
+            db,
+            action=action,
+            actor_id=actor_id,
+            article_id=article_id,
+            reason=refusal[1],
+            from_status=status,
+            to_status=status,
+        )
+        raise PermissionDenied(refusal[1])
+    record = (trash_article if trashed else restore_article)(db, article_id)
+    with db.transaction() as session:
+        add_entry(
+            session,
+            action=action,
+            actor_id=actor_id,
+            article_id=article_id,
+            from_status=status,
+            to_status=record.status,
+        )
+    return record

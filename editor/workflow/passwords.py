@@ -8,7 +8,9 @@ wrong, whichever it was, and the audit log keeps it (the handle typed, never the
 
 Once anyone in a newsroom has a password, the newsroom signs in: nobody acts in it by
 merely being named (``sign_in_refusal``), and the app asks for a password before any write
-(``sign_in_required``).
+(``sign_in_required``). A replica of a newsroom server holds no password hashes (they never
+leave the server): there the sign-in is the server's, and only the person signed in to it
+acts (every change the replica sends goes up as them).
 """
 
 from __future__ import annotations
@@ -212,8 +214,11 @@ def sign_in_refusal(db: Database, person: PersonRecord, *, where: str = "") -> s
     """Why ``person`` may not act by merely being named ("" if they may).
 
     In a newsroom where people sign in with passwords, someone without a password cannot
-    sign in: otherwise anyone could act as them. The refusal is audited.
+    sign in: otherwise anyone could act as them. On a replica, only the person signed in
+    to the newsroom server may act. The refusal is audited.
     """
+    if db.sync_role == "replica":
+        return _replica_refusal(db, person, where=where)
     with db.transaction() as session:
         if not uses_passwords(session):
             return ""
@@ -226,3 +231,28 @@ def sign_in_refusal(db: Database, person: PersonRecord, *, where: str = "") -> s
         "{name} has no password, and this newsroom signs in with passwords: nobody may act "
         "as {name} until an admin sets one (redaksi passwd {handle} --as ADMIN)."
     ).format(name=person.name, handle=person.handle)
+
+
+def _replica_refusal(db: Database, person: PersonRecord, *, where: str) -> str:
+    """ "" if ``person`` is the one signed in to the newsroom server this replica syncs with
+    (what the replica sends goes up as them, whoever is named here); the refusal otherwise."""
+    from editor.sync.tables import SyncState
+
+    with db.transaction() as session:
+        state = {
+            row.key: row.value
+            for row in session.scalars(
+                select(SyncState).where(SyncState.key.in_(("person_id", "handle", "remote")))
+            )
+        }
+    if state.get("person_id") == str(person.id):
+        return ""
+    why = "not the person signed in to the newsroom server on this replica"
+    _refused_sign_in(db, person.id, person.handle, f"{why}, {where}" if where else why)
+    return _(
+        "This computer is signed in to {server} as {signed_in}, and everything done here "
+        "goes to the server as them: act as {signed_in}, or sign in as {handle} first "
+        "(redaksi login {server} --handle {handle})."
+    ).format(
+        server=state.get("remote", ""), signed_in=state.get("handle", ""), handle=person.handle
+    )

@@ -21,6 +21,7 @@ from editor.articles import _load, to_record
 from editor.database import Database
 from editor.errors import ConflictError, PermissionDenied, ValidationError
 from editor.i18n import N_, _
+from editor.intents import note_intent
 from editor.models import Article, ArticleCorrection, Person, utcnow
 from editor.records import STATUSES, ArticleRecord, status_label
 from editor.revisions import _add_revision, _retrying
@@ -245,6 +246,18 @@ def _transition(
         to_status=request.to,
         note=note,
         at=request.now,
+    )
+    note_intent(
+        session,
+        "status",
+        {
+            "article_id": str(article.id),
+            "to": request.to,
+            "note": request.note,
+            "override_reason": request.override_reason,
+            "scheduled_at": request.scheduled_at.isoformat() if request.scheduled_at else None,
+            "at": request.now.isoformat(),
+        },
     )
     if request.to == "submitted":
         # What the reporter handed in, so the editor can see what changed since.

@@ -220,6 +220,8 @@ def test_deb_metadata_and_file_list(deb: Path) -> None:
         "./usr/share/icons/hicolor/256x256/apps/redaksi.png",
         "./usr/share/doc/redaksi/copyright",
         "./opt/redaksi/_internal/tzdata/zoneinfo/Asia/Makassar",
+        "./usr/share/doc/redaksi/nginx-redaksi.conf",
+        "./lib/systemd/system/redaksi-server.service",
     ):
         assert expected in listing, f"{expected} missing from the package"
     for system_library in ("/libstdc++.so.6", "/libgcc_s.so.1", "/libexpat.so.1"):

@@ -1,0 +1,114 @@
+"""kill -9 of the client and of the server in the middle of a sync, at many points: no
+change is lost and none is applied twice (ops carry ids; the server answers a repeat
+with the stored result)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from editor.articles import get_article
+from editor.database import Database
+from editor.errors import OfflineError, RemoteError
+from editor.records import ArticleDraft
+from editor.revisions import create_revision, list_revisions
+from editor.sync.replica import Replica
+from editor.sync.tables import OutboxOp
+from editor.workflow.editing import draft_article, edit_article
+from tests.sync.harness import Newsroom, ServerProcess, replica, sync
+
+ROUNDS = 25
+
+
+def _queue_changes(db: Database, article_id: uuid.UUID, actor: uuid.UUID, tag: str) -> None:
+    """Two ops a round: a save adding a line, and a save point naming the round."""
+    for number in range(ROUNDS):
+        record = get_article(db, article_id)
+        edit_article(db, replace(record, body=record.body + f"{tag} {number}.\n"), actor_id=actor)
+        create_revision(db, article_id, note=f"{tag}-{number}")
+
+
+def _pending(db: Database) -> int:
+    with db.transaction() as session:
+        return int(session.scalar(select(func.count()).select_from(OutboxOp)) or 0)
+
+
+def _check_exactly_once(newsroom: Newsroom, db: Database, article_id: uuid.UUID, tag: str) -> None:
+    assert _pending(db) == 0
+    stored = get_article(newsroom.db, article_id)
+    lines = stored.body.splitlines()
+    for number in range(ROUNDS):
+        assert lines.count(f"{tag} {number}.") == 1
+    notes = [r.note for r in list_revisions(newsroom.db, article_id)]
+    for number in range(ROUNDS):
+        assert notes.count(f"{tag}-{number}") == 1
+    assert get_article(db, article_id).body == stored.body
+
+
+def test_kill_9_of_the_client_during_sync_loses_nothing_and_repeats_nothing(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    folder = tmp_path / "sarah"
+    db = replica(folder, server.url, "sarah-meiliana-gunawan")
+    story = draft_article(db, ArticleDraft(headline="Sidang"), actor_id=newsroom.reporter.id)
+    _queue_changes(db, story.id, newsroom.reporter.id, "klien")
+    command = [
+        sys.executable,
+        "-c",
+        "from ui.launcher import main; raise SystemExit(main())",
+        "sync",
+        "--db",
+        str(folder / "replica.db"),
+    ]
+    kills = 0
+    for delay in (0.9, 1.3, 1.7, 2.1, 2.5, 2.9, 3.4):
+        if not _pending(db):
+            break
+        process = subprocess.Popen(command, env={**os.environ}, stdout=subprocess.DEVNULL)
+        time.sleep(delay)
+        if process.poll() is None:
+            process.kill()
+            kills += 1
+        process.wait()
+    assert kills >= 1
+    sync(db)
+    _check_exactly_once(newsroom, db, story.id, "klien")
+
+
+def _sync_catching(db: Database, failures: list[BaseException]) -> None:
+    try:
+        with Replica(db) as client:
+            client.sync()
+    except (OfflineError, RemoteError) as error:
+        failures.append(error)
+
+
+def test_kill_9_of_the_server_during_sync_loses_nothing_and_repeats_nothing(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    db = replica(tmp_path / "rina", server.url, "rina-editor")
+    story = draft_article(db, ArticleDraft(headline="Anggaran"), actor_id=newsroom.editor.id)
+    _queue_changes(db, story.id, newsroom.editor.id, "server")
+    interrupted = 0
+    for delay in (0.05, 0.2, 0.4, 0.7):
+        if not _pending(db):
+            break
+        failures: list[BaseException] = []
+        worker = threading.Thread(target=_sync_catching, args=(db, failures))
+        worker.start()
+        time.sleep(delay)
+        server.kill()
+        worker.join(timeout=60)
+        interrupted += len(failures)
+        server.start()
+    assert interrupted >= 1
+    sync(db)
+    _check_exactly_once(newsroom, db, story.id, "server")

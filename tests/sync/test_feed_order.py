@@ -1,0 +1,96 @@
+"""The change feed never lets a cursor skip a change, even with writers committing out of
+order, and a long-poll wakes as soon as something commits."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+from pathlib import Path
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from editor.articles import create_article
+from editor.database import open_database
+from editor.models import Person
+from editor.records import ArticleDraft
+from editor.sync.feed import pull
+from editor.sync.replica import Replica
+from editor.workflow.editing import draft_article
+from tests.sync.harness import Newsroom, ServerProcess, replica, sync
+
+WRITERS, PER_WRITER = 4, 12
+
+
+def test_a_reader_sees_every_change_while_writers_race(
+    newsroom_url: str, newsroom: Newsroom
+) -> None:
+    db = open_database(newsroom_url)
+    assert db.sync_role == "feed"
+
+    def pause_before_commit(_session: Session) -> None:
+        # After the numbers are taken and before the commit: the window in which a
+        # sequence-number feed shows a later number first.
+        time.sleep(random.uniform(0, 0.05))
+
+    event.listen(db.sessions, "before_commit", pause_before_commit)
+    made: set[uuid.UUID] = set()
+    lock = threading.Lock()
+
+    def write() -> None:
+        for number in range(PER_WRITER):
+            record = create_article(db, ArticleDraft(headline=f"Berita {number}"))
+            with lock:
+                made.add(record.id)
+
+    writers = [threading.Thread(target=write) for _ in range(WRITERS)]
+    for writer in writers:
+        writer.start()
+    seen: set[uuid.UUID] = set()
+    cursor = 0
+    with newsroom.db.transaction() as session:
+        cursor = pull(session, session.get(Person, newsroom.editor.id), after=0, limit=2000)[
+            "cursor"
+        ]  # type: ignore[arg-type]
+
+    def read_once() -> None:
+        nonlocal cursor
+        with db.transaction() as session:
+            page = pull(session, session.get(Person, newsroom.editor.id), after=cursor, limit=7)  # type: ignore[arg-type]
+        seen.update(uuid.UUID(c["id"]) for c in page["changes"] if c["kind"] == "article")
+        cursor = page["cursor"]
+
+    while any(writer.is_alive() for writer in writers):
+        read_once()
+    for _ in range(WRITERS * PER_WRITER):
+        read_once()
+    db.close()
+    assert len(made) == WRITERS * PER_WRITER
+    assert made <= seen
+
+
+def test_a_long_poll_wakes_when_another_replica_saves(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
+    rina = replica(tmp_path / "rina", server.url, "rina-editor")
+    sync(rina)
+    woke: list[bool] = []
+
+    def wait() -> None:
+        with Replica(rina) as client:
+            woke.append(client.wait_for_changes(timeout=30))
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.5)
+    story = draft_article(sarah, ArticleDraft(headline="Gempa"), actor_id=newsroom.reporter.id)
+    sync(sarah)
+    waiter.join(timeout=40)
+    assert woke == [True]
+    sync(rina)
+    from editor.articles import get_article
+
+    assert get_article(rina, story.id).headline == "Gempa"
