@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, ValidationError
@@ -268,11 +269,30 @@ def save_article(
     ``saved_by`` is the person saving; a save that changes something records them as the
     author of the stored version (``Article.updated_by_id``).
     """
+    try:
+        with db.transaction() as session:
+            article = store_article(session, record, saved_by=saved_by)
+            if along_with is not None:
+                along_with(session, article)
+            return to_record(session, article)
+    except StaleDataError as error:
+        raise saved_meanwhile(db, record) from error
+
+
+def saved_meanwhile(db: Database, record: ArticleRecord) -> ConflictError:
+    """The conflict of a save that someone else's save overtook between the version check
+    and the write (on PostgreSQL the row's version no longer matched): nothing was written."""
     with db.transaction() as session:
-        article = store_article(session, record, saved_by=saved_by)
-        if along_with is not None:
-            along_with(session, article)
-        return to_record(session, article)
+        stored = _load(session, record.id)
+        headline, version = stored.headline, stored.version
+    return ConflictError(
+        _(
+            "“{headline}” was changed elsewhere while it was being saved (stored "
+            "version {stored_version}). Nothing was overwritten: try again."
+        ).format(headline=headline or _("Untitled"), stored_version=version),
+        expected_version=record.version,
+        current_version=version,
+    )
 
 
 def store_article(

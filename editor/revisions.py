@@ -29,6 +29,7 @@ from editor.articles import (
     _apply,
     _load,
     add_article,
+    saved_meanwhile,
     store_article,
     to_record,
 )
@@ -301,16 +302,7 @@ def save_with_revision(
         return _retrying(work)
     except StaleDataError as error:
         # Someone saved between the version check and the write; the work was rolled back.
-        with db.transaction() as session:
-            stored = _load(session, record.id)
-        raise ConflictError(
-            _(
-                "“{headline}” was changed elsewhere while it was being saved (stored "
-                "version {stored_version}). Nothing was overwritten: try again."
-            ).format(headline=stored.headline or _("Untitled"), stored_version=stored.version),
-            expected_version=record.version,
-            current_version=stored.version,
-        ) from error
+        raise saved_meanwhile(db, record) from error
 
 
 def list_revisions(db: Database, article_id: uuid.UUID) -> list[RevisionRecord]:

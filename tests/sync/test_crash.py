@@ -20,7 +20,10 @@ from editor.database import Database
 from editor.errors import OfflineError, RemoteError
 from editor.records import ArticleDraft
 from editor.revisions import create_revision, list_revisions
-from editor.sync.replica import Replica
+from editor.sync import credentials
+from editor.sync.remote import RemoteServer
+from editor.sync.replica import Replica, remote_config
+from editor.sync.states import loads
 from editor.sync.tables import OutboxOp
 from editor.workflow.editing import draft_article, edit_article
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
@@ -81,6 +84,47 @@ def test_kill_9_of_the_client_during_sync_loses_nothing_and_repeats_nothing(
     assert kills >= 1
     sync(db)
     _check_exactly_once(newsroom, db, story.id, "klien")
+
+
+def test_a_push_repeated_while_the_server_still_carries_it_out_is_answered_once(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    """A client killed mid-push and started again sends the same ops while the server is
+    still carrying out the first request: the saves race for the same article version.
+    The loser merges again (before, the server answered 500 and the sync failed)."""
+    db = replica(tmp_path / "budi", server.url, "budi-santoso")
+    story = draft_article(db, ArticleDraft(headline="Pasar"), actor_id=newsroom.other_reporter.id)
+    _queue_changes(db, story.id, newsroom.other_reporter.id, "ulang")
+    config = remote_config(db)
+    assert config is not None
+    token = credentials.load_token(config.url, config.handle)
+    with db.transaction() as session:
+        ops = [
+            {
+                "op_id": str(op.op_id),
+                "kind": op.kind,
+                "base_version": op.base_version,
+                "payload": loads(op.payload_json),
+            }
+            for op in session.scalars(select(OutboxOp).order_by(OutboxOp.position))
+        ]
+    failures: list[BaseException] = []
+
+    def push() -> None:
+        try:
+            with RemoteServer(config.url, token=token) as remote:
+                remote.push(ops)
+        except (OfflineError, RemoteError) as error:
+            failures.append(error)
+
+    pushers = [threading.Thread(target=push) for _ in range(3)]
+    for pusher in pushers:
+        pusher.start()
+    for pusher in pushers:
+        pusher.join(timeout=120)
+    assert failures == []
+    sync(db)
+    _check_exactly_once(newsroom, db, story.id, "ulang")
 
 
 def _sync_catching(db: Database, failures: list[BaseException]) -> None:
