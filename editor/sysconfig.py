@@ -166,6 +166,10 @@ def _read_bounded(path: Path) -> str:
     return data.decode("utf-8")
 
 
+#: The same guarded read for other small files IT puts beside the configuration.
+read_bounded_text = _read_bounded
+
+
 def _damage(where: str, reason: str) -> str:
     return _(
         "The system configuration {where} cannot be used: {reason}. Redaksi does not start "
