@@ -16,8 +16,10 @@ What a publish writes (paths inside the output folder)::
     sitemap.xml, news-sitemap.xml       (split with an index past 50,000 / 1,000 entries)
     media/<path>                        lead images, copied from the media folder
     assets/site.css
-    .redaksi-publish.manifest           the manifest: path -> (input fingerprint, content hash)
-    .redaksi-publish.pending            only while (or after a stopped) publish: files in flux
+
+Nothing else: the publish's own state (each tree's manifest, path -> (input fingerprint,
+content hash), the list of files in flux, the body cache and the lock) lives in a private
+folder beside the trees (``editor.publish.private_state``), where no web server reads it.
 
 An article page shows its correction notes (``editor.workflow.corrections``) in a Koreksi box
 under the body; the feeds append them to the item. A body the renderer refuses (absurd
@@ -30,7 +32,9 @@ then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/side
 The output folder is a symbolic link (on Windows without link rights, a junction) to one of
 two trees in ``.<name>.publish/`` beside it; see ``editor.publish.atomic`` for why, and
 ``editor.publish.plan`` for what makes a file change. Readers only ever see public articles
-(``editor.publish.visibility``).
+(``editor.publish.visibility``). The publish never follows a link it did not make
+(``editor.publish.safe_fs``), and in a folder a group shares it leaves everything
+group-writable for the next member (``editor.publish.access``).
 
 Work is spread over the machine's cores when there is a lot of it: bodies are rendered, and
 in a full publish files are made and written, by worker processes forked from the

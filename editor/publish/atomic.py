@@ -19,33 +19,41 @@ reader.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import stat
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from editor.i18n import _
-from editor.publish.assets import copy_file
-from editor.publish.manifest import (
-    MANIFEST_NAME,
-    PENDING_NAME,
-    Manifest,
-    mark_pending,
-    read_manifest,
-    write_manifest,
-)
+from editor.publish import private_state
+from editor.publish.access import Access, access_for, check_trusted, set_mode
+from editor.publish.manifest import Manifest, mark_pending, read_manifest, write_manifest
 from editor.publish.report import PublishError
+from editor.publish.safe_fs import (
+    TEMP_SUFFIX,
+    create_file,
+    is_real_folder,
+    is_regular_file,
+    link_refused,
+    read_regular,
+    real_folder,
+    remove_name,
+    replace_file,
+)
 from editor.publish.tree_link import exclusive, is_link, point
 
 TREES = ("a", "b")
-_TEMP_SUFFIX = ".redaksi-tmp"
+_PRIVATE_ACCESS = Access(shared=False)
 
 
 def home_for(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.publish"
+
+
+def private_for(out_dir: Path) -> Path:
+    """The publish's own state (manifests, cache, lock): see ``private_state``."""
+    return home_for(out_dir) / private_state.PRIVATE
 
 
 class SiteTrees:
@@ -54,12 +62,23 @@ class SiteTrees:
     def __init__(self, out_dir: Path) -> None:
         self.out = out_dir
         self.home = home_for(out_dir)
+        self.private = private_for(out_dir)
+        self.access = _PRIVATE_ACCESS
 
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Only one publish at a time per output folder (a GUI and a scheduler may race)."""
-        self.home.mkdir(parents=True, exist_ok=True)
-        with (self.home / ".lock").open("a") as handle, exclusive(handle, self.out):
+        self.out.parent.mkdir(parents=True, exist_ok=True)  # the user's own path: links allowed
+        self.access = access_for(self.out.parent)
+        if real_folder(self.home, self.access.folder_mode or 0o777):
+            set_mode(self.home, self.access.folder_mode)
+        check_trusted(self.home)
+        private_state.make_private(self.private, self.access)
+        with (
+            private_state.open_lock(self.private, self.access) as handle,
+            exclusive(handle, self.out),
+        ):
+            private_state.migrate(self.home, self.private, TREES, self.access)
             yield
 
     def live(self) -> Path | None:
@@ -67,7 +86,10 @@ class SiteTrees:
             return None
         name = Path(os.readlink(self.out)).name
         tree = self.home / name
-        return tree if name in TREES and tree.is_dir() else None
+        return tree if name in TREES and is_real_folder(tree) else None
+
+    def writer(self, tree: Path) -> TreeWriter:
+        return TreeWriter(tree, self.private / tree.name, self.access)
 
     def prepare(self) -> tuple[Path | None, Path]:
         """Check the output folder and return (live tree or None, tree to build in)."""
@@ -81,22 +103,35 @@ class SiteTrees:
                 ).format(out=out, target=os.readlink(out))
             )
         if not is_link(out) and out.exists():
-            if not out.is_dir():
-                raise PublishError(
-                    _("{out} is a file. Choose a folder for the site.").format(out=out)
-                )
-            if any(out.iterdir()):
-                raise PublishError(
-                    _(
-                        "{out} holds files a Redaksi publish did not write, and publishing would "
-                        "replace them. Choose an empty or new folder."
-                    ).format(out=out)
-                )
+            self._check_replaceable(out)
             out.rmdir()
         for name in TREES:
-            (self.home / name).mkdir(parents=True, exist_ok=True)
+            if real_folder(self.home / name, self.access.folder_mode or 0o777):
+                set_mode(self.home / name, self.access.folder_mode)
         spare = self.home / (TREES[1] if live == self.home / TREES[0] else TREES[0])
         return live, spare
+
+    def _check_replaceable(self, out: Path) -> None:
+        """An existing folder becomes the link only when it is empty and the user's own."""
+        if not out.is_dir():
+            raise PublishError(_("{out} is a file. Choose a folder for the site.").format(out=out))
+        if any(out.iterdir()):
+            raise PublishError(
+                _(
+                    "{out} holds files a Redaksi publish did not write, and publishing would "
+                    "replace them. Choose an empty or new folder."
+                ).format(out=out)
+            )
+        owner = getattr(os, "geteuid", None)
+        if owner is not None and os.stat(out).st_uid != owner():
+            raise PublishError(
+                _(
+                    "{out} was made by someone else for the site, and Redaksi will not replace "
+                    "it. Publish into a new folder inside it, for example --out {inside}, and "
+                    "let the web server serve that (see the shared publish folder in the "
+                    "installation guide)."
+                ).format(out=out, inside=out / "site")
+            )
 
     def swap_to(self, tree: Path) -> None:
         point(self.out, tree, self.home / ".next-link")
@@ -110,16 +145,21 @@ def _same_file(first: str | Path, second: str | Path) -> bool:
 
 
 class TreeWriter:
-    """Writes into one tree; refuses any path that could leave it.
+    """Writes into one tree; refuses any path that could leave it, and never follows a link.
 
     Paths are plain strings and folders are made one level at a time: a full publish
     writes some 25,000 files into 13,000 folders, where pathlib objects and a ``resolve``
-    per folder cost more than the writing itself.
+    per folder cost more than the writing itself. Each folder is checked once (made, or
+    found to be a real folder with ``lstat``); files are made with ``O_EXCL | O_NOFOLLOW``
+    (see ``safe_fs``). ``state`` is where the tree's manifest is kept (see ``manifest``).
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, state: Path | None = None, access: Access | None = None) -> None:
         self.root = root
+        self.state = state if state is not None else root.with_name(root.name + "-state")
+        self.access = access or _PRIVATE_ACCESS
         self._base = os.fspath(root)
+        self._file_mode = self.access.file_mode
         #: Folders (site paths) known to be real folders inside the tree.
         self._checked: set[str] = {""}
 
@@ -147,6 +187,7 @@ class TreeWriter:
     def _make_folders(self, site_path: str, folders: list[str]) -> None:
         """Make each missing folder; one already there must be a folder, never a link
         (a link could lead out of the tree)."""
+        mode = self.access.folder_mode
         for depth in range(1, len(folders) + 1):
             folder = "/".join(folders[:depth])
             if folder in self._checked:
@@ -154,6 +195,8 @@ class TreeWriter:
             full = os.path.join(self._base, folder)
             try:
                 os.mkdir(full)
+                if mode is not None:
+                    os.chmod(full, mode)
             except FileExistsError:
                 if not stat.S_ISDIR(os.lstat(full).st_mode):
                     raise PublishError(
@@ -164,16 +207,9 @@ class TreeWriter:
                     ) from None
             self._checked.add(folder)
 
-    def _temp(self, path: str) -> str:
-        return path + _TEMP_SUFFIX
-
     def holds(self, site_path: str, data: bytes) -> bool:
-        """Whether the file is there with exactly these bytes."""
-        try:
-            with open(os.path.join(self._base, site_path), "rb") as handle:
-                return handle.read() == data
-        except OSError:
-            return False
+        """Whether the file is there with exactly these bytes (a link never is)."""
+        return read_regular(os.path.join(self._base, site_path)) == data
 
     def shares(self, site_path: str, other: Path) -> bool:
         """Whether the file is the very file (the same hard link) as ``other``."""
@@ -184,48 +220,53 @@ class TreeWriter:
         if not exists:
             try:
                 # A new file is created in place (nothing can be reading it yet)...
-                with open(path, "xb") as handle:
-                    handle.write(data)
+                create_file(path, data, self._file_mode)
                 return
             except FileExistsError:
                 pass
         # ...an existing one is replaced whole, never rewritten in place: it may be a
-        # hard link shared with the live tree.
-        temp = self._temp(path)
-        with open(temp, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
+        # hard link shared with the live tree (and a link there is replaced, not followed).
+        replace_file(path, data, self._file_mode)
 
     def link(self, site_path: str, existing: Path) -> None:
         """Share an unchanged file with the other tree (hard link; a copy if impossible)."""
         path = self._target(site_path)
+        if not is_regular_file(existing):
+            # Only a file this publish made may be shared: a link planted in the other
+            # tree would put whatever it points to (anything the user may read) online.
+            raise link_refused(existing)
         try:
-            os.link(existing, path)
+            os.link(existing, path, follow_symlinks=False)
             return
         except FileExistsError:
             if _same_file(existing, path):
                 return  # rename() would do nothing between two links to one file
         except OSError:
-            shutil.copyfile(existing, path)
+            self._copy_in(existing, path)
             return
-        temp = self._temp(path)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
+        temp = path + TEMP_SUFFIX
+        remove_name(temp)
         try:
-            os.link(existing, temp)
+            os.link(existing, temp, follow_symlinks=False)
         except OSError:
-            shutil.copyfile(existing, temp)
+            self._copy_in(existing, temp)
         os.replace(temp, path)
 
+    def _copy_in(self, existing: Path, path: str) -> None:
+        """A copy where hard links are impossible (some disks, another user's file)."""
+        data = read_regular(existing)
+        if data is None:
+            raise link_refused(existing)
+        replace_file(path, data, self._file_mode)
+
     def copy(self, site_path: str, source: Path) -> None:
+        """Copy bytes only (not permissions or times, which would differ between publishes)."""
         path = self._target(site_path)
-        temp = self._temp(path)
-        copy_file(source, Path(temp))
-        os.replace(temp, path)
+        replace_file(path, source.read_bytes(), self._file_mode or 0o644)
 
     def remove(self, site_path: str) -> None:
         path = self.target(site_path)
-        path.unlink(missing_ok=True)
+        remove_name(str(path))  # a link is removed itself, never what it points to
         folder = path.parent
         while folder != self.root:
             try:
@@ -236,20 +277,22 @@ class TreeWriter:
             folder = folder.parent
 
     def remove_strays(self, keep: set[str]) -> None:
-        """Delete every file the manifest does not list (a full publish repairs a tree)."""
+        """Delete every file the manifest does not list (a full publish repairs a tree).
+
+        ``os.walk`` never enters a linked folder, and unlinking a link removes the link.
+        """
         skip = len(self._base) + 1
         for folder, _dirs, files in os.walk(self._base):
             prefix = folder[skip:] + "/" if len(folder) >= skip else ""
             for name in files:
-                rel = prefix + name
-                if rel not in keep and rel not in (MANIFEST_NAME, PENDING_NAME):
+                if prefix + name not in keep:
                     os.unlink(os.path.join(folder, name))
 
     def read_manifest(self) -> Manifest | None:
-        return read_manifest(self.root)
+        return read_manifest(self.state)
 
     def write_manifest(self, manifest: Manifest) -> None:
-        write_manifest(self.root, manifest)
+        write_manifest(self.state, manifest, self.access.private_file_mode)
 
     def mark_pending(self, paths: Iterable[str]) -> None:
-        mark_pending(self.root, paths)
+        mark_pending(self.state, paths, self.access.private_file_mode)

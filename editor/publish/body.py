@@ -8,6 +8,7 @@ yet cached are rendered up front, spread over the machine's cores when there are
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -21,6 +22,7 @@ from pathlib import Path
 from editor.errors import ValidationError
 from editor.publish import collector
 from editor.publish.forking import fork_is_safe, frozen_for_fork
+from editor.publish.safe_fs import is_regular_file, link_refused
 from editor.render import markdown_to_html, render_fingerprint
 
 #: Below this many bodies to render, starting worker processes costs more than it saves.
@@ -85,7 +87,7 @@ def _render_all(items: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
 class BodyCache:
     """Rendered body HTML by content; in memory only when ``folder`` is None."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, file_mode: int = 0o600) -> None:
         self.rendered = 0
         self.reused = 0
         #: Bodies that could not be rendered as Markdown: key -> the reason.
@@ -94,9 +96,13 @@ class BodyCache:
         self._memory: dict[str, str] = {}
         self._db: sqlite3.Connection | None = None
         if folder is not None:
+            path = folder / CACHE_NAME
+            if os.path.lexists(path) and not is_regular_file(path):
+                raise link_refused(path)  # SQLite would write wherever the link leads
             try:
-                folder.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(folder / CACHE_NAME)
+                self._db = sqlite3.connect(path)
+                with contextlib.suppress(PermissionError):  # another member's file
+                    os.chmod(path, file_mode)
                 self._db.execute(
                     "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL)"
                 )

@@ -12,12 +12,12 @@ from urllib.parse import urlsplit
 from editor.config import Settings
 from editor.database import Database
 from editor.i18n import _
-from editor.publish import collector
+from editor.publish import collector, private_state
 from editor.publish.assets import resolve_lead_image
-from editor.publish.atomic import SiteTrees, TreeWriter, home_for
+from editor.publish.atomic import SiteTrees, TreeWriter, private_for
 from editor.publish.body import BodyCache
 from editor.publish.building import Built, build_tree
-from editor.publish.manifest import Manifest, read_manifest
+from editor.publish.manifest import Manifest
 from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.plan import Job, Planner, SidebarMode
@@ -54,8 +54,8 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> Site
 
 
 def cache_dir_for(out_dir: Path) -> Path:
-    """Rendered bodies are cached beside the output, never inside the published site."""
-    return home_for(out_dir) / "cache"
+    """Rendered bodies are cached in the publish's private folder, never where it is served."""
+    return private_for(out_dir) / private_state.CACHE_FOLDER
 
 
 def publish_site(
@@ -156,7 +156,9 @@ def _publish(
         for a in data.articles
         if a.lead_image
     }
-    bodies = BodyCache(cache_dir if cache_dir is not None else cache_dir_for(out_dir))
+    cache_folder = cache_dir if cache_dir is not None else cache_dir_for(out_dir)
+    private_state.make_private(cache_folder, trees.access)
+    bodies = BodyCache(cache_folder, trees.access.private_file_mode)
     planner = Planner(
         site=site,
         data=data,
@@ -168,10 +170,10 @@ def _publish(
     )
     jobs = planner.jobs()
     _check_unique(jobs)
-    live_manifest = read_manifest(live) if live is not None else None
+    live_manifest = trees.writer(live).read_manifest() if live is not None else None
     try:
         built = build_tree(
-            TreeWriter(spare),
+            trees.writer(spare),
             jobs,
             live,
             live_manifest,
@@ -188,7 +190,7 @@ def _publish(
     step(len(jobs), len(jobs), "Swapping in the new site")
     trees.swap_to(spare)
     if live is not None:
-        _level(TreeWriter(live), live_manifest, spare, built, full=full, report=report)
+        _level(trees.writer(live), live_manifest, spare, built, full=full, report=report)
     if live_manifest is not None:
         report.removed = sorted(set(live_manifest.files) - set(manifest.files))
     report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused

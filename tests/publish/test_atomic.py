@@ -83,12 +83,11 @@ def test_a_bad_base_url_is_explained(publish: PublishFn):
 def test_a_second_publish_into_the_same_folder_waits_its_turn(publish: PublishFn, tmp_path: Path):
     import fcntl
 
-    from editor.publish.atomic import home_for
+    from editor.publish.atomic import private_for
 
     publish()
     before = site_files(tmp_path / "site")
-    home_for(tmp_path / "site").mkdir(exist_ok=True)
-    with (home_for(tmp_path / "site") / ".lock").open("a") as other:
+    with (private_for(tmp_path / "site") / "lock").open("a") as other:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running publish holds it
         with pytest.raises(PublishError, match="Another publish"):
             publish(full=True)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor.publish.manifest import (
-    LEGACY_NAME,
-    MANIFEST_NAME,
-    PENDING_NAME,
     Manifest,
+    manifest_path,
     mark_pending,
     parse_manifest,
+    pending_path,
     read_manifest,
     write_manifest,
 )
@@ -24,18 +23,25 @@ def test_round_trip_keeps_odd_paths(tmp_path: Path) -> None:
         '"quoted".jpg': ("1" * 32, "2" * 32),
         "media/tab\there.jpg": ("3" * 32, "4" * 32),
     }
-    write_manifest(tmp_path, Manifest(dict(files)))
-    again = read_manifest(tmp_path)
+    write_manifest(tmp_path / "a", Manifest(dict(files)))
+    again = read_manifest(tmp_path / "a")
     assert again is not None
     assert again.files == files
 
 
-def test_old_json_manifest_is_not_trusted_and_is_removed(tmp_path: Path) -> None:
-    (tmp_path / LEGACY_NAME).write_text('{"format":1,"files":{}}\n', encoding="utf-8")
-    (tmp_path / MANIFEST_NAME).write_text('{"format":1,"files":{}}\n', encoding="utf-8")
-    assert read_manifest(tmp_path) is None
-    write_manifest(tmp_path, Manifest({"index.html": ("a", "b")}))
-    assert not (tmp_path / LEGACY_NAME).exists()
+def test_old_json_manifest_is_not_trusted(tmp_path: Path) -> None:
+    manifest_path(tmp_path / "a").write_text('{"format":1,"files":{}}\n', encoding="utf-8")
+    assert read_manifest(tmp_path / "a") is None
+
+
+def test_a_manifest_behind_a_link_is_not_read_nor_written_through(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text(Manifest({"index.html": ("a", "b")}).to_text(), encoding="utf-8")
+    manifest_path(tmp_path / "a").symlink_to(elsewhere)
+    assert read_manifest(tmp_path / "a") is None
+    write_manifest(tmp_path / "a", Manifest({"rss.xml": ("c", "d")}))
+    assert "index.html" in elsewhere.read_text(encoding="utf-8")  # untouched
+    assert not manifest_path(tmp_path / "a").is_symlink()
 
 
 def test_damaged_lines_are_dropped_not_misread() -> None:
@@ -48,24 +54,24 @@ def test_damaged_lines_are_dropped_not_misread() -> None:
 
 def test_a_quoted_first_path_survives(tmp_path: Path) -> None:
     files = {'"first".jpg': ("a", "b")}
-    write_manifest(tmp_path, Manifest(dict(files)))
-    again = read_manifest(tmp_path)
+    write_manifest(tmp_path / "a", Manifest(dict(files)))
+    again = read_manifest(tmp_path / "a")
     assert again is not None and again.files == files
 
 
 def test_pending_paths_are_not_trusted_until_the_next_manifest(tmp_path: Path) -> None:
     files = {"index.html": ("a", "b"), "rss.xml": ("c", "d"), "atom.xml": ("e", "f")}
-    write_manifest(tmp_path, Manifest(dict(files)))
-    mark_pending(tmp_path, ["rss.xml"])
-    mark_pending(tmp_path, ["atom.xml"])  # a second stopped publish adds to the list
-    stopped = read_manifest(tmp_path)
+    write_manifest(tmp_path / "a", Manifest(dict(files)))
+    mark_pending(tmp_path / "a", ["rss.xml"])
+    mark_pending(tmp_path / "a", ["atom.xml"])  # a second stopped publish adds to the list
+    stopped = read_manifest(tmp_path / "a")
     assert stopped is not None and stopped.files == {"index.html": ("a", "b")}
-    write_manifest(tmp_path, Manifest(dict(files)))
-    finished = read_manifest(tmp_path)
+    write_manifest(tmp_path / "a", Manifest(dict(files)))
+    finished = read_manifest(tmp_path / "a")
     assert finished is not None and finished.files == files
 
 
 def test_an_unreadable_pending_list_trusts_nothing(tmp_path: Path) -> None:
-    write_manifest(tmp_path, Manifest({"index.html": ("a", "b")}))
-    (tmp_path / PENDING_NAME).write_text("garbage\n", encoding="utf-8")
-    assert read_manifest(tmp_path) is None
+    write_manifest(tmp_path / "a", Manifest({"index.html": ("a", "b")}))
+    pending_path(tmp_path / "a").write_text("garbage\n", encoding="utf-8")
+    assert read_manifest(tmp_path / "a") is None
