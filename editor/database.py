@@ -2,10 +2,11 @@
 
 Rules kept here (docs/architecture.md §2): a damaged, foreign, newer or locked database is refused
 with a clear message and never written to; an existing SQLite database is backed up beside
-itself before a migration touches it, and put back if the migration fails. An SQLite file
-is checked read-safely before the engine opens it, because opening switches it to WAL
-mode, which is already a write. On PostgreSQL, backups are the server's business
-(pg_dump); there the whole upgrade runs in one transaction, so a failure changes nothing.
+itself before a migration touches it (editor.upgrade_backup). The whole upgrade runs in one
+transaction, on SQLite as on PostgreSQL, so a failure or a crash half way changes nothing.
+An SQLite file is checked read-safely before the engine opens it, because opening switches
+it to WAL mode, which is already a write. On PostgreSQL, backups are the server's business
+(pg_dump).
 """
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_cache_path
 from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor.sqlite_guard import GuardedConnection, Loss, SqliteGuard
+from editor.upgrade_backup import backup_before_upgrade, backups_of
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -371,30 +372,6 @@ def create_database_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECON
 _guards: weakref.WeakKeyDictionary[Engine, SqliteGuard] = weakref.WeakKeyDictionary()
 
 
-def _backup_sqlite(path: Path, revision: str | None, busy_timeout: float) -> Path:
-    """Copy the database beside itself (SQLite's backup API: consistent even in WAL mode)."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}.bak")
-    counter = 1
-    while target.exists():
-        counter += 1
-        target = path.with_name(f"{path.name}.{revision or 'empty'}.{stamp}-{counter}.bak")
-    # Written under a temporary name first: a crash mid-copy never leaves a half backup
-    # that looks like a good one.
-    partial = target.with_name(target.name + ".partial")
-    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=busy_timeout)
-    try:
-        copy = sqlite3.connect(partial)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
-    partial.replace(target)
-    return target
-
-
 def _explain_postgres(url: str, error: BaseException) -> DatabaseError:
     parsed = make_url(url)
     server = f"{parsed.host or 'localhost'}:{parsed.port or 5432}"
@@ -470,7 +447,7 @@ def _migrate(engine: Engine, url: str, head: str, migrations_dir: Path | None) -
 
     _check_revision(_where(url), current, tables, ScriptDirectory.from_config(config))
     try:
-        with engine.begin() as connection:
+        with engine.connect() as connection, _one_transaction(connection):
             config.attributes["connection"] = connection
             from alembic import command
 
@@ -479,34 +456,47 @@ def _migrate(engine: Engine, url: str, head: str, migrations_dir: Path | None) -
         raise _UpgradeFailed(str(error)) from error
 
 
+@contextmanager
+def _one_transaction(connection: Connection) -> Iterator[None]:
+    """The whole upgrade commits at once or not at all, on SQLite as on PostgreSQL.
+
+    SQLite's schema changes are transactional, but Python's driver opens a transaction
+    only before INSERT, UPDATE or DELETE: each CREATE TABLE ran on its own and stayed, so
+    a crash half way left a database that said it was older than it was. So on SQLite
+    the driver's own transaction handling is switched off for the upgrade and the
+    transaction is begun here; IMMEDIATE takes the write lock first, so two programs
+    upgrading the same file take turns (the second finds the work done).
+    """
+    if connection.dialect.name != "sqlite":
+        with connection.begin():
+            yield
+        return
+    driver = connection.connection.dbapi_connection
+    assert driver is not None
+    driver.isolation_level = None  # no transaction is open yet, so this commits nothing
+    try:
+        with connection.begin():
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            yield
+    finally:
+        driver.isolation_level = ""  # the driver's default again, for the pool
+
+
 def _remove_sqlite_files(path: Path) -> None:
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def _put_back(backup: Path, path: Path) -> None:
-    """Copy the pre-upgrade backup over a half-upgraded SQLite database."""
-    _remove_sqlite_files(path)
-    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
-    try:
-        target = sqlite3.connect(path)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
-
-
 def _upgrade_failed(
-    url: str, path: Path | None, backup: Path | None, created: bool, error: BaseException
+    url: str,
+    path: Path | None,
+    backup: Path | None,
+    revision: str | None,
+    created: bool,
+    error: BaseException,
 ) -> DatabaseError:
-    """Undo what a failed upgrade left behind, where that is possible, and say what happened.
-
-    PostgreSQL runs the whole upgrade in one transaction, so it is already rolled back.
-    SQLite commits each schema change as it goes: a new file is removed, an existing one
-    is put back from the backup written just before.
-    """
+    """Say what a failed upgrade left: nothing, since it ran in one transaction (a new
+    SQLite file, left empty, is removed)."""
     what = _("Upgrading the database {where} failed ({error}).").format(
         where=_where(url), error=error
     )
@@ -522,25 +512,19 @@ def _upgrade_failed(
         return DatabaseError(
             _("{what} No database was created. Report this problem.").format(what=what)
         )
-    if backup is None:  # pragma: no cover - an existing database always has one
-        return DatabaseError(_("{what} Report this problem.").format(what=what))
-    try:
-        _put_back(backup, path)
-    except (OSError, sqlite3.Error) as undo_error:
-        return DatabaseError(
-            _(
-                "{what} Putting the database back also failed ({undo_error}). Your data "
-                "is safe in the copy made before the upgrade: {backup}. Report this "
-                "problem."
-            ).format(what=what, undo_error=undo_error, backup=backup)
-        )
-    return DatabaseError(
-        _(
-            "{what} The database was put back as it was before the upgrade (a copy "
-            "is also at {backup}). Report this problem; until it is fixed, keep "
-            "using the previous version of Redaksi."
-        ).format(what=what, backup=backup)
-    )
+    message = _(
+        "{what} The upgrade was rolled back: the database is as it was before it, and a "
+        "copy of it is at {backup}. Report this problem; until it is fixed, keep using "
+        "the previous version of Redaksi."
+    ).format(what=what, backup=backup)
+    oldest = next(iter(backups_of(path, revision)), None)
+    if oldest is not None and oldest != backup:
+        message += " " + _(
+            "The oldest copy from before an upgrade of this schema is {oldest}: if an "
+            "earlier Redaksi stopped half way through upgrading this database, that copy "
+            "is from before it."
+        ).format(oldest=oldest)
+    return DatabaseError(message)
 
 
 def open_database(
@@ -560,7 +544,7 @@ def open_database(
     head = SCHEMA_HEAD if migrations_dir is None else _script(migrations_dir).get_current_head()
     assert head is not None
     path = sqlite_path(url)
-    backup = None
+    backup = current = None
     created = False
     if path is not None:
         if not path.exists() and not create:
@@ -569,7 +553,7 @@ def open_database(
             )
         current = _probe_sqlite(path, busy_timeout, head, migrations_dir)
         if current is not None and current != head:
-            backup = _backup_sqlite(path, current, busy_timeout)
+            backup = backup_before_upgrade(path, current, busy_timeout)
         path.parent.mkdir(parents=True, exist_ok=True)
         created = not path.exists() or path.stat().st_size == 0
     engine = create_database_engine(url, busy_timeout=busy_timeout)
@@ -580,7 +564,7 @@ def open_database(
         cause = failure.__cause__ or failure
         if "locked" in str(cause).lower():
             raise _explain(url, cause) from cause
-        raise _upgrade_failed(url, path, backup, created, cause) from cause
+        raise _upgrade_failed(url, path, backup, current, created, cause) from cause
     except (DBAPIError, sqlite3.Error) as error:
         engine.dispose()
         raise _explain(url, error) from error

@@ -329,7 +329,7 @@ def test_an_older_database_is_backed_up_before_the_upgrade(tmp_path: Path) -> No
     assert not list(data.glob("*.partial"))
 
 
-def test_a_failed_upgrade_puts_the_database_back(tmp_path: Path) -> None:
+def test_a_failed_upgrade_is_rolled_back_and_names_the_copy_from_before(tmp_path: Path) -> None:
     data = tmp_path / "data"
     data.mkdir()
     path = data / "newsroom.db"
@@ -338,15 +338,45 @@ def test_a_failed_upgrade_puts_the_database_back(tmp_path: Path) -> None:
     db.close()
     migrations = _migrations_with_one_more_revision(tmp_path, FAILING_UPGRADE)
 
-    with pytest.raises(DatabaseError, match="put back as it was") as caught:
-        open_database(url_of(path), migrations_dir=migrations)
-    assert "failed half way" in str(caught.value)
+    for _attempt in range(3):
+        with pytest.raises(DatabaseError, match="rolled back") as caught:
+            open_database(url_of(path), migrations_dir=migrations)
+    message = str(caught.value)
+    assert "failed half way" in message
     assert _read(path, "SELECT version_num FROM alembic_version") == [(head_revision(),)]
     assert "test_only_marker" not in _tables(path)
     assert _read(path, "SELECT headline FROM articles") == [("Jangan hilang",)]
-    assert [p.name for p in data.glob("*.bak")] != []
+    # Three tries, one copy, and the message names it.
+    backups = list(data.glob("*.bak"))
+    assert len(backups) == 1 and str(backups[0]) in message
+    assert _read(backups[0], "SELECT headline FROM articles") == [("Jangan hilang",)]
+    assert "oldest copy" not in message
     # Today's Redaksi still opens it.
     open_database(url_of(path)).close()
+
+
+def test_a_database_an_earlier_version_left_half_upgraded_points_at_the_first_copy(
+    tmp_path: Path,
+) -> None:
+    """Before upgrades ran in one transaction, a crash could leave a new table in place
+    under the old revision, and every try after that failed and copied the broken file."""
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "newsroom.db"
+    make_newsroom_file(path)
+    migrations = _migrations_with_one_more_revision(tmp_path)
+    first = data / f"newsroom.db.{head_revision()}.20261201T080000Z.bak"
+    shutil.copy(path, first)  # the copy an earlier version made before its first try
+    connection = sqlite3.connect(path)
+    connection.execute("CREATE TABLE test_only_marker (id INTEGER PRIMARY KEY)")
+    connection.commit()
+    connection.close()
+
+    with pytest.raises(DatabaseError, match="already exists") as caught:
+        open_database(url_of(path), migrations_dir=migrations)
+    message = str(caught.value)
+    assert f"oldest copy from before an upgrade of this schema is {first}" in message
+    assert len(list(data.glob("*.bak"))) == 2
 
 
 def test_a_failed_upgrade_of_a_new_file_leaves_no_file(tmp_path: Path) -> None:
