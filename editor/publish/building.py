@@ -196,7 +196,7 @@ def build_tree(
     step(0, len(jobs), "Rendering article bodies")
     needed = {article.id: article for i in todo for article in jobs[i].bodies}
     load_bodies(db, data, set(needed))
-    bodies.prepare((data.bodies[i], article.language) for i, article in needed.items())
+    bodies.prepare((str(i), data.bodies[i], a.language) for i, a in needed.items())
     work = _Work(
         jobs=jobs,
         writer=writer,

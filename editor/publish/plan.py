@@ -114,7 +114,7 @@ class Planner:
         html = self._html.get(article.id)
         if html is None:
             html = self._html[article.id] = self.bodies.html(
-                self.data.bodies[article.id], article.language
+                str(article.id), self.data.bodies[article.id], article.language
             )
         return html
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import IO
 
 from editor.publish.access import Access, check_trusted
-from editor.publish.body import CACHE_NAME
+from editor.publish.body_store import CACHE_NAME
 from editor.publish.manifest import (
     TREE_LEGACY_NAME,
     TREE_MANIFEST_NAME,

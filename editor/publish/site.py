@@ -159,6 +159,8 @@ def _publish(
     cache_folder = cache_dir if cache_dir is not None else cache_dir_for(out_dir)
     private_state.make_private(cache_folder, trees.access)
     bodies = BodyCache(cache_folder, trees.access.private_file_mode)
+    # Before anything is built: even a publish that fails later takes retracted text out.
+    bodies.keep_only({str(article.id) for article in data.articles})
     planner = Planner(
         site=site,
         data=data,
