@@ -204,7 +204,7 @@ def _with_setting(text: str, key: str, value: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then swap it in."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -257,4 +257,4 @@ def save_user_setting(key: str, value: str) -> None:
                 ).format(path=path, key=key)
             )
         updated = "".join(f"{k} = {toml_string(v)}\n" for k, v in flat.items())
-    _write_atomically(path, updated)
+    write_atomically(path, updated)

@@ -68,6 +68,7 @@ ICON_IDS: dict[str, str] = {
     "profile": "mdi6.account-switch-outline",
     "budget": "mdi6.file-pdf-box",
     "workflow": "mdi6.account-group-outline",
+    "spelling": "mdi6.spellcheck",
 }
 
 

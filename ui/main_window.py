@@ -35,6 +35,7 @@ from ui.article_list.pane import ArticleListPane
 from ui.editor_pane import EditorPane
 from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
+from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
 from ui.theme import ThemeState
 from ui.window_actions import (
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self.list_pane = ArticleListPane(self.registry, self)
         self.editor = EditorPane(self.registry, self)
+        self.spelling = SpellingService(self)
+        self.editor.set_spelling(self.spelling)
         self.preview = PreviewPane(self)
         #: The workflow dock, lock banner and actions (ui.workflow.integration), added by
         #: attach_database: they import the workflow services, so they come after the paint.
@@ -398,6 +401,7 @@ class MainWindow(QMainWindow):
         self.status.set_language(self.context.translations.language)
         self.status.set_zone(self.context.settings.zone)
         self.list_pane.model.set_zone(self.context.settings.zone)
+        self.spelling.reload_preferences()
         self.list_pane.filter_bar.set_zone(self.context.settings.zone)
         if self.autosave is not None and hasattr(self.autosave, "set_interval"):
             self.autosave.set_interval(self._autosave_interval())
@@ -454,6 +458,7 @@ class MainWindow(QMainWindow):
         self.editor.contentChanged.connect(self._content_changed)
         self.editor.statsChanged.connect(self.status.set_stats)
         self.editor.scrollFractionChanged.connect(self.preview.set_scroll_fraction)
+        self.editor.spellingNotice.connect(lambda text: self.status.showMessage(text, 15000))
 
     def _update_actions(self) -> None:
         has_article = self._open_id is not None

@@ -1,4 +1,4 @@
-"""Preferences: newsroom time zone, interface language, theme, autosave, database location.
+"""Preferences: newsroom time zone, interface language, theme, autosave, spelling, database.
 
 Zone and database location belong to the newsroom set-up and go to the user config file
 through ``editor.userconfig`` (the command line reads them too); the rest is about this
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,12 @@ from PySide6.QtWidgets import (
 from editor.config import Settings
 from ui.file_dialogs import save_file_name
 from ui.i18n import preferred_language, save_language_preference, saved_language_preference
+from ui.spelling.service import (
+    ENABLED_KEY,
+    LANGUAGE_KEY,
+    spelling_enabled,
+    spelling_language_choice,
+)
 from ui.theme import save_theme_choice
 
 if TYPE_CHECKING:
@@ -81,6 +88,20 @@ class PreferencesDialog(QDialog):
         except (TypeError, ValueError):
             self.autosave.setValue(2)
 
+        self.spelling = QCheckBox(self.tr("Underline misspelt words and house-style slips"), self)
+        self.spelling.setObjectName("spellingEnabled")
+        self.spelling.setChecked(spelling_enabled())
+        self.spelling_language = QComboBox(self)
+        self.spelling_language.setObjectName("spellingLanguage")
+        self.spelling_language.addItem(self.tr("The article's language"), "article")
+        self.spelling_language.addItem("Bahasa Indonesia", "id")
+        self.spelling_language.addItem("English", "en")
+        self.spelling_language.setCurrentIndex(
+            self.spelling_language.findData(spelling_language_choice())
+        )
+        self.spelling.toggled.connect(self.spelling_language.setEnabled)
+        self.spelling_language.setEnabled(self.spelling.isChecked())
+
         self.database = QLineEdit(current.database_url, self)
         self.database.setObjectName("databaseUrl")
         self.database.setMinimumWidth(360)
@@ -104,6 +125,8 @@ class PreferencesDialog(QDialog):
         form.addRow(self.tr("Interface language"), self.language_choice)
         form.addRow(self.tr("Theme"), self.theme)
         form.addRow(self.tr("Autosave after a pause of"), self.autosave)
+        form.addRow(self.tr("Spell checking"), self.spelling)
+        form.addRow(self.tr("Spelling dictionary"), self.spelling_language)
         form.addRow(self.tr("Database"), database_row)
         form.addRow("", note)
 
@@ -152,6 +175,8 @@ class PreferencesDialog(QDialog):
         save_language_preference(str(self.language_choice.currentData()))
         save_theme_choice(self.theme_choice())
         QSettings().setValue(AUTOSAVE_INTERVAL_KEY, self.autosave.value() * 1000)
+        QSettings().setValue(ENABLED_KEY, self.spelling.isChecked())
+        QSettings().setValue(LANGUAGE_KEY, str(self.spelling_language.currentData()))
         super().accept()
 
     def _choose_file(self) -> None:

@@ -9,7 +9,7 @@ command line and the pre-publish checklist.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from editor.i18n import _
 from editor.records import ArticleRecord
@@ -21,6 +21,8 @@ SPELLING = "spelling"
 STYLE = "style"
 #: Lines longer than this are left unchecked (a pasted data dump is not prose).
 MAX_CHECKED_LINE = 20_000
+#: Distinct words whose verdict is remembered before the memory starts over.
+MAX_VERDICTS = 100_000
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,14 @@ class Checker:
         self._accepted: set[str] = set()
         #: Lowercase form → the newsroom's spelling, for words with capitals in them.
         self._canonical: dict[str, str] = {}
+        #: Each distinct word's verdict (a problem at offset 0, or None): an article
+        #: repeats its words, and a keystroke re-checks the whole paragraph.
+        self._verdicts: dict[str, Problem | None] = {}
         self.accept(accepted)
 
     def accept(self, entries: Iterable[str]) -> None:
         """Take words as correct from now on (a list entry may hold several: a full name)."""
+        self._verdicts.clear()
         for entry in entries:
             for word in entry.replace("’", "'").split():
                 self._accepted.add(word)
@@ -116,9 +122,14 @@ class Checker:
         for span in words(line, mask):
             if overlaps(span.start, span.end, taken):
                 continue
-            problem = self._word_problem(span.start, span.end, span.text)
-            if problem is not None:
-                problems.append(problem)
+            verdict = self._verdicts.get(span.text, ...)
+            if verdict is ...:
+                verdict = self._word_problem(0, len(span.text), span.text)
+                if len(self._verdicts) > MAX_VERDICTS:
+                    self._verdicts.clear()
+                self._verdicts[span.text] = verdict
+            if verdict is not None:
+                problems.append(replace(verdict, start=span.start, end=span.end))
         return sorted(problems, key=lambda p: p.start)
 
     def _known_or_accepted(self, word: str) -> bool:

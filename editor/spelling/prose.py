@@ -62,8 +62,9 @@ def words(line: str, mask: list[tuple[int, int]] | None = None) -> Iterator[Span
     """The words of ``line`` outside code, links and addresses."""
     skipped = prose_mask(line) if mask is None else mask
     for match in WORD.finditer(line):
-        if not overlaps(match.start(), match.end(), skipped):
-            yield Span(match.start(), match.end(), match.group())
+        start, end = match.span()
+        if not skipped or not overlaps(start, end, skipped):
+            yield Span(start, end, match.group())
 
 
 def advance(line: str, open_block: LineKind, *, first: bool) -> tuple[LineKind, LineKind]:

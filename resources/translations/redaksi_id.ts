@@ -567,123 +567,123 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="72"/>
+        <location filename="../../ui/editor_pane/pane.py" line="92"/>
         <source>Formatting</source>
-        <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count.</extracomment>
+        <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count. &quot;Add to the newsroom dictionary&quot; chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...). Words ignored per article, for as long as the app runs.</extracomment>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="179"/>
+        <location filename="../../ui/editor_pane/pane.py" line="241"/>
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="182"/>
+        <location filename="../../ui/editor_pane/pane.py" line="244"/>
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="185"/>
+        <location filename="../../ui/editor_pane/pane.py" line="247"/>
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="197"/>
+        <location filename="../../ui/editor_pane/pane.py" line="259"/>
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="205"/>
+        <location filename="../../ui/editor_pane/pane.py" line="267"/>
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="207"/>
+        <location filename="../../ui/editor_pane/pane.py" line="269"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="211"/>
+        <location filename="../../ui/editor_pane/pane.py" line="273"/>
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="212"/>
+        <location filename="../../ui/editor_pane/pane.py" line="274"/>
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="335"/>
+        <location filename="../../ui/editor_pane/pane.py" line="398"/>
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="342"/>
+        <location filename="../../ui/editor_pane/pane.py" line="405"/>
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="115"/>
+        <location filename="../../ui/editor_pane/pane.py" line="136"/>
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="116"/>
+        <location filename="../../ui/editor_pane/pane.py" line="137"/>
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="117"/>
+        <location filename="../../ui/editor_pane/pane.py" line="138"/>
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="118"/>
+        <location filename="../../ui/editor_pane/pane.py" line="139"/>
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="119"/>
+        <location filename="../../ui/editor_pane/pane.py" line="140"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="120"/>
+        <location filename="../../ui/editor_pane/pane.py" line="141"/>
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="121"/>
+        <location filename="../../ui/editor_pane/pane.py" line="142"/>
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="123"/>
+        <location filename="../../ui/editor_pane/pane.py" line="144"/>
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="127"/>
+        <location filename="../../ui/editor_pane/pane.py" line="148"/>
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="135"/>
+        <location filename="../../ui/editor_pane/pane.py" line="156"/>
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="139"/>
+        <location filename="../../ui/editor_pane/pane.py" line="160"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="146"/>
+        <location filename="../../ui/editor_pane/pane.py" line="167"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="150"/>
+        <location filename="../../ui/editor_pane/pane.py" line="171"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -936,46 +936,46 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The workflow dock, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint.</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="262"/>
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="268"/>
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="410"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412"/>
+        <location filename="../../ui/main_window.py" line="416"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="539"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="536"/>
+        <location filename="../../ui/main_window.py" line="541"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1156,7 +1156,7 @@
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1172,7 +1172,7 @@
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
+        <location filename="../../ui/main_window.py" line="250"/>
         <source>Another program removed the database&apos;s -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
@@ -1355,84 +1355,104 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../ui/preferences.py" line="46"/>
+        <location filename="../../ui/preferences.py" line="53"/>
         <source>Preferences</source>
         <extracomment>The zones a newsroom picks from, with the abbreviation readers know.</extracomment>
         <translation>Preferensi</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="60"/>
-        <location filename="../../ui/preferences.py" line="69"/>
+        <location filename="../../ui/preferences.py" line="67"/>
+        <location filename="../../ui/preferences.py" line="76"/>
         <source>Same as the system</source>
         <translation>Ikuti sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="70"/>
+        <location filename="../../ui/preferences.py" line="77"/>
         <source>Light</source>
         <translation>Terang</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="71"/>
+        <location filename="../../ui/preferences.py" line="78"/>
         <source>Dark</source>
         <translation>Gelap</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="77"/>
+        <location filename="../../ui/preferences.py" line="84"/>
         <source> s</source>
         <translation> detik</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="87"/>
+        <location filename="../../ui/preferences.py" line="91"/>
+        <source>Underline misspelt words and house-style slips</source>
+        <translation>Garis bawahi salah eja dan kekeliruan gaya redaksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="96"/>
+        <source>The article&apos;s language</source>
+        <translation>Bahasa artikel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="108"/>
         <source>Choose file…</source>
         <translation>Pilih berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="94"/>
+        <location filename="../../ui/preferences.py" line="115"/>
         <source>A file path for a database on this computer, or postgresql://server/name for a shared newsroom server. Takes effect the next time Redaksi starts.</source>
         <translation>Jalur berkas basis data di komputer ini, atau postgresql://server/nama untuk server redaksi bersama. Berlaku saat Redaksi dibuka berikutnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="103"/>
+        <location filename="../../ui/preferences.py" line="124"/>
         <source>Newsroom time zone</source>
         <translation>Zona waktu redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="104"/>
+        <location filename="../../ui/preferences.py" line="125"/>
         <source>Interface language</source>
         <translation>Bahasa antarmuka</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="105"/>
+        <location filename="../../ui/preferences.py" line="126"/>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="106"/>
+        <location filename="../../ui/preferences.py" line="127"/>
         <source>Autosave after a pause of</source>
         <translation>Simpan otomatis setelah jeda</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="107"/>
+        <location filename="../../ui/preferences.py" line="128"/>
+        <source>Spell checking</source>
+        <translation>Pemeriksaan ejaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="129"/>
+        <source>Spelling dictionary</source>
+        <translation>Kamus ejaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preferences.py" line="130"/>
         <source>Database</source>
         <translation>Basis data</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="146"/>
+        <location filename="../../ui/preferences.py" line="169"/>
         <source>Enter a database file or server address.</source>
         <translation>Isi berkas basis data atau alamat server.</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="150"/>
+        <location filename="../../ui/preferences.py" line="173"/>
         <source>Preferences not saved</source>
         <translation>Preferensi tidak tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="160"/>
+        <location filename="../../ui/preferences.py" line="185"/>
         <source>Database file</source>
         <translation>Berkas basis data</translation>
     </message>
     <message>
-        <location filename="../../ui/preferences.py" line="162"/>
+        <location filename="../../ui/preferences.py" line="187"/>
         <source>Redaksi database (*.db);;All files (*)</source>
         <translation>Basis data Redaksi (*.db);;Semua berkas (*)</translation>
     </message>
@@ -1917,6 +1937,30 @@ median %3 h, middle half %4–%5 h
         <translation>%1: %2 artikel
 median %3 jam, separuh tengah %4–%5 jam
 90 % dalam %6 jam, paling lambat %7 jam</translation>
+    </message>
+</context>
+<context>
+    <name>SpellingMenu</name>
+    <message>
+        <location filename="../../ui/spelling/menu.py" line="49"/>
+        <source>No suggestions</source>
+        <extracomment>Menu entries that name words, beyond which a suggestion list is cut.</extracomment>
+        <translation>Tidak ada saran</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/menu.py" line="55"/>
+        <source>Add “%1” to my dictionary</source>
+        <translation>Tambahkan “%1” ke kamus saya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/menu.py" line="63"/>
+        <source>Add “%1” to the newsroom dictionary</source>
+        <translation>Tambahkan “%1” ke kamus redaksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/menu.py" line="70"/>
+        <source>Ignore “%1” in this article</source>
+        <translation>Abaikan “%1” di artikel ini</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QPlainTextEdit, QWidget
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFont, QGuiApplication, QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 
-from ui.highlighter import MarkdownHighlighter
+from editor.spelling.checker import Checker, Problem
+from editor.spelling.prose import LineKind
+from ui.highlighter import MarkdownHighlighter, SpellPass
+from ui.spelling.menu import insert_at_top, problem_actions
 
 #: Past this size the document is left unhighlighted: colouring 5 MB of pasted text would
 #: freeze the window for seconds, and nobody reads colours in a document that long.
@@ -20,6 +23,9 @@ class BodyEditor(QPlainTextEdit):
 
     #: Emitted when highlighting is switched off or on because of the document size.
     highlightingChanged = Signal(bool)
+    #: From the spelling menu: (word, "personal" or "newsroom"); and a word to ignore.
+    addWordRequested = Signal(str, str)
+    ignoreWordRequested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,21 +42,122 @@ class BodyEditor(QPlainTextEdit):
             self.document(), dark=dark
         )
         self._dark = dark
+        self._checker: Checker | None = None
+        self._ignored: frozenset[str] = frozenset()
+        self._pass = SpellPass(self._highlighter)
+        #: Whether the menu offers "add to the newsroom dictionary" (editors and admins).
+        self.newsroom_words_allowed = False
+
+    @property
+    def restyling(self) -> bool:
+        """True while underlines are being redrawn: the text did not change."""
+        return self._pass.restyling
+
+    def set_checker(self, checker: Checker | None, ignored: frozenset[str] = frozenset()) -> None:
+        """Check spelling with ``checker`` (None: no underlines); re-checks in slices."""
+        self._checker, self._ignored = checker, ignored
+        if self._highlighter is not None:
+            self._highlighter.set_checker(checker, ignored)
+            self._pass.start()
+
+    def checker(self) -> Checker | None:
+        return self._checker
+
+    def spell_check_running(self) -> bool:
+        return self._pass.running()
+
+    def problem_at(self, cursor: QTextCursor) -> Problem | None:
+        """The spelling or style problem under ``cursor``, if its line is prose."""
+        if self._highlighter is None:
+            return None
+        block = cursor.block()
+        previous = block.previous()
+        state = previous.userState() if previous.isValid() else -1
+        kind = LineKind.PROSE
+        if state in (int(LineKind.FENCE), int(LineKind.FRONT_MATTER)):
+            kind = LineKind(state)
+        column = cursor.positionInBlock()
+        for problem in self._highlighter.problems(block.text(), kind):
+            if problem.start <= column < problem.end:
+                return problem
+        return None
+
+    def spelling_menu(self, position: QPoint) -> QMenu:
+        """The context menu for a point of the viewport, spelling entries on top."""
+        menu = self.createStandardContextMenu(position)
+        cursor = self.cursorForPosition(position)
+        problem = self.problem_at(cursor)
+        if problem is not None and self._checker is not None:
+            start = cursor.block().position() + problem.start
+            end = cursor.block().position() + problem.end
+            allowed = self.newsroom_words_allowed
+            insert_at_top(
+                menu,
+                problem_actions(
+                    menu,
+                    problem,
+                    self._checker,
+                    replace=lambda fix: self._replace(start, end, fix),
+                    add_personal=lambda word: self.addWordRequested.emit(word, "personal"),
+                    add_newsroom=(lambda word: self.addWordRequested.emit(word, "newsroom"))
+                    if allowed
+                    else None,
+                    ignore=self.ignoreWordRequested.emit,
+                ),
+            )
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.spelling_menu(event.pos())
+        menu.setObjectName("bodyContextMenu")
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+    def _replace(self, start: int, end: int, text: str) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)  # one undoable edit
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            problem = self.problem_at(self.cursorForPosition(event.pos()))
+            if problem is not None:
+                QToolTip.showText(event.globalPos(), problem.reason, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def highlighting(self) -> bool:
         return self._highlighter is not None
 
     def set_text(self, text: str) -> None:
-        """Replace the whole text (loading an article): not undoable, highlighting as fits."""
+        """Replace the whole text (loading an article): not undoable, highlighting as fits.
+
+        Lines are coloured as Qt lays them out; spelling is checked afterwards in slices.
+        """
         self._fit_highlighting(len(text))
-        self.setPlainText(text)
+        self._pass.stop()
+        if self._highlighter is not None:
+            self._highlighter.deferring = True
+        try:
+            self.setPlainText(text)
+        finally:
+            if self._highlighter is not None:
+                self._highlighter.deferring = False
+        if self._highlighter is not None and self._checker is not None:
+            self._pass.start()
 
     def _fit_highlighting(self, expected_chars: int) -> None:
         wanted = expected_chars <= MAX_HIGHLIGHTED_CHARS
         if wanted and self._highlighter is None:
             self._highlighter = MarkdownHighlighter(self.document(), dark=self._dark)
+            self._highlighter.set_checker(self._checker, self._ignored)
+            self._pass = SpellPass(self._highlighter)
             self.highlightingChanged.emit(True)
         elif not wanted and self._highlighter is not None:
+            self._pass.stop()
             self._highlighter.setDocument(None)
             self._highlighter.deleteLater()
             self._highlighter = None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.errors import RedaksiError
 from editor.records import ArticleRecord, PersonRecord, SectionRecord
 from editor.text import word_count
 from ui.actions import ActionRegistry, ActionSpec
@@ -31,6 +32,8 @@ from ui.editor_pane.test_hook import type_if_asked
 from ui.file_dialogs import open_file_name
 from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
+from ui.spelling.field_check import FieldSpelling
+from ui.spelling.service import SpellingService
 
 #: Word counts of bodies up to this size are computed right away on the GUI thread;
 #: longer bodies are counted on a worker so a keystroke never waits for the count.
@@ -47,6 +50,10 @@ class EditorPane(QWidget):
     contentChanged = Signal()
     statsChanged = Signal(int, int)
     scrollFractionChanged = Signal(float)
+    #: "Add to the newsroom dictionary" chosen: the window adds it as the signed-in person.
+    newsroomWordRequested = Signal(str)
+    #: Something the person should read once (a word not added, no dictionary...).
+    spellingNotice = Signal(str)
 
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,9 +69,22 @@ class EditorPane(QWidget):
         self._people: list[PersonRecord] = []
         self._article_path: ArticlePath | None = None
         self._typed_for_test = False
+        self._spelling: SpellingService | None = None
+        #: Words ignored per article, for as long as the app runs.
+        self._ignored: dict[uuid.UUID, set[str]] = {}
 
         self.form = MetadataForm()
         self.body = BodyEditor()
+        self._field_spelling = [
+            FieldSpelling(field, headline=headline, add_word=self._add_word, ignore=self._ignore)
+            for field, headline in (
+                (self.form.headline, True),
+                (self.form.kicker, True),
+                (self.form.caption, False),
+            )
+        ]
+        self.body.addWordRequested.connect(self._add_word)
+        self.body.ignoreWordRequested.connect(self._ignore)
         self.find_bar = FindReplaceBar(self.body)
         self.target_label = QLabel()
         self.target_label.setObjectName("wordTarget")
@@ -91,6 +111,7 @@ class EditorPane(QWidget):
         self.body.textChanged.connect(self._body_changed)
         self.form.changed.connect(self._changed)
         self.form.sectionChanged.connect(self._section_changed)
+        self.form.language.currentIndexChanged.connect(lambda _index: self._apply_checker())
         self.body.verticalScrollBar().valueChanged.connect(
             lambda _value: self.scrollFractionChanged.emit(self.body.scroll_fraction())
         )
@@ -163,6 +184,47 @@ class EditorPane(QWidget):
 
     def toolbar(self) -> QToolBar:
         return self._toolbar
+
+    # --- spelling ------------------------------------------------------------------------
+
+    def set_spelling(self, service: SpellingService) -> None:
+        """Check spelling with the window's service (without one, nothing is checked)."""
+        self._spelling = service
+        service.checkerReady.connect(lambda _language: self._apply_checker())
+        service.changed.connect(self._apply_checker)
+        service.notice.connect(self.spellingNotice)
+        self._apply_checker()
+
+    def set_newsroom_words_allowed(self, allowed: bool) -> None:
+        """Editors and admins may add to the newsroom's dictionary from the menus."""
+        self.body.newsroom_words_allowed = allowed
+        for field in self._field_spelling:
+            field.newsroom_words_allowed = allowed
+
+    def _apply_checker(self) -> None:
+        checker = None
+        if self._spelling is not None and self._record is not None:
+            checker = self._spelling.checker(str(self.form.language.currentData() or "id"))
+        ignored = frozenset(self._ignored.get(self._record.id, ())) if self._record else frozenset()
+        self.body.set_checker(checker, ignored)
+        for field in self._field_spelling:
+            field.set_checker(checker, ignored)
+
+    def _add_word(self, word: str, scope: str) -> None:
+        if scope == "newsroom":
+            self.newsroomWordRequested.emit(word)
+            return
+        if self._spelling is None:
+            return
+        try:
+            self._spelling.add_personal_word(word)
+        except (RedaksiError, OSError) as error:
+            self.spellingNotice.emit(str(error))
+
+    def _ignore(self, word: str) -> None:
+        if self._record is not None:
+            self._ignored.setdefault(self._record.id, set()).add(word)
+            self._apply_checker()
 
     # --- formatting commands ---------------------------------------------------------
 
@@ -244,6 +306,7 @@ class EditorPane(QWidget):
         try:
             self._record = record
             self.form.load(record, sections, people)
+            self._apply_checker()
             self.body.set_text(record.body)
             self._dirty = False
             self._update_target()
@@ -292,7 +355,7 @@ class EditorPane(QWidget):
     # --- change tracking and statistics ----------------------------------------------
 
     def _body_changed(self) -> None:
-        if self._loading:
+        if self._loading or self.body.restyling:
             return
         self._changed()
         self._stats_timer.start()
