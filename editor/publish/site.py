@@ -17,6 +17,7 @@ from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter, private_for
 from editor.publish.body import BodyCache
 from editor.publish.building import Built, build_tree
+from editor.publish.disk_errors import explained
 from editor.publish.manifest import Manifest
 from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
@@ -99,23 +100,29 @@ def publish_site(
         )
     out_dir = Path(out_dir).absolute()
     trees = SiteTrees(out_dir)
-    with trees.locked(), collector.paused():
-        return _publish(
-            db,
-            settings,
-            trees,
-            base_url=base_url,
-            full=full,
-            now=now,
-            progress=progress,
-            cancel=cancel,
-            sidebar_mode=sidebar_mode,
-            media_dir=media_dir,
-            cache_dir=cache_dir,
-            popular_window=popular_window,
-            run_scheduler=run_scheduler,
-            started=started,
-        )
+    try:
+        with trees.locked(), collector.paused():
+            return _publish(
+                db,
+                settings,
+                trees,
+                base_url=base_url,
+                full=full,
+                now=now,
+                progress=progress,
+                cancel=cancel,
+                sidebar_mode=sidebar_mode,
+                media_dir=media_dir,
+                cache_dir=cache_dir,
+                popular_window=popular_window,
+                run_scheduler=run_scheduler,
+                started=started,
+            )
+    except OSError as error:
+        problem = explained(error, out_dir)
+        if problem is None:
+            raise
+        raise problem from None
 
 
 def _publish(

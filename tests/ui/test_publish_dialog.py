@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from editor.config import Settings
 from editor.database import Database
 from editor.publish import publish_site
+from tests.publish.conftest import site_files
+from tests.publish.small_disk import fill, small_disk  # noqa: F401 (a fixture)
 from ui.publish_dialog import PublishDialog
 
 
@@ -112,3 +114,26 @@ def test_escape_while_publishing_cancels_instead_of_closing(
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
     assert dialog.status_label.text().startswith("Cancelled")
+
+
+def test_a_full_disk_is_one_line_in_the_dialog(
+    qtbot,
+    demo_db: Database,
+    small_disk: Path,  # noqa: F811
+) -> None:
+    out = small_disk / "site"
+    publish_site(demo_db, Settings(database_url=demo_db.url), out)
+    before = site_files(out)
+    fill(small_disk, leave=0)
+    dialog = make_dialog(qtbot, demo_db)
+    dialog.full_check.setChecked(True)
+    dialog.base_url_edit.clear()
+    qtbot.keyClicks(dialog.base_url_edit, "https://kabar.example.id")  # every page changes
+    publish_into(qtbot, dialog, out)
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+
+    assert dialog.status_label.text() == "Publishing failed. The previous site is unchanged."
+    shown = dialog.report_view.toPlainText()
+    assert "No space left on device" in shown and "Free some space" in shown
+    assert "Traceback" not in shown and "\n" not in shown.strip()
+    assert site_files(out) == before
