@@ -25,6 +25,7 @@ from editor.records import (
     ArticleRecord,
     PersonRef,
 )
+from editor.retrying import retrying
 from editor.search import reindex_article
 from editor.sections import section_records
 from editor.slugs import slugify
@@ -267,14 +268,20 @@ def save_article(
     """Store ``record``. If someone saved in between, raise ConflictError and change nothing.
 
     ``saved_by`` is the person saving; a save that changes something records them as the
-    author of the stored version (``Article.updated_by_id``).
+    author of the stored version (``Article.updated_by_id``). A database busy with another
+    program for longer than the busy timeout, three times, raises DatabaseLockedError.
     """
-    try:
+
+    def work() -> ArticleRecord:
         with db.transaction() as session:
             article = store_article(session, record, saved_by=saved_by)
             if along_with is not None:
                 along_with(session, article)
             return to_record(session, article)
+
+    try:
+        # SQLite busy past its timeout is tried again, then reported (editor.retrying).
+        return retrying(work)
     except StaleDataError as error:
         raise saved_meanwhile(db, record) from error
 

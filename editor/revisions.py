@@ -9,17 +9,13 @@ constraint and a retry of the losing unit of work, never by a sequence (which le
 from __future__ import annotations
 
 import json
-import random
 import re
-import time
 import uuid
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -35,10 +31,11 @@ from editor.articles import (
 )
 from editor.database import Database
 from editor.diffing import diff_revisions
-from editor.errors import ConflictError, DatabaseLockedError, NotFoundError, ValidationError
+from editor.errors import ConflictError, NotFoundError, ValidationError
 from editor.i18n import _
 from editor.models import Article, Person, Revision, Section, utcnow
 from editor.records import ArticleDraft, ArticleRecord, RevisionRecord
+from editor.retrying import retrying as _retrying
 from editor.search import reindex_article
 
 __all__ = [
@@ -49,9 +46,6 @@ __all__ = [
     "restore_revision",
 ]
 
-#: How often a unit of work is retried when a concurrent save took its revision number.
-MAX_ATTEMPTS = 20
-MAX_LOCKED_ATTEMPTS = 3
 #: Why a revision exists ("save", "restore", "import", "takeover"...): fits its column.
 KIND_PATTERN = re.compile(r"[a-z_]{1,20}")
 T = TypeVar("T")
@@ -97,41 +91,6 @@ def _to_record(revision: Revision, author: str) -> RevisionRecord:
         body=revision.body,
         metadata=metadata if isinstance(metadata, dict) else {},
     )
-
-
-def _is_number_race(error: IntegrityError) -> bool:
-    """True when the unique (article, number) constraint refused a revision number."""
-    text = str(error.orig).lower()
-    return "uq_revisions" in text or "revisions.number" in text
-
-
-def _retrying(work: Callable[[], T]) -> T:
-    """Run a unit of work, again if a concurrent save took its number or SQLite was busy.
-
-    A taken number is settled on the next try. "Locked" gets only a few more tries: each
-    already waited the busy timeout, so a real lock is reported instead of waited out.
-    """
-    races = locks = 0
-    while True:
-        try:
-            return work()
-        except IntegrityError as error:
-            races += 1
-            if not _is_number_race(error) or races >= MAX_ATTEMPTS:
-                raise
-        except OperationalError as error:
-            if "locked" not in str(error.orig).lower():
-                raise
-            locks += 1
-            if locks >= MAX_LOCKED_ATTEMPTS:
-                raise DatabaseLockedError(
-                    _(
-                        "The database is busy with another program; nothing was saved. Try again "
-                        "in a moment, or close the other program."
-                    )
-                ) from error
-        # A short random pause, so racing writers do not collide again in lock step.
-        time.sleep(random.uniform(0.001, 0.02) * (races + locks))
 
 
 def _lock_article(session: Session, article_id: uuid.UUID) -> Article:
