@@ -47,16 +47,18 @@ import re
 import textwrap
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path, PurePath
+from typing import TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.articles import MAX_BODY_CHARS
 from editor.errors import RedaksiError, ValidationError
 from editor.frontmatter import Document
 from editor.i18n import N_, _
-from editor.records import LANGUAGES, STATUSES, SectionRecord
+from editor.import_sections import SectionResolver
+from editor.records import LANGUAGES, STATUSES
 from editor.slugs import slugify
 from editor.time_range import DateOutOfRange, in_range, out_of_range
 
@@ -90,6 +92,7 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
     ("lead_image", "image", "images", "featured_image", "featured-image", "featuredimage"),
     ("image_caption", "image_credit", "lead_image_caption", "lead_image_credit"),
 )
+T = TypeVar("T")
 _JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
 _TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M", "%Y-%m-%d")
 
@@ -309,35 +312,41 @@ def _language(reader: _Reader) -> str:
     return primary
 
 
-def _section_id(reader: _Reader, find: Callable[[str], SectionRecord]) -> uuid.UUID | None:
+def _section_id(reader: _Reader, sections: SectionResolver, *, create: bool) -> uuid.UUID | None:
+    """The section the file names; a missing one is created (editor.import_sections)
+    when ``create``, else left out (a file refused for other reasons creates nothing)."""
     if reader.first_key("section"):
         name = reader.text("section")
         try:
-            return find(name).id
+            found = sections.find(name)
+            if found is None:
+                if not create:
+                    return None
+                found = sections.create(sections.mapped(name).split("/"))
+            return found.id
         except RedaksiError as error:
-            raise FieldProblem(
-                _("{error} Create the section first.").format(error=error), reader.line("section")
-            ) from None
+            raise FieldProblem(str(error), reader.line("section")) from None
     category_key = reader.first_key("categories", "category")
     if category_key is None:
         return None
     names = reader.names(category_key, split_commas=False)
+    if not names:
+        return None
     parts = [part for name in names for part in name.split()]
     # Jekyll categories are a hierarchy ("berita ekonomi" is /berita/ekonomi/): try that path
     # first, then each category on its own.
     candidates = ["/".join(slugify(part) for part in parts), *names, *parts]
-    for candidate in dict.fromkeys(c for c in candidates if c):
-        try:
-            return find(candidate).id
-        except RedaksiError:
-            continue
-    raise FieldProblem(
-        _(
-            "none of the categories ({names}) is a known section. Create the section "
-            "first, or add a line 'section: <path>' such as 'section: berita/dunia'."
-        ).format(names=", ".join(names)),
-        reader.line(category_key),
-    )
+    try:
+        for candidate in dict.fromkeys(c for c in candidates if c):
+            found = sections.find(candidate)
+            if found is not None:
+                return found.id
+        if not create:
+            return None
+        # None is a section yet: the first category becomes one.
+        return sections.create([sections.mapped(names[0])]).id
+    except RedaksiError as error:
+        raise FieldProblem(str(error), reader.line(category_key)) from None
 
 
 def _lead_image(reader: _Reader) -> tuple[str, str, str]:
@@ -394,45 +403,90 @@ def _limit_each(reader: _Reader, values: tuple[str, ...], label: str, key: str) 
     return tuple(reader.limited(value, label, key) for value in values)
 
 
-def read_fields(
-    doc: Document, *, path: Path, zone: str, find_section: Callable[[str], SectionRecord]
-) -> ImportedFields:
-    """Turn a parsed file into article values; raise FieldProblem for the first bad value."""
-    reader = _Reader(doc, zone)
-    article_id = _article_id(reader)
+class FieldProblems(ValueError):
+    """Every problem of one file's header, so a user fixes them all in one go."""
+
+    def __init__(self, problems: list[FieldProblem]) -> None:
+        super().__init__("; ".join(p.reason for p in problems))
+        self.problems = problems
+
+
+class _Collector:
+    """Runs each step of reading a header; a step's FieldProblem is kept and its value
+    replaced by a stand-in, so the steps after it still run and report their own."""
+
+    def __init__(self) -> None:
+        self.problems: list[FieldProblem] = []
+
+    def __call__(self, step: Callable[[], T], stand_in: T) -> T:
+        try:
+            return step()
+        except FieldProblem as problem:
+            self.problems.append(problem)
+            return stand_in
+
+
+def _file_date(
+    reader: _Reader, path: Path, published_at: datetime | None, article_id: uuid.UUID | None
+) -> tuple[datetime | None, str]:
+    """A Jekyll file name's date (``2023-05-04-slug.md``) and slug, when the header has
+    no date (and no id)."""
+    jekyll = _JEKYLL_NAME.match(PurePath(path).stem)
+    if not jekyll or article_id is not None or published_at is not None:
+        return published_at, ""
+    year, month, day, name_slug = jekyll.groups()
+    try:
+        when = in_range(datetime(int(year), int(month), int(day), tzinfo=reader.zone))
+    except DateOutOfRange:
+        shown = _("the date in the file name ({name})").format(name=path.name)
+        raise FieldProblem(str(out_of_range(shown)), None) from None
+    except ValueError:
+        raise FieldProblem(
+            _("the file name has an invalid date ({name}).").format(name=path.name), None
+        ) from None
+    return when, str(name_slug)
+
+
+def _headline(reader: _Reader) -> str:
     headline = reader.text("title", "headline", label="title")
     if not headline.strip():
         raise FieldProblem(
             _("has no title. Add a line 'title: ...' to the front matter."),
             reader.line("title") or 1,
         )
-    if len(doc.body) > MAX_BODY_CHARS:
+    return headline
+
+
+def _check_body(body: str) -> None:
+    if len(body) > MAX_BODY_CHARS:
         raise FieldProblem(
             _(
                 "the body has {body:,} characters; the limit is {max_body_chars:,}. "
                 "Split the article into parts and import those."
-            ).format(body=len(doc.body), max_body_chars=MAX_BODY_CHARS),
+            ).format(body=len(body), max_body_chars=MAX_BODY_CHARS),
             None,
         )
-    slug = reader.text("slug")
-    published_at = reader.when("date")
-    embargo_until = reader.when("embargo_until") or reader.when("publishdate")
+
+
+def read_fields(
+    doc: Document, *, path: Path, zone: str, sections: SectionResolver
+) -> ImportedFields:
+    """Turn a parsed file into article values; raise FieldProblems listing every bad value."""
+    reader = _Reader(doc, zone)
+    step = _Collector()
+    article_id = step(lambda: _article_id(reader), None)
+    headline = step(lambda: _headline(reader), "")
+    step(lambda: _check_body(doc.body), None)
+    slug = step(lambda: reader.text("slug"), "")
+    published_at = step(lambda: reader.when("date"), None)
+    embargo_until = step(lambda: reader.when("embargo_until") or reader.when("publishdate"), None)
     if published_at is None and embargo_until is not None and "embargo_until" not in reader.fields:
         published_at = embargo_until
-    jekyll = _JEKYLL_NAME.match(PurePath(path).stem)
-    if jekyll and article_id is None and published_at is None:
-        year, month, day, name_slug = jekyll.groups()
-        try:
-            published_at = in_range(datetime(int(year), int(month), int(day), tzinfo=reader.zone))
-        except DateOutOfRange:
-            shown = _("the date in the file name ({name})").format(name=path.name)
-            raise FieldProblem(str(out_of_range(shown)), None) from None
-        except ValueError:
-            raise FieldProblem(
-                _("the file name has an invalid date ({name}).").format(name=path.name), None
-            ) from None
-        slug = slug or str(name_slug)
-    status = _status(reader)
+    published_at, name_slug = step(
+        lambda: _file_date(reader, path, published_at, article_id), (published_at, "")
+    )
+    slug = slug or name_slug
+    status = step(lambda: _status(reader), None)
     stated = {
         name
         for name, keys in (
@@ -448,28 +502,33 @@ def read_fields(
     else:  # an empty date is no date: a published article keeps the one it has
         stated.discard("published_at")
     default_status = "draft" if "_drafts" in PurePath(path).parts else "published"
-    image, caption, credit = _lead_image(reader)
+    image, caption, credit = step(lambda: _lead_image(reader), ("", "", ""))
     authors_key = reader.first_key("authors", "author") or "authors"
-    authors = _authors(reader, authors_key)
-    tags = reader.names("tags", split_commas=True)
-    return ImportedFields(
+    authors: tuple[tuple[str, str], ...] = step(lambda: _authors(reader, authors_key), ())
+    tags: tuple[str, ...] = step(lambda: reader.names("tags", split_commas=True), ())
+    fields = ImportedFields(
         article_id=article_id,
         headline=headline,
         body=doc.body,
-        kicker=reader.text("kicker"),
+        kicker=step(lambda: reader.text("kicker"), ""),
         slug=slug,
-        lead=reader.text("lead", "description", "summary", "excerpt"),
-        section_id=_section_id(reader, find_section),
-        language=_language(reader),
+        lead=step(lambda: reader.text("lead", "description", "summary", "excerpt"), ""),
+        section_id=None,
+        language=step(lambda: _language(reader), "id"),
         status=status or default_status,
         authors=authors,
-        tags=_limit_each(reader, tags, "tag", "tags"),
+        tags=step(lambda: _limit_each(reader, tags, "tag", "tags"), ()),
         lead_image=image,
         lead_image_caption=caption,
         lead_image_credit=credit,
         published_at=published_at,
-        scheduled_at=reader.when("scheduled_at"),
+        scheduled_at=step(lambda: reader.when("scheduled_at"), None),
         embargo_until=embargo_until,
         stated=frozenset(stated),
         ignored_keys=tuple(key for key in doc.fields if key.lower() not in KNOWN_KEYS),
     )
+    # Last, so that a file refused for another reason creates no section.
+    section_id = step(lambda: _section_id(reader, sections, create=not step.problems), None)
+    if step.problems:
+        raise FieldProblems(step.problems)
+    return replace(fields, section_id=section_id)

@@ -1,31 +1,37 @@
 """Importing Markdown files with front matter (Hugo, Jekyll, ``redaksi export-md``).
 
-Every file stands alone: a broken one is reported with its name, line and reason, and the
-others are still imported. Which keys are understood is listed in editor.import_fields;
-how the header is read (line endings, the blank line after it) in editor.frontmatter.
+Every file stands alone: a broken one is reported with its name and every problem it has
+(line and reason), and the others are still imported. Which keys are understood is listed
+in editor.import_fields; how the header is read (line endings, the blank line after it) in
+editor.frontmatter; which files are read, and their source keys, in editor.import_sources.
 
 Identity, so importing the same file again updates its article instead of adding a copy:
 
 1. The ``id`` in the front matter, when there is one (``redaksi export-md`` writes it). A
    file with an id the database does not know yet creates the article with that id, so an
    export imported into another newsroom keeps its identity.
-2. Otherwise a source key stored in ``Article.source_key``. For a folder it is the file's
-   path relative to that folder (``posts/2023-05-04-nato.md``), so the same site folder
-   re-imports onto the same articles from any place or machine. For a single file it is
-   its absolute path; when no article has that key yet, an article imported earlier from
-   a folder whose key is the tail of this path (``posts/2023-05-04-nato.md``) is the
-   match, so fixing one file of a site and importing just that file updates it.
+2. Otherwise a source key stored in ``Article.source_key`` (editor.import_sources). When no
+   article has a single file's key (its absolute path) yet, an article imported earlier from
+   a folder whose key is the tail of this path is the match, so fixing one file of a site
+   and importing just that file updates it.
 
 A re-import that changes nothing leaves the article alone (no new version, no revision).
-Changed content is saved with optimistic locking and kept as an "import" revision; if the
-stored article had changes that no revision holds yet, they are kept as a revision first.
-An article, its revisions and the audit entry of the change are committed in one unit of
-work, so a killed import leaves all of them or none; an article that an older,
-interrupted import left without any revision gets its revision when the same file is
-imported again.
+The file's fingerprint (its bytes and the import's settings) is kept with the article, so a
+re-import of the same bytes onto an article nobody saved since is known unchanged without
+reading its header. Changed content is saved with optimistic locking and kept as an
+"import" revision; if the stored article had changes that no revision holds yet, they are
+kept as a revision first.
+
+New articles are written in batches of BATCH_FILES, each batch one unit of work holding
+every article with its revision and its audit entry: a killed or cancelled import leaves
+each article with its revision and audit entry, or neither. If the database refuses a
+batch, its files are written one at a time so only the refused one is left out. An article
+that an older, interrupted import left without any revision gets its revision when the same
+file is imported again.
 
 An import acts as a person and obeys their role; every change and refusal is audited
-(editor.workflow.import_rules).
+(editor.workflow.import_rules). Missing sections are created when the person may
+(editor.import_sections).
 
 Files are untrusted: only regular files are read (editor.outside_files), none larger than
 MAX_FILE_BYTES, and the header's cost is bounded in editor.frontmatter.
@@ -34,15 +40,17 @@ MAX_FILE_BYTES, and the header's cost is bounded in editor.frontmatter.
 from __future__ import annotations
 
 import hashlib
-import os
+import json
 import uuid
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from editor.articles import (
     EDITABLE_FIELDS,
@@ -51,31 +59,40 @@ from editor.articles import (
     get_article,
 )
 from editor.database import Database
-from editor.errors import ConflictError, NotFoundError, RedaksiError
+from editor.errors import ConflictError, RedaksiError
 from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
-from editor.import_fields import FieldProblem, ImportedFields, check_zone, read_fields
+from editor.import_bulk import NewArticle, insert_new_articles, writes_in_bulk
+from editor.import_fields import (
+    FieldProblem,
+    FieldProblems,
+    ImportedFields,
+    check_zone,
+    read_fields,
+)
+from editor.import_sections import SectionResolver
+from editor.import_sources import Source, collect
 from editor.models import Article
 from editor.outside_files import UnreadableFile, read_regular
 from editor.people import list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
 from editor.revisions import (
+    _retrying,
+    add_with_revision,
     create_revision,
-    create_with_revision,
     list_revisions,
     save_with_revision,
 )
-from editor.sections import find_section
 from editor.slugs import slugify
 from editor.workflow.import_rules import ImportActor
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-#: Hugo's list pages of a section: text about the section, not an article.
-SECTION_PAGES = ("_index.md", "_index.markdown")
-MAX_SOURCE_KEY = 500
 #: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
 #: four bytes a character); it is refused before it is read.
 MAX_FILE_BYTES = 4 * (MAX_HEADER_CHARS + MAX_BODY_CHARS) + 4096
+#: New articles per unit of work: big enough that commits stop dominating, small enough
+#: that a cancel or a kill loses little work.
+BATCH_FILES = 200
+_ARTICLES = cast(Table, Article.__table__)
 
 
 @dataclass(frozen=True)
@@ -95,8 +112,8 @@ class ImportedFile:
     path: Path
     article_id: uuid.UUID
     headline: str
-    #: Front matter keys Redaksi does not use (``weight``, ``menu``...), for the record.
-    ignored_keys: tuple[str, ...] = ()
+    #: Front matter keys Redaksi does not use but keeps (``aliases``, ``weight``…).
+    kept_keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -107,6 +124,8 @@ class ImportReport:
     #: Files passed over on purpose (Hugo ``_index.md`` section pages).
     skipped: list[Path] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    #: Paths of the sections the import created.
+    sections_created: list[str] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -124,89 +143,33 @@ class ImportReport:
 
 
 @dataclass(frozen=True)
-class _Source:
-    path: Path
-    key: str
-    #: Given on its own (not found in a folder): its key is an absolute path.
-    single: bool
+class _Known:
+    """An article with a source key, as an import reads them all once at its start."""
+
+    id: uuid.UUID
+    headline: str
+    version: int
+    digest: str | None
+    source_version: int | None
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Markdown files under ``folder``, sorted; hidden files and folders (``.git``) are not
-    looked at, and symlinked folders are not followed (so a link loop cannot hang)."""
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not name.startswith("."):
-                yield Path(root) / name
+@dataclass(frozen=True)
+class Incoming:
+    """One article to import: from a Markdown file, or from an item of a WordPress export."""
+
+    source: Source
+    #: Fingerprint of what it was made from, with the import's settings.
+    digest: str
+    fields: ImportedFields
+    #: Front matter keys kept with the article (JSON-ready values).
+    kept: Mapping[str, Any]
 
 
-def _short_key(key: str) -> str:
-    if len(key) <= MAX_SOURCE_KEY:
-        return key
-    return "sha256:" + hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def collect_sources(paths: Sequence[Path], report: ImportReport) -> list[_Source]:
-    """Every file to import with its source key, each file once."""
-    sources: list[_Source] = []
-    seen: set[Path] = set()
-    for given in paths:
-        given = Path(given)
-        if given.is_dir():
-            found = [
-                _Source(f, _short_key(f.relative_to(given).as_posix()), False) for f in _walk(given)
-            ]
-        elif given.exists():  # a FIFO or device too: reading it says what it is
-            found = [_Source(given, _short_key(given.resolve().as_posix()), True)]
-        else:
-            report.problems.append(
-                ImportProblem(given, None, _("no such file or folder. Check the path."))
-            )
-            continue
-        for source in found:
-            real = source.path.resolve()
-            if real in seen:
-                continue
-            seen.add(real)
-            if source.path.name.lower() in SECTION_PAGES:
-                report.skipped.append(source.path)
-            else:
-                sources.append(source)
-    return sources
-
-
-def _tail_match(db: Database, absolute_key: str) -> ArticleRecord | None:
-    """The article imported from a folder whose relative key is the tail of this path."""
-    parts = absolute_key.split("/")
-    tails = ["/".join(parts[i:]) for i in range(1, len(parts))]
-    with db.transaction() as session:
-        keys = set(session.scalars(select(Article.source_key).where(Article.source_key.in_(tails))))
-    for tail in tails:  # longest first: the most specific match
-        if tail in keys:
-            return find_by_source_key(db, tail)
-    return None
-
-
-def _existing(db: Database, source: _Source, fields: ImportedFields) -> ArticleRecord | None:
-    by_key = find_by_source_key(db, source.key)
-    if fields.article_id is None:
-        if by_key is None and source.single:
-            return _tail_match(db, source.key)
-        return by_key
-    try:
-        return get_article(db, fields.article_id)
-    except NotFoundError:
-        pass
-    if by_key is not None:
-        raise FieldProblem(
-            _(
-                "its id {article_id} is not in this newsroom, but this file was imported "
-                "before as article {id}. Remove the 'id' line to update that article."
-            ).format(article_id=fields.article_id, id=by_key.id),
-            None,
-        )
-    return None
+@dataclass(frozen=True)
+class _New:
+    incoming: Incoming
+    article_id: uuid.UUID
+    bylines: tuple[PersonRef, ...]
 
 
 def _tag_slugs(tags: Sequence[str]) -> list[str]:
@@ -236,26 +199,6 @@ def _workflow(stored: ArticleRecord, fields: ImportedFields) -> dict[str, Any]:
     }
 
 
-def _person(db: Database, name: str, handle: str, actor: ImportActor) -> PersonRecord:
-    """The byline's person: by handle, else by name; a new reporter when nobody matches
-    (if the importing person may add one).
-
-    A bare name prefers the person whose handle is made from it, so two people who share a
-    name (one with a hand-made handle) stay apart through an export and a re-import.
-    """
-    people = list_people(db)
-    handles = (handle,) if handle else (slugify(name), name)
-    for wanted in handles:
-        found = [p for p in people if p.handle == wanted]
-        if found:
-            return found[0]
-    if not handle:
-        found = [p for p in people if p.name.lower() == name.lower()]
-        if found:
-            return found[0]
-    return actor.add_person(name, handle)
-
-
 #: What a file always sets (a key it does not have means empty), in ArticleDraft names.
 CONTENT_FIELDS = (
     *("headline", "body", "kicker", "slug", "lead", "section_id", "language", "tags"),
@@ -267,99 +210,173 @@ def _content(fields: ImportedFields) -> dict[str, Any]:
     return {name: getattr(fields, name) for name in CONTENT_FIELDS}
 
 
-def _create(
-    db: Database,
-    source: _Source,
-    fields: ImportedFields,
-    bylines: tuple[PersonRef, ...],
-    actor: ImportActor,
-) -> uuid.UUID:
-    draft = ArticleDraft(
-        **_content(fields),
-        byline_ids=actor.bylines_for_new(tuple(person.id for person in bylines)),
-        status=fields.status,
-        published_at=fields.published_at,
-        scheduled_at=fields.scheduled_at,
-        embargo_until=fields.embargo_until,
-        source_key=source.key,
-    )
-    created = create_with_revision(
-        db,
-        draft,
-        article_id=fields.article_id,
-        kind="import",
-        note=f"Imported from {source.path.name}",
-        author_id=actor.actor_id,
-        along_with=actor.audit("", f"new, from {source.path.name}"),
-    )
-    return created.id
+def _kept_json(kept: Mapping[str, Any]) -> str:
+    return json.dumps(kept, ensure_ascii=False, sort_keys=False, default=str)
 
 
-def _update(
-    db: Database, source: _Source, stored: ArticleRecord, wanted: ArticleRecord, actor: ImportActor
-) -> bool:
-    """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
-    note = f"Imported from {source.path.name}"
-    if _same(stored, wanted):
-        if stored.source_key == source.key and not list_revisions(db, stored.id):
-            # Created from this file by an import that was killed before its revision was
-            # kept (before both were committed together): keep it now.
-            create_revision(db, stored.id, kind="import", note=note, author_id=actor.actor_id)
-            return True
-        return False
-    # The stored text may be in no revision yet (autosaved, or changed by a script): the
-    # save keeps it first.
-    saved = save_with_revision(
-        db,
-        wanted,
-        kind="import",
-        note=note,
-        unrevised_note=f"Before importing {source.path.name}",
-        author_id=actor.actor_id,
-        along_with=actor.audit(stored.status, f"updated from {source.path.name}"),
-    )
-    return saved is not None
+def _database_message(error: SQLAlchemyError) -> str:
+    """The driver's first line, without the statement and its (possibly huge) parameters."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
-def _import_one(
-    db: Database,
-    source: _Source,
-    zone: str,
-    report: ImportReport,
-    imported_from: dict[uuid.UUID, Path],
-    actor: ImportActor,
-) -> None:
-    try:
-        data = read_regular(source.path, MAX_FILE_BYTES)
-    except UnreadableFile as error:
-        raise FrontMatterError(error.reason) from None
-    doc = parse(decode(data))
-    fields = read_fields(
-        doc, path=source.path, zone=zone, find_section=lambda key: find_section(db, key)
-    )
-    stored = _existing(db, source, fields)
-    target = stored.id if stored is not None else fields.article_id
-    if target is not None and target in imported_from:
-        raise FieldProblem(
-            _(
-                "is the same article as {first_file} (same id), which was imported first; "
-                "this file was left out. Keep only one of them."
-            ).format(first_file=imported_from[target]),
-            None,
+def _note(source: Source) -> str:
+    return f"Imported from {source.path.name}"
+
+
+class ImportRun:
+    """One import: what it read once at its start, what it has queued, and its report."""
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        zone: str,
+        actor: ImportActor,
+        sections: SectionResolver,
+        settings: str = "",
+    ) -> None:
+        self.db = db
+        self.zone = zone
+        self.actor = actor
+        self.sections = sections
+        self.report = ImportReport()
+        self._settings = f"{zone}\n{settings}\n".encode()
+        self._people: list[PersonRecord] = list_people(db)
+        with db.transaction() as session:
+            rows = session.execute(
+                select(
+                    Article.source_key,
+                    Article.id,
+                    Article.headline,
+                    Article.version,
+                    Article.source_digest,
+                    Article.source_version,
+                ).where(Article.source_key.is_not(None))
+            ).all()
+            self._ids: set[uuid.UUID] = set(session.scalars(select(Article.id)))
+        self._known = {row[0]: _Known(*row[1:]) for row in rows}
+        self._imported_from: dict[uuid.UUID, Path] = {}
+        self._allowed_new: set[str] = set()
+        self._pending: list[_New] = []
+
+    # --- reading ----------------------------------------------------------------------
+
+    def digest(self, data: bytes) -> str:
+        return hashlib.sha256(self._settings + data).hexdigest()
+
+    def known_unchanged(self, source: Source, digest: str) -> bool:
+        """Reported unchanged when this source's last import made the article as it is."""
+        known = self._known.get(source.key)
+        if (
+            known is None
+            or known.digest != digest
+            or known.version != known.source_version
+            or known.id in self._imported_from
+        ):
+            return False
+        self._imported_from[known.id] = source.path
+        self.report.unchanged.append(ImportedFile(source.path, known.id, known.headline))
+        return True
+
+    def import_file(self, source: Source) -> None:
+        """Read one Markdown file and import it; raise what makes it a problem."""
+        try:
+            data = read_regular(source.path, MAX_FILE_BYTES)
+        except UnreadableFile as error:
+            raise FrontMatterError(error.reason) from None
+        digest = self.digest(data)
+        if self.known_unchanged(source, digest):
+            return
+        doc = parse(decode(data))
+        fields = read_fields(doc, path=source.path, zone=self.zone, sections=self.sections)
+        kept = {key: doc.fields[key] for key in fields.ignored_keys}
+        self.add(Incoming(source, digest, fields, kept))
+
+    # --- deciding ---------------------------------------------------------------------
+
+    def _existing(self, source: Source, fields: ImportedFields) -> ArticleRecord | None:
+        known = self._known.get(source.key)
+        if fields.article_id is None:
+            if known is None:
+                return self._tail_match(source.key) if source.single else None
+            return get_article(self.db, known.id)
+        if fields.article_id in self._ids:
+            return get_article(self.db, fields.article_id)
+        if known is not None:
+            raise FieldProblem(
+                _(
+                    "its id {article_id} is not in this newsroom, but this file was imported "
+                    "before as article {id}. Remove the 'id' line to update that article."
+                ).format(article_id=fields.article_id, id=known.id),
+                None,
+            )
+        return None
+
+    def _tail_match(self, absolute_key: str) -> ArticleRecord | None:
+        """The article imported from a folder whose relative key is the tail of this path."""
+        parts = absolute_key.split("/")
+        for tail in ("/".join(parts[i:]) for i in range(1, len(parts))):  # longest first
+            if tail in self._known:
+                return find_by_source_key(self.db, tail)
+        return None
+
+    def _person(self, name: str, handle: str) -> PersonRecord:
+        """The byline's person: by handle, else by name; a new reporter when nobody
+        matches (if the importing person may add one).
+
+        A bare name prefers the person whose handle is made from it, so two people who
+        share a name (one with a hand-made handle) stay apart through an export and a
+        re-import.
+        """
+        handles = (handle,) if handle else (slugify(name), name)
+        for wanted in handles:
+            found = [p for p in self._people if p.handle == wanted]
+            if found:
+                return found[0]
+        if not handle:
+            found = [p for p in self._people if p.name.lower() == name.lower()]
+            if found:
+                return found[0]
+        person = self.actor.add_person(name, handle)
+        self._people.append(person)
+        return person
+
+    def _check_first(self, target: uuid.UUID | None) -> None:
+        if target is not None and target in self._imported_from:
+            raise FieldProblem(
+                _(
+                    "is the same article as {first_file} (same id), which was imported "
+                    "first; this file was left out. Keep only one of them."
+                ).format(first_file=self._imported_from[target]),
+                None,
+            )
+
+    def add(self, incoming: Incoming) -> None:
+        """Import one article: queue a new one, save a changed one, report it."""
+        source, fields = incoming.source, incoming.fields
+        self._check_first(fields.article_id)  # before looking up an article still queued
+        stored = self._existing(source, fields)
+        self._check_first(stored.id if stored is not None else None)
+        if stored is None:
+            fields = replace(fields, status=self.actor.status_for_new(fields.status, fields.stated))
+            if fields.status not in self._allowed_new:
+                self.actor.check_new(fields.status)
+                self._allowed_new.add(fields.status)
+        else:
+            self.actor.check_update(stored, _workflow(stored, fields))
+        bylines = tuple(
+            PersonRef(p.id, p.name, p.handle)
+            for p in (self._person(name, handle) for name, handle in fields.authors)
         )
-    if stored is None:
-        fields = replace(fields, status=actor.status_for_new(fields.status, fields.stated))
-        actor.check_new(fields.status)
-    else:
-        actor.check_update(stored, _workflow(stored, fields))
-    bylines = tuple(
-        PersonRef(p.id, p.name, p.handle)
-        for p in (_person(db, name, handle, actor) for name, handle in fields.authors)
-    )
-    if stored is None:
-        article_id = _create(db, source, fields, bylines, actor)
-        outcome = report.created
-    else:
+        incoming = replace(incoming, fields=fields)
+        if stored is None:
+            article_id = fields.article_id or uuid.uuid4()
+            self._imported_from[article_id] = source.path
+            self._ids.add(article_id)
+            self._pending.append(_New(incoming, article_id, bylines))
+            if len(self._pending) >= BATCH_FILES:
+                self.write_pending()
+            return
         # A file that names nobody leaves the byline as it is.
         wanted = replace(
             stored,
@@ -367,16 +384,217 @@ def _import_one(
             **_workflow(stored, fields),
             bylines=bylines or stored.bylines,
         )
-        article_id = stored.id
-        updated = _update(db, source, stored, wanted, actor)
-        outcome = report.updated if updated else report.unchanged
-    imported_from[article_id] = source.path
-    outcome.append(ImportedFile(source.path, article_id, fields.headline, fields.ignored_keys))
+        self._imported_from[stored.id] = source.path
+        updated = self._update(incoming, stored, wanted)
+        outcome = self.report.updated if updated else self.report.unchanged
+        outcome.append(ImportedFile(source.path, stored.id, fields.headline, tuple(incoming.kept)))
+
+    # --- writing ----------------------------------------------------------------------
+
+    def _remember(self, session: Session, incoming: Incoming, article_id: uuid.UUID) -> None:
+        """Keep the source's fingerprint and kept keys with the article, in the write's own
+        unit of work. A plain table update, so the article's version does not move."""
+        session.execute(
+            update(_ARTICLES)
+            .where(_ARTICLES.c.id == article_id)
+            .values(
+                source_digest=incoming.digest,
+                source_version=_ARTICLES.c.version,
+                kept_fields=_kept_json(incoming.kept),
+            )
+        )
+
+    def _draft(self, new: _New) -> ArticleDraft:
+        incoming, fields = new.incoming, new.incoming.fields
+        return ArticleDraft(
+            **_content(fields),
+            byline_ids=self.actor.bylines_for_new(tuple(person.id for person in new.bylines)),
+            status=fields.status,
+            published_at=fields.published_at,
+            scheduled_at=fields.scheduled_at,
+            embargo_until=fields.embargo_until,
+            source_key=incoming.source.key,
+        )
+
+    def _create_all(self, batch: list[_New]) -> None:
+        if writes_in_bulk(self.db):
+            self._insert_all(batch)
+            return
+
+        def work() -> None:
+            with self.db.transaction() as session:
+                for new in batch:
+                    incoming = new.incoming
+                    audit = self.actor.audit("", f"new, from {incoming.source.path.name}")
+                    add_with_revision(
+                        session,
+                        self._draft(new),
+                        article_id=new.article_id,
+                        kind="import",
+                        note=_note(incoming.source),
+                        author_id=self.actor.actor_id,
+                        along_with=audit,
+                    )
+                    session.flush()
+                    self._remember(session, incoming, new.article_id)
+
+        _retrying(work)
+
+    def _insert_all(self, batch: list[_New]) -> None:
+        people = {p.id: PersonRef(p.id, p.name, p.handle) for p in self._people}
+        items = []
+        for new in batch:
+            draft = self._draft(new)
+            source = new.incoming.source
+            items.append(
+                NewArticle(
+                    article_id=new.article_id,
+                    draft=draft,
+                    bylines=tuple(people[person_id] for person_id in draft.byline_ids),
+                    revision_note=_note(source),
+                    audit_note=self.actor.audit_note(f"new, from {source.path.name}"),
+                    source_digest=new.incoming.digest,
+                    kept_fields=_kept_json(new.incoming.kept),
+                )
+            )
+        with self.db.transaction() as session:
+            insert_new_articles(
+                session, items, author_id=self.actor.actor_id, sections=self.sections.sections
+            )
+
+    def write_pending(self) -> None:
+        """Write the queued new articles: one unit of work, else one each."""
+        batch, self._pending = self._pending, []
+        if not batch:
+            return
+        try:
+            self._create_all(batch)
+            written = batch
+        except (SQLAlchemyError, RedaksiError):
+            written = []
+            for new in batch:
+                try:
+                    self._create_all([new])
+                    written.append(new)
+                except (SQLAlchemyError, RedaksiError) as error:
+                    self._imported_from.pop(new.article_id, None)
+                    self.report.problems.append(
+                        ImportProblem(new.incoming.source.path, None, _write_reason(error))
+                    )
+        for new in written:
+            incoming = new.incoming
+            self.report.created.append(
+                ImportedFile(
+                    incoming.source.path,
+                    new.article_id,
+                    incoming.fields.headline,
+                    tuple(incoming.kept),
+                )
+            )
+
+    def _update(self, incoming: Incoming, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
+        """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
+        source = incoming.source
+        if _same(stored, wanted) and self._kept_same(stored.id, incoming.kept):
+            if stored.source_key == source.key and not list_revisions(self.db, stored.id):
+                # Created from this file by an import that was killed before its revision
+                # was kept (before both were committed together): keep it now.
+                create_revision(
+                    self.db,
+                    stored.id,
+                    kind="import",
+                    note=_note(source),
+                    author_id=self.actor.actor_id,
+                )
+                return True
+            if stored.source_key == source.key:
+                with self.db.transaction() as session:  # the next re-import is quick
+                    self._remember(session, incoming, stored.id)
+            return False
+        audit = self.actor.audit(stored.status, f"updated from {source.path.name}")
+
+        def along_with(session: Session, article: Article) -> None:
+            audit(session, article)
+            if stored.source_key == source.key:
+                self._remember(session, incoming, stored.id)
+            else:  # found by its id: another source's fingerprint stays
+                session.execute(
+                    update(_ARTICLES)
+                    .where(_ARTICLES.c.id == stored.id)
+                    .values(kept_fields=_kept_json(incoming.kept))
+                )
+
+        # The stored text may be in no revision yet (autosaved, or changed by a script):
+        # the save keeps it first.
+        saved = save_with_revision(
+            self.db,
+            wanted,
+            kind="import",
+            note=_note(source),
+            unrevised_note=f"Before importing {source.path.name}",
+            author_id=self.actor.actor_id,
+            along_with=along_with,
+        )
+        return saved is not None
+
+    def _kept_same(self, article_id: uuid.UUID, kept: Mapping[str, Any]) -> bool:
+        with self.db.transaction() as session:
+            stored = session.scalar(select(Article.kept_fields).where(Article.id == article_id))
+        return json.loads(stored or "{}") == json.loads(_kept_json(kept))
+
+    # --- the whole run ----------------------------------------------------------------
+
+    def guarded(self, path: Path, work: Callable[[], None]) -> None:
+        """Run one file's import; what goes wrong becomes the file's problems."""
+        try:
+            work()
+        except FieldProblems as problems:
+            for problem in problems.problems:
+                self.report.problems.append(ImportProblem(path, problem.line, problem.reason))
+        except (FrontMatterError, FieldProblem) as problem:
+            self.report.problems.append(ImportProblem(path, problem.line, problem.reason))
+        except ConflictError as error:
+            self.report.problems.append(
+                ImportProblem(
+                    path, None, _("{error} Import the file again to retry.").format(error=error)
+                )
+            )
+        except (RedaksiError, SQLAlchemyError) as error:
+            self.report.problems.append(ImportProblem(path, None, _write_reason(error)))
+
+    def finish(self) -> ImportReport:
+        self.write_pending()
+        self.report.sections_created = list(self.sections.created)
+        return self.report
 
 
-def _database_message(error: SQLAlchemyError) -> str:
-    """The driver's first line, without the statement and its (possibly huge) parameters."""
-    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+def _write_reason(error: Exception) -> str:
+    if isinstance(error, SQLAlchemyError):
+        return _("not imported, the database refused it: {error}").format(
+            error=_database_message(error)
+        )
+    return _("not imported: {error}").format(error=error)
+
+
+def start_run(
+    db: Database,
+    *,
+    zone: str,
+    actor_id: uuid.UUID | None,
+    section_map: Mapping[str, str] | None = None,
+) -> ImportRun:
+    """An import acting as ``actor_id``: the zone and the person are checked once, before
+    anything is read or written."""
+    check_zone(zone)
+    actor = ImportActor.start(db, actor_id)
+    sections = SectionResolver(
+        db,
+        actor_id=actor.actor_id,
+        actor_role=actor.person.role if actor.person is not None else None,
+        mapping=section_map,
+    )
+    settings = json.dumps(sorted((section_map or {}).items()))
+    return ImportRun(db, zone=zone, actor=actor, sections=sections, settings=settings)
 
 
 def import_paths(
@@ -385,6 +603,7 @@ def import_paths(
     *,
     zone: str = "Asia/Jakarta",
     actor_id: uuid.UUID | None = None,
+    section_map: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
@@ -392,39 +611,22 @@ def import_paths(
 
     ``zone`` is the newsroom's zone for times written without one. ``actor_id`` is the
     person importing (None only in a newsroom without people; PermissionDenied otherwise).
+    ``section_map`` renames categories and sections (``{"post": "berita"}``).
     ``progress(done, total)`` is called after each file; when ``cancel()`` turns true the
-    import stops between files.
+    import stops between files, after writing what it had read.
     """
-    check_zone(zone)
-    actor = ImportActor.start(db, actor_id)
-    report = ImportReport()
-    sources = collect_sources(paths, report)
-    imported_from: dict[uuid.UUID, Path] = {}
+    run = start_run(db, zone=zone, actor_id=actor_id, section_map=section_map)
+    missing: list[Path] = []
+    sources = collect(paths, missing=missing, skipped=run.report.skipped)
+    for path in missing:
+        run.report.problems.append(
+            ImportProblem(path, None, _("no such file or folder. Check the path."))
+        )
     for done, source in enumerate(sources):
         if cancel is not None and cancel():
-            report.cancelled = True
+            run.report.cancelled = True
             break
-        try:
-            _import_one(db, source, zone, report, imported_from, actor)
-        except (FrontMatterError, FieldProblem) as problem:
-            report.problems.append(ImportProblem(source.path, problem.line, problem.reason))
-        except ConflictError as error:
-            report.problems.append(
-                ImportProblem(
-                    source.path,
-                    None,
-                    _("{error} Import the file again to retry.").format(error=error),
-                )
-            )
-        except RedaksiError as error:
-            report.problems.append(
-                ImportProblem(source.path, None, _("not imported: {error}").format(error=error))
-            )
-        except SQLAlchemyError as error:
-            reason = _("not imported, the database refused it: {error}").format(
-                error=_database_message(error)
-            )
-            report.problems.append(ImportProblem(source.path, None, reason))
+        run.guarded(source.path, partial(run.import_file, source))
         if progress is not None:
             progress(done + 1, len(sources))
-    return report
+    return run.finish()

@@ -160,6 +160,14 @@ class Article(Tracked, Base):
     updated_by_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("people.id", ondelete="SET NULL")
     )
+    #: The fingerprint of the source file (and settings) of the last import, and the
+    #: version that import left: a re-import of the same bytes onto an article nobody saved
+    #: since is unchanged without parsing the file again (migration 0012).
+    source_digest: Mapped[str | None] = mapped_column(String(64))
+    source_version: Mapped[int | None] = mapped_column(Integer)
+    #: Front matter keys kept but not used (``aliases``, ``weight``…), as a JSON object, so
+    #: an export writes them back.
+    kept_fields: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
 
     body: Mapped[ArticleBody] = relationship(
         back_populates="article", cascade="all, delete-orphan", lazy="raise"

@@ -206,13 +206,37 @@ def create_with_revision(
 
     def work() -> ArticleRecord:
         with db.transaction() as session:
-            article = add_article(session, draft, article_id, saved_by=author_id)
-            if along_with is not None:
-                along_with(session, article)
-            _add_revision(session, article, kind=kind, note=note, author_id=author_id)
+            article = add_with_revision(
+                session,
+                draft,
+                article_id=article_id,
+                kind=kind,
+                note=note,
+                author_id=author_id,
+                along_with=along_with,
+            )
             return to_record(session, article)
 
     return _retrying(work)
+
+
+def add_with_revision(
+    session: Session,
+    draft: ArticleDraft,
+    *,
+    article_id: uuid.UUID | None,
+    kind: str,
+    note: str,
+    author_id: uuid.UUID | None,
+    along_with: AlongWith | None = None,
+) -> Article:
+    """create_with_revision inside the caller's unit of work (an import writes many
+    articles in one)."""
+    article = add_article(session, draft, article_id, saved_by=author_id)
+    if along_with is not None:
+        along_with(session, article)
+    _add_revision(session, article, kind=kind, note=note, author_id=author_id)
+    return article
 
 
 def save_with_revision(

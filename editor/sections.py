@@ -83,8 +83,12 @@ def list_sections(db: Database) -> list[SectionRecord]:
 
 def find_section(db: Database, key: str) -> SectionRecord:
     """A section by id, path ("berita/dunia"), slug or name (case-insensitive)."""
+    return match_section(list_sections(db), key)
+
+
+def match_section(sections: list[SectionRecord], key: str) -> SectionRecord:
+    """find_section among ``sections`` already read (an import looks up thousands)."""
     wanted = key.strip().lower()
-    sections = list_sections(db)
     for matcher in (
         lambda s: str(s.id) == wanted,
         lambda s: s.path == wanted,

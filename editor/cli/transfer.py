@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.cli.articles import parse_statuses as _statuses
+from editor.errors import ValidationError
 from editor.i18n import _
 
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
+    from editor.importer import ImportReport
 
 
 def register(subparsers: Any) -> None:
@@ -26,6 +29,16 @@ def register(subparsers: Any) -> None:
         ),
     )
     importing.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    importing.add_argument(
+        "--map-section",
+        action="append",
+        default=[],
+        metavar="NAME=SECTION",
+        help=(
+            "put what a file calls NAME (a category or section) in SECTION, such as "
+            "post=berita (repeatable); unknown names become new sections when an admin imports"
+        ),
+    )
     importing.add_argument(
         "--as",
         dest="actor",
@@ -50,10 +63,57 @@ def register(subparsers: Any) -> None:
     exporting.set_defaults(handler=export_command)
 
 
+def _section_map(pairs: list[str]) -> dict[str, str]:
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, section = pair.partition("=")
+        if not sep or not name.strip() or not section.strip():
+            raise ValidationError(
+                _("--map-section needs NAME=SECTION, such as post=berita (got '{pair}').").format(
+                    pair=pair
+                )
+            )
+        mapping[name.strip()] = section.strip()
+    return mapping
+
+
+def _progress_line() -> Callable[[int, int], None] | None:
+    """A counter on one terminal line; nothing when the output goes to a file or a pipe."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if done == total or done % 25 == 0:
+            end = "\n" if done == total else ""
+            line = _("Importing {done}/{total}").format(done=done, total=total)
+            print(f"\r{line}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def print_report(report: ImportReport) -> None:
+    """Per file: what happened to it and the keys it kept; then the sections made."""
+    marks = (("+", report.created), ("~", report.updated), ("=", report.unchanged))
+    for mark, files in marks:
+        for imported in files:
+            line = f"  {mark} {imported.headline or _('(untitled)')}  ({imported.path})"
+            if imported.kept_keys:
+                line += "  " + _("kept: {keys}").format(keys=", ".join(imported.kept_keys))
+            print(line)
+    for path in report.skipped:
+        print("  - " + _("{path}: a section page, not an article").format(path=path))
+    for problem in report.problems:
+        print(str(problem), file=sys.stderr)
+    if report.sections_created:
+        print(_("New sections: {paths}.").format(paths=", ".join(report.sections_created)))
+    print(_("Imported: {report}.").format(report=report.summary()))
+
+
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.cli.workflow import acting_person
     from editor.importer import import_paths
 
+    section_map = _section_map(args.map_section)
     # A wrong path among good ones must not stop the good ones from importing.
     missing = [path for path in args.paths if not path.exists()]
     for path in missing:
@@ -67,14 +127,10 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
         present,
         zone=context.settings.zone,
         actor_id=actor.id if actor is not None else None,
+        section_map=section_map,
+        progress=_progress_line(),
     )
-    for problem in report.problems:
-        print(str(problem), file=sys.stderr)
-    for imported in report.created:
-        print(f"  + {imported.headline or _('(untitled)')}  ({imported.path})")
-    for imported in report.updated:
-        print(f"  ~ {imported.headline or _('(untitled)')}  ({imported.path})")
-    print(_("Imported: {report}.").format(report=report.summary()))
+    print_report(report)
     if report.problems or missing:
         print(
             _("redaksi: the files listed above were not imported; fix them and import again."),

@@ -192,6 +192,9 @@ class ImportActor:
             add_entry(session, action=ACTION, actor_id=self.actor_id, note=note)
             return _record(person)
 
+    def audit_note(self, note: str) -> str:
+        return note + (BOOTSTRAP_NOTE if self.person is None else "")
+
     def audit(self, from_status: str, note: str) -> AlongWith:
         """The audit entry of an imported article, written in the import's unit of work."""
 
@@ -203,7 +206,7 @@ class ImportActor:
                 article_id=article.id,
                 from_status=from_status,
                 to_status=article.status,
-                note=note + (BOOTSTRAP_NOTE if self.person is None else ""),
+                note=self.audit_note(note),
             )
 
         return write

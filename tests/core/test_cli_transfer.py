@@ -64,7 +64,9 @@ def test_export_then_import_back_changes_nothing(sqlite_url, tmp_path: Path, cap
         capsys, "--db", sqlite_url, "import", str(out_dir), "--as", "hendra-wijaya"
     )
     assert code == 0, err
-    assert out.strip() == "Imported: 0 new, 0 updated, 24 unchanged."
+    lines = out.rstrip().splitlines()
+    assert lines[-1] == "Imported: 0 new, 0 updated, 24 unchanged."
+    assert len(lines) == 25 and all(line.startswith("  = ") for line in lines[:-1])
 
 
 def test_export_filters_by_status_and_section(sqlite_url, tmp_path: Path, capsys):
@@ -117,3 +119,27 @@ def test_export_writes_one_file_per_article_even_when_a_slug_spells_a_clash_name
         line for path in files for line in path.read_text().splitlines() if line.startswith("id: ")
     }
     assert len(files) == len(ids) == 27
+
+
+def test_import_maps_sections_creates_the_missing_and_lists_every_file(
+    sqlite_url, tmp_path: Path, capsys
+):
+    folder = tmp_path / "site"
+    folder.mkdir()
+    (folder / "pos.md").write_text("---\ntitle: Pos\ncategories: [post]\n---\n", "utf-8")
+    (folder / "bola.md").write_text(
+        "---\ntitle: Bola\ncategories: [Olahraga]\nweight: 3\n---\n", "utf-8"
+    )
+    code, _, _ = run(capsys, "--db", sqlite_url, "people", "add", "Admin Situs", "--role", "admin")
+    assert code == 0
+    argv = ("--db", sqlite_url, "import", str(folder), "--as", "admin-situs")
+
+    code, out, err = run(capsys, *argv, "--map-section", "post=Berita", "--map-section", "x")
+    assert code != 0 and "NAME=SECTION" in err
+
+    code, out, err = run(capsys, *argv, "--map-section", "post=Olahraga")
+    assert (code, err) == (0, "")
+    assert "+ Bola" in out and "kept: weight" in out and "+ Pos" in out
+    assert "New sections: olahraga." in out
+    code, out, err = run(capsys, *argv, "--map-section", "post=Olahraga")
+    assert "= Bola" in out and "= Pos" in out and "0 new, 0 updated, 2 unchanged" in out

@@ -66,7 +66,7 @@ def test_hugo_page_bundle_with_every_field(db: Database, sections, site: Path) -
     assert [p.name for p in report.skipped] == ["_index.md"]
     assert len(report.created) == 2
     nato = next(f for f in report.created if f.path.name == "index.md")
-    assert set(nato.ignored_keys) == {"lastmod", "weight", "aliases"}
+    assert set(nato.kept_keys) == {"lastmod", "weight", "aliases"}
     article = get_article(db, nato.article_id)
     assert article.headline == "Hadapi Ancaman China dan Rusia, NATO akan Buka Kantor di Jepang"
     assert article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
@@ -317,3 +317,43 @@ def test_file_with_a_new_id_creates_the_article_with_that_id(db, tmp_path: Path)
     report = import_paths(db, [tmp_path])
     assert [str(f.article_id) for f in report.created] == [article_id]
     assert str(only_article(db).id) == article_id
+
+
+def test_a_reimport_skips_unchanged_files_but_not_articles_saved_since(
+    db: Database, sections, editor_id, tmp_path: Path
+) -> None:
+    folder = tmp_path / "posts"
+    write(folder / "a.md", "---\ntitle: Satu\nsection: berita\nstatus: draft\n---\n\nIsi satu.\n")
+    write(folder / "b.md", "---\ntitle: Dua\nsection: berita\nstatus: draft\n---\n\nIsi dua.\n")
+    first = import_paths(db, [folder], actor_id=editor_id)
+    assert len(first.created) == 2
+    edited_id = next(f.article_id for f in first.created if f.path.name == "a.md")
+    stored = get_article(db, edited_id)
+    save_article(db, replace(stored, body="Diubah di Redaksi.\n"))
+
+    again = import_paths(db, [folder], actor_id=editor_id)
+
+    assert [f.path.name for f in again.updated] == ["a.md"]
+    assert [f.path.name for f in again.unchanged] == ["b.md"]
+    assert get_article(db, edited_id).body == "Isi satu.\n"
+    # The edit made in Redaksi is kept as a revision before the file's text came back.
+    assert any(r.body == "Diubah di Redaksi.\n" for r in list_revisions(db, edited_id))
+    third = import_paths(db, [folder], actor_id=editor_id)
+    assert len(third.unchanged) == 2 and third.updated == []
+
+
+def test_unknown_keys_are_kept_with_the_article(db: Database, sections, site: Path) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from editor.models import Article
+
+    report = import_paths(db, [site / "hugo" / "content"])
+    nato = next(f for f in report.created if f.path.name == "index.md")
+    with db.transaction() as session:
+        kept = json.loads(
+            session.scalar(select(Article.kept_fields).where(Article.id == nato.article_id))
+        )
+    assert set(kept) == {"lastmod", "weight", "aliases"}
+    assert kept["aliases"] == ["/2023/05/04/nato-jepang/"]

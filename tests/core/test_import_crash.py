@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 
 from editor.database import Database, open_database
 from editor.importer import import_paths
@@ -158,7 +158,9 @@ def test_kill_at_every_commit_of_an_import_leaves_every_article_with_its_revisio
 
     updated_kills = run_until_done(imported, folder, tmp_path / "update")
 
-    assert len(created_kills) >= FILES and len(updated_kills) >= FILES
+    # New articles are written in batches (one commit for these few files); every update
+    # is a commit of its own.
+    assert len(created_kills) >= 1 and len(updated_kills) >= FILES
 
 
 def test_reimport_repairs_an_article_an_interrupted_import_left_without_revision(
@@ -169,6 +171,8 @@ def test_reimport_repairs_an_article_an_interrupted_import_left_without_revision
     import_paths(sqlite_db, [folder])
     with sqlite_db.transaction() as session:  # what a kill between the two commits left
         session.execute(delete(Revision))
+        # ... in the days when an import kept no fingerprint of its files.
+        session.execute(update(Article).values(source_digest=None))
 
     report = import_paths(sqlite_db, [folder])
 

@@ -10,8 +10,9 @@ from editor.articles import MAX_BODY_CHARS, get_article
 from editor.database import Database
 from editor.importer import ImportProblem, import_paths
 from editor.listing import list_articles
+from editor.people import create_person
 from editor.records import ArticleQuery
-from editor.sections import create_section
+from editor.sections import create_section, list_sections
 
 GOOD = "---\ntitle: Berkas yang baik\nsection: berita/dunia\n---\n\nIsi.\n"
 
@@ -68,18 +69,57 @@ def test_bad_toml_is_reported_at_its_line(newsroom: Database, tmp_path: Path) ->
     assert problem.line == 3 and "TOML" in problem.reason
 
 
-def test_unknown_section_names_the_known_ones(newsroom: Database, tmp_path: Path) -> None:
-    text = "---\ntitle: Judul\ndate: 2023-05-04\nsection: olahraga\n---\nIsi.\n"
-    problem = import_with_good_file(newsroom, tmp_path, "olahraga.md", text)
+def test_an_editor_may_not_create_a_missing_section(newsroom: Database, tmp_path: Path) -> None:
+    editor = create_person(newsroom, "Redaktur", role="editor")
+    (tmp_path / "olahraga.md").write_text(
+        "---\ntitle: Judul\ndate: 2023-05-04\nsection: olahraga\n---\nIsi.\n", "utf-8"
+    )
+    report = import_paths(newsroom, [tmp_path], actor_id=editor.id)
+    [problem] = report.problems
     assert problem.line == 4
-    assert "olahraga" in problem.reason and "berita/dunia" in problem.reason
+    assert "olahraga" in problem.reason and "admin" in problem.reason
+    assert "--map-section" in problem.reason
+    assert report.sections_created == []
+    assert [s.path for s in list_sections(newsroom)] == ["berita", "berita/dunia"]
 
 
-def test_categories_without_a_known_section(newsroom: Database, tmp_path: Path) -> None:
-    text = "---\ntitle: Judul\ncategories:\n  - Sepak Bola\n  - Liga 1\n---\n"
-    problem = import_with_good_file(newsroom, tmp_path, "bola.md", text)
-    assert problem.line == 3
-    assert "Sepak Bola, Liga 1" in problem.reason and "section:" in problem.reason
+def test_an_admin_import_creates_missing_sections_and_maps_names(
+    newsroom: Database, tmp_path: Path
+) -> None:
+    admin = create_person(newsroom, "Admin", role="admin")
+    (tmp_path / "bola.md").write_text(
+        "---\ntitle: Bola\ncategories:\n  - Sepak Bola\n  - Liga 1\n---\n", "utf-8"
+    )
+    (tmp_path / "daerah.md").write_text(
+        "---\ntitle: Daerah\nsection: Nusantara/Jawa Barat\n---\n", "utf-8"
+    )
+    (tmp_path / "post.md").write_text("---\ntitle: Pos\ncategories: [post]\n---\n", "utf-8")
+    report = import_paths(
+        newsroom, [tmp_path], actor_id=admin.id, section_map={"Post": "berita/dunia"}
+    )
+    assert report.problems == []
+    assert report.sections_created == ["sepak-bola", "nusantara", "nusantara/jawa-barat"]
+    paths = {f.path.name: get_article(newsroom, f.article_id).section_path for f in report.created}
+    assert paths == {
+        "bola.md": "sepak-bola",
+        "daerah.md": "nusantara/jawa-barat",
+        "post.md": "berita/dunia",
+    }
+    names = {s.path: s.name for s in list_sections(newsroom)}
+    assert names["nusantara/jawa-barat"] == "Jawa Barat"
+
+
+def test_every_problem_of_a_file_is_reported(newsroom: Database, tmp_path: Path) -> None:
+    text = (
+        "---\ntitle: ''\ndate: kemarin sore\nstatus: tayang\nlanguage: klingon\n"
+        "section: olahraga\n---\nIsi.\n"
+    )
+    (tmp_path / "rusak.md").write_text(text, "utf-8")
+    report = import_paths(newsroom, [tmp_path])
+    lines = sorted(p.line or 0 for p in report.problems)
+    assert lines == [2, 3, 4, 5]
+    # Refused for other reasons, it creates no section.
+    assert report.sections_created == []
 
 
 @pytest.mark.parametrize(
