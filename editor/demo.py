@@ -34,6 +34,7 @@ from editor.people import ensure_person, list_people
 from editor.records import ArticleDraft, PersonRecord
 from editor.sections import create_section, find_section
 from editor.slugs import slugify
+from editor.spelling.words import add_words
 from editor.views.importing import import_view_files
 from editor.workflow.audit import add_entry
 
@@ -63,12 +64,14 @@ class DemoReport:
     sections: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    #: Words added to the newsroom's word list for the spell checker.
+    words: list[str] = field(default_factory=list)
     #: Articles that were already in the database (by source key), left untouched.
     existing_articles: int = 0
 
     @property
     def created_anything(self) -> bool:
-        return bool(self.sections or self.people or self.articles)
+        return bool(self.sections or self.people or self.articles or self.words)
 
     def lines(self) -> list[str]:
         if not self.created_anything:
@@ -89,6 +92,10 @@ class DemoReport:
                 sections=len(self.sections), people=len(self.people), articles=len(self.articles)
             )
         )
+        if self.words:
+            lines.append(
+                _("Added {count} words to the newsroom's word list.").format(count=len(self.words))
+            )
         return lines
 
 
@@ -234,6 +241,8 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
             session.add(Setting(key=DEMO_SETTING, value="1"))
     _load_sections(db, data["sections"], report)
     _load_people(db, data["people"], report)
+    # No one acts: the demo newsroom has no admin, like a newsroom IT is setting up.
+    report.words = add_words(db, [str(word) for word in data.get("words", [])], actor_id=None)
     reporters: list[PersonRecord] = [
         ensure_person(db, p["name"]) for p in data["people"] if p.get("role") == "reporter"
     ]

@@ -337,6 +337,22 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="")
 
 
+class NewsroomWord(Base):
+    """A word the newsroom spells this way: a name, a place, an abbreviation (DPR, Polri).
+
+    The spell checker takes it as correct and hints when it is written in another case
+    ("kpk" for "KPK"). Replicated to every workstation like the newsroom's settings.
+    """
+
+    __tablename__ = "newsroom_words"
+
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    added_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class PageViewImport(Base):
     """One imported page-view file, by content hash: importing the same bytes again is skipped."""
 

@@ -35,6 +35,7 @@ from ui.article_list.pane import ArticleListPane
 from ui.editor_pane import EditorPane
 from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
+from ui.spelling.newsroom_words import NewsroomWords
 from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
 from ui.theme import ThemeState
@@ -88,6 +89,9 @@ class MainWindow(QMainWindow):
         self.editor = EditorPane(self.registry, self)
         self.spelling = SpellingService(self)
         self.editor.set_spelling(self.spelling)
+        self.newsroom_words = NewsroomWords(
+            self.spelling, self.editor, self._actor_id, lambda: self._people, self
+        )
         self.preview = PreviewPane(self)
         #: The workflow dock, lock banner and actions (ui.workflow.integration), added by
         #: attach_database: they import the workflow services, so they come after the paint.
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         self.list_pane.set_database(db, zone=self.context.settings.zone, first_page=first_page)
         self.preview.set_sections(self._sections)
         self.preview.set_database(db)
+        self.newsroom_words.attach(db)
         self.autosave = AutosaveController(
             db,
             self.editor,
@@ -201,6 +206,7 @@ class MainWindow(QMainWindow):
             self._error(str(error))
             return False
         self._open_id = article_id
+        self.newsroom_words.refresh()
         self.editor.load(record, self._sections, self._people)
         self.preview.show_record(record, self.context.settings)
         self.status.set_saved(record.updated_at)

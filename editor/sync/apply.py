@@ -30,6 +30,7 @@ from editor.i18n import _
 from editor.models import ReviewComment, Revision, utcnow
 from editor.records import ArticleDraft
 from editor.revisions import _lock_article, _retrying, create_revision
+from editor.spelling.words import add_words, remove_word
 from editor.sync.feed import CURRENT_OP, OpContext, stored_result
 from editor.sync.merge import merge_content
 from editor.sync.snapshots import article_states
@@ -41,7 +42,18 @@ from editor.workflow.editing import draft_article, edit_article, set_trashed
 from editor.workflow.roles import edit_refusal, load_actor
 from editor.workflow.transitions import change_status
 
-OP_KINDS = ("create", "save", "status", "comment", "resolve", "revision", "trash", "restore")
+OP_KINDS = (
+    "create",
+    "save",
+    "status",
+    "comment",
+    "resolve",
+    "revision",
+    "trash",
+    "restore",
+    "word_add",
+    "word_remove",
+)
 #: Saves retried when another save lands between reading and writing the article.
 SAVE_ATTEMPTS = 5
 REVISION_KINDS = ("save", "restore")
@@ -113,6 +125,9 @@ def _carry_out(
                 )
             context.detail["reason"] = str(error)
         result = {"outcome": context.outcome, **context.detail}
+        # _store writes the record itself: the feed hook must not add a second one when
+        # the op changed nothing (a word the newsroom already had, a comment already in).
+        context.recorded = True
         _store(db, op_id, person_id, result)
         return result
     finally:
@@ -196,6 +211,14 @@ def _dispatch(
         )
     elif kind in ("trash", "restore"):
         set_trashed(db, _need(article_id), kind == "trash", actor_id=person_id)
+    elif kind == "word_add":
+        if not add_words(db, [str(payload.get("word") or "")], actor_id=person_id):
+            raise _Outcome("applied")  # the newsroom has it already
+    elif kind == "word_remove":
+        try:
+            remove_word(db, str(payload.get("word") or ""), actor_id=person_id)
+        except NotFoundError:
+            raise _Outcome("applied") from None  # someone removed it first
     else:
         raise NotFoundError(
             _("Unknown kind of change '{kind}': this server is older than the app?").format(

@@ -25,7 +25,15 @@ from editor.articles import _load, to_record
 from editor.errors import NotAvailableOfflineError
 from editor.i18n import _
 from editor.intents import take_intents
-from editor.models import Article, ArticleBody, ArticleTag, Byline, ReviewComment, Revision
+from editor.models import (
+    Article,
+    ArticleBody,
+    ArticleTag,
+    Byline,
+    NewsroomWord,
+    ReviewComment,
+    Revision,
+)
 from editor.sync.states import CONTENT_FIELDS, content_of, dumps, loads
 from editor.sync.tables import OutboxOp, SyncShadow
 
@@ -45,6 +53,8 @@ class _Touched:
         self.comments: list[uuid.UUID] = []
         self.resolved: list[uuid.UUID] = []
         self.revisions: list[tuple[uuid.UUID, str, str]] = []
+        #: Newsroom words added or removed here, in order: ("word_add"|"word_remove", word).
+        self.words: list[tuple[str, str]] = []
 
 
 def install_capture(sessions: sessionmaker[Session]) -> None:
@@ -80,6 +90,10 @@ def _after_flush(session: Session, _context: Any) -> None:
                 touched.resolved.append(obj.id)
         elif isinstance(obj, Revision) and obj in session.new:
             touched.revisions.append((obj.article_id, obj.kind, obj.note))
+        elif isinstance(obj, NewsroomWord) and obj in session.new:
+            touched.words.append(("word_add", obj.word))
+        elif isinstance(obj, NewsroomWord) and obj in session.deleted:
+            touched.words.append(("word_remove", obj.word))
 
 
 def _queue(session: Session, kind: str, article_id: uuid.UUID | None, **payload: Any) -> None:
@@ -187,6 +201,8 @@ def _before_commit(session: Session) -> None:
     for article_id, kind, note in touched.revisions:
         if kind in POST_SAVE_REVISIONS:
             _queue(session, "revision", article_id, revision_kind=kind, note=note)
+    for kind, word in touched.words:
+        _queue(session, kind, None, word=word)
     session.flush()
 
 

@@ -36,6 +36,7 @@ from editor.models import (
     ArticleTag,
     AuditEntry,
     Byline,
+    NewsroomWord,
     Person,
     ReviewComment,
     Section,
@@ -89,6 +90,8 @@ def _key(obj: object) -> tuple[str, str] | None:
         return "comment", str(obj.id)
     if isinstance(obj, Setting):
         return "setting", obj.key
+    if isinstance(obj, NewsroomWord):
+        return "word", obj.word
     return None
 
 
@@ -236,6 +239,7 @@ def start_feed(db: Any) -> None:
         ]
         keys += [("comment", str(i)) for i in session.scalars(select(ReviewComment.id))]
         keys += [("setting", k) for k in session.scalars(select(Setting.key))]
+        keys += [("word", w) for w in session.scalars(select(NewsroomWord.word))]
         if not keys:
             return
         for start in range(0, len(keys), 5000):

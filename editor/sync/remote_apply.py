@@ -22,6 +22,7 @@ from editor.models import (
     ArticleCorrection,
     ArticleTag,
     Byline,
+    NewsroomWord,
     Person,
     ReviewComment,
     Section,
@@ -105,6 +106,14 @@ def apply_tag(session: Session, state: State) -> None:
 
 def apply_setting(session: Session, state: State) -> None:
     _upsert(session, Setting, {"key": state["key"]}, {"value": state.get("value", "")})
+
+
+def apply_word(session: Session, state: State) -> None:
+    added_by = parse_uuid(state.get("added_by_id"))
+    if added_by is not None and session.get(Person, added_by) is None:
+        added_by = None  # someone this replica has not heard of yet
+    values = {"added_by_id": added_by, **{k: v for k, v in _times(state, "added_at").items() if v}}
+    _upsert(session, NewsroomWord, {"word": state["word"]}, values)
 
 
 def apply_comment(session: Session, state: State) -> None:
@@ -295,6 +304,7 @@ APPLIERS = {
     "tag": apply_tag,
     "setting": apply_setting,
     "comment": apply_comment,
+    "word": apply_word,
 }
 
 
@@ -302,6 +312,10 @@ def apply_change(session: Session, change: dict[str, Any]) -> str:
     kind, state = change["kind"], change.get("state")
     if kind == "article":
         return apply_article(session, uuid.UUID(change["id"]), state)
+    if state is None and kind == "word":
+        # Removed from the newsroom's list on the server: gone here too.
+        session.execute(delete(table_of(NewsroomWord)).where(NewsroomWord.word == change["id"]))
+        return "applied"
     if state is None:
         return "skipped"  # people, sections, tags and settings are never removed here
     APPLIERS[kind](session, state)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from editor.models import (
     Article,
     ArticleCorrection,
+    NewsroomWord,
     Person,
     ReviewComment,
     Section,
@@ -74,6 +75,15 @@ def section_chain(sections: dict[uuid.UUID, Section], section_id: uuid.UUID | No
 
 def _all_sections(session: Session) -> dict[uuid.UUID, Section]:
     return {section.id: section for section in session.scalars(select(Section))}
+
+
+def word_state(row: NewsroomWord) -> State:
+    """A word of the newsroom's list; a null state means it was removed."""
+    return {
+        "word": row.word,
+        "added_by_id": str(row.added_by_id) if row.added_by_id else None,
+        "added_at": iso(row.added_at),
+    }
 
 
 def tag_state(tag: Tag) -> State:
@@ -214,8 +224,13 @@ def article_states(
 def other_states(
     session: Session, reader: Person, kind: str, keys: list[str]
 ) -> dict[str, State | None]:
-    """States of sections, people, tags, comments and settings, by their key."""
+    """States of sections, people, tags, comments, settings and words, by their key."""
     states: dict[str, State | None] = dict.fromkeys(keys)
+    if kind == "word":
+        for chunk in _chunks(keys):
+            for row in session.scalars(select(NewsroomWord).where(NewsroomWord.word.in_(chunk))):
+                states[row.word] = word_state(row)
+        return states
     if kind == "setting":
         wanted = [k for k in keys if k.startswith(SYNCED_SETTINGS_PREFIXES)]
         for chunk in _chunks(wanted):

@@ -32,6 +32,7 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS | {
     "override_checklist",
     "take_over",
     "resolve_any",
+    "manage_words",
 }
 ADMIN_PERMISSIONS = EDITOR_PERMISSIONS | {"manage_people", "manage_sections", "manage_settings"}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -62,6 +63,7 @@ DESCRIPTIONS = {
     "manage_people": N_("manage people and roles"),
     "manage_sections": N_("manage sections"),
     "manage_settings": N_("change newsroom settings"),
+    "manage_words": N_("change the newsroom dictionary and house style"),
 }
 
 

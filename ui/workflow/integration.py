@@ -153,6 +153,8 @@ class WorkflowIntegration(QObject):
         self.review.set_session(self.session)
         self.locks.set_session(self.session)
         self._update_actions()
+        # Whether the spelling menus offer "add to the newsroom dictionary" follows the role.
+        self.window.newsroom_words.refresh()
 
     def switch_profile(self) -> None:
         from ui.workflow.profile import ProfileDialog

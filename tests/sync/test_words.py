@@ -1,0 +1,64 @@
+"""The newsroom's word list and rupiah style reach every replica, and go up from one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from editor.errors import PermissionDenied
+from editor.spelling.words import (
+    add_words,
+    currency_style,
+    newsroom_words,
+    remove_word,
+    set_currency_style,
+)
+from tests.sync.harness import Newsroom, ServerProcess, replica, sync
+
+
+def test_words_travel_between_replicas_through_the_server(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    rina = replica(tmp_path / "rina", server.url, "rina-editor")
+    sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
+    sync(rina)
+    sync(sarah)
+    # An operator's change on the server's database, and an editor's on her laptop.
+    add_words(newsroom.db, ["Polri"], actor_id=newsroom.editor.id)
+    set_currency_style(newsroom.db, "spaced", actor_id=newsroom.admin.id)
+    add_words(rina, ["Kalijodo", "Basarnas"], actor_id=newsroom.editor.id)
+    sync(rina)
+    sync(sarah)
+    assert {"Polri", "Kalijodo", "Basarnas"} <= set(newsroom_words(newsroom.db))
+    assert {"Polri", "Kalijodo", "Basarnas"} <= set(newsroom_words(sarah))
+    assert currency_style(sarah) == "spaced"
+    # A reporter cannot add to it, on her replica either.
+    with pytest.raises(PermissionDenied):
+        add_words(sarah, ["Salah"], actor_id=newsroom.reporter.id)
+    # A removal travels too, and removing again elsewhere is no error.
+    remove_word(rina, "Kalijodo", actor_id=newsroom.editor.id)
+    sync(rina)
+    sync(sarah)
+    assert "Kalijodo" not in newsroom_words(newsroom.db)
+    assert "Kalijodo" not in newsroom_words(sarah)
+    assert "Basarnas" in newsroom_words(sarah)
+
+
+def test_the_server_checks_a_pushed_word_as_its_pusher(newsroom: Newsroom) -> None:
+    import uuid
+
+    from editor.sync.apply import apply_op
+
+    def push(person_id: uuid.UUID, kind: str, word: str) -> str:
+        op = {"op_id": str(uuid.uuid4()), "kind": kind, "payload": {"word": word}}
+        return str(apply_op(newsroom.db, person_id, op)["outcome"])
+
+    assert push(newsroom.reporter.id, "word_add", "Palsu") == "refused"
+    assert "Palsu" not in newsroom_words(newsroom.db)
+    assert push(newsroom.editor.id, "word_add", "Gibran") == "applied"
+    assert push(newsroom.editor.id, "word_add", "Gibran") == "applied"  # already there
+    assert push(newsroom.reporter.id, "word_remove", "Gibran") == "refused"
+    assert push(newsroom.editor.id, "word_remove", "Gibran") == "applied"
+    assert push(newsroom.editor.id, "word_remove", "Gibran") == "applied"  # gone already
+    assert "Gibran" not in newsroom_words(newsroom.db)
