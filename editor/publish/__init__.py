@@ -30,7 +30,9 @@ then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/side
 -->`` in each page plus plain links, so only the fragment and the lists change.
 
 The output folder is a symbolic link (on Windows without link rights, a junction) to one of
-two trees in ``.<name>.publish/`` beside it; see ``editor.publish.atomic`` for why, and
+two trees in ``.<name>.publish/`` beside it (in a folder IT prepared, which is kept, the
+switching link and the trees are inside it: ``editor.publish.inside_folder``); see
+``editor.publish.atomic`` for why, and
 ``editor.publish.plan`` for what makes a file change. Readers only ever see public articles
 (``editor.publish.visibility``). The publish never follows a link it did not make
 (``editor.publish.safe_fs``), and in a folder a group shares it leaves everything

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from editor.i18n import _
-from editor.publish import private_state
+from editor.publish import inside_folder, private_state
 from editor.publish.access import Access, access_for, check_trusted, set_mode
 from editor.publish.manifest import Manifest, mark_pending, read_manifest, write_manifest
 from editor.publish.report import PublishError
@@ -57,19 +57,27 @@ def private_for(out_dir: Path) -> Path:
 
 
 class SiteTrees:
-    """The two trees behind an output folder, and the link that chooses one."""
+    """The two trees behind an output folder, and the link that chooses one.
+
+    The output folder itself is that link, or, in a folder the publish may not replace,
+    a link inside it (see ``inside_folder``).
+    """
 
     def __init__(self, out_dir: Path) -> None:
         self.out = out_dir
-        self.home = home_for(out_dir)
-        self.private = private_for(out_dir)
+        self.inside = inside_folder.publishes_inside(out_dir)
+        self.home = out_dir / inside_folder.INSIDE_HOME if self.inside else home_for(out_dir)
+        #: The link replaced in one step to make a tree the live one.
+        self.switch = self.home / inside_folder.SWITCH if self.inside else out_dir
+        self.private = self.home / private_state.PRIVATE
         self.access = _PRIVATE_ACCESS
 
     @contextmanager
     def locked(self) -> Iterator[None]:
         """Only one publish at a time per output folder (a GUI and a scheduler may race)."""
-        self.out.parent.mkdir(parents=True, exist_ok=True)  # the user's own path: links allowed
-        self.access = access_for(self.out.parent)
+        if not self.inside:
+            self.out.parent.mkdir(parents=True, exist_ok=True)  # the user's path: links allowed
+        self.access = access_for(self.out if self.inside else self.out.parent)
         if real_folder(self.home, self.access.folder_mode or 0o777):
             set_mode(self.home, self.access.folder_mode)
         check_trusted(self.home)
@@ -82,9 +90,9 @@ class SiteTrees:
             yield
 
     def live(self) -> Path | None:
-        if not is_link(self.out):
+        if not is_link(self.switch):
             return None
-        name = Path(os.readlink(self.out)).name
+        name = Path(os.readlink(self.switch)).name
         tree = self.home / name
         return tree if name in TREES and is_real_folder(tree) else None
 
@@ -93,16 +101,18 @@ class SiteTrees:
 
     def prepare(self) -> tuple[Path | None, Path]:
         """Check the output folder and return (live tree or None, tree to build in)."""
-        out = self.out
+        out, switch = self.out, self.switch
+        if self.inside:
+            self._check_inside()
         live = self.live()
-        if is_link(out) and live is None:
+        if is_link(switch) and live is None:
             raise PublishError(
                 _(
                     "{out} is a link to {target}, not a site Redaksi publishes. Choose an empty "
                     "or new folder."
-                ).format(out=out, target=os.readlink(out))
+                ).format(out=switch, target=os.readlink(switch))
             )
-        if not is_link(out) and out.exists():
+        if not self.inside and not is_link(out) and out.exists():
             self._check_replaceable(out)
             out.rmdir()
         for name in TREES:
@@ -112,7 +122,7 @@ class SiteTrees:
         return live, spare
 
     def _check_replaceable(self, out: Path) -> None:
-        """An existing folder becomes the link only when it is empty and the user's own."""
+        """An existing folder becomes the link only when it is empty."""
         if not out.is_dir():
             raise PublishError(_("{out} is a file. Choose a folder for the site.").format(out=out))
         if any(out.iterdir()):
@@ -122,19 +132,27 @@ class SiteTrees:
                     "replace them. Choose an empty or new folder."
                 ).format(out=out)
             )
-        owner = getattr(os, "geteuid", None)
-        if owner is not None and os.stat(out).st_uid != owner():
+
+    def _check_inside(self) -> None:
+        foreign = inside_folder.foreign_names(self.out)
+        if foreign:
             raise PublishError(
                 _(
-                    "{out} was made by someone else for the site, and Redaksi will not replace "
-                    "it. Publish into a new folder inside it, for example --out {inside}, and "
-                    "let the web server serve that (see the shared publish folder in the "
-                    "installation guide)."
-                ).format(out=out, inside=out / "site")
+                    "{out} holds files a Redaksi publish did not write ({names}). Move them "
+                    "away, or choose an empty or new folder."
+                ).format(out=self.out, names=", ".join(foreign[:5]))
             )
+        if os.path.lexists(self.switch) and not is_link(self.switch):
+            raise link_refused(self.switch)
 
     def swap_to(self, tree: Path) -> None:
-        point(self.out, tree, self.home / ".next-link")
+        scratch = self.home / ".next-link"
+        if not self.inside:
+            point(self.out, tree, scratch)
+            return
+        names = inside_folder.add_entries(self.out, tree)
+        point(self.switch, tree, scratch)
+        inside_folder.drop_entries(self.out, names)
 
 
 def _same_file(first: str | Path, second: str | Path) -> bool:

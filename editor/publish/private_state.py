@@ -59,6 +59,8 @@ def open_lock(private: Path, access: Access) -> IO[str]:
         if error.errno == errno.ELOOP:
             raise link_refused(path) from None
         raise
+    with contextlib.suppress(PermissionError):  # made by another member: theirs to set
+        os.fchmod(fd, access.private_file_mode)  # exact, whatever the umask
     return os.fdopen(fd, "a")
 
 

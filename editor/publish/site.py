@@ -14,7 +14,7 @@ from editor.database import Database
 from editor.i18n import _
 from editor.publish import collector, private_state
 from editor.publish.assets import resolve_lead_image
-from editor.publish.atomic import SiteTrees, TreeWriter, private_for
+from editor.publish.atomic import SiteTrees, TreeWriter
 from editor.publish.body import BodyCache
 from editor.publish.building import Built, build_tree
 from editor.publish.disk_errors import explained
@@ -52,11 +52,6 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> Site
     return SiteInfo(
         name=settings.site_name, base=base, root=parts.path.rstrip("/"), zone=settings.zone, nav=nav
     )
-
-
-def cache_dir_for(out_dir: Path) -> Path:
-    """Rendered bodies are cached in the publish's private folder, never where it is served."""
-    return private_for(out_dir) / private_state.CACHE_FOLDER
 
 
 def publish_site(
@@ -163,7 +158,9 @@ def _publish(
         for a in data.articles
         if a.lead_image
     }
-    cache_folder = cache_dir if cache_dir is not None else cache_dir_for(out_dir)
+    cache_folder = (
+        cache_dir if cache_dir is not None else trees.private / private_state.CACHE_FOLDER
+    )
     private_state.make_private(cache_folder, trees.access)
     bodies = BodyCache(cache_folder, trees.access.private_file_mode)
     # Before anything is built: even a publish that fails later takes retracted text out.
