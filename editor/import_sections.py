@@ -62,10 +62,12 @@ class SectionResolver:
             return self.actor_id is None
         return has_permission(self.actor_role, "manage_sections")
 
-    def create(self, names: Sequence[str]) -> SectionRecord:
+    def create(self, names: Sequence[str], slugs: Sequence[str] = ()) -> SectionRecord:
         """The section at the path ``names`` spells (display names, outermost first),
-        creating each missing level. PermissionDenied when this person may not."""
+        creating each missing level; ``slugs``, when given, are the levels' slugs (a
+        WordPress category's own). PermissionDenied when this person may not."""
         wanted = [name.strip() for name in names if name.strip()]
+        slugs = list(slugs) if len(slugs) == len(wanted) else [slugify(n) for n in wanted]
         if not self.may_create():
             raise PermissionDenied(
                 _(
@@ -76,18 +78,18 @@ class SectionResolver:
             )
         parent: SectionRecord | None = None
         for depth, name in enumerate(wanted):
-            path = "/".join(slugify(part) for part in wanted[: depth + 1])
+            path = "/".join(slugs[: depth + 1])
             found = next((s for s in self.sections if s.path == path), None)
             if found is None:
-                found = self._add(name, parent)
+                found = self._add(name, slugs[depth], parent)
             parent = found
         assert parent is not None, "create() needs at least one name"
         return parent
 
-    def _add(self, name: str, parent: SectionRecord | None) -> SectionRecord:
+    def _add(self, name: str, slug: str, parent: SectionRecord | None) -> SectionRecord:
         with self.db.transaction() as session:
             new_id = _insert_section(
-                session, name, parent_id=parent.id if parent else None, slug=""
+                session, name, parent_id=parent.id if parent else None, slug=slug
             )
             add_entry(
                 session,

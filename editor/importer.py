@@ -126,6 +126,8 @@ class ImportReport:
     problems: list[ImportProblem] = field(default_factory=list)
     #: Paths of the sections the import created.
     sections_created: list[str] = field(default_factory=list)
+    #: What the whole import wants said (images not found, items passed over…).
+    notes: list[str] = field(default_factory=list)
     cancelled: bool = False
 
     @property
@@ -582,9 +584,11 @@ def start_run(
     zone: str,
     actor_id: uuid.UUID | None,
     section_map: Mapping[str, str] | None = None,
+    extra_settings: Mapping[str, str] | None = None,
 ) -> ImportRun:
     """An import acting as ``actor_id``: the zone and the person are checked once, before
-    anything is read or written."""
+    anything is read or written. ``extra_settings`` is whatever else decides what a source
+    becomes (part of each source's fingerprint)."""
     check_zone(zone)
     actor = ImportActor.start(db, actor_id)
     sections = SectionResolver(
@@ -593,7 +597,9 @@ def start_run(
         actor_role=actor.person.role if actor.person is not None else None,
         mapping=section_map,
     )
-    settings = json.dumps(sorted((section_map or {}).items()))
+    settings = json.dumps(
+        [sorted((section_map or {}).items()), sorted((extra_settings or {}).items())]
+    )
     return ImportRun(db, zone=zone, actor=actor, sections=sections, settings=settings)
 
 

@@ -20,9 +20,10 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     importing = subparsers.add_parser(
         "import",
-        help="import Markdown articles",
+        help="import Markdown articles or a WordPress export",
         description=(
-            "Import Markdown files (with a front-matter header) or folders of them as "
+            "Import Markdown files (with a front-matter header), folders of them, or a "
+            "WordPress export (.xml) as "
             "PERSON, with the same rules as saving and changing status: a reporter imports "
             "new articles and their own drafts, and cannot publish. Importing a file again "
             "updates its article instead of adding a copy. Every change is audited."
@@ -38,6 +39,21 @@ def register(subparsers: Any) -> None:
             "put what a file calls NAME (a category or section) in SECTION, such as "
             "post=berita (repeatable); unknown names become new sections when an admin imports"
         ),
+    )
+    importing.add_argument(
+        "--uploads",
+        type=Path,
+        metavar="DIR",
+        help=(
+            "for a WordPress export (.xml): a copy of the site's wp-content/uploads folder, "
+            "whose images are copied into the media folder"
+        ),
+    )
+    importing.add_argument(
+        "--media",
+        type=Path,
+        metavar="DIR",
+        help="the media folder images are copied into (default: the one publish uses)",
     )
     importing.add_argument(
         "--as",
@@ -104,6 +120,8 @@ def print_report(report: ImportReport) -> None:
         print("  - " + _("{path}: a section page, not an article").format(path=path))
     for problem in report.problems:
         print(str(problem), file=sys.stderr)
+    for note in report.notes:
+        print(note)
     if report.sections_created:
         print(_("New sections: {paths}.").format(paths=", ".join(report.sections_created)))
     print(_("Imported: {report}.").format(report=report.summary()))
@@ -111,7 +129,9 @@ def print_report(report: ImportReport) -> None:
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.cli.workflow import acting_person
+    from editor.config import default_data_dir
     from editor.importer import import_paths
+    from editor.wordpress.importer import import_wordpress, is_wordpress_export
 
     section_map = _section_map(args.map_section)
     # A wrong path among good ones must not stop the good ones from importing.
@@ -122,16 +142,23 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     if not present:
         return 1
     actor = acting_person(context, args.actor) if args.actor else None
-    report = import_paths(
-        context.db,
-        present,
-        zone=context.settings.zone,
-        actor_id=actor.id if actor is not None else None,
-        section_map=section_map,
-        progress=_progress_line(),
-    )
-    print_report(report)
-    if report.problems or missing:
+    common: dict[str, Any] = {
+        "zone": context.settings.zone,
+        "actor_id": actor.id if actor is not None else None,
+        "section_map": section_map,
+        "progress": _progress_line(),
+    }
+    exports = [path for path in present if is_wordpress_export(path)]
+    files = [path for path in present if path not in exports]
+    reports = [import_paths(context.db, files, **common)] if files else []
+    for export in exports:
+        media = args.media if args.media is not None else default_data_dir() / "media"
+        reports.append(
+            import_wordpress(context.db, export, uploads=args.uploads, media=media, **common)
+        )
+    for report in reports:
+        print_report(report)
+    if any(report.problems for report in reports) or missing:
         print(
             _("redaksi: the files listed above were not imported; fix them and import again."),
             file=sys.stderr,
