@@ -21,6 +21,7 @@ an earlier export are left alone: this never deletes anything in the folder.
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 import uuid
@@ -31,12 +32,15 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
+
 from editor.articles import get_article
 from editor.database import Database
 from editor.frontmatter import render
 from editor.i18n import _
-from editor.import_fields import check_zone
+from editor.import_fields import KNOWN_KEYS, check_zone
 from editor.listing import list_articles
+from editor.models import Article
 from editor.records import ArticleQuery, ArticleRecord, PersonRef
 from editor.slugs import slugify
 from editor.time_range import DateOutOfRange, in_range
@@ -91,8 +95,11 @@ def _author(person: PersonRef) -> str | dict[str, str]:
     return {"name": person.name, "handle": person.handle}
 
 
-def front_matter(record: ArticleRecord, zone: str) -> dict[str, Any]:
-    """The header of one article, in reading order, without empty values."""
+def front_matter(
+    record: ArticleRecord, zone: str, kept: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The header of one article, in reading order, without empty values; then the keys
+    an import kept (``aliases``, ``weight``…), as they were read."""
     local = ZoneInfo(zone)
     image = {
         "src": record.lead_image,
@@ -115,7 +122,26 @@ def front_matter(record: ArticleRecord, zone: str) -> dict[str, Any]:
         "scheduled_at": record.scheduled_at.astimezone(local) if record.scheduled_at else None,
         "embargo_until": record.embargo_until.astimezone(local) if record.embargo_until else None,
     }
-    return {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    header = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    taken = {key.lower() for key in KNOWN_KEYS}
+    header.update((key, value) for key, value in (kept or {}).items() if key.lower() not in taken)
+    return header
+
+
+def _kept_fields(db: Database, ids: list[uuid.UUID]) -> dict[uuid.UUID, dict[str, Any]]:
+    """Each article's kept front matter keys (editor.importer), read in one go."""
+    kept: dict[uuid.UUID, dict[str, Any]] = {}
+    with db.transaction() as session:
+        for start in range(0, len(ids), 500):
+            rows = session.execute(
+                select(Article.id, Article.kept_fields).where(
+                    Article.id.in_(ids[start : start + 500])
+                )
+            )
+            for article_id, text in rows:
+                value = json.loads(text or "{}")
+                kept[article_id] = value if isinstance(value, dict) else {}
+    return kept
 
 
 def relative_path(record: ArticleRecord, zone: str) -> PurePosixPath:
@@ -224,6 +250,7 @@ def export_markdown(
             records.append(record)
         else:
             report.problems.append(ExportProblem(record.id, record.headline, reason))
+    kept = _kept_fields(db, [record.id for record in records])
     planned = unique_paths([(relative_path(record, zone), record) for record in records])
     planned.sort(key=lambda item: (item[0], str(item[1].id)))
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -243,7 +270,8 @@ def export_markdown(
                 )
             )
             continue
-        data = render(front_matter(record, zone), record.body).encode("utf-8")
+        header = front_matter(record, zone, kept.get(record.id))
+        data = render(header, record.body).encode("utf-8")
         try:
             if target.is_file() and target.read_bytes() == data:
                 report.unchanged.append(exported)
