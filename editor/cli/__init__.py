@@ -29,6 +29,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.publish",
     "editor.cli.workflow",
     "editor.cli.sync_command",
+    "editor.cli.spelling_command",
 )
 
 EXIT_OK, EXIT_USER_ERROR, EXIT_USAGE = 0, 1, 2

@@ -39,7 +39,7 @@ def register(subparsers: Any) -> None:
     add_section.add_argument("name", metavar="NAME")
     add_section.add_argument("--parent", help="parent section: name or path (e.g. berita)")
     add_section.add_argument("--slug", default="", help="URL slug (default: from the name)")
-    _add_actor(add_section)
+    add_actor_option(add_section)
     add_section.set_defaults(handler=add_section_command)
 
     people = subparsers.add_parser(
@@ -54,20 +54,21 @@ def register(subparsers: Any) -> None:
     add_person.add_argument("name", metavar="NAME")
     add_person.add_argument("--role", choices=ROLES, default="reporter")
     add_person.add_argument("--email", default=None)
-    _add_actor(add_person)
+    add_actor_option(add_person)
     add_person.set_defaults(handler=add_person_command)
 
 
-def _add_actor(parser: argparse.ArgumentParser) -> None:
+def add_actor_option(parser: argparse.ArgumentParser, role: str = "an admin") -> None:
+    """``--as PERSON`` for a change to the newsroom's lists, made by ``role``."""
     parser.add_argument(
         "--as",
         dest="actor",
         metavar="PERSON",
-        help="who acts (id, handle or name): an admin; needed once the newsroom has an admin",
+        help=f"who acts (id, handle or name): {role}; needed once the newsroom has an admin",
     )
 
 
-def _actor_id(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
+def actor_id_of(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
     """The signed-in ``--as`` person, or None to let the core apply the bootstrap rule."""
     from editor.cli.workflow import acting_person
 
@@ -93,7 +94,7 @@ def list_sections_command(args: argparse.Namespace, context: CommandContext) -> 
 def add_section_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.sections import add_section, find_section
 
-    actor_id = _actor_id(args, context)
+    actor_id = actor_id_of(args, context)
     parent_id = find_section(context.db, args.parent).id if args.parent else None
     section = add_section(
         context.db, args.name, actor_id=actor_id, parent_id=parent_id, slug=args.slug
@@ -122,7 +123,7 @@ def list_people_command(args: argparse.Namespace, context: CommandContext) -> in
 def add_person_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.people import add_person
 
-    actor_id = _actor_id(args, context)
+    actor_id = actor_id_of(args, context)
     person = add_person(context.db, args.name, actor_id=actor_id, role=args.role, email=args.email)
     print(
         _("Added {role} {name} (handle {handle}).").format(
