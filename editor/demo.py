@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from editor.articles import create_article, find_by_source_key
 from editor.database import Database
+from editor.demo_pictures import load_photos, with_photos
 from editor.errors import NotFoundError, ValidationError
 from editor.i18n import _
 from editor.models import Article, Person, Setting
@@ -152,9 +153,15 @@ def _load_people(db: Database, entries: list[dict[str, Any]], report: DemoReport
             report.people.append(f"{person.name} ({person.role})")
 
 
-def _draft(entry: dict[str, Any], zone: ZoneInfo, now: datetime, db: Database) -> ArticleDraft:
+def _draft(
+    entry: dict[str, Any], zone: ZoneInfo, now: datetime, db: Database, photos: dict[str, str]
+) -> ArticleDraft:
     headline = entry["headline"]
-    body = demo_text(entry["body_file"]).strip() if "body_file" in entry else PLACEHOLDER_BODY
+    if "body_file" in entry:
+        body = demo_text(entry["body_file"]).strip()
+    else:
+        body = entry.get("body", "").strip() or PLACEHOLDER_BODY
+    body = with_photos(body, photos)
     byline_ids = tuple(ensure_person(db, name).id for name in entry.get("byline", []))
     return ArticleDraft(
         headline=headline,
@@ -163,6 +170,7 @@ def _draft(entry: dict[str, Any], zone: ZoneInfo, now: datetime, db: Database) -
         status=entry["status"],
         byline_ids=byline_ids,
         tags=tuple(entry.get("tags", ())),
+        lead_image=photos.get(entry.get("image", ""), ""),
         lead_image_caption=entry.get("image_caption", ""),
         lead_image_credit=entry.get("image_credit", ""),
         published_at=wall_clock(entry["published"], zone, now) if "published" in entry else None,
@@ -240,6 +248,7 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
         if session.get(Setting, DEMO_SETTING) is None:
             session.add(Setting(key=DEMO_SETTING, value="1"))
     _load_sections(db, data["sections"], report)
+    photos = load_photos(db, data.get("photos", []))
     _load_people(db, data["people"], report)
     # No one acts: the demo newsroom has no admin, like a newsroom IT is setting up.
     report.words = add_words(db, [str(word) for word in data.get("words", [])], actor_id=None)
@@ -254,7 +263,9 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
         if "byline" not in entry:
             # Spread the sample's headlines over the reporters so filters have variety.
             entry = {**entry, "byline": [reporters[index % len(reporters)].name]}
-        article = create_article(db, _draft(entry, zone, now, db), along_with=_audit_article)
+        article = create_article(
+            db, _draft(entry, zone, now, db, photos), along_with=_audit_article
+        )
         report.articles.append(f"{article.headline} [{article.status}]")
         if entry.get("views"):
             seeded_views.append((str(article.id), int(entry["views"])))

@@ -39,7 +39,8 @@ class UnreadableFile(ValueError):
         self.reason = reason
 
 
-def _kind(mode: int) -> str:
+def kind_name(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a named pipe (FIFO)")."""
     if stat.S_ISFIFO(mode):
         return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
@@ -69,7 +70,7 @@ def _open_fd(path: Path) -> tuple[int, os.stat_result]:
         os.close(fd)
         raise UnreadableFile(
             _("is {kind}, not a file with text in it; it was not read. Leave it out.").format(
-                kind=_kind(info.st_mode)
+                kind=kind_name(info.st_mode)
             )
         )
     return fd, info

@@ -27,6 +27,7 @@ from editor.records import ArticleRecord, SectionRecord
 from editor.sqlite_guard import is_open_database_file
 from ui.preview.background import BackgroundRunner
 from ui.preview.paper import use_paper
+from ui.preview.pictures import PreviewPictures, add_to
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -46,6 +47,8 @@ class PreviewDocument(QTextDocument):
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)
+        if url.scheme() == "media":
+            return QImage()  # a library picture not given to the document: missing
         if any(is_open_database_file(path) for path in self._local_paths(url)):
             return QImage()  # shown as a missing picture; None would let Qt read the file
         return super().loadResource(kind, url)
@@ -82,6 +85,7 @@ class PreviewPane(QWidget):
         self._scroll_fraction = 0.0
         self._html = ""
         self._db: Database | None = None
+        self._pictures = PreviewPictures()
         #: Where "Open in browser" writes its pages: made on first use, removed with the pane.
         self._browser_folder: tempfile.TemporaryDirectory[str] | None = None
 
@@ -174,9 +178,12 @@ class PreviewPane(QWidget):
         gui_thread = self.thread()
         css = self._css
         text_width = self.browser.viewport().width()
+        pictures = self._pictures
+        gathered = pictures.gather(record)
 
-        def work() -> tuple[int, str, QTextDocument]:
+        def work() -> tuple[int, str, QTextDocument, dict[str, QImage], int]:
             page = build_preview(record, settings, section_names=names, image_width=width)
+            images = pictures.images(gathered, width)
             # Parsing the HTML into a document and laying it out are the slow part of showing
             # it (about 35 ms for 8,000 words): done here, the GUI thread only swaps it in.
             # PySide6 holds the interpreter lock during each of these calls, so Python on
@@ -185,12 +192,13 @@ class PreviewPane(QWidget):
             document = PreviewDocument()
             document.setDefaultStyleSheet(css)
             document.setDocumentMargin(DOCUMENT_MARGIN)
+            add_to(document, images)
             document.setHtml(page)
             # Laid out here too, at the browser's width, so the swap does not lay it out.
             document.setTextWidth(text_width)
             document.size()
             document.moveToThread(gui_thread)
-            return generation, page, document
+            return generation, page, document, images, width
 
         self._wanted_token = self._runner.submit(work)
 
@@ -202,7 +210,8 @@ class PreviewPane(QWidget):
             return
         if not isinstance(result, tuple):
             return
-        generation, page, document = result
+        generation, page, document, images, width = result
+        self._pictures.keep(images, width)
         if generation != self._generation:
             document.deleteLater()
             return  # typed on meanwhile: a newer page is on its way
@@ -240,8 +249,15 @@ class PreviewPane(QWidget):
         )
 
     def set_database(self, db: Database | None) -> None:
-        """With a database, "Open in browser" shows the page exactly as publish writes it."""
+        """With a database, "Open in browser" shows the page exactly as publish writes it,
+        and the media library's pictures show."""
         self._db = db
+        if db is None:
+            self._pictures.set_loader(None)
+            return
+        from editor.media.library import media_bytes
+
+        self._pictures.set_loader(lambda sha: media_bytes(db, sha))
 
     def browser_folder(self) -> Path:
         """This pane's own folder for "Open in browser" pages.

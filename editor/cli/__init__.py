@@ -22,6 +22,7 @@ from editor.i18n import _, command_line_language, current_language, set_language
 COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.articles",
     "editor.cli.catalog",
+    "editor.cli.media_command",
     "editor.cli.transfer",
     "editor.cli.demo_command",
     "editor.cli.settings_command",

@@ -1,5 +1,9 @@
 """Files copied into the site: the stylesheet and the articles' lead images.
 
+A lead image is a picture of the media library (``media:<sha256>``, see
+``editor.publish.pictures``), or, for sites imported from elsewhere, a path inside the
+media folder given to the publish, or a web address.
+
 Image paths come from users and imports, so they are untrusted: a path that is absolute,
 climbs out with ``..`` or resolves (through a link) outside the media folder is refused
 and reported; the article still publishes without its picture. So is a path to the
@@ -14,6 +18,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
 from editor.i18n import _
+from editor.media.refs import is_media_ref, parse_media_ref
+from editor.publish.pictures import SitePicture, SitePictures
 from editor.publish.report import PublishProblem
 from editor.publish.urls import MEDIA
 from editor.sqlite_guard import is_open_database_file
@@ -37,15 +43,31 @@ class LeadImage:
     media: MediaFile | None = None
     #: An image hosted elsewhere (http/https), linked rather than copied.
     external: str | None = None
+    #: A picture of the media library (``media:<sha256>``), shown in several sizes.
+    picture: SitePicture | None = None
 
     def src(self, root: str) -> str | None:
+        if self.picture is not None:
+            return self.picture.url(root, self.picture.fallback().width)
         if self.media is not None:
             return root + self.media.url
         return self.external
 
     def absolute(self, base: str) -> str | None:
+        """The largest JPEG: og:image and JSON-LD ask for 1200 px where there is that much."""
+        if self.picture is not None:
+            return self.picture.url(base, self.picture.largest().width)
         if self.media is not None:
             return base + self.media.url
+        return self.external
+
+    def key(self) -> object:
+        """What the picture looks like on a page, for the page's fingerprint."""
+        if self.picture is not None:
+            record = self.picture.record
+            return ("picture", record.sha256, record.alt_text)
+        if self.media is not None:
+            return (self.media.site_path, self.media.stamp)
         return self.external
 
 
@@ -63,11 +85,32 @@ def relative_media_path(text: str) -> PurePosixPath | None:
 
 
 def resolve_lead_image(
-    text: str, media_dir: Path | None, problems: list[PublishProblem], where: str
+    text: str,
+    media_dir: Path | None,
+    problems: list[PublishProblem],
+    where: str,
+    pictures: SitePictures | None = None,
 ) -> LeadImage:
     text = text.strip()
     if not text:
         return LeadImage()
+    if is_media_ref(text):
+        sha = parse_media_ref(text)
+        picture = pictures.get(sha) if pictures is not None and sha else None
+        if picture is None:
+            if sha and pictures is not None:
+                problems.append(pictures.problem(where, sha))
+            else:
+                problems.append(
+                    PublishProblem(
+                        where,
+                        _("lead image {text!r} is not a media library reference; left out.").format(
+                            text=text
+                        ),
+                    )
+                )
+            return LeadImage()
+        return LeadImage(picture=picture)
     if text.startswith(("https://", "http://")):
         return LeadImage(external=text)
     relative = relative_media_path(text)

@@ -87,6 +87,7 @@ def render_article(
     sidebar: Markup,
     image_src: str | None,
     image_url: str | None,
+    image_html: Markup | None = None,
 ) -> str:
     chain = data.section_chain(article.section)
     crumbs = [Crumb(section.name, section.url) for section in chain] or [Crumb(site.name, "/")]
@@ -107,6 +108,7 @@ def render_article(
         published_iso=iso(article.published_at),
         modified_iso=iso(max(article.updated_at, article.published_at)),
         image_src=image_src,
+        image_html=image_html,
         body_html=Markup(body_html),
         corrections=corrections_html(
             getattr(article, "corrections", ()), zone=site.zone, language=article.language

@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from markupsafe import Markup
 
+from editor.media.renditions import FORMAT as RENDITION_FORMAT
 from editor.publish import feeds, sitemaps
 from editor.publish.assets import LeadImage
 from editor.publish.body import BodyCache
@@ -30,6 +31,7 @@ from editor.publish.pages import (
     render_sidebar,
     render_ssi_sidebar,
 )
+from editor.publish.pictures import SitePictures
 from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
 from editor.publish.templates import resource_dir, templates_fingerprint
 from editor.publish.urls import LATEST, POPULAR, paged, tag_path
@@ -76,6 +78,9 @@ class Planner:
     images: dict[Any, LeadImage]
     bodies: BodyCache
     mode: SidebarMode
+    pictures: SitePictures | None = None
+    #: The library pictures each article's body shows (articles with none are left out).
+    body_pictures: dict[Any, list[str]] = field(default_factory=dict)
     sidebar_length: int = 10
 
     def __post_init__(self) -> None:
@@ -118,6 +123,20 @@ class Planner:
             )
         return html
 
+    def page_body(self, article: PublicArticle) -> str:
+        """The body for the article's page: library pictures in several sizes."""
+        html = self.body_html(article)
+        if self.pictures is None or article.id not in self.body_pictures:
+            return html
+        return self.pictures.page_body(html, self.site.root)
+
+    def feed_body(self, article: PublicArticle) -> str:
+        """The body for feeds and ninjs: library pictures as one absolute JPEG each."""
+        html = self.body_html(article)
+        if self.pictures is None or article.id not in self.body_pictures:
+            return html
+        return self.pictures.feed_body(html, self.site.base)
+
     def key(self, *parts: object) -> str:
         return digest(self.base, *parts)
 
@@ -127,6 +146,7 @@ class Planner:
         jobs: list[Job] = [self._stylesheet()]
         for article in self.data.articles:
             jobs += self._article(article)
+        jobs += self._picture_files()
         jobs += self._listings()
         jobs += self._sidebar_files()
         jobs += self._feeds()
@@ -140,7 +160,9 @@ class Planner:
     def _article(self, article: PublicArticle) -> list[Job]:
         image = self.images.get(article.id, LeadImage())
         chain = self._chain_key(article.section)
-        image_key = (image.media.site_path, image.media.stamp) if image.media else image.external
+        shown = self.body_pictures.get(article.id, [])
+        pictures = self.pictures.key(shown) if self.pictures is not None and shown else ()
+        image_key = (image.key(), pictures)
         folder = article.url.strip("/")
 
         def page() -> bytes:
@@ -148,17 +170,18 @@ class Planner:
                 article,
                 site=self.site,
                 data=self.data,
-                body_html=self.body_html(article),
+                body_html=self.page_body(article),
                 sidebar=self.sidebar(),
                 image_src=image.src(self.site.root),
                 image_url=image.absolute(self.site.base),
+                image_html=self._lead_html(article, image),
             ).encode()
 
         def ninjs() -> bytes:
             return render_ninjs(
                 article,
                 site=self.site,
-                body_html=self.body_html(article),
+                body_html=self.feed_body(article),
                 image_url=image.absolute(self.site.base),
             ).encode()
 
@@ -184,6 +207,29 @@ class Planner:
                     source=image.media.source,
                 )
             )
+        return jobs
+
+    def _lead_html(self, article: PublicArticle, image: LeadImage) -> Markup | None:
+        if image.picture is None:
+            return None
+        record = image.picture.record
+        alt = record.alt_text or article.lead_image_caption or article.headline
+        return image.picture.html(self.site.root, alt, lazy=False)
+
+    def _picture_files(self) -> list[Job]:
+        """Each library picture's renditions, once however many articles show it."""
+        if self.pictures is None:
+            return []
+        shown: set[str] = {sha for refs in self.body_pictures.values() for sha in refs}
+        shown |= {i.picture.sha256 for i in self.images.values() if i.picture is not None}
+        jobs = []
+        for sha in sorted(shown):
+            picture = self.pictures.get(sha)
+            if picture is None:
+                continue
+            for path, source in picture.files(self.pictures.cache):
+                # Named by content: the same path always holds the same bytes.
+                jobs.append(Job(path, self.key("picture", path, RENDITION_FORMAT), source=source))
         return jobs
 
     def _paged(
@@ -311,7 +357,7 @@ class Planner:
             "title": title,
             "page_url": folder,
             "items": items,
-            "body_html": self.body_html,
+            "body_html": self.feed_body,
         }
         return [
             Job(

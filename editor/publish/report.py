@@ -44,6 +44,8 @@ class PublishReport:
     promoted: list[uuid.UUID] = field(default_factory=list)
     bodies_rendered: int = 0
     bodies_cached: int = 0
+    #: Library pictures whose renditions this publish made (the others were cached).
+    pictures_made: int = 0
     full: bool = False
     seconds: float = 0.0
 
@@ -68,6 +70,10 @@ class PublishReport:
                 articles=self.articles, out_dir=self.out_dir, seconds=self.seconds, **counts
             )
         ]
+        if self.pictures_made:
+            lines.append(
+                _("{count} new pictures resized for the site.").format(count=self.pictures_made)
+            )
         if self.promoted:
             lines.append(
                 _("{count} scheduled articles went live.").format(count=len(self.promoted))

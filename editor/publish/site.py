@@ -7,11 +7,15 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from editor.config import Settings
 from editor.database import Database
 from editor.i18n import _
+from editor.media.library import media_bytes, media_records
+from editor.media.refs import is_media_ref, parse_media_ref
+from editor.media.renditions import RenditionCache
 from editor.publish import collector, private_state
 from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter
@@ -21,6 +25,7 @@ from editor.publish.disk_errors import explained
 from editor.publish.manifest import Manifest
 from editor.publish.model import SiteData, load_site
 from editor.publish.pages import SiteInfo
+from editor.publish.pictures import SitePictures, body_media
 from editor.publish.plan import Job, Planner, SidebarMode
 from editor.publish.report import (
     PublishCancelled,
@@ -153,15 +158,17 @@ def _publish(
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
     site = _site_info(settings, base_url, data)
-    images = {
-        a.id: resolve_lead_image(a.lead_image, media_dir, report.problems, a.url)
-        for a in data.articles
-        if a.lead_image
-    }
     cache_folder = (
         cache_dir if cache_dir is not None else trees.private / private_state.CACHE_FOLDER
     )
     private_state.make_private(cache_folder, trees.access)
+    step(0, 0, "Preparing pictures")
+    pictures, body_pictures = _prepare_pictures(db, data, cache_folder, report)
+    images = {
+        a.id: resolve_lead_image(a.lead_image, media_dir, report.problems, a.url, pictures)
+        for a in data.articles
+        if a.lead_image
+    }
     bodies = BodyCache(cache_folder, trees.access.private_file_mode)
     # Before anything is built: even a publish that fails later takes retracted text out.
     bodies.keep_only({str(article.id) for article in data.articles})
@@ -173,6 +180,8 @@ def _publish(
         images=images,
         bodies=bodies,
         mode=sidebar_mode,
+        pictures=pictures,
+        body_pictures=body_pictures,
     )
     jobs = planner.jobs()
     _check_unique(jobs)
@@ -210,6 +219,24 @@ def _publish(
     if progress is not None:
         progress(len(jobs), len(jobs), "Published")
     return report
+
+
+def _prepare_pictures(
+    db: Database, data: SiteData, cache_root: Path, report: PublishReport
+) -> tuple[SitePictures, dict[Any, list[str]]]:
+    """The library pictures the site shows, their renditions made (only those not made
+    before), and each article's body pictures."""
+    body_pictures = body_media(db, data.by_id)
+    lead = {parse_media_ref(a.lead_image) for a in data.articles if is_media_ref(a.lead_image)}
+    wanted = {sha for sha in lead if sha} | {sha for refs in body_pictures.values() for sha in refs}
+    pictures = SitePictures(RenditionCache(cache_root / "media"))
+    pictures.prepare(media_records(db, wanted), wanted, lambda sha: media_bytes(db, sha))
+    report.pictures_made = pictures.cache.made
+    for article in data.articles:
+        for sha in body_pictures.get(article.id, ()):
+            if sha in pictures.unusable:
+                report.problems.append(pictures.problem(article.url, sha))
+    return pictures, body_pictures
 
 
 def _check_unique(jobs: list[Job]) -> None:

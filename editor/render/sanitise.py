@@ -58,6 +58,9 @@ CLASSES = {
     "span": {"credit", "embed-label"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+#: A picture of the newsroom's media library (``media:<sha256>``): only as an image's
+#: source, which the publish and the preview replace with the real picture.
+MEDIA_SCHEME = "media"
 _URL_ATTRIBUTES = frozenset({"href", "src", "cite"})
 
 _RAW_NAMES = "|".join(SWALLOWING_TAGS)
@@ -66,6 +69,7 @@ _COMPLETE_RAW_ELEMENT = re.compile(
 )
 _LEFTOVER_RAW_TAG = re.compile(rf"<(/?(?:{_RAW_NAMES}))(?=[\s/>]|$)", re.IGNORECASE)
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
+_MEDIA_REF = re.compile(r"^media:[0-9a-f]{64}$")
 # nh3 leaves class="" behind when none of a tag's classes is allowed. The serialiser
 # escapes '<' in text and '"' in attribute values, so this only ever matches in a tag.
 _EMPTY_CLASS = re.compile(r'(<[a-z][a-z0-9]*\b[^<>]*?) class=""')
@@ -81,6 +85,8 @@ def _refuse_hidden_schemes(tag: str, attribute: str, value: str) -> str | None:
         return value
     compact = "".join(ch for ch in value if ch > " " and ch != "\x7f").lower()
     scheme = _SCHEME.match(compact)
+    if scheme is not None and scheme.group(1) == MEDIA_SCHEME:
+        return value if tag == "img" and attribute == "src" and _MEDIA_REF.match(value) else None
     if scheme is not None and scheme.group(1) not in URL_SCHEMES:
         return None
     return value
@@ -95,7 +101,7 @@ def _cleaner() -> nh3.Cleaner:
         attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
         attribute_filter=_refuse_hidden_schemes,
         allowed_classes={tag: set(names) for tag, names in CLASSES.items()},
-        url_schemes=set(URL_SCHEMES),
+        url_schemes={*URL_SCHEMES, MEDIA_SCHEME},
         link_rel="noopener noreferrer",
         strip_comments=True,
     )

@@ -168,8 +168,8 @@ def test_show_by_unique_prefix(demo_url, capsys):
     assert "Byline:        Sarah Meiliana Gunawan" in out
     assert "Published:     2023-05-04 07:56 WIB" in out
     assert "Section:       berita/dunia" in out
-    assert "Caption:       NATO" in out
-    assert "Credit:        Net" in out
+    assert "Caption:       Ilustrasi: mawar kompas, lambang NATO" in out
+    assert "Credit:        Redaksi" in out
     assert out.rstrip().endswith("sebelum pertemuan puncak NATO pada bulan Juli mendatang.")
     assert "Menurut Nikke Asia, kantor tersebut akan dibuka di Tokyo" in out
 

@@ -10,6 +10,7 @@ from editor.articles import find_by_source_key, get_article
 from editor.database import Database
 from editor.demo import DEMO_MARK, load_demo, source_key
 from editor.listing import list_articles
+from editor.media.library import get_media, search_media
 from editor.people import list_people
 from editor.records import ArticleQuery
 from editor.sections import find_section, list_sections
@@ -83,7 +84,11 @@ def test_the_nato_article_is_the_sample_page(db: Database):
     assert [person.name for person in article.bylines] == ["Sarah Meiliana Gunawan"]
     assert article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
     assert article.status == "published"
-    assert (article.lead_image_caption, article.lead_image_credit) == ("NATO", "Net")
+    assert article.lead_image_caption == "Ilustrasi: mawar kompas, lambang NATO"
+    assert article.lead_image_credit == "Redaksi"
+    picture = get_media(db, article.lead_image)
+    assert picture is not None and picture.has_bytes
+    assert (picture.width, picture.height, picture.license) == (1600, 900, "CC0")
     assert article.body.split("\n\n") == NATO_PARAGRAPHS
     assert article.section_name == "Dunia"
     assert article.section_path == "berita/dunia"
@@ -148,6 +153,8 @@ def test_loading_twice_adds_and_changes_nothing(db: Database):
     first = load_demo(db, now=NOW)
     assert first.created_anything
     assert len(first.articles) == len(all_articles(db)) == 1 + len(SAMPLE_LISTS) + 6
+    pictures = search_media(db)
+    assert len(pictures) == 7
     before = [(a.id, a.version, a.updated_at) for a in all_articles(db)]
     sections, people = list_sections(db), list_people(db)
 
@@ -158,6 +165,7 @@ def test_loading_twice_adds_and_changes_nothing(db: Database):
     assert [(a.id, a.version, a.updated_at) for a in all_articles(db)] == before
     assert list_sections(db) == sections
     assert list_people(db) == people
+    assert search_media(db) == pictures
     assert "nothing was added" in second.lines()[0]
 
 
@@ -214,3 +222,16 @@ def test_a_demo_newsroom_made_before_the_mark_still_takes_the_demo(sqlite_db: Da
     assert not load_demo(sqlite_db, now=NOW).created_anything
     with sqlite_db.transaction() as session:
         assert session.get(Setting, DEMO_SETTING) is not None
+
+
+def test_every_demo_photo_has_its_credit_and_licence(db: Database):
+    load_demo(db, now=NOW)
+    by_name = {p.original_name: p for p in search_media(db)}
+    assert by_name["rocket.jpg"].credit == "SpaceX"
+    assert by_name["coffee.png"].license == "CC0"
+    assert all(p.credit and p.license and p.alt_text and p.has_bytes for p in by_name.values())
+    umkm = find_by_source_key(
+        db, source_key("TNI AL Bentuk X Point UMKM Genjot Ekonomi Masyarakat")
+    )
+    assert umkm is not None and umkm.lead_image == by_name["coffee.png"].ref
+    assert umkm.lead_image_credit == "Rachel Michetti"

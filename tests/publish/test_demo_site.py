@@ -28,7 +28,11 @@ def test_demo_article_page_has_the_sample_anatomy(sqlite_db: Database, tmp_path:
     )
     page = lxml.html.fromstring(page_file.read_bytes())
     assert [a.text_content() for a in page.cssselect("nav.breadcrumb a")] == ["Berita", "Dunia"]
-    assert page.cssselect("figure.lead-image figcaption")[0].text_content() == "NATO/Net"
+    caption = page.cssselect("figure.lead-image figcaption")[0].text_content()
+    assert caption == "Ilustrasi: mawar kompas, lambang NATO/Redaksi"
+    (picture,) = page.cssselect("figure.lead-image picture img")
+    assert picture.get("alt").startswith("Mawar kompas")
+    assert (picture.get("width"), picture.get("height")) == ("1600", "900")
     assert page.cssselect("h1.headline")[0].text_content() == (
         "Hadapi Ancaman China dan Rusia, NATO akan Buka Kantor di Jepang"
     )

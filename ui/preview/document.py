@@ -14,6 +14,7 @@ from string import Template
 
 from editor.config import Settings
 from editor.dates import dateline
+from editor.media.refs import is_media_ref
 from editor.publish.templates import resource_dir
 from editor.records import ArticleRecord
 from editor.render import markdown_to_html
@@ -88,6 +89,10 @@ def _lead_image(record: ArticleRecord, width: int) -> str:
     caption = f'<p class="lead-caption">{"/".join(parts)}</p>' if parts else ""
     if not record.lead_image:
         return caption
+    if is_media_ref(record.lead_image):
+        # The preview pane gives the document this picture, decoded at this width.
+        source = html.escape(record.lead_image.strip())
+        return f'<p><img src="{source}" width="{width}"></p>{caption}'
     path = Path(record.lead_image).expanduser()
     if "://" not in record.lead_image and not path.is_file():
         missing = html.escape(record.lead_image)

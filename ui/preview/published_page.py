@@ -8,6 +8,7 @@ Links inside the page point into a temp folder, where the stylesheet is copied.
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import fields, is_dataclass
 from datetime import UTC, datetime
@@ -17,6 +18,7 @@ from markupsafe import Markup
 
 from editor.config import Settings
 from editor.database import Database
+from editor.media.refs import parse_media_ref
 from editor.records import ArticleRecord
 from editor.slugs import slugify
 
@@ -82,7 +84,7 @@ def render_published_page(
     # publishing is tuned, and the page must not break on that.
     wanted = _field_names(PublicArticle)
     article = PublicArticle(**{k: v for k, v in values.items() if k in wanted})  # type: ignore[arg-type]
-    image = _image_source(record.lead_image)
+    image = _image_source(record.lead_image, db, folder)
     times = TimeTexts(settings.zone)
     sidebar = render_sidebar(
         site,
@@ -94,7 +96,9 @@ def render_published_page(
         article,
         site=site,
         data=data,
-        body_html=markdown_to_html(record.body, language=record.language),
+        body_html=_with_pictures(
+            markdown_to_html(record.body, language=record.language), db, folder
+        ),
         sidebar=Markup(sidebar),
         image_src=image,
         image_url=image,
@@ -114,9 +118,40 @@ def _field_names(kind: type) -> set[str]:
     return set(getattr(kind, "_fields", ()))
 
 
-def _image_source(lead_image: str) -> str | None:
+def _picture_file(sha: str, db: Database, folder: Path) -> str | None:
+    """The library picture written beside the page (once), as a file URL; None if missing."""
+    from editor.media.library import get_media, media_bytes
+
+    record = get_media(db, sha)
+    data = media_bytes(db, sha) if record is not None else None
+    if record is None or data is None:
+        return None
+    extension = {"image/jpeg": "jpg", "image/png": "png", "image/webp": "webp"}.get(
+        record.mime, "gif"
+    )
+    target = folder / "media" / f"{sha}.{extension}"
+    if not target.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return target.resolve().as_uri()
+
+
+def _with_pictures(body_html: str, db: Database, folder: Path) -> str:
+    """The body with each library picture pointing to its file beside the page."""
+
+    def swap(match: re.Match[str]) -> str:
+        source = _picture_file(match.group(1), db, folder)
+        return f'src="{source}"' if source else 'src=""'
+
+    return re.sub(r'src="media:([0-9a-f]{64})"', swap, body_html)
+
+
+def _image_source(lead_image: str, db: Database, folder: Path) -> str | None:
     if not lead_image:
         return None
+    sha = parse_media_ref(lead_image)
+    if sha is not None:
+        return _picture_file(sha, db, folder)
     if lead_image.startswith(("http://", "https://")):
         return lead_image
     path = Path(lead_image).expanduser()

@@ -1,0 +1,44 @@
+"""The media library's tables (migration 0014).
+
+``media_items`` describes each picture; ``media_blobs`` holds its bytes, apart, so lists
+and searches never read megabytes. Both are keyed by the SHA-256 of the bytes. A blob may
+be missing for a while on a replica that has the description but has not fetched the
+bytes yet (the publish and the preview say so); there is no foreign key between them
+for that reason.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from editor.models import Base, Tracked
+
+
+class MediaItem(Tracked, Base):
+    __tablename__ = "media_items"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    #: The file name it came in with ("IMG_2041.JPG"), for people searching for it.
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    mime: Mapped[str] = mapped_column(String(50), default="")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    #: Pixel size as shown, after the camera's orientation is applied.
+    width: Mapped[int] = mapped_column(Integer, default=0)
+    height: Mapped[int] = mapped_column(Integer, default=0)
+    caption: Mapped[str] = mapped_column(String(1000), default="")
+    credit: Mapped[str] = mapped_column(String(300), default="")
+    alt_text: Mapped[str] = mapped_column(String(1000), default="")
+    license: Mapped[str] = mapped_column(String(300), default="")
+    added_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("people.id", ondelete="SET NULL")
+    )
+
+
+class MediaBlob(Base):
+    __tablename__ = "media_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
