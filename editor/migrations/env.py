@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-import editor.media.tables
+import editor.media.tables  # (the media tables share the metadata too)
 import editor.sync.tables  # noqa: F401  (the sync tables share the metadata)
 from editor.models import Base
 
