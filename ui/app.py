@@ -302,6 +302,11 @@ def _attach(
         window.show_dashboard()
         if options.size is not None or options.screenshot is not None:
             window.dashboard.resize(*(options.size or (1366, 768)))
+    if options.screenshot is None and options.db is None:
+        from PySide6.QtCore import QTimer
+
+        # After the window shows: a new install is asked once about a newsroom server.
+        QTimer.singleShot(0, window.sync.offer_first_start)
     if options.screenshot is not None:
         shown = window.dashboard if options.view == "dashboard" else None
         code = _take_screenshot(app, window, options.screenshot, shown)

@@ -38,6 +38,7 @@ from ui.preview_pane import PreviewPane
 from ui.spelling.newsroom_words import NewsroomWords
 from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
+from ui.sync.controller import SyncController
 from ui.theme import ThemeState
 from ui.window_actions import (
     ARTICLE_ACTIONS,
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
 
         self.registry = ActionRegistry(self)
         self._create_actions()
+        # Sign-in to the newsroom server and the background sync (ui.sync).
+        self.sync = SyncController(self)
         self.list_pane = ArticleListPane(self.registry, self)
         self.editor = EditorPane(self.registry, self)
         self.spelling = SpellingService(self)
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
         self.autosave.savedAgain.connect(self._saved_again)
         self._add_workflow()
         self.workflow.attach(db)
+        self.sync.attach(db)
         recovered = self._recover(db)
         wanted = select or (recovered[0] if recovered else None)
         wanted = wanted or _uuid(QSettings().value(LAST_ARTICLE_KEY))
@@ -178,6 +182,26 @@ class MainWindow(QMainWindow):
             self.open_article(wanted)
         self._update_actions()
         self.ready.emit()
+
+    def replace_database(self, db: Database) -> bool:
+        """Work on ``db`` from now on (a newsroom replica after signing in); the open one
+        is saved and closed first. False, with the old one kept, if the text could not
+        be saved."""
+        if not self.flush() or (self.autosave is not None and not self.autosave.shutdown()):
+            return False
+        self.open_article(None)
+        self.sync.detach()
+        if self.workflow is not None:
+            self.workflow.shutdown()
+        old, self.db = self.db, None
+        if old is not None:
+            self.database_watch.stop()
+            old.close()
+        if self.autosave is not None:
+            self.editor.contentChanged.disconnect(self.autosave._content_changed)
+            self.autosave.deleteLater()
+        self.attach_database(db)
+        return True
 
     # --- opening and saving -------------------------------------------------------------
 
@@ -552,6 +576,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.save_layout()
+        self.sync.detach()
         if self.workflow is not None:
             self.workflow.shutdown()
         if self.db is not None:

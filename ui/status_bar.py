@@ -1,17 +1,29 @@
-"""The status bar: words, characters, reading time and whether the text is saved."""
+"""The status bar: words, characters, reading time, whether the text is saved and, on a
+newsroom replica, whether the server answers and how many changes wait to go up."""
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from editor.text import reading_minutes
 from ui.i18n import format_clock
 
 _SAVE_STATES = ("none", "saved", "unsaved", "saving", "failed")
+# "" is single-user mode: nothing about a server is shown.
+SYNC_STATES = ("", "online", "offline", "syncing", "signed_out", "failed")
+# The dot before the words: green answers, blue works, grey waits, red needs the person.
+_SYNC_COLOURS = {
+    "online": "#2e7d32",
+    "syncing": "#1565c0",
+    "offline": "#8a8a8a",
+    "signed_out": "#c62828",
+    "failed": "#c62828",
+}
 
 
 class StatusBar(QStatusBar):
@@ -25,13 +37,20 @@ class StatusBar(QStatusBar):
         self._failure = ""
         self._zone = "Asia/Jakarta"
         self._language = "en"
+        self._sync_state = ""
+        self._pending = 0
+        self._conflicts = 0
+        self._sync_detail = ""
+        self.sync_label = QLabel(self)
+        self.sync_label.setObjectName("syncLabel")
+        self.sync_label.setTextFormat(Qt.TextFormat.RichText)
         self.stats_label = QLabel(self)
         self.stats_label.setObjectName("statsLabel")
         self.reading_label = QLabel(self)
         self.reading_label.setObjectName("readingLabel")
         self.save_label = QLabel(self)
         self.save_label.setObjectName("saveLabel")
-        for label in (self.stats_label, self.reading_label, self.save_label):
+        for label in (self.sync_label, self.stats_label, self.reading_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
         self._render()
@@ -70,6 +89,32 @@ class StatusBar(QStatusBar):
     def save_state(self) -> str:
         return self._state
 
+    def set_sync(self, state: str, pending: int, conflicts: int = 0, detail: str = "") -> None:
+        """Where the replica stands (one of SYNC_STATES), what waits, and the words for
+        the tooltip (the server and person, or why it is offline)."""
+        assert state in SYNC_STATES, state
+        self._sync_state, self._pending, self._conflicts = state, pending, conflicts
+        self._sync_detail = detail
+        self._render()
+
+    def sync_state(self) -> str:
+        return self._sync_state
+
+    def _sync_text(self) -> str:
+        state = {
+            "online": self.tr("Online"),
+            "offline": self.tr("Offline"),
+            "syncing": self.tr("Syncing…"),
+            "signed_out": self.tr("Signed out"),
+            "failed": self.tr("Sync failed"),
+        }.get(self._sync_state, "")
+        parts = [state]
+        if self._pending:
+            parts.append(self.tr("%n change(s) waiting", "", self._pending))
+        if self._conflicts:
+            parts.append(self.tr("%n conflict(s)", "", self._conflicts))
+        return " · ".join(parts)
+
     # --- drawing ------------------------------------------------------------------------
 
     def _render(self) -> None:
@@ -85,6 +130,12 @@ class StatusBar(QStatusBar):
         )
         minutes = reading_minutes(self._words)
         self.reading_label.setText(self.tr("%n min read", "", minutes))
+        self.sync_label.setVisible(bool(self._sync_state))
+        colour = _SYNC_COLOURS.get(self._sync_state, "")
+        text = html.escape(self._sync_text())
+        self.sync_label.setText(f'<span style="color:{colour}">●</span> {text}' if colour else "")
+        self.sync_label.setToolTip(self._sync_detail)
+        self.sync_label.setProperty("syncState", self._sync_state)
         self.save_label.setToolTip(self._failure if self._state == "failed" else "")
         if self._state == "saved" and self._saved_at is not None:
             local = self._saved_at.astimezone(ZoneInfo(self._zone))

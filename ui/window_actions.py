@@ -23,6 +23,16 @@ if TYPE_CHECKING:
 #: registered is skipped, so a pane can grow or shrink its set of actions freely.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
+        "file",
+        (
+            "newsroom.sign_in",
+            "newsroom.sign_out",
+            "newsroom.sync",
+            "-",
+            "app.quit",
+        ),
+    ),
+    (
         "article",
         (
             "article.new",
@@ -36,8 +46,6 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "article.restore",
             "-",
             "profile.switch",
-            "-",
-            "app.quit",
         ),
     ),
     (
@@ -194,6 +202,7 @@ def shell_texts() -> dict[str, tuple[str, str]]:
 def menu_titles() -> dict[str, str]:
     translate = QCoreApplication.translate
     return {
+        "file": translate("MainWindow", "&File"),
         "article": translate("MainWindow", "&Article"),
         "edit": translate("MainWindow", "&Edit"),
         "view": translate("MainWindow", "&View"),

@@ -39,6 +39,7 @@ from editor.sync.tables import AppliedOp, ArticleConflict
 from editor.workflow.audit import record_refusal
 from editor.workflow.comments import add_comment, resolve_comment
 from editor.workflow.editing import draft_article, edit_article, set_trashed
+from editor.workflow.kept_text import keep_stored_version
 from editor.workflow.roles import edit_refusal, load_actor
 from editor.workflow.transitions import change_status
 
@@ -269,6 +270,15 @@ def _save(
         if merged.content == theirs:
             _clear_conflict(db, article_id, person_id, fast_forward)
             raise _Outcome(context.outcome)
+        if fast_forward and _in_conflict(db, article_id):
+            # The author resolved a conflict by replacing the stored text: that text is
+            # kept as a revision under the name of whoever saved it, as in the app.
+            keep_stored_version(
+                db,
+                article_id,
+                version=current.version,
+                note="Replaced when a sync conflict was resolved",
+            )
         try:
             edit_article(
                 db,
@@ -286,6 +296,11 @@ def _save(
         expected_version=0,
         current_version=0,
     )
+
+
+def _in_conflict(db: Database, article_id: uuid.UUID) -> bool:
+    with db.transaction() as session:
+        return session.get(ArticleConflict, article_id) is not None
 
 
 def _clear_conflict(

@@ -16,12 +16,14 @@ session, and nothing is queued for it.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor.articles import _load, to_record
+from editor.database import Database
 from editor.errors import NotAvailableOfflineError
 from editor.i18n import _
 from editor.intents import take_intents
@@ -35,11 +37,13 @@ from editor.models import (
     Revision,
 )
 from editor.sync.states import CONTENT_FIELDS, content_of, dumps, loads
-from editor.sync.tables import OutboxOp, SyncShadow
+from editor.sync.tables import ArticleConflict, OutboxOp, SyncShadow
 
 #: Set in ``session.info`` while the server's state is written: nothing is queued.
 REMOTE = "redaksi_sync_remote"
 _TOUCHED = "redaksi_sync_touched"
+#: Set in ``session.info`` when a unit of work queued an op (``on_local_change`` reads it).
+_QUEUED = "redaksi_sync_queued"
 #: Revisions kept before a change (queued ahead of it) and after a save (behind it).
 PRE_CHANGE_REVISIONS = ("restore",)
 POST_SAVE_REVISIONS = ("save",)
@@ -101,6 +105,7 @@ def _queue(session: Session, kind: str, article_id: uuid.UUID | None, **payload:
     if article_id is not None:
         shadow = session.get(SyncShadow, article_id)
         base_version = shadow.server_version if shadow is not None else 0
+    session.info[_QUEUED] = True
     session.add(
         OutboxOp(
             op_id=uuid.uuid4(),
@@ -204,6 +209,44 @@ def _before_commit(session: Session) -> None:
     for kind, word in touched.words:
         _queue(session, kind, None, word=word)
     session.flush()
+
+
+def on_local_change(
+    sessions: sessionmaker[Session], callback: Callable[[], None]
+) -> Callable[[], None]:
+    """Call ``callback`` after each commit that queued an op, in the committing thread
+    (the desktop app wakes its sync thread, so a save goes up at once). Returns the
+    function that stops it."""
+
+    def after_commit(session: Session) -> None:
+        if session.info.pop(_QUEUED, False):
+            callback()
+
+    event.listen(sessions, "after_commit", after_commit)
+    return lambda: event.remove(sessions, "after_commit", after_commit)
+
+
+def settle_conflict(db: Database, article_id: uuid.UUID) -> None:
+    """The person chose how to resolve the article's conflict (in the conflict dialog).
+    The mark goes here, and a save of the text as it now stands goes up: made from the
+    server's text, it is a fast-forward there, which clears the server's mark too (even
+    when the choice was to take the server's text, which changes nothing)."""
+    with db.transaction() as session:
+        conflict = session.get(ArticleConflict, article_id)
+        if conflict is not None:
+            session.delete(conflict)
+        shadow = session.get(SyncShadow, article_id)
+        if shadow is None or session.get(Article, article_id) is None:
+            return
+        base = loads(shadow.state_json)
+        record = to_record(session, _load(session, article_id))
+        _queue(
+            session,
+            "save",
+            article_id,
+            base=base,
+            content=content_of(record, with_body=shadow.has_body),
+        )
 
 
 def pending_count(session: Session) -> int:

@@ -34,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -56,7 +56,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="82"/>
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 words, %2 characters</numerusform>
@@ -64,18 +64,34 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="87"/>
+        <location filename="../../ui/status_bar.py" line="132"/>
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>
             <numerusform>%n min read</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="113"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n change waiting</numerusform>
+            <numerusform>%n changes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="115"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="270"/>
+        <location filename="../../ui/workflow/integration.py" line="276"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

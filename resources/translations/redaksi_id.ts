@@ -936,245 +936,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The workflow dock, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint.</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="262"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="414"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="416"/>
+        <location filename="../../ui/main_window.py" line="446"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
-        <location filename="../../ui/main_window.py" line="564"/>
+        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="539"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="541"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="136"/>
+        <location filename="../../ui/window_actions.py" line="144"/>
         <source>&amp;New article</source>
         <extracomment>Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody registered is skipped, so a pane can grow or shrink its set of actions freely. Actions that need an article open in the editor.</extracomment>
         <translation>Artikel &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="137"/>
+        <location filename="../../ui/window_actions.py" line="145"/>
         <source>Start a new draft</source>
         <translation>Mulai draf baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="140"/>
+        <location filename="../../ui/window_actions.py" line="148"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Gandakan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="141"/>
+        <location filename="../../ui/window_actions.py" line="149"/>
         <source>Make a copy of this article</source>
         <translation>Buat salinan artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="144"/>
+        <location filename="../../ui/window_actions.py" line="152"/>
         <source>&amp;Save</source>
         <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="145"/>
+        <location filename="../../ui/window_actions.py" line="153"/>
         <source>Save now and keep a revision</source>
         <translation>Simpan sekarang dan catat sebagai revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="148"/>
+        <location filename="../../ui/window_actions.py" line="156"/>
         <source>Move to &amp;trash</source>
         <translation>Pindahkan ke &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="149"/>
+        <location filename="../../ui/window_actions.py" line="157"/>
         <source>Move the selected article to the trash</source>
         <translation>Pindahkan artikel terpilih ke tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="152"/>
+        <location filename="../../ui/window_actions.py" line="160"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Pulihkan dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="153"/>
+        <location filename="../../ui/window_actions.py" line="161"/>
         <source>Take the article out of the trash</source>
         <translation>Keluarkan artikel dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="156"/>
+        <location filename="../../ui/window_actions.py" line="164"/>
         <source>Re&amp;visions…</source>
         <translation>Re&amp;visi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="157"/>
+        <location filename="../../ui/window_actions.py" line="165"/>
         <source>Earlier versions of this article</source>
         <translation>Versi-versi sebelumnya dari artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="160"/>
+        <location filename="../../ui/window_actions.py" line="168"/>
         <source>Open in &amp;browser</source>
         <translation>Buka di &amp;peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="161"/>
+        <location filename="../../ui/window_actions.py" line="169"/>
         <source>Show the published page in a browser</source>
         <translation>Tampilkan halaman terbitnya di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="164"/>
+        <location filename="../../ui/window_actions.py" line="172"/>
         <source>Search &amp;articles</source>
         <translation>Cari &amp;artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="165"/>
+        <location filename="../../ui/window_actions.py" line="173"/>
         <source>Search the article list</source>
         <translation>Cari di daftar artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="168"/>
+        <location filename="../../ui/window_actions.py" line="176"/>
         <source>Show &amp;trash</source>
         <translation>Lihat &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="169"/>
+        <location filename="../../ui/window_actions.py" line="177"/>
         <source>Show the articles in the trash</source>
         <translation>Tampilkan artikel di tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="172"/>
+        <location filename="../../ui/window_actions.py" line="180"/>
         <source>&amp;Preview</source>
         <translation>&amp;Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="173"/>
+        <location filename="../../ui/window_actions.py" line="181"/>
         <source>Show or hide the preview</source>
         <translation>Tampilkan atau sembunyikan pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="175"/>
+        <location filename="../../ui/window_actions.py" line="183"/>
         <source>Go to &amp;list</source>
         <translation>Ke &amp;daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="176"/>
+        <location filename="../../ui/window_actions.py" line="184"/>
         <source>Go to &amp;editor</source>
         <translation>Ke &amp;penyunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="178"/>
+        <location filename="../../ui/window_actions.py" line="186"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="179"/>
+        <location filename="../../ui/window_actions.py" line="187"/>
         <source>Page views, Populer, production, speed and the pipeline</source>
         <translation>Tayangan, Populer, produksi, kecepatan, dan alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="182"/>
+        <location filename="../../ui/window_actions.py" line="190"/>
         <source>&amp;Publish site…</source>
         <translation>&amp;Terbitkan situs…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="183"/>
+        <location filename="../../ui/window_actions.py" line="191"/>
         <source>Write the public site to a folder</source>
         <translation>Tulis situs publik ke sebuah folder</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="186"/>
+        <location filename="../../ui/window_actions.py" line="194"/>
         <source>&amp;Preferences…</source>
         <translation>Pre&amp;ferensi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="187"/>
+        <location filename="../../ui/window_actions.py" line="195"/>
         <source>Time zone, language, theme, autosave</source>
         <translation>Zona waktu, bahasa, tema, simpan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="189"/>
+        <location filename="../../ui/window_actions.py" line="197"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="190"/>
+        <location filename="../../ui/window_actions.py" line="198"/>
         <source>&amp;About Redaksi</source>
         <translation>&amp;Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="197"/>
+        <location filename="../../ui/window_actions.py" line="206"/>
         <source>&amp;Article</source>
         <translation>&amp;Artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="198"/>
+        <location filename="../../ui/window_actions.py" line="207"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="199"/>
+        <location filename="../../ui/window_actions.py" line="208"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="200"/>
+        <location filename="../../ui/window_actions.py" line="209"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="201"/>
+        <location filename="../../ui/window_actions.py" line="210"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="357"/>
+        <location filename="../../ui/app.py" line="362"/>
         <source>Redaksi cannot start</source>
         <extracomment>How long a screenshot waits for the preview to finish rendering.</extracomment>
         <translation>Redaksi tidak dapat dijalankan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="370"/>
+        <location filename="../../ui/app.py" line="375"/>
         <source>Cannot open the newsroom database</source>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Another program removed the database&apos;s -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="205"/>
+        <source>&amp;File</source>
+        <translation>&amp;Berkas</translation>
     </message>
 </context>
 <context>
@@ -1275,6 +1280,74 @@
         <location filename="../../ui/editor_pane/metadata_form.py" line="288"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>NewsroomSignInDialog</name>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="56"/>
+        <source>Sign in to newsroom</source>
+        <translation>Masuk ke server redaksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="66"/>
+        <source>Sign in to your newsroom&apos;s server to work with the desk. Redaksi keeps a copy of the newsroom on this computer, so you can write offline; your changes go up whenever the server answers.</source>
+        <translation>Masuk ke server redaksi Anda untuk bekerja bersama meja redaksi. Redaksi menyimpan salinan redaksi di komputer ini, jadi Anda bisa menulis tanpa jaringan; perubahan Anda dikirim setiap kali server menjawab.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="82"/>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="83"/>
+        <source>&amp;Handle:</source>
+        <translation>&amp;Nama pengguna:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="84"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Kata sandi:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="91"/>
+        <source>Sign in</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="95"/>
+        <source>Work on this computer only</source>
+        <translation>Bekerja di komputer ini saja</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="95"/>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="107"/>
+        <source>No newsroom server? Choose “Work on this computer only”: everything stays in a file on this computer. You can sign in later from File.</source>
+        <translation>Tidak ada server redaksi? Pilih “Bekerja di komputer ini saja”: semuanya tetap di sebuah berkas di komputer ini. Anda bisa masuk nanti lewat menu Berkas.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="130"/>
+        <source>Type the newsroom server&apos;s address.</source>
+        <translation>Ketik alamat server redaksi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="131"/>
+        <source>Type your handle.</source>
+        <translation>Ketik nama pengguna Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="132"/>
+        <source>Type your password.</source>
+        <translation>Ketik kata sandi Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/sign_in_dialog.py" line="142"/>
+        <source>Signing in to %1…</source>
+        <translation>Masuk ke %1…</translation>
     </message>
 </context>
 <context>
@@ -1460,23 +1533,23 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="100"/>
+        <location filename="../../ui/preview_pane.py" line="104"/>
         <source>Preview</source>
         <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where &quot;Open in browser&quot; writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="104"/>
+        <location filename="../../ui/preview_pane.py" line="108"/>
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="199"/>
+        <location filename="../../ui/preview_pane.py" line="207"/>
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="270"/>
+        <location filename="../../ui/preview_pane.py" line="286"/>
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
@@ -2019,33 +2092,155 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="82"/>
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 kata, %2 karakter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="87"/>
+        <location filename="../../ui/status_bar.py" line="132"/>
         <source>%n min read</source>
         <translation>
             <numerusform>%n menit baca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="92"/>
+        <location filename="../../ui/status_bar.py" line="143"/>
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="94"/>
+        <location filename="../../ui/status_bar.py" line="145"/>
         <source>Not saved yet</source>
         <translation>Belum tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="96"/>
+        <location filename="../../ui/status_bar.py" line="147"/>
         <source>Not saved: see the message</source>
         <translation>Tidak tersimpan: lihat pesannya</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="105"/>
+        <source>Online</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="106"/>
+        <source>Offline</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="107"/>
+        <source>Syncing…</source>
+        <translation>Menyinkronkan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="108"/>
+        <source>Signed out</source>
+        <translation>Sudah keluar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="109"/>
+        <source>Sync failed</source>
+        <translation>Sinkronisasi gagal</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="113"/>
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n perubahan menunggu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/status_bar.py" line="115"/>
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n konflik</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="134"/>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Masuk ke %1 sebagai %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="138"/>
+        <source>No system keyring here: the sign-in is kept in %1, readable by you alone.</source>
+        <translation>Tidak ada keyring sistem di sini: tanda masuk disimpan di %1, hanya bisa dibaca oleh Anda.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="151"/>
+        <source>The newsroom copy is %1; it could not be made the default: %2</source>
+        <translation>Salinan redaksi ada di %1; tidak bisa dijadikan bawaan: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="169"/>
+        <source>Signed out: sign in to sync again.</source>
+        <translation>Sudah keluar: masuk lagi untuk menyinkronkan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="171"/>
+        <source>Signed out; this computer&apos;s sign-in is revoked.</source>
+        <translation>Sudah keluar; tanda masuk komputer ini dicabut.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="174"/>
+        <source>Signed out here. The server could not be told: ask an admin to revoke this computer&apos;s sign-in (redaksi tokens revoke).</source>
+        <translation>Sudah keluar di sini. Server tidak bisa diberi tahu: minta admin mencabut tanda masuk komputer ini (redaksi tokens revoke).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="228"/>
+        <source>Next try in %1 s.</source>
+        <translation>Dicoba lagi dalam %1 detik.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="260"/>
+        <source>Your text as it stood on this computer is kept as a revision (Article → Revisions…).</source>
+        <translation>Teks Anda seperti di komputer ini disimpan sebagai revisi (Artikel → Revisi…).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="266"/>
+        <source>The newsroom server did not accept a change:</source>
+        <translation>Server redaksi tidak menerima sebuah perubahan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="317"/>
+        <source>%1 as %2</source>
+        <translation>%1 sebagai %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="336"/>
+        <source>Sign &amp;in to newsroom…</source>
+        <translation>&amp;Masuk ke server redaksi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="337"/>
+        <source>Sign in to the newsroom server and work on a copy of it here</source>
+        <translation>Masuk ke server redaksi dan bekerja pada salinannya di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="340"/>
+        <source>Sign &amp;out of newsroom</source>
+        <translation>&amp;Keluar dari server redaksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="341"/>
+        <source>Revoke and forget this computer&apos;s sign-in; your work stays here</source>
+        <translation>Cabut dan lupakan tanda masuk komputer ini; pekerjaan Anda tetap di sini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="344"/>
+        <source>S&amp;ync now</source>
+        <translation>Sinkronkan &amp;sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/controller.py" line="345"/>
+        <source>Send waiting changes and fetch the newsroom&apos;s now</source>
+        <translation>Kirim perubahan yang menunggu dan ambil perubahan redaksi sekarang</translation>
     </message>
 </context>
 <context>
@@ -2154,84 +2349,84 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="209"/>
+        <location filename="../../ui/workflow/integration.py" line="215"/>
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="212"/>
+        <location filename="../../ui/workflow/integration.py" line="218"/>
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="239"/>
+        <location filename="../../ui/workflow/integration.py" line="245"/>
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="241"/>
+        <location filename="../../ui/workflow/integration.py" line="247"/>
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="270"/>
+        <location filename="../../ui/workflow/integration.py" line="276"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="287"/>
+        <location filename="../../ui/workflow/integration.py" line="293"/>
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="291"/>
+        <location filename="../../ui/workflow/integration.py" line="297"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="292"/>
+        <location filename="../../ui/workflow/integration.py" line="298"/>
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="294"/>
+        <location filename="../../ui/workflow/integration.py" line="300"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="294"/>
+        <location filename="../../ui/workflow/integration.py" line="300"/>
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="296"/>
+        <location filename="../../ui/workflow/integration.py" line="302"/>
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="297"/>
+        <location filename="../../ui/workflow/integration.py" line="303"/>
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="300"/>
+        <location filename="../../ui/workflow/integration.py" line="306"/>
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="301"/>
+        <location filename="../../ui/workflow/integration.py" line="307"/>
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="304"/>
+        <location filename="../../ui/workflow/integration.py" line="310"/>
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="305"/>
+        <location filename="../../ui/workflow/integration.py" line="311"/>
         <source>A printable list of the day&apos;s stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
@@ -2242,17 +2437,17 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="251"/>
+        <location filename="../../ui/workflow/integration.py" line="257"/>
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="253"/>
+        <location filename="../../ui/workflow/integration.py" line="259"/>
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="260"/>
+        <location filename="../../ui/workflow/integration.py" line="266"/>
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

@@ -164,3 +164,33 @@ def test_a_replica_knows_whose_save_made_the_version_it_pulled(
     assert saved_by == newsroom.editor.id
     kept = keep_stored_version(sarah, story.id, version=pulled.version, note="lost a conflict")
     assert kept is not None and kept.author == "Rina Editor"
+
+
+def test_taking_the_servers_text_settles_a_conflict_everywhere_and_changes_nothing(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    """The conflict dialog's "Take theirs" changes no text, yet the mark must go: the
+    settle queues a save of the server's own text, a fast-forward that clears it."""
+    from editor.sync.capture import settle_conflict
+
+    sarah, rina, story = _shared_story(server, newsroom, tmp_path)
+    server.stop()
+    hers = BODY.replace("Paragraf dua tentang korban.", "Dua warga hilang terseret arus.")
+    mine = BODY.replace("Paragraf dua tentang korban.", "Korban dievakuasi ke masjid.")
+    _edit(sarah, story.id, newsroom.reporter.id, body=hers)
+    _edit(rina, story.id, newsroom.editor.id, body=mine)
+    server.start()
+    sync(sarah)
+    assert sync(rina).conflicts == 1
+    version = get_article(newsroom.db, story.id).version
+
+    settle_conflict(rina, story.id)
+    with rina.transaction() as session:
+        assert session.get(ArticleConflict, story.id) is None
+    assert sync(rina).applied == 1
+    sync(sarah)
+    stored = get_article(newsroom.db, story.id)
+    assert (stored.body, stored.version) == (hers, version)  # nothing rewritten
+    for copy in (newsroom.db, sarah, rina):
+        with copy.transaction() as session:
+            assert session.get(ArticleConflict, story.id) is None

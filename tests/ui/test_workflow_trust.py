@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QDesktopServices, QTextCursor
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QDesktopServices, QTextCursor
+from PySide6.QtWidgets import QDialogButtonBox
 
 from editor.articles import get_article
 from editor.config import Settings
@@ -26,6 +26,7 @@ from editor.revisions import list_revisions
 from editor.workflow import passwords
 from editor.workflow.audit import audit_log
 from editor.workflow.passwords import set_password
+from tests.ui.driving import menu_action, when_modal
 from tests.ui.workflow_newsroom import BODY, Newsroom, make_newsroom
 from ui.conflict_dialog import ConflictDialog
 from ui.main_window import AppContext, MainWindow
@@ -89,28 +90,6 @@ def open_window(qtbot, windows, db: Database, home: Path, select=None) -> MainWi
     main.attach_database(db, select=select)
     windows.append(main)
     return main
-
-
-def menu_action(main: MainWindow, action_id: str) -> QAction:
-    """The action as the menus hold it."""
-    wanted = main.registry.action(action_id)
-    for menu in main._menus.values():
-        if wanted in menu.actions():
-            return wanted
-    raise AssertionError(f"{action_id} is in no menu")
-
-
-def when_modal(kind: type, act: Callable[[object], None]) -> None:
-    """Run ``act`` on the modal dialog of ``kind`` as soon as it is open."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
-            act(dialog)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(20, look)
 
 
 def sign_in(qtbot, main: MainWindow, handle: str, password: str = PASSWORD) -> list[str]:

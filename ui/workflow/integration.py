@@ -48,7 +48,7 @@ class WorkflowIntegration(QObject):
 
         self.bar = WorkflowBar()
         self.bar.before_change = window.flush
-        self.bar.statusChanged.connect(self._status_changed)
+        self.bar.statusChanged.connect(self.article_changed)
         self.bar.profileRequested.connect(self.switch_profile)
         self.review = ReviewPane(window.editor.body)
         self.review.before_change = window.flush
@@ -161,6 +161,10 @@ class WorkflowIntegration(QObject):
 
         if self.session is None or not self.window.flush():
             return
+        if self.session.db.sync_role == "replica":
+            # Only the person signed in to the newsroom server acts on its replica.
+            self.window.sync.sign_in()
+            return
         dialog = ProfileDialog(self.session.db, self.window)
         if dialog.exec() and dialog.chosen is not None:
             self.set_person(dialog.chosen)
@@ -183,7 +187,7 @@ class WorkflowIntegration(QObject):
         if self.session is None or not self.window.flush():
             return
         dialog = CalendarDialog(self.session, self.window)
-        dialog.view.model.rescheduled.connect(self._status_changed)
+        dialog.view.model.rescheduled.connect(self.article_changed)
         dialog.exec()
 
     def export_budget(self) -> None:
@@ -216,7 +220,7 @@ class WorkflowIntegration(QObject):
 
     # --- keeping the window in step --------------------------------------------------
 
-    def _status_changed(self, record: ArticleRecord) -> None:
+    def article_changed(self, record: ArticleRecord) -> None:
         """A move or reschedule went through: the stored article has a new version."""
         self.window.list_pane.model.update_from_record(record)
         if self.record is not None and record.id == self.record.id:
@@ -267,7 +271,7 @@ class WorkflowIntegration(QObject):
 
     def _published(self, records: list[ArticleRecord]) -> None:
         for record in records:
-            self._status_changed(record)
+            self.article_changed(record)
         self.window.status.showMessage(
             self.tr("%n scheduled article(s) published.", "", len(records)), 8000
         )
