@@ -98,6 +98,7 @@ TOOLBAR = (
     "article.revisions",
     "article.browser",
     "view.preview",
+    "view.workflow",
     "-",
     "site.publish",
 )

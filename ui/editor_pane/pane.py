@@ -133,20 +133,33 @@ class EditorPane(QWidget):
 
     def _create_actions(self) -> None:
         formatting = [
-            (ActionSpec("edit.bold", self.tr("Bold"), "Ctrl+B", "bold"), self.bold),
-            (ActionSpec("edit.italic", self.tr("Italic"), "Ctrl+I", "italic"), self.italic),
+            (
+                ActionSpec("edit.bold", self.tr("Bold"), QKeySequence.StandardKey.Bold, "bold"),
+                self.bold,
+            ),
+            (
+                ActionSpec(
+                    "edit.italic", self.tr("Italic"), QKeySequence.StandardKey.Italic, "italic"
+                ),
+                self.italic,
+            ),
             (ActionSpec("edit.heading", self.tr("Heading"), "Ctrl+Alt+H", "heading"), self.heading),
             (ActionSpec("edit.link", self.tr("Link"), "Ctrl+K", "link"), self.link),
             (ActionSpec("edit.quote", self.tr("Quote"), "Ctrl+Shift+.", "quote"), self.quote),
             (ActionSpec("edit.list", self.tr("List"), "Ctrl+Shift+8", "list"), self.bullet_list),
-            (ActionSpec("edit.image", self.tr("Image…"), "Ctrl+Shift+I", "image"), self.image),
+            # triggered(bool) must not reach image(path) or related_link(chosen): a bare
+            # lambda takes the argument-less signal.
+            (
+                ActionSpec("edit.image", self.tr("Image…"), "Ctrl+Shift+I", "image"),
+                lambda: self.image(),
+            ),
             (
                 ActionSpec("edit.pullquote", self.tr("Pull quote"), "Ctrl+Shift+Q", "pullquote"),
                 self.pull_quote,
             ),
             (
                 ActionSpec("edit.related", self.tr("“Baca juga” link…"), "Ctrl+Shift+K", "related"),
-                self.related_link,
+                lambda: self.related_link(),
             ),
         ]
         for spec, slot in formatting:
@@ -157,7 +170,9 @@ class EditorPane(QWidget):
             self.find_bar.open_find,
         )
         replace_action = self._action(
-            ActionSpec("edit.replace", self.tr("Replace"), "Ctrl+H", "replace"),
+            ActionSpec(
+                "edit.replace", self.tr("Replace"), QKeySequence.StandardKey.Replace, "replace"
+            ),
             self.find_bar.open_replace,
         )
         self._toolbar.addAction(find)

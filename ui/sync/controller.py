@@ -12,6 +12,7 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 
 from ui.actions import ActionSpec
 from ui.sync.worker import SyncSignals, SyncWorker
@@ -50,7 +51,10 @@ class SyncController(QObject):
         registry = window.registry
         registry.add(ActionSpec("newsroom.sign_in", "", None, "profile"), self.sign_in)
         registry.add(ActionSpec("newsroom.sign_out", "", None, None), self.sign_out)
-        registry.add(ActionSpec("newsroom.sync", "", "F5", "refresh"), self.sync_now)
+        registry.add(
+            ActionSpec("newsroom.sync", "", QKeySequence.StandardKey.Refresh, "refresh"),
+            self.sync_now,
+        )
         self.retranslate()
         self._update_actions()
 

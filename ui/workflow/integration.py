@@ -75,11 +75,12 @@ class WorkflowIntegration(QObject):
         registry = window.registry
         registry.add(ActionSpec("profile.switch", "", None, "profile"), self.switch_profile)
         registry.add(
-            ActionSpec("view.workflow", "", "F10", "workflow", checkable=True), self.dock.setVisible
+            ActionSpec("view.workflow", "", "F10", "workflow", checkable=True), self.show_panel
         )
         registry.add(ActionSpec("workflow.audit", "", "Ctrl+Shift+L", "audit"), self.show_audit)
+        # J for "jadwal": the newsroom's word for the schedule.
         registry.add(
-            ActionSpec("workflow.calendar", "", "Ctrl+Shift+K", "calendar"), self.show_calendar
+            ActionSpec("workflow.calendar", "", "Ctrl+Shift+J", "calendar"), self.show_calendar
         )
         registry.add(ActionSpec("workflow.budget", "", None, "budget"), self.export_budget)
         registry.action("view.workflow").setChecked(True)
@@ -170,6 +171,18 @@ class WorkflowIntegration(QObject):
             self.set_person(dialog.chosen)
 
     # --- views -----------------------------------------------------------------------
+
+    def show_panel(self) -> None:
+        """View → Workflow (F10): show the panel (in front, if tabbed), or hide it."""
+        # The dock's state decides, not the action's: the layout may have hidden the dock
+        # before the window was shown, when no visibilityChanged told the action.
+        # (A named slot, too: PySide connects a bound builtin such as dock.setVisible to
+        # the argument-less triggered(), and the call then fails for want of its argument.)
+        show = self.dock.isHidden()
+        self.dock.setVisible(show)
+        if show:
+            self.dock.raise_()
+        self.window.registry.action("view.workflow").setChecked(show)
 
     def show_audit(self) -> None:
         from ui.workflow.audit_view import AuditDialog
