@@ -72,6 +72,18 @@ def register(subparsers: Any) -> None:
     currency.add_argument("style", nargs="?", choices=("puebi", "spaced"))
     add_actor_option(currency, EDITORS)
     currency.set_defaults(handler=currency_command)
+    checklist = actions.add_parser(
+        "checklist",
+        help="show or set whether spelling problems stop a publish",
+        description=(
+            "block: unresolved spelling and house-style problems stop a publish like any "
+            "other missing checklist item (editors may override with a reason); warn: they "
+            "are shown before a publish (the default); off: they are not counted."
+        ),
+    )
+    checklist.add_argument("rule", nargs="?", choices=("block", "warn", "off"))
+    add_actor_option(checklist, EDITORS)
+    checklist.set_defaults(handler=checklist_rule_command)
 
 
 def _located_line(where: str, found: Located) -> str:
@@ -189,6 +201,7 @@ def list_words_command(args: argparse.Namespace, context: CommandContext) -> int
             [[w.word, w.added_by, local_time(w.added_at, zone)] for w in words],
         )
     print(_("Rupiah style: {style}.").format(style=currency_style(context.db)))
+    _print_checklist_rule(context)
     return 0
 
 
@@ -217,4 +230,21 @@ def currency_command(args: argparse.Namespace, context: CommandContext) -> int:
     if args.style:
         set_currency_style(context.db, args.style, actor_id=actor_id_of(args, context))
     print(_("Rupiah style: {style}.").format(style=currency_style(context.db)))
+    return 0
+
+
+def _print_checklist_rule(context: CommandContext) -> None:
+    from editor.workflow.spelling_item import spelling_rule
+
+    print(
+        _("Spelling in the pre-publish checklist: {rule}.").format(rule=spelling_rule(context.db))
+    )
+
+
+def checklist_rule_command(args: argparse.Namespace, context: CommandContext) -> int:
+    from editor.workflow.spelling_item import set_spelling_rule
+
+    if args.rule:
+        set_spelling_rule(context.db, args.rule, actor_id=actor_id_of(args, context))
+    _print_checklist_rule(context)
     return 0

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from editor.cli.context import CommandContext
     from editor.records import PersonRecord
+    from editor.workflow.spelling_item import WordExceptions
 
 PASSWORD_ENV = "REDAKSI_PASSWORD"
 NEW_PASSWORD_ENV = "REDAKSI_NEW_PASSWORD"
@@ -181,8 +182,17 @@ def _article(context: CommandContext, typed: str) -> uuid.UUID:
     return resolve_article_id(context.db, typed)
 
 
+def _personal_exceptions() -> WordExceptions:
+    """This person's own dictionary, as the app's spell checker takes it."""
+    from editor.spelling.personal import load_personal_words
+    from editor.workflow.spelling_item import WordExceptions
+
+    return WordExceptions.of(load_personal_words())
+
+
 def status_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.workflow.transitions import change_status
+    from editor.workflow.checklist import checklist_for, warning_items
+    from editor.workflow.transitions import CHECKED_TARGETS, change_status
 
     article_id = _article(context, args.id)
     actor = acting_person(context, args.actor)
@@ -197,7 +207,11 @@ def status_command(args: argparse.Namespace, context: CommandContext) -> int:
         note=args.note,
         override_reason=args.override,
         scheduled_at=when,
+        exceptions=_personal_exceptions(),
     )
+    if args.to in CHECKED_TARGETS:
+        for item in warning_items(checklist_for(context.db, record, _personal_exceptions())):
+            print(_("redaksi: warning: {problem}").format(problem=item.problem), file=sys.stderr)
     headline = record.headline or _("Untitled")
     if record.status == "scheduled":
         line = _("“{headline}” is now {status} for {when}.").format(
@@ -250,11 +264,21 @@ def checklist_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.workflow.checklist import checklist_for
 
     record = get_article(context.db, _article(context, args.id))
-    items = checklist_for(context.db, record)
+    items = checklist_for(context.db, record, _personal_exceptions())
     for item in items:
-        print(f"[{'x' if item.ok else ' '}] {item.key}" + ("" if item.ok else f": {item.problem}"))
-    missing = sum(not item.ok for item in items)
-    if missing:
+        mark = "x" if item.ok else (" " if item.blocking else "!")
+        print(f"[{mark}] {item.key}" + ("" if item.ok else f": {item.problem}"))
+    missing = sum(not item.ok and item.blocking for item in items)
+    warned = sum(not item.ok and not item.blocking for item in items)
+    if warned and not missing:
+        print(
+            ngettext(
+                "Ready to publish, with {count} warning.",
+                "Ready to publish, with {count} warnings.",
+                warned,
+            ).format(count=warned)
+        )
+    elif missing:
         print(
             ngettext("{count} item missing.", "{count} items missing.", missing).format(
                 count=missing

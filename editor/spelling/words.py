@@ -106,15 +106,20 @@ def set_currency_style(db: Database, style: str, *, actor_id: uuid.UUID | None) 
                 "(Rp 4,5 triliun)."
             ).format(style=style)
         )
+    store_setting(db, CURRENCY_SETTING, style, actor_id=actor_id)
+
+
+def store_setting(db: Database, key: str, value: str, *, actor_id: uuid.UUID | None) -> None:
+    """Set a newsroom-wide spelling setting (editors and admins), audited as ``key = value``."""
     with managing(db, actor_id, PERMISSION) as session:
-        setting = session.get(Setting, CURRENCY_SETTING)
+        setting = session.get(Setting, key)
         if setting is None:
-            session.add(Setting(key=CURRENCY_SETTING, value=style))
+            session.add(Setting(key=key, value=value))
         else:
-            setting.value = style
+            setting.value = value
         add_entry(
             session,
             action=PERMISSION,
             actor_id=actor_id,
-            note=management_note(actor_id, f"currency_style = {style}"),
+            note=management_note(actor_id, f"{key} = {value}"),
         )

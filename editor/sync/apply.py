@@ -41,6 +41,7 @@ from editor.workflow.comments import add_comment, resolve_comment
 from editor.workflow.editing import draft_article, edit_article, set_trashed
 from editor.workflow.kept_text import keep_stored_version
 from editor.workflow.roles import edit_refusal, load_actor
+from editor.workflow.spelling_item import WordExceptions
 from editor.workflow.transitions import change_status
 
 OP_KINDS = (
@@ -181,6 +182,7 @@ def _dispatch(
             note=str(payload.get("note") or ""),
             override_reason=payload.get("override_reason"),
             scheduled_at=parse_time(payload.get("scheduled_at")),
+            exceptions=WordExceptions.from_payload(payload),
         )
     elif kind == "comment":
         comment_id = parse_uuid(payload.get("comment_id"))

@@ -6,6 +6,7 @@ One concept per module:
 - ``passwords``: scrypt password hashes; signing in.
 - ``audit``: the append-only log of status changes, overrides and refusals.
 - ``checklist``: what an article needs before it may be scheduled or published.
+- ``spelling_item``: the checklist's count of spelling and house-style problems.
 - ``transitions``: the status table and ``change_status``.
 - ``editing``: drafting and saving with the role rules applied.
 - ``scheduler``: ``publish_due`` for scheduled articles whose time has come.

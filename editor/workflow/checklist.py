@@ -11,7 +11,9 @@ Rules (each gives one ``ChecklistItem``):
   marker; any other, an editor may override;
 - the body's length within the section's word budget: between half and one and a half
   times ``Section.word_target`` (a section without a target uses its nearest parent's;
-  no target anywhere means no length rule).
+  no target anywhere means no length rule);
+- no unresolved spelling or house-style problems, blocking or only warning as the
+  newsroom chose (``spelling_item``).
 
 An editor may publish past failed items with a reason, which the audit log keeps.
 """
@@ -22,6 +24,7 @@ import math
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -30,6 +33,9 @@ from editor.errors import ValidationError
 from editor.i18n import N_, _
 from editor.models import Section
 from editor.records import ArticleRecord
+
+if TYPE_CHECKING:
+    from editor.workflow.spelling_item import WordExceptions
 
 #: The body may be this fraction shorter or longer than the section's word target.
 LENGTH_TOLERANCE = 0.5
@@ -52,6 +58,8 @@ class ChecklistItem:
     ok: bool
     #: What is wrong and what to do about it; empty when the item passes.
     problem: str = ""
+    #: False for an item that is shown before a publish but does not stop it.
+    blocking: bool = True
 
 
 class ChecklistError(ValidationError):
@@ -136,7 +144,13 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
 
 
 def missing_items(items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
-    return tuple(item for item in items if not item.ok)
+    """The failed items that stop a publish."""
+    return tuple(item for item in items if not item.ok and item.blocking)
+
+
+def warning_items(items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
+    """The failed items that are only shown."""
+    return tuple(item for item in items if not item.ok and not item.blocking)
 
 
 def section_word_target(session: Session, section_id: uuid.UUID | None) -> int:
@@ -153,11 +167,17 @@ def section_word_target(session: Session, section_id: uuid.UUID | None) -> int:
     return 0
 
 
-def checklist_for(db: Database, record: ArticleRecord) -> tuple[ChecklistItem, ...]:
-    """The checklist of an article as it stands in ``record``."""
+def checklist_for(
+    db: Database, record: ArticleRecord, exceptions: WordExceptions | None = None
+) -> tuple[ChecklistItem, ...]:
+    """The checklist of an article as it stands in ``record``, with its spelling item
+    (``exceptions``: the words the person accepted or ignored in it)."""
+    from editor.workflow.spelling_item import WordExceptions, spelling_item
+
     with db.transaction() as session:
         target = section_word_target(session, record.section_id)
-    return run_checklist(record, target)
+        spelling = spelling_item(session, record, exceptions or WordExceptions())
+    return run_checklist(record, target) + ((spelling,) if spelling else ())
 
 
 def refusal_text(headline: str, verb: str, missing: tuple[ChecklistItem, ...]) -> str:

@@ -41,6 +41,7 @@ from editor.workflow.roles import (
     load_actor,
     refusal_message,
 )
+from editor.workflow.spelling_item import WordExceptions, spelling_item
 
 #: (from, to) -> the permission the move needs.
 TRANSITIONS: dict[tuple[str, str], str] = {
@@ -100,6 +101,7 @@ class _Request:
     override_reason: str | None
     scheduled_at: datetime | None
     expected_version: int | None
+    exceptions: WordExceptions
 
 
 def _aware(value: datetime, name: str) -> datetime:
@@ -163,7 +165,10 @@ def _checklist(
     if verb is None:
         return "", None
     record = to_record(session, article)
-    missing = missing_items(run_checklist(record, section_word_target(session, article.section_id)))
+    items = run_checklist(record, section_word_target(session, article.section_id))
+    # Only a blocking rule is checked here: a warning was shown before the move.
+    spelling = spelling_item(session, record, request.exceptions, counted=("block",))
+    missing = missing_items(items + ((spelling,) if spelling else ()))
     if not missing:
         return "", None
     problems = "; ".join(item.problem for item in missing)
@@ -257,6 +262,7 @@ def _transition(
             "override_reason": request.override_reason,
             "scheduled_at": request.scheduled_at.isoformat() if request.scheduled_at else None,
             "at": request.now.isoformat(),
+            **request.exceptions.payload(),
         },
     )
     if request.to == "submitted":
@@ -289,8 +295,12 @@ def change_status(
     override_reason: str | None = None,
     scheduled_at: datetime | None = None,
     expected_version: int | None = None,
+    exceptions: WordExceptions | None = None,
 ) -> ArticleRecord:
     """Move an article to status ``to`` as ``actor_id``; audited, refused when not allowed.
+
+    ``exceptions`` are the words the person accepted (their own dictionary) or ignored in
+    this article, for the checklist's spelling item.
 
     Raises PermissionDenied (role), ChecklistError (missing items, no override),
     ValidationError (a move the table does not have, a missing note or time) and
@@ -303,6 +313,7 @@ def change_status(
         override_reason=override_reason,
         scheduled_at=scheduled_at,
         expected_version=expected_version,
+        exceptions=exceptions or WordExceptions(),
     )
     _check_request(request)
 

@@ -567,123 +567,123 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="92"/>
+        <location filename="../../ui/editor_pane/pane.py" line="96"/>
         <source>Formatting</source>
         <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count. &quot;Add to the newsroom dictionary&quot; chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...). Words ignored per article, for as long as the app runs.</extracomment>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="241"/>
+        <location filename="../../ui/editor_pane/pane.py" line="253"/>
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="244"/>
+        <location filename="../../ui/editor_pane/pane.py" line="256"/>
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="247"/>
+        <location filename="../../ui/editor_pane/pane.py" line="259"/>
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="259"/>
+        <location filename="../../ui/editor_pane/pane.py" line="271"/>
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="267"/>
+        <location filename="../../ui/editor_pane/pane.py" line="279"/>
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="269"/>
+        <location filename="../../ui/editor_pane/pane.py" line="281"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="273"/>
+        <location filename="../../ui/editor_pane/pane.py" line="285"/>
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="274"/>
+        <location filename="../../ui/editor_pane/pane.py" line="286"/>
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="398"/>
+        <location filename="../../ui/editor_pane/pane.py" line="410"/>
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="405"/>
+        <location filename="../../ui/editor_pane/pane.py" line="417"/>
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="136"/>
+        <location filename="../../ui/editor_pane/pane.py" line="140"/>
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="137"/>
+        <location filename="../../ui/editor_pane/pane.py" line="141"/>
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="138"/>
+        <location filename="../../ui/editor_pane/pane.py" line="142"/>
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="139"/>
+        <location filename="../../ui/editor_pane/pane.py" line="143"/>
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="140"/>
+        <location filename="../../ui/editor_pane/pane.py" line="144"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="141"/>
+        <location filename="../../ui/editor_pane/pane.py" line="145"/>
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="142"/>
+        <location filename="../../ui/editor_pane/pane.py" line="146"/>
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="144"/>
+        <location filename="../../ui/editor_pane/pane.py" line="148"/>
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="148"/>
+        <location filename="../../ui/editor_pane/pane.py" line="152"/>
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="156"/>
+        <location filename="../../ui/editor_pane/pane.py" line="160"/>
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="160"/>
+        <location filename="../../ui/editor_pane/pane.py" line="164"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="167"/>
+        <location filename="../../ui/editor_pane/pane.py" line="171"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="171"/>
+        <location filename="../../ui/editor_pane/pane.py" line="175"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -2260,54 +2260,69 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>WorkflowBar</name>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="102"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="107"/>
         <source>No profile chosen: choose who you are to file, review and publish.</source>
-        <extracomment>The moves the bar offers, in reading order; each shows whether it applies or not. The article after a status change went through. Something was written to the audit log (a change or a refusal). The user asked to choose a profile. Called before a move; False stops it (the window saves the typed text here).</extracomment>
+        <extracomment>The moves the bar offers, in reading order; each shows whether it applies or not. The article after a status change went through. Something was written to the audit log (a change or a refusal). The user asked to choose a profile. Called before a move; False stops it (the window saves the typed text here). The words the person accepted or ignored in an article, for the checklist.</extracomment>
         <translation>Belum ada profil: pilih siapa Anda untuk mengirim, meninjau, dan menerbitkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="106"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="111"/>
         <source>Working as %1 (%2)</source>
         <translation>Bekerja sebagai %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="111"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="116"/>
         <source>No article open.</source>
         <translation>Tidak ada artikel yang terbuka.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="114"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="119"/>
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="129"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="134"/>
         <source>Open an article first.</source>
         <translation>Buka artikel dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="131"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="136"/>
         <source>Choose your profile first (Article &gt; Switch profile).</source>
         <translation>Pilih profil Anda dulu (Artikel &gt; Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="135"/>
-        <location filename="../../ui/workflow/workflow_bar.py" line="147"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="140"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="152"/>
         <source>Your role (%1) may not do this; ask an editor.</source>
         <translation>Peran Anda (%1) tidak boleh melakukan ini; minta bantuan editor.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="142"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="147"/>
         <source>Not possible while the article is %1. From here it can go to: %2.</source>
         <translation>Tidak bisa selama artikel berstatus %1. Dari sini artikel bisa menjadi: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="201"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="204"/>
+        <source>Publish anyway?</source>
+        <translation>Tetap terbitkan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/workflow_bar.py" line="204"/>
+        <source>Schedule anyway?</source>
+        <translation>Tetap jadwalkan?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/workflow_bar.py" line="209"/>
+        <source>Checklist warnings</source>
+        <translation>Peringatan daftar periksa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/workflow_bar.py" line="239"/>
         <source>Checklist not complete</source>
         <translation>Daftar periksa belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="202"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="240"/>
         <source>%1
 
 To go ahead anyway, give the reason the audit log keeps:</source>
@@ -2316,32 +2331,32 @@ To go ahead anyway, give the reason the audit log keeps:</source>
 Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="220"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="258"/>
         <source>Not done</source>
         <translation>Tidak dilakukan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="224"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="262"/>
         <source>What should the reporter change?</source>
         <translation>Apa yang harus diubah reporter?</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="225"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="263"/>
         <source>Why is the article unpublished?</source>
         <translation>Mengapa artikel ini ditarik?</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="226"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="264"/>
         <source>The correction note readers will see:</source>
         <translation>Catatan koreksi yang akan dilihat pembaca:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="228"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="266"/>
         <source>Note:</source>
         <translation>Catatan:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/workflow_bar.py" line="233"/>
+        <location filename="../../ui/workflow/workflow_bar.py" line="271"/>
         <source>Switch profile…</source>
         <translation>Ganti profil…</translation>
     </message>
@@ -2349,105 +2364,105 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="215"/>
+        <location filename="../../ui/workflow/integration.py" line="216"/>
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="218"/>
+        <location filename="../../ui/workflow/integration.py" line="219"/>
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="245"/>
+        <location filename="../../ui/workflow/integration.py" line="246"/>
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="247"/>
+        <location filename="../../ui/workflow/integration.py" line="248"/>
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="276"/>
+        <location filename="../../ui/workflow/integration.py" line="277"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="293"/>
+        <location filename="../../ui/workflow/integration.py" line="294"/>
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="297"/>
+        <location filename="../../ui/workflow/integration.py" line="298"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="298"/>
+        <location filename="../../ui/workflow/integration.py" line="299"/>
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="300"/>
+        <location filename="../../ui/workflow/integration.py" line="301"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="300"/>
+        <location filename="../../ui/workflow/integration.py" line="301"/>
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="302"/>
+        <location filename="../../ui/workflow/integration.py" line="303"/>
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="303"/>
+        <location filename="../../ui/workflow/integration.py" line="304"/>
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="306"/>
+        <location filename="../../ui/workflow/integration.py" line="307"/>
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="307"/>
+        <location filename="../../ui/workflow/integration.py" line="308"/>
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="310"/>
+        <location filename="../../ui/workflow/integration.py" line="311"/>
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="311"/>
+        <location filename="../../ui/workflow/integration.py" line="312"/>
         <source>A printable list of the day&apos;s stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="143"/>
+        <location filename="../../ui/workflow/integration.py" line="144"/>
         <source>Nobody is signed in in this window, and this newsroom saves only the work of someone signed in. Sign in first (Article → Switch profile).</source>
         <extracomment>Action ids this module registers; the window&apos;s menus place them.</extracomment>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="257"/>
+        <location filename="../../ui/workflow/integration.py" line="258"/>
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="259"/>
+        <location filename="../../ui/workflow/integration.py" line="260"/>
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="266"/>
+        <location filename="../../ui/workflow/integration.py" line="267"/>
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

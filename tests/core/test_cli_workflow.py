@@ -11,10 +11,12 @@ import pytest
 from editor.articles import get_article
 from editor.cli import main
 from editor.database import open_database
+from editor.spelling.personal import add_personal_word
 from editor.workflow import passwords
 from editor.workflow.audit import audit_log
 from editor.workflow.locks import acquire_lock, current_lock, heartbeat
 from editor.workflow.transitions import TRANSITIONS
+from tests.core.test_workflow_checklist_spelling import SLIPPED
 from tests.core.test_workflow_support import T0, force_status, make_newsroom, ready_story
 
 REPORTER_MAY = {("draft", "submitted"), ("sent_back", "submitted"), ("submitted", "draft")}
@@ -305,3 +307,53 @@ def test_publish_due_publishes_what_falls_due_and_builds_the_site(
     pages = [p.read_text() for p in (tmp_path / "site").rglob("index.html")]
     assert any("NATO akan Buka Kantor di Jepang" in page for page in pages)
     assert not any("Nanti Saja" in page for page in pages)
+
+
+def test_the_checklist_warns_by_default_and_blocks_when_the_newsroom_says(
+    newsroom, sqlite_url, capsys
+):
+    db, room = newsroom
+    story = ready_story(db, room, **SLIPPED)
+    force_status(db, story, "approved")
+
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
+    assert code == 0
+    assert "[!] spelling: 7 unresolved spelling and house-style problems" in out
+    assert "Ready to publish, with 1 warning." in out
+
+    code, out, err = run(capsys, sqlite_url, "words", "checklist", "block")
+    assert code == 1 and "Rina Editor" not in out  # the newsroom has an admin: say who
+    code, out, _ = run(capsys, sqlite_url, "words", "checklist", "block", "--as", "rina-editor")
+    assert code == 0 and "Spelling in the pre-publish checklist: block." in out
+
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
+    assert code == 1 and "[ ] spelling: 7 unresolved" in out and "1 item missing." in out
+    code, _, err = run(
+        capsys, sqlite_url, "status", str(story.id), "--to", "published", "--as", "rina-editor"
+    )
+    assert code == 1 and "the checklist misses" in err and "headline: 1 style" in err
+    assert get_article(db, story.id).status == "approved"
+
+
+def test_my_dictionary_counts_on_the_command_line(newsroom, sqlite_url, capsys):
+    db, room = newsroom
+    story = ready_story(db, room, **SLIPPED)
+    force_status(db, story, "approved")
+    run(capsys, sqlite_url, "words", "checklist", "warn", "--as", "rina-editor")
+    for word in ("Pemerintha", "pemerintha", "Kalijodo"):
+        add_personal_word(word)
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
+    assert "[!] spelling: 4 unresolved" in out and "spelling," not in out
+
+    code, out, err = run(
+        capsys, sqlite_url, "status", str(story.id), "--to", "published", "--as", "rina-editor"
+    )
+    assert code == 0 and get_article(db, story.id).status == "published"
+    assert "warning: 4 unresolved spelling and house-style problems" in err
+
+
+def test_the_rule_is_listed_with_the_words(newsroom, sqlite_url, capsys):
+    code, out, _ = run(capsys, sqlite_url, "words")
+    assert code == 0 and "Spelling in the pre-publish checklist: warn." in out
+    code, _, err = run(capsys, sqlite_url, "words", "checklist", "strict", "--as", "rina-editor")
+    assert code == 2 and "invalid choice" in err

@@ -62,3 +62,43 @@ def test_the_server_checks_a_pushed_word_as_its_pusher(newsroom: Newsroom) -> No
     assert push(newsroom.editor.id, "word_remove", "Gibran") == "applied"
     assert push(newsroom.editor.id, "word_remove", "Gibran") == "applied"  # gone already
     assert "Gibran" not in newsroom_words(newsroom.db)
+
+
+def test_the_server_counts_spelling_with_the_words_the_editor_settled(newsroom: Newsroom) -> None:
+    """A publish queued on a replica carries the editor's own and ignored words, so the
+    server's blocking checklist judges the article as the editor's window did."""
+    import uuid
+
+    from editor.articles import create_article, get_article
+    from editor.records import ArticleDraft
+    from editor.sections import create_section
+    from editor.sync.apply import apply_op
+    from editor.workflow.spelling_item import WordExceptions, set_spelling_rule
+
+    section = create_section(newsroom.db, "Metro")
+    article = create_article(
+        newsroom.db,
+        ArticleDraft(
+            headline="Banjir Rob di Utara Jakarta",
+            body=" ".join(["Warga mengungsi ke masjid terdekat."] * 20) + " Menurut Kalijodo.",
+            section_id=section.id,
+            byline_ids=(newsroom.reporter.id,),
+            lead_image="banjir.jpg",
+            lead_image_caption="Warga mengungsi",
+            lead_image_credit="Redaksi",
+            status="approved",
+        ),
+    )
+
+    def publish(exceptions: WordExceptions) -> str:
+        payload = {"article_id": str(article.id), "to": "published", **exceptions.payload()}
+        op = {"op_id": str(uuid.uuid4()), "kind": "status", "payload": payload}
+        return str(apply_op(newsroom.db, newsroom.editor.id, op)["outcome"])
+
+    set_spelling_rule(newsroom.db, "block", actor_id=newsroom.admin.id)
+    try:
+        assert publish(WordExceptions()) == "refused"
+        assert publish(WordExceptions.of(accepted=["Kalijodo"])) == "applied"
+    finally:
+        set_spelling_rule(newsroom.db, "warn", actor_id=newsroom.admin.id)
+    assert get_article(newsroom.db, article.id).status == "published"

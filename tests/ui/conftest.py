@@ -8,6 +8,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
@@ -15,6 +16,9 @@ from PySide6.QtWidgets import QApplication
 
 from editor.database import Database, open_database
 from ui.theme import apply_fonts
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
 
 TEST_ORGANIZATION = "RedaksiTests"
 TEST_APPLICATION = "RedaksiTest"
@@ -142,3 +146,14 @@ def demo_db(_demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     db = open_database(f"sqlite:///{path}")
     yield db
     db.close()
+
+
+@pytest.fixture
+def windows() -> Iterator[list[MainWindow]]:
+    """Main windows a test opened (``open_window``), shut down after it."""
+    opened: list[MainWindow] = []
+    yield opened
+    for main in opened:
+        main.autosave.shutdown()
+        main.workflow.shutdown()
+        main.context.translations.uninstall()

@@ -43,16 +43,6 @@ def cheap_kdf(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def windows() -> Iterator[list[MainWindow]]:
-    opened: list[MainWindow] = []
-    yield opened
-    for main in opened:
-        main.autosave.shutdown()
-        main.workflow.shutdown()
-        main.context.translations.uninstall()
-
-
-@pytest.fixture
 def shared(pg_url: str) -> Iterator[Callable[[], Database]]:
     """A PostgreSQL newsroom; each call opens another handle on it (another workstation)."""
     handles: list[Database] = []

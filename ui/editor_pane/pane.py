@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
@@ -34,6 +35,9 @@ from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
 from ui.spelling.field_check import FieldSpelling
 from ui.spelling.service import SpellingService
+
+if TYPE_CHECKING:
+    from editor.workflow.spelling_item import WordExceptions
 
 #: Word counts of bodies up to this size are computed right away on the GUI thread;
 #: longer bodies are counted on a worker so a keystroke never waits for the count.
@@ -235,6 +239,14 @@ class EditorPane(QWidget):
             self._spelling.add_personal_word(word)
         except (RedaksiError, OSError) as error:
             self.spellingNotice.emit(str(error))
+
+    def spelling_exceptions(self, article_id: uuid.UUID) -> WordExceptions:
+        """What this person settled for the checklist: their dictionary, and the words
+        ignored in the article."""
+        from editor.workflow.spelling_item import WordExceptions
+
+        personal = self._spelling.personal_words() if self._spelling is not None else []
+        return WordExceptions.of(personal, self._ignored.get(article_id, ()))
 
     def _ignore(self, word: str) -> None:
         if self._record is not None:

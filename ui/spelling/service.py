@@ -81,6 +81,9 @@ class SpellingService(QObject):
     def newsroom_words(self) -> list[str]:
         return list(self._newsroom)
 
+    def personal_words(self) -> list[str]:
+        return list(self._personal)
+
     # --- what changes it ----------------------------------------------------------------
 
     def reload_preferences(self) -> None:

@@ -48,6 +48,7 @@ class WorkflowIntegration(QObject):
 
         self.bar = WorkflowBar()
         self.bar.before_change = window.flush
+        self.bar.exceptions = window.editor.spelling_exceptions
         self.bar.statusChanged.connect(self.article_changed)
         self.bar.profileRequested.connect(self.switch_profile)
         self.review = ReviewPane(window.editor.body)

@@ -25,7 +25,10 @@ from ui.workflow import prompts
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
+    import uuid
+
     from editor.records import ArticleRecord
+    from editor.workflow.spelling_item import WordExceptions
     from ui.workflow.session import WorkflowSession
 
 #: The moves the bar offers, in reading order; each shows whether it applies or not.
@@ -58,6 +61,8 @@ class WorkflowBar(QWidget):
         self.record: ArticleRecord | None = None
         #: Called before a move; False stops it (the window saves the typed text here).
         self.before_change: Callable[[], bool] = lambda: True
+        #: The words the person accepted or ignored in an article, for the checklist.
+        self.exceptions: Callable[[uuid.UUID], WordExceptions] | None = None
         self.labels = WorkflowLabels(self)
         self.person_label = QLabel(self)
         self.person_label.setObjectName("workflowPerson")
@@ -160,6 +165,9 @@ class WorkflowBar(QWidget):
             return None
         if not self.before_change():
             return None
+        exceptions = self.exceptions(record.id) if self.exceptions else None
+        if not self._warnings_accepted(target, exceptions):
+            return None
         note = ""
         if target in NOTE_REQUIRED:
             answer = prompts.ask_note(
@@ -173,7 +181,37 @@ class WorkflowBar(QWidget):
             scheduled_at = prompts.ask_publish_time(self, session.zone, record.scheduled_at)
             if scheduled_at is None:
                 return None
-        return self._change(target, note=note, scheduled_at=scheduled_at)
+        return self._change(target, note=note, scheduled_at=scheduled_at, exceptions=exceptions)
+
+    def _warnings_accepted(self, target: str, exceptions: WordExceptions | None) -> bool:
+        """Before a publish or a schedule: show what the checklist only warns about (the
+        spelling problems, when the newsroom lets them pass) and let the person go on."""
+        from editor.articles import get_article
+        from editor.errors import RedaksiError
+        from editor.workflow.checklist import checklist_for, warning_items
+        from editor.workflow.transitions import CHECKED_TARGETS
+
+        if target not in CHECKED_TARGETS or self.session is None or self.record is None:
+            return True
+        try:
+            stored = get_article(self.session.db, self.record.id)
+            warnings = warning_items(checklist_for(self.session.db, stored, exceptions))
+        except RedaksiError:
+            return True  # the move itself will say what is wrong
+        if not warnings:
+            return True
+        question = (
+            self.tr("Publish anyway?") if target == "published" else self.tr("Schedule anyway?")
+        )
+        listed = "\n".join(f"• {item.problem}" for item in warnings)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Checklist warnings"),
+            f"{self.tr('The pre-publish checklist warns:')}\n{listed}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _change(self, target: str, **kwargs: object) -> ArticleRecord | None:
         from editor.errors import RedaksiError
