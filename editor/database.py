@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor.sqlite_guard import GuardedConnection, Loss, SqliteGuard
+from editor.sqlite_side_files import keep_side_files_writable
 from editor.upgrade_backup import backup_before_upgrade, backups_of
 
 if TYPE_CHECKING:
@@ -316,6 +317,7 @@ def _probe_sqlite(
         raise _explain(str(path), error) from error
     finally:
         connection.close()
+        keep_side_files_writable(path)  # a read-only file's reader made them read-only
     if current != head:
         _check_revision(str(path), current, tables, _script(migrations_dir))
     return current
@@ -345,6 +347,19 @@ def _sqlite_pragmas(busy_timeout: float) -> Any:
     return prepare
 
 
+def _file_pragmas(path: Path, busy_timeout: float) -> Any:
+    """The pragmas of a file's connection, with its -wal and -shm kept writable (before:
+    left read-only by an earlier reader; after: made just now from a read-only file)."""
+    pragmas = _sqlite_pragmas(busy_timeout)
+
+    def prepare(dbapi_connection: Any) -> None:
+        keep_side_files_writable(path)
+        pragmas(dbapi_connection)
+        keep_side_files_writable(path)
+
+    return prepare
+
+
 def create_database_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Engine:
     """The engine for ``url``; an SQLite file's connections are watched (editor.sqlite_guard)."""
     url = normalise_url(url)
@@ -360,7 +375,7 @@ def create_database_engine(url: str, *, busy_timeout: float = BUSY_TIMEOUT_SECON
             url, connect_args={"timeout": busy_timeout, "factory": GuardedConnection}
         )
         guard = SqliteGuard(path, busy_timeout)
-        guard.attach(engine, _sqlite_pragmas(busy_timeout))
+        guard.attach(engine, _file_pragmas(path, busy_timeout))
         _guards[engine] = guard
         return engine
     return create_engine(

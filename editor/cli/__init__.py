@@ -141,6 +141,15 @@ def _run(argv: Sequence[str] | None) -> int:
 
         if not isinstance(error, DBAPIError):
             raise
+        if "readonly" in str(error.orig).replace(" ", "").lower():
+            _error(
+                _(
+                    "the database cannot be written: the file, or the folder it is in, is "
+                    "read-only for you. Nothing was changed. Make both writable (chmod u+w) "
+                    "or ask their owner."
+                )
+            )
+            return EXIT_USER_ERROR
         # The server went away or refused a statement after the database was opened.
         _error(
             _("the database reported an error; nothing more was changed: {error}").format(
