@@ -157,3 +157,28 @@ def windows() -> Iterator[list[MainWindow]]:
         main.autosave.shutdown()
         main.workflow.shutdown()
         main.context.translations.uninstall()
+
+
+@pytest.fixture
+def laptop_window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window on the demo newsroom at 1366x768 (the common newsroom laptop),
+    in English, shown, active, with the first article open."""
+    from editor.config import Settings
+    from ui.main_window import AppContext, MainWindow
+
+    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
+    context.translations.install("en")
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.fit_splitter(1366)
+    main.show()
+    qtbot.waitExposed(main)
+    main.activateWindow()
+    main.attach_database(demo_db)
+    yield main
+    if main.autosave is not None:
+        main.autosave.shutdown()
+    if main.workflow is not None:
+        main.workflow.shutdown()
+    context.translations.uninstall()

@@ -2,38 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from editor.articles import get_article
-from editor.config import Settings
-from editor.database import Database
 from editor.listing import list_articles
 from editor.records import ArticleQuery
 from editor.sections import list_sections
 from ui.article_list.model import COLUMNS, ID_ROLE
-from ui.main_window import AppContext, MainWindow
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
-    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
-    context.translations.install("en")  # as the app does: English plural forms
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.fit_splitter(1366)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.attach_database(demo_db)
-    yield main
-    main.autosave.shutdown()
-    context.translations.uninstall()
+def window(laptop_window: MainWindow) -> MainWindow:
+    return laptop_window
 
 
 def shown(main: MainWindow, column: str) -> list[str]:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,30 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from editor.config import Settings
-from editor.database import Database
 from tests.ui.driving import menu_action, when_modal
 from ui.actions import default_sequences
 from ui.editor_pane.related_dialog import RelatedArticleDialog
 from ui.file_dialogs import FileDialog
-from ui.main_window import AppContext, MainWindow
+from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
-    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
-    context.translations.install("en")
-    main = MainWindow(context)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.fit_splitter(1366)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.attach_database(demo_db)
-    yield main
-    main.autosave.shutdown()
-    context.translations.uninstall()
+def window(laptop_window: MainWindow) -> MainWindow:
+    return laptop_window
 
 
 def press(qtbot, widget, sequence: QKeySequence) -> None:
