@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from datetime import datetime, time, timedelta
@@ -189,12 +190,17 @@ def _grab(app: object, widget: object, width: int, height: int, path: Path) -> P
     return path
 
 
-def main(argv: list[str] | None = None) -> int:
+def write_pictures(render: Callable[[Path], list[Path]], argv: list[str] | None) -> int:
+    """Run ``render`` into the folder the command line names (docs/screenshots by default)."""
     args = sys.argv[1:] if argv is None else argv
     out_dir = Path(args[0]) if args else Path("docs/screenshots")
     for path in render(out_dir):
         print(path)
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return write_pictures(render, argv)
 
 
 if __name__ == "__main__":
