@@ -35,3 +35,7 @@ class Settings:
     zone: str = DEFAULT_ZONE
     site_name: str = "Redaksi"
     base_url: str = "https://example.id"
+    #: Picture files for the site's logo and favicon (system configuration only); empty:
+    #: the publish draws both from the site name (editor.publish.brand).
+    site_logo: str = ""
+    site_icon: str = ""

@@ -8,6 +8,8 @@ those settings so users cannot change them::
     site_name = "Kabar Timur"
     base_url = "https://kabartimur.id"
     publish_dir = "/srv/www/kabartimur"
+    site_logo = "/etc/redaksi/logo.png"
+    site_icon = "/etc/redaksi/icon.png"
     sections = ["Berita", "Berita/Dunia", "Olahraga"]
     locked = ["database_url", "zone"]
 
@@ -48,7 +50,17 @@ SYSTEM_CONFIG_ENV = "REDAKSI_SYSTEM_CONFIG"
 #: A system file is a few lines; anything bigger is not one (and is not read into memory).
 MAX_SYSTEM_CONFIG_BYTES = 1 << 20
 #: Settings the system file may preset (and lock). ``publish_dir`` has no user setting.
-PRESET_KEYS = ("database_url", "zone", "site_name", "base_url", "publish_dir")
+PRESET_KEYS = (
+    "database_url",
+    "zone",
+    "site_name",
+    "base_url",
+    "publish_dir",
+    "site_logo",
+    "site_icon",
+)
+#: Preset keys that are paths on the publishing machine, kept as written (no user setting).
+PATH_KEYS = ("publish_dir", "site_logo", "site_icon")
 #: Keys with a meaning of their own in the system file.
 STRUCTURE_KEYS = ("sections", "locked")
 
@@ -212,7 +224,7 @@ def _checked(path: Path, text: str, data: dict[str, object]) -> SystemConfig:
             )
         elif not isinstance(value, str):
             bad_values[key] = _('{key} must be a quoted string, like {key} = "…"').format(key=key)
-        elif key == "publish_dir":
+        elif key in PATH_KEYS:
             values[key] = value
         else:
             try:

@@ -31,6 +31,7 @@ from editor.sysconfig import load_system_config
 CONFIG_FILE_NAME = "config.toml"
 #: The keys a user may set; all are strings.
 SETTING_KEYS = ("database_url", "zone", "site_name", "base_url")
+BRAND_KEYS = ("site_logo", "site_icon")
 _TOML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f"}
 _TOML_ESCAPES["\r"] = "\\r"
 _TABLE_HEADER = re.compile(r"^\s*\[")
@@ -129,6 +130,8 @@ def load_settings_with_problems(database_url: str | None = None) -> tuple[Settin
         data = {}
         problems.append(_("{error} Using the default settings for now.").format(error=error))
     values = {key: value for key, value in system.values.items() if key in SETTING_KEYS}
+    # The site's logo and icon are the newsroom's: only the system file names them.
+    values.update((key, system.values[key]) for key in BRAND_KEYS if key in system.values)
     for key, value in data.items():
         if key in SETTING_KEYS and system.is_locked(key):
             problems.append(

@@ -11,11 +11,16 @@ What a publish writes (paths inside the output folder)::
                                         first slug is a site folder moves under kanal/)
     tag/<slug>/ [page/N/]               each tag
     update/ [page/N/], populer/         the full UPDATE and Populer lists ("Selengkapnya")
-    sidebar/sidebar.html, populer.html, update.html, populer.json, update.json
+    penulis/<handle>/ [page/N/]         each reporter's articles (JSON-LD author.url)
+    sidebar/populer.json, update.json   the lists as data; in SSI mode also the fragments
+                                        sidebar.inc, populer.inc, update.inc (not pages)
     rss.xml, atom.xml                   site feeds; <section path>/rss.xml and atom.xml per section
-    sitemap.xml, news-sitemap.xml       (split with an index past 50,000 / 1,000 entries)
+    sitemap.xml, news-sitemap.xml       (split with an index past 50,000 / 1,000 entries; the
+                                        news sitemap only while something is two days old or less)
+    robots.txt                          names the sitemaps
     media/<path>                        lead images, copied from the media folder
-    assets/site.css
+    favicon.ico, assets/site.css, assets/logo.png, share.png, icon-180.png
+                                        (editor.publish.brand)
 
 Nothing else: the publish's own state (each tree's manifest, path -> (input fingerprint,
 content hash), the list of files in flux, the body cache and the lock) lives in a private
@@ -26,7 +31,7 @@ under the body; the feeds append them to the item. A body the renderer refuses (
 nesting) is published as escaped plain paragraphs and named in the report's problems.
 
 Sidebar modes: ``embed`` puts the Populer and UPDATE lists in every page (a new article
-then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.html"
+then changes every page); ``ssi`` puts one ``<!--#include virtual="/sidebar/sidebar.inc"
 -->`` in each page plus plain links, so only the fragment and the lists change.
 
 The output folder is a symbolic link (on Windows without link rights, a junction) to one of

@@ -2,14 +2,18 @@
 
 Built from strings with XML escaping rather than a template: a feed is a few dozen lines
 and must be byte-identical for the same data. Feed times come from the items themselves
-(never the clock), so an unchanged feed keeps its bytes between publishes. Correction
-notes are appended to an item's description (as text) and content (the page's box).
+(never the clock), so an unchanged feed keeps its bytes between publishes; an empty feed
+takes the site's newest change. Correction notes are appended to an item's description
+(as text) and content (the page's box). An item without a lead is described by its
+first sentence; one with a lead picture carries it as an enclosure.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from email.utils import format_datetime
 from html import escape as html_escape
 from xml.sax.saxutils import escape, quoteattr
@@ -17,8 +21,25 @@ from xml.sax.saxutils import escape, quoteattr
 from editor.publish.corrections import corrections_html, corrections_text
 from editor.publish.model import PublicArticle
 from editor.publish.pages import SiteInfo, iso
+from editor.publish.summary import describe
 
 FEED_LENGTH = 20
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """An item's picture: absolute URL, size in bytes (RSS requires it), MIME type."""
+
+    url: str
+    length: int
+    mime: str
+
+
+Enclosures = Callable[[PublicArticle], Enclosure | None]
+
+
+def _no_enclosure(_article: PublicArticle) -> Enclosure | None:
+    return None
 
 
 # Control characters are not allowed in XML 1.0 at all; they are dropped rather than fail.
@@ -45,6 +66,7 @@ def rss(
     feed_url: str,
     items: Sequence[PublicArticle],
     body_html: Callable[[PublicArticle], str],
+    enclosure: Enclosures = _no_enclosure,
 ) -> str:
     newest = max((a.published_at for a in items), default=None)
     lines = [
@@ -75,13 +97,20 @@ def rss(
             lines.append(f"<dc:creator>{_text(article.byline)}</dc:creator>")
         if article.section is not None:
             lines.append(f"<category>{_text(article.section.name)}</category>")
-        description, content = article.lead or article.headline, body_html(article)
+        content = body_html(article)
+        description = describe(article.lead, content) or article.headline
         if article.corrections:
             description += "\n\n" + _corrections_text(site, article)
             content += "\n" + _corrections_html(site, article)
         # Readers take an RSS description as HTML: escaped once as HTML, once as XML.
         lines.append(f"<description>{_text(html_escape(description))}</description>")
         lines.append(f"<content:encoded>{_text(content)}</content:encoded>")
+        picture = enclosure(article)
+        if picture is not None:
+            lines.append(
+                f'<enclosure url={quoteattr(picture.url)} length="{picture.length}"'
+                f" type={quoteattr(picture.mime)}/>"
+            )
         lines.append("</item>")
     lines += ["</channel>", "</rss>", ""]
     return "\n".join(lines)
@@ -95,8 +124,11 @@ def atom(
     feed_url: str,
     items: Sequence[PublicArticle],
     body_html: Callable[[PublicArticle], str],
+    empty_updated: datetime,
+    enclosure: Enclosures = _no_enclosure,
 ) -> str:
-    updated = max((max(a.updated_at, a.published_at) for a in items), default=None)
+    """``empty_updated``: what an empty feed's ``<updated>`` says (Atom requires one)."""
+    updated = max((max(a.updated_at, a.published_at) for a in items), default=empty_updated)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.language}">',
@@ -104,8 +136,8 @@ def atom(
         f"<id>{_text(site.base + feed_url)}</id>",
         f'<link rel="alternate" type="text/html" href={quoteattr(site.base + page_url)}/>',
         f'<link rel="self" type="application/atom+xml" href={quoteattr(site.base + feed_url)}/>',
-        # Atom requires <updated>; an empty feed uses the epoch, not the clock.
-        f"<updated>{iso(updated) if updated else '1970-01-01T00:00:00Z'}</updated>",
+        # Atom requires <updated>: an empty feed gives the site's newest change.
+        f"<updated>{iso(updated)}</updated>",
         f"<author><name>{_text(site.name)}</name></author>",
     ]
     for article in items:
@@ -124,12 +156,18 @@ def atom(
         content = body_html(article)
         if article.corrections:
             content += "\n" + _corrections_html(site, article)
-        if article.lead:
-            summary = article.lead
+        summary = describe(article.lead, body_html(article))
+        if summary:
             if article.corrections:
                 summary += "\n\n" + _corrections_text(site, article)
             lines.append(f"<summary>{_text(summary)}</summary>")
         lines.append(f'<content type="html">{_text(content)}</content>')
+        picture = enclosure(article)
+        if picture is not None:
+            lines.append(
+                f'<link rel="enclosure" type={quoteattr(picture.mime)}'
+                f' href={quoteattr(picture.url)} length="{picture.length}"/>'
+            )
         lines.append("</entry>")
     lines += ["</feed>", ""]
     return "\n".join(lines)

@@ -76,6 +76,8 @@ class PublicArticle(NamedTuple):
     teaser: str = ""
     #: Correction notes up to the publish clock, oldest first (in the fingerprint too).
     corrections: tuple[PublicCorrection, ...] = ()
+    #: Each byline's handle, in byline order: the author page /penulis/<handle>/.
+    byline_handles: tuple[str, ...] = ()
 
     @property
     def byline(self) -> str:
@@ -187,14 +189,16 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
         # Bylines and tags are keyed by the id's text (32 hex digits): building 50,000 UUID
         # objects only to look rows up costs more than the queries themselves.
         bylines: dict[str, list[str]] = {}
-        for article_id, name in conn.execute(
-            select(_id_text(Byline.article_id), Person.name)
+        handles: dict[str, list[str]] = {}
+        for article_id, name, handle in conn.execute(
+            select(_id_text(Byline.article_id), Person.name, Person.handle)
             .join(Person, Person.id == Byline.person_id)
             .join(Article, Article.id == Byline.article_id)
             .where(where)
             .order_by(Byline.article_id, Byline.position)
         ).all():
             bylines.setdefault(_hex(article_id), []).append(name)
+            handles.setdefault(_hex(article_id), []).append(safe_slug(handle))
         tags: dict[str, list[SiteTag]] = {}
         known_tags: dict[tuple[str, str], SiteTag] = {}
         for article_id, name, slug in conn.execute(
@@ -243,6 +247,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
         id_hex = article_id.hex
         url = urls[article_id]
         article_bylines = tuple(bylines.get(id_hex, ()))
+        article_handles = tuple(handles.get(id_hex, ()))
         article_tags = tuple(tags.get(id_hex, ()))
         article_corrections = corrections.get(article_id, ())
         published_iso = published_at.isoformat()
@@ -257,6 +262,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
             status,
             (section.id.hex, section.name, section.url) if section else None,
             article_bylines,
+            article_handles,
             "\x1e".join(f"{t.name}\x1d{t.slug}" for t in article_tags),
             lead_image,
             lead_image_caption,
@@ -288,6 +294,7 @@ def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
                 fingerprint,
                 digest(url, headline, published_iso, language, lead),
                 article_corrections,
+                article_handles,
             )
         )
     # Hex text orders exactly like the UUIDs and compares much faster.

@@ -14,7 +14,9 @@ from editor.dates import dateline
 from editor.publish.corrections import corrections_html
 from editor.publish.model import PublicArticle, SiteData, SiteSection
 from editor.publish.sidebar import ListEntry, TimeTexts
+from editor.publish.summary import describe
 from editor.publish.templates import template
+from editor.publish.urls import author_path
 
 PAGE_SIZE = 20
 
@@ -32,6 +34,30 @@ class SiteInfo:
     zone: str
     nav: tuple[SiteSection, ...]
     language: str = "id"
+    #: The publisher logo (site path, width, height): JSON-LD ``publisher.logo``.
+    logo: tuple[str, int, int] | None = None
+    #: A logo IT configured is shown in the header; the drawn default is not (the
+    #: header's text says the same, sharper).
+    logo_in_header: bool = False
+    #: Site path of the picture shared for pages without one of their own (og:image).
+    share_image: str = ""
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A feed a page advertises with ``<link rel="alternate">``."""
+
+    title: str
+    kind: str
+    url: str
+
+
+def feeds_of(site: SiteInfo, folder: str, title: str) -> tuple[Feed, ...]:
+    prefix = folder if folder.endswith("/") else folder + "/"
+    return (
+        Feed(title, "application/rss+xml", f"{prefix}rss.xml"),
+        Feed(title, "application/atom+xml", f"{prefix}atom.xml"),
+    )
 
 
 @dataclass(frozen=True)
@@ -50,8 +76,42 @@ def _json_script(data: object) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+def publisher(site: SiteInfo) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "@type": "NewsMediaOrganization",
+        "name": site.name,
+        "url": site.base + "/",
+    }
+    if site.logo is not None:
+        path, width, height = site.logo
+        data["logo"] = {
+            "@type": "ImageObject",
+            "url": site.base + path,
+            "width": width,
+            "height": height,
+        }
+    return data
+
+
+def breadcrumb_ld(site: SiteInfo, crumbs: Sequence[Crumb], last: tuple[str, str]) -> dict[str, Any]:
+    """schema.org BreadcrumbList: the site, the crumbs shown, then the page itself."""
+    trail = [(site.name, "/"), *((c.name, c.url) for c in crumbs if c.url != "/"), last]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": n, "name": name, "item": site.base + url}
+            for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
 def json_ld(
-    article: PublicArticle, site: SiteInfo, image_url: str | None, section: str | None
+    article: PublicArticle,
+    site: SiteInfo,
+    image_url: str | None,
+    section: str | None,
+    description: str = "",
 ) -> dict[str, Any]:
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -62,13 +122,20 @@ def json_ld(
         "inLanguage": article.language,
         "mainEntityOfPage": site.base + article.url,
         "url": site.base + article.url,
-        "publisher": {"@type": "Organization", "name": site.name, "url": site.base + "/"},
+        "publisher": publisher(site),
         "wordCount": article.word_count,
     }
     if article.bylines:
-        data["author"] = [{"@type": "Person", "name": name} for name in article.bylines]
-    if article.lead:
-        data["description"] = article.lead
+        handles = getattr(article, "byline_handles", ())
+        authors: list[dict[str, Any]] = []
+        for index, name in enumerate(article.bylines):
+            author = {"@type": "Person", "name": name}
+            if index < len(handles):
+                author["url"] = site.base + author_path(handles[index])
+            authors.append(author)
+        data["author"] = authors
+    if description:
+        data["description"] = description
     if image_url:
         data["image"] = [image_url]
     if section:
@@ -91,14 +158,25 @@ def render_article(
 ) -> str:
     chain = data.section_chain(article.section)
     crumbs = [Crumb(section.name, section.url) for section in chain] or [Crumb(site.name, "/")]
+    description = describe(article.lead, body_html)
+    share = image_url or (site.base + site.share_image if site.share_image else None)
+    authors = [
+        (name, author_path(handle))
+        for name, handle in zip(
+            article.bylines, getattr(article, "byline_handles", ()), strict=False
+        )
+    ]
     return template("article.html").render(
         root=site.root,
         lang=article.language,
         site=site,
         title=article.headline,
         canonical=site.base + article.url,
-        description=article.lead,
-        image=image_url,
+        description=description,
+        image=share,
+        feeds=(),
+        current=chain[0].url if chain else None,
+        authors=authors,
         og_type="article",
         article=article,
         breadcrumb=crumbs,
@@ -113,7 +191,14 @@ def render_article(
         corrections=corrections_html(
             getattr(article, "corrections", ()), zone=site.zone, language=article.language
         ),
-        json_ld=_json_script(json_ld(article, site, image_url, chain[-1].name if chain else None)),
+        json_ld=_json_script(
+            json_ld(article, site, share, chain[-1].name if chain else None, description)
+        ),
+        breadcrumb_ld=_json_script(
+            breadcrumb_ld(
+                site, [Crumb(s.name, s.url) for s in chain], (article.headline, article.url)
+            )
+        ),
         sidebar=sidebar,
     )
 
@@ -143,6 +228,10 @@ def render_listing(
     sidebar: Markup,
     empty_text: str = "Belum ada berita.",
     leads: dict[Any, str] | None = None,
+    description: str = "",
+    feeds: Sequence[Feed] = (),
+    current: str | None = None,
+    crumbs: Sequence[Crumb] = (),
 ) -> str:
     teasers = [
         Teaser(
@@ -160,8 +249,13 @@ def render_listing(
         site=site,
         title=title,
         canonical=site.base + page_url(page),
-        description="",
-        image=None,
+        description=description or f"{heading} - {site.name}",
+        image=site.base + site.share_image if site.share_image else None,
+        feeds=feeds,
+        current=current,
+        breadcrumb_ld=_json_script(breadcrumb_ld(site, crumbs, (heading, page_url(1))))
+        if crumbs or folder_url != "/"
+        else None,
         heading=heading,
         items=teasers,
         page=page,

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mimetypes
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
@@ -20,11 +22,21 @@ from editor.media.renditions import FORMAT as RENDITION_FORMAT
 from editor.publish import feeds, sitemaps
 from editor.publish.assets import LeadImage
 from editor.publish.body import BodyCache
+from editor.publish.brand import (
+    FAVICON_PATH,
+    LOGO_PATH,
+    SHARE_PATH,
+    TOUCH_ICON_PATH,
+    Brand,
+)
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest
 from editor.publish.ninjs import NINJS_NAME, render_ninjs
 from editor.publish.pages import (
     PAGE_SIZE,
+    Crumb,
+    Feed,
     SiteInfo,
+    feeds_of,
     page_count,
     render_article,
     render_listing,
@@ -34,10 +46,12 @@ from editor.publish.pages import (
 from editor.publish.pictures import SitePictures
 from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
 from editor.publish.templates import resource_dir, templates_fingerprint
-from editor.publish.urls import LATEST, POPULAR, paged, tag_path
+from editor.publish.urls import LATEST, POPULAR, author_path, paged, tag_path
 from editor.render import render_fingerprint
 
 SidebarMode = Literal["embed", "ssi"]
+#: The shared Populer and UPDATE fragment that SSI pages include.
+SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: Bump when the publisher's output changes in a way templates do not show.
 PUBLISH_FORMAT = "1"
 HOME_LENGTH = 20
@@ -62,6 +76,19 @@ def _file(url: str) -> str:
     return url.strip("/") + "/index.html" if url.strip("/") else "index.html"
 
 
+@dataclass(frozen=True)
+class SiteAuthor:
+    """A reporter with a page of their own: ``/penulis/<handle>/``."""
+
+    name: str
+    handle: str
+    articles: tuple[PublicArticle, ...]
+
+    @property
+    def url(self) -> str:
+        return author_path(self.handle)
+
+
 def _teaser_key(items: Sequence[ListEntry | PublicArticle], with_lead: bool) -> str:
     """What a list of teasers shows. The lead only shows on lists of articles."""
     if not with_lead:
@@ -82,6 +109,7 @@ class Planner:
     #: The library pictures each article's body shows (articles with none are left out).
     body_pictures: dict[Any, list[str]] = field(default_factory=dict)
     sidebar_length: int = 10
+    brand: Brand | None = None
 
     def __post_init__(self) -> None:
         self.times = TimeTexts(self.site.zone)
@@ -103,6 +131,7 @@ class Planner:
         self._by_section: dict[SiteSection, list[PublicArticle]] | None = None
         self._chains: dict[SiteSection | None, list[SiteSection]] = {}
         self._chain_keys: dict[SiteSection | None, str] = {}
+        self._authors: list[SiteAuthor] | None = None
 
     # -- shared pieces -----------------------------------------------------------------
 
@@ -143,7 +172,7 @@ class Planner:
     # -- the jobs ------------------------------------------------------------------------
 
     def jobs(self) -> list[Job]:
-        jobs: list[Job] = [self._stylesheet()]
+        jobs: list[Job] = [self._stylesheet(), *self._brand_files()]
         for article in self.data.articles:
             jobs += self._article(article)
         jobs += self._picture_files()
@@ -156,6 +185,52 @@ class Planner:
     def _stylesheet(self) -> Job:
         css = resource_dir("site") / "site.css"
         return Job("assets/site.css", self.key("css"), source=css)
+
+    def _brand_files(self) -> list[Job]:
+        brand = self.brand
+        if brand is None:
+            return []
+        key = self.key("brand", brand.key())
+        return [
+            Job(FAVICON_PATH, digest(key, FAVICON_PATH), brand.favicon_ico),
+            Job(LOGO_PATH, digest(key, LOGO_PATH), brand.logo_png),
+            Job(SHARE_PATH, digest(key, SHARE_PATH), brand.share_png),
+            Job(TOUCH_ICON_PATH, digest(key, TOUCH_ICON_PATH), brand.touch_icon_png),
+        ]
+
+    def enclosure(self, article: PublicArticle) -> feeds.Enclosure | None:
+        """The lead picture a feed item carries: the JPEG feeds and ninjs show."""
+        image = self.images.get(article.id)
+        if image is None:
+            return None
+        if image.picture is not None and self.pictures is not None:
+            size = image.picture.fallback()
+            source = self.pictures.cache.path(image.picture.sha256, size.width, "jpg")
+            url = image.picture.url(self.site.base, size.width)
+            mime = "image/jpeg"
+        elif image.media is not None:
+            source, url = image.media.source, self.site.base + image.media.url
+            mime = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+        else:
+            return None
+        try:
+            length = source.stat().st_size
+        except OSError:
+            return None
+        return feeds.Enclosure(url, length, mime)
+
+    def authors(self) -> list[SiteAuthor]:
+        """Every reporter with a public article, by handle (a byline without one has none)."""
+        if self._authors is None:
+            found: dict[str, tuple[str, list[PublicArticle]]] = {}
+            for article in self.data.articles:
+                for name, handle in zip(article.bylines, article.byline_handles, strict=False):
+                    found.setdefault(handle, (name, []))[1].append(article)
+            self._authors = [
+                SiteAuthor(name, handle, tuple(items))
+                for handle, (name, items) in sorted(found.items())
+            ]
+        return self._authors
 
     def _article(self, article: PublicArticle) -> list[Job]:
         image = self.images.get(article.id, LeadImage())
@@ -240,6 +315,10 @@ class Planner:
         *,
         size: int = PAGE_SIZE,
         leads: bool = True,
+        description: str = "",
+        feeds: tuple[Feed, ...] = (),
+        current: str | None = None,
+        crumbs: tuple[Crumb, ...] = (),
     ) -> list[Job]:
         pages = page_count(len(items), size)
         jobs = []
@@ -262,10 +341,24 @@ class Planner:
                     times=self.times,
                     sidebar=self.sidebar(),
                     leads=lead_map,
+                    description=description,
+                    feeds=feeds,
+                    current=current,
+                    crumbs=crumbs,
                 ).encode()
 
             key = self.key(
-                "l", folder, heading, page, pages, _teaser_key(chunk, leads), self.sidebar_key
+                "l",
+                folder,
+                heading,
+                page,
+                pages,
+                _teaser_key(chunk, leads),
+                self.sidebar_key,
+                description,
+                feeds,
+                current,
+                crumbs,
             )
             jobs.append(Job(_file(paged(folder, page)), key, make))
         return jobs
@@ -294,11 +387,42 @@ class Planner:
 
     def _listings(self) -> list[Job]:
         articles = list(self.data.articles)
-        jobs = self._paged("/", self.site.name, articles[:HOME_LENGTH], size=HOME_LENGTH)
-        jobs += self._paged(LATEST, "UPDATE", self.latest, leads=False)
-        jobs += self._paged(POPULAR, "Populer", self.popular, leads=False)
+        site = self.site.name
+        jobs = self._paged(
+            "/",
+            site,
+            articles[:HOME_LENGTH],
+            size=HOME_LENGTH,
+            description=f"Berita terkini dan terpopuler dari {site}.",
+        )
+        jobs += self._paged(
+            LATEST, "UPDATE", self.latest, leads=False, description=f"Berita terbaru {site}."
+        )
+        jobs += self._paged(
+            POPULAR,
+            "Populer",
+            self.popular,
+            leads=False,
+            description=f"Berita paling banyak dibaca di {site}.",
+        )
         for section, items in self.section_articles().items():
-            jobs += self._paged(section.url, section.name, items)
+            chain = self._chain(section)
+            jobs += self._paged(
+                section.url,
+                section.name,
+                items,
+                description=f"Berita {section.name} terkini dari {site}.",
+                feeds=feeds_of(self.site, section.url, f"{site}: {section.name}"),
+                current=chain[0].url if chain else section.url,
+                crumbs=tuple(Crumb(s.name, s.url) for s in chain[:-1]),
+            )
+        for author in self.authors():
+            jobs += self._paged(
+                author.url,
+                author.name,
+                list(author.articles),
+                description=f"Berita tulisan {author.name} di {site}.",
+            )
         tags: dict[str, tuple[str, list[PublicArticle]]] = {}
         for article in articles:
             for tag in article.tags:
@@ -308,6 +432,8 @@ class Planner:
         return jobs
 
     def _sidebar_files(self) -> list[Job]:
+        """The lists as JSON (for scripts and apps), and in SSI mode the fragments pages
+        include: ``.inc`` files, so nothing takes them for pages of their own."""
         site, times = self.site, self.times
 
         def fragment(only: str | None) -> Callable[[], bytes]:
@@ -325,10 +451,15 @@ class Planner:
         # Keyed by what they show, so an unchanged sidebar is not even formatted again.
         shown = digest(_teaser_key(self.side_popular, False), _teaser_key(self.side_latest, False))
         views = digest(*(entry.views for entry in self.side_popular))
+        jobs = []
+        if self.mode == "ssi":
+            jobs += [
+                Job(SIDEBAR_FRAGMENT, self.key("side", None, shown), fragment(None)),
+                Job("sidebar/populer.inc", self.key("side", "populer", shown), fragment("populer")),
+                Job("sidebar/update.inc", self.key("side", "update", shown), fragment("update")),
+            ]
         return [
-            Job("sidebar/sidebar.html", self.key("side", None, shown), fragment(None)),
-            Job("sidebar/populer.html", self.key("side", "populer", shown), fragment("populer")),
-            Job("sidebar/update.html", self.key("side", "update", shown), fragment("update")),
+            *jobs,
             Job(
                 "sidebar/populer.json",
                 self.key("side.json", "populer", shown, views),
@@ -349,7 +480,9 @@ class Planner:
 
     def _feed_pair(self, folder: str, title: str, items: list[PublicArticle]) -> list[Job]:
         items = items[: feeds.FEED_LENGTH]
-        key = digest(*(a.fingerprint for a in items))
+        pictures = [self.images[a.id].key() if a.id in self.images else None for a in items]
+        empty = self.newest_change if not items else None
+        key = digest(*(a.fingerprint for a in items), *pictures, empty)
         prefix = folder.strip("/")
         prefix = prefix + "/" if prefix else ""
         kwargs: dict[str, Any] = {
@@ -358,6 +491,7 @@ class Planner:
             "page_url": folder,
             "items": items,
             "body_html": self.feed_body,
+            "enclosure": self.enclosure,
         }
         return [
             Job(
@@ -369,10 +503,17 @@ class Planner:
             Job(
                 f"{prefix}atom.xml",
                 self.key("atom", folder, title, key),
-                lambda: feeds.atom(feed_url=f"/{prefix}atom.xml", **kwargs).encode(),
+                lambda: feeds.atom(
+                    feed_url=f"/{prefix}atom.xml", empty_updated=self.newest_change, **kwargs
+                ).encode(),
                 bodies=tuple(items),
             ),
         ]
+
+    @property
+    def newest_change(self) -> datetime:
+        """The site's newest change (the clock for a site without articles)."""
+        return max((sitemaps.lastmod(a) for a in self.data.articles), default=self.data.now)
 
     def _feeds(self) -> list[Job]:
         jobs = self._feed_pair("/", self.site.name, list(self.data.articles))
@@ -381,12 +522,20 @@ class Planner:
         return jobs
 
     def _sitemaps(self) -> list[Job]:
-        newest = self.data.articles[0].published_at if self.data.articles else None
-        pages = [("/", newest), (LATEST, newest)]
+        def newest(items: Sequence[PublicArticle]) -> datetime | None:
+            return max((sitemaps.lastmod(a) for a in items), default=None)
+
+        # A list page changes when an article on it does: the same last change the
+        # article's own entry carries, so the two never disagree.
+        everything = newest(self.data.articles)
+        pages = [("/", everything), (LATEST, everything)]
         for section, items in self.section_articles().items():
-            pages.append((section.url, items[0].published_at if items else None))
+            pages.append((section.url, newest(items)))
+        for author in self.authors():
+            pages.append((author.url, newest(author.articles)))
         files = sitemaps.sitemaps(self.site, pages, self.data.articles)
         files.update(sitemaps.news_sitemaps(self.site, self.data.articles, self.data.now))
+        files["robots.txt"] = sitemaps.robots_txt(self.site, sorted(files))
         return [self._eager(name, _constant(text.encode())) for name, text in sorted(files.items())]
 
 

@@ -20,6 +20,7 @@ from editor.publish import collector, private_state
 from editor.publish.assets import resolve_lead_image
 from editor.publish.atomic import SiteTrees, TreeWriter
 from editor.publish.body import BodyCache
+from editor.publish.brand import LOGO_PATH, SHARE_PATH, Brand
 from editor.publish.building import Built, build_tree
 from editor.publish.disk_errors import explained
 from editor.publish.manifest import Manifest
@@ -42,7 +43,7 @@ LEVEL_THREADS = 4
 THREADS_FROM = 500
 
 
-def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> SiteInfo:
+def _site_info(settings: Settings, base_url: str | None, data: SiteData, brand: Brand) -> SiteInfo:
     base = (base_url or settings.base_url or "").strip().rstrip("/")
     parts = urlsplit(base)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -54,8 +55,16 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData) -> Site
         )
     nav = tuple(s for s in data.sections if s.parent_id is None)
     nav = tuple(sorted(nav, key=lambda s: (s.position, s.name, s.id)))
+    logo = brand.logo
     return SiteInfo(
-        name=settings.site_name, base=base, root=parts.path.rstrip("/"), zone=settings.zone, nav=nav
+        name=settings.site_name,
+        base=base,
+        root=parts.path.rstrip("/"),
+        zone=settings.zone,
+        nav=nav,
+        logo=("/" + LOGO_PATH, logo.width, logo.height),
+        logo_in_header=brand.custom_logo,
+        share_image="/" + SHARE_PATH,
     )
 
 
@@ -157,7 +166,9 @@ def _publish(
         report.promoted = promote_due_articles(db, now)
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
-    site = _site_info(settings, base_url, data)
+    brand = Brand(settings.site_name, settings.site_logo, settings.site_icon)
+    site = _site_info(settings, base_url, data, brand)
+    report.problems.extend(brand.problems)
     cache_folder = (
         cache_dir if cache_dir is not None else trees.private / private_state.CACHE_FOLDER
     )
@@ -182,6 +193,7 @@ def _publish(
         mode=sidebar_mode,
         pictures=pictures,
         body_pictures=body_pictures,
+        brand=brand,
     )
     jobs = planner.jobs()
     _check_unique(jobs)

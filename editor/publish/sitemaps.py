@@ -1,7 +1,10 @@
-"""sitemap.xml for every public page, and a Google News sitemap of the last two days.
+"""sitemap.xml for every public page, a Google News sitemap of the last two days, and
+the robots.txt that names them.
 
 Limits from the protocols: at most 50,000 URLs per sitemap file and 1,000 per news
-sitemap file; past that the files split and an index lists them.
+sitemap file; past that the files split and an index lists them. The sitemap schema
+wants at least one ``<url>`` in a ``<urlset>``, so a news sitemap with nothing from the
+last two days is left out (and out of robots.txt) rather than published empty.
 """
 
 from __future__ import annotations
@@ -47,13 +50,13 @@ def sitemaps(
     articles: Sequence[PublicArticle],
 ) -> dict[str, str]:
     """``sitemap.xml`` (and parts): list pages, then every article with its last change."""
-    entries = [(url, lastmod) for url, lastmod in pages]
-    entries += [(a.url, max(a.updated_at, a.published_at)) for a in articles]
+    entries = list(pages)
+    entries += [(a.url, lastmod(a)) for a in articles]
     parts = []
     for chunk in _chunks(entries, SITEMAP_LIMIT):
         lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS}>"]
-        for url, lastmod in chunk:
-            stamp = f"<lastmod>{iso(lastmod)}</lastmod>" if lastmod else ""
+        for url, changed in chunk:
+            stamp = f"<lastmod>{iso(changed)}</lastmod>" if changed else ""
             lines.append(f"<url><loc>{escape(site.base + url)}</loc>{stamp}</url>")
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))
@@ -68,7 +71,10 @@ def news_articles(articles: Sequence[PublicArticle], now: datetime) -> list[Publ
 def news_sitemaps(
     site: SiteInfo, articles: Sequence[PublicArticle], now: datetime
 ) -> dict[str, str]:
+    """``news-sitemap.xml`` (and parts), or nothing when no article is recent enough."""
     recent = news_articles(articles, now)
+    if not recent:
+        return {}
     parts = []
     for chunk in _chunks(recent, NEWS_LIMIT):
         lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS} {_NEWS_NS}>"]
@@ -83,3 +89,20 @@ def news_sitemaps(
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))
     return _files(site, "news-sitemap", parts)
+
+
+def robots_txt(site: SiteInfo, files: Sequence[str]) -> str:
+    """Every crawler welcome, and the top sitemap files (not their parts) named.
+
+    Crawlers read robots.txt only at a domain's root; a site published below a folder
+    still gets one there, for whoever serves that folder as a root.
+    """
+    tops = [name for name in ("sitemap.xml", "news-sitemap.xml") if name in files]
+    lines = ["User-agent: *", "Allow: /", ""]
+    lines += [f"Sitemap: {site.base}/{name}" for name in tops]
+    return "\n".join(lines) + "\n"
+
+
+def lastmod(article: PublicArticle) -> datetime:
+    """An article's last change as every sitemap entry and list page counts it."""
+    return max(article.updated_at, article.published_at)

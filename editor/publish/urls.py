@@ -28,7 +28,19 @@ SHORT_ID_LENGTH = 8
 #: Top-level folders the site itself uses; a section with one of these slugs moves under
 #: ``/kanal/`` so it can never overwrite them.
 RESERVED_TOP = frozenset(
-    {"read", "tag", "populer", "update", "sidebar", "assets", "media", "kanal", "feed", "page"}
+    {
+        "read",
+        "tag",
+        "populer",
+        "update",
+        "sidebar",
+        "assets",
+        "media",
+        "kanal",
+        "feed",
+        "page",
+        "penulis",
+    }
 )
 _ARTICLE_PATH = re.compile(
     r"^/read/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})/(?P<id>[0-9a-f]{8}|[0-9a-f]{32})/"
@@ -95,6 +107,11 @@ def tag_path(tag_slug: str) -> str:
     return f"/tag/{safe_slug(tag_slug)}/"
 
 
+def author_path(handle: str) -> str:
+    """A reporter's page: ``/penulis/<handle>/``."""
+    return f"{AUTHORS}{safe_slug(handle)}/"
+
+
 def paged(folder: str, page: int) -> str:
     """Page 1 is the folder itself; later pages are ``<folder>page/N/``."""
     return folder if page <= 1 else f"{folder}page/{page}/"
@@ -106,3 +123,4 @@ LATEST = "/update/"
 SIDEBAR = "/sidebar/"
 ASSETS = "/assets/"
 MEDIA = "/media/"
+AUTHORS = "/penulis/"

@@ -70,12 +70,19 @@ def test_article_page_carries_machine_readable_meta(
     assert meta["og:url"] == canonical
     assert meta["og:image"] == "https://warta.example.id/media/2023/nato.jpg"
     assert meta["twitter:card"] == "summary_large_image"
-    (script,) = page.cssselect('script[type="application/ld+json"]')
+    script, crumbs = page.cssselect('script[type="application/ld+json"]')
+    assert json.loads(crumbs.text)["@type"] == "BreadcrumbList"
     data = json.loads(script.text)
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == room.nato.headline
     assert data["datePublished"] == "2023-05-04T00:56:00Z"
-    assert data["author"] == [{"@type": "Person", "name": "Sarah Meiliana Gunawan"}]
+    assert data["author"] == [
+        {
+            "@type": "Person",
+            "name": "Sarah Meiliana Gunawan",
+            "url": "https://warta.example.id/penulis/sarah-meiliana-gunawan/",
+        }
+    ]
     copied = (site / "media/2023/nato.jpg").read_bytes()
     assert copied == (room.media / "2023/nato.jpg").read_bytes()
 

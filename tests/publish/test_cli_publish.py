@@ -26,7 +26,7 @@ def test_publish_command_writes_the_site(
     assert main([*argv, "--full", "--quiet", "--sidebar", "ssi"]) == 0
     assert capsys.readouterr().out == ""
     assert (
-        '<!--#include virtual="/arsip/sidebar/sidebar.html" -->' in (out / "index.html").read_text()
+        '<!--#include virtual="/arsip/sidebar/sidebar.inc" -->' in (out / "index.html").read_text()
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import html5lib
 import lxml.html
 
 from editor.config import Settings
@@ -67,3 +68,35 @@ def test_demo_populer_follows_page_views(sqlite_db: Database, tmp_path: Path):
     popular = home.cssselect("section.rank-populer li")
     assert popular[0].cssselect("a")[0].text_content() == "Kolaborasi dengan Turki"
     assert popular[0].cssselect("time")[0].text_content() == "Minggu, 11 Januari 2026 | 04:59"
+
+
+def test_every_page_of_the_demo_site_is_strict_html5_with_whole_pictures(
+    sqlite_db: Database, tmp_path: Path
+):
+    """The demo site as a whole-site checker sees it: every .html file a full HTML5
+    document without a parse error, and every picture described, sized and present."""
+    load_demo(sqlite_db, now=NOW)
+    site = tmp_path / "site"
+    publish_site(
+        sqlite_db, Settings(database_url=sqlite_db.url), site, now=NOW, cache_dir=tmp_path / "c"
+    )
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 30
+    pictures = 0
+    for path in pages:
+        data = path.read_bytes()
+        assert data.startswith(b"<!DOCTYPE html>"), path
+        try:
+            html5lib.HTMLParser(strict=True).parse(data)
+        except html5lib.html5parser.ParseError as error:  # pragma: no cover - names the page
+            raise AssertionError(f"{path.relative_to(site)}: {error}") from None
+        for img in lxml.html.fromstring(data).iter("img"):
+            pictures += 1
+            where = f"{path.relative_to(site)}: {img.get('src')}"
+            assert img.get("alt"), where
+            assert int(img.get("width")) > 0 and int(img.get("height")) > 0, where
+            for candidate in [img.get("src"), *(img.get("srcset") or "").split(",")]:
+                url = candidate.strip().split(" ")[0]
+                if url:
+                    assert (site / url.lstrip("/")).is_file(), where
+    assert pictures > 0

@@ -91,7 +91,7 @@ def test_in_ssi_mode_a_new_article_leaves_other_article_pages_alone(
     report = publish(sidebar_mode="ssi")
     pages = [p for p in report.written if p.startswith("read/") and p.endswith("index.html")]
     assert len(pages) == 1 and "kabar-paling-baru" in pages[0]
-    assert "sidebar/sidebar.html" in report.written
+    assert "sidebar/sidebar.inc" in report.written
     assert "update/index.html" in report.written
 
 

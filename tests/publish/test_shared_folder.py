@@ -190,7 +190,7 @@ def test_inside_a_kept_folder_every_name_switches_through_one_link(
     assert b"Judul baru" in (kept / "index.html").read_bytes()
     assert not os.path.lexists(kept / "kanal-lama")
     assert set(os.listdir(kept)) - {INSIDE_HOME} == names
-    (kept / "robots.txt").write_text("User-agent: *\n")
-    with pytest.raises(PublishError, match=r"did not write \(robots\.txt\)"):
+    (kept / "google1234.html").write_text("google-site-verification\n")
+    with pytest.raises(PublishError, match=r"did not write \(google1234\.html\)"):
         publish(kept)
-    assert (kept / "robots.txt").read_text() == "User-agent: *\n"
+    assert (kept / "google1234.html").read_text() == "google-site-verification\n"

@@ -40,11 +40,25 @@ def test_sitemaps_split_into_parts_with_an_index(
 
 
 def test_news_sitemap_keeps_only_the_last_two_days(room: Newsroom, publish: PublishFn, tmp_path):
+    publish()
+    files = site_files(tmp_path / "site")
+    assert len(_locs(files["news-sitemap.xml"])) == 1 + len(room.others)
+    assert files["robots.txt"].decode().splitlines()[-2:] == [
+        "Sitemap: https://warta.example.id/sitemap.xml",
+        "Sitemap: https://warta.example.id/news-sitemap.xml",
+    ]
     publish(now=NOW + timedelta(days=2, hours=2))
     files = site_files(tmp_path / "site")
-    # Two days and two hours after NOW, every article (3 and 4 May) is older than two days.
-    assert _locs(files["news-sitemap.xml"]) == []
+    # Two days and two hours after NOW, every article (3 and 4 May) is older than two days:
+    # an empty <urlset> breaks the sitemap schema (one <url> at least), so the file goes,
+    # and robots.txt stops naming it.
+    assert "news-sitemap.xml" not in files
+    assert "news-sitemap" not in files["robots.txt"].decode()
+    assert "Sitemap: https://warta.example.id/sitemap.xml" in files["robots.txt"].decode()
     assert sum("/read/" in loc for loc in _locs(files["sitemap.xml"])) == 1 + len(room.others)
+    for name, data in files.items():
+        if name.endswith(".xml") and b"<urlset" in data:
+            assert _locs(data), f"{name} is an empty urlset"
 
 
 def test_popular_window_is_selectable(room: Newsroom, publish: PublishFn, tmp_path: Path):

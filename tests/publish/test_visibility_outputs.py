@@ -51,6 +51,7 @@ def test_embargoed_article_appears_nowhere_until_the_embargo_ends(
         "Laporan Embargo Bank Sentral",
         published_at=NOW - timedelta(hours=3),
         embargo_until=NOW + timedelta(hours=6),
+        byline_ids=(room.nato.bylines[0].id,),
     )
     _with_views(room, embargoed)
     publish()
@@ -73,7 +74,7 @@ def test_embargoed_article_appears_nowhere_until_the_embargo_ends(
         "populer/index.html",
         "sidebar/update.json",
         "sidebar/populer.json",
-        "sidebar/sidebar.html",
+        "penulis/sarah-meiliana-gunawan/index.html",
         "tag/eksklusif/index.html",
     ):
         assert expected in found
