@@ -114,3 +114,23 @@ def test_the_real_minimum_of_glibc_and_libstdcxx_goes_into_depends(tmp_path: Pat
     line = debian_package.depends_line({"libc6", "libexpat1"}, {"libc6": "libc6 (>= 2.35)"})
     assert line.startswith("libc6 (>= 2.35), libegl1, libexpat1,")
     assert "libc6," not in line
+
+
+def test_every_release_the_readmes_promise_has_a_bare_root_test(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A promised release without a mirror here is a skipped test that says so, never a
+    test that is left out without a word."""
+    from tests.packaging.release_roots import UBUNTU_MIRROR_ENV, supported_releases
+
+    monkeypatch.delenv(UBUNTU_MIRROR_ENV, raising=False)
+    releases = {release.name: release for release in supported_releases()}
+    assert list(releases) == ["Debian 12", "Debian 13", "Ubuntu 22.04", "Ubuntu 24.04"]
+    assert releases["Debian 12"].mirror and not releases["Ubuntu 22.04"].mirror
+    readme = (PACKAGING / "README.md").read_text(encoding="utf-8")
+    assert "Debian 12 and 13, Ubuntu 22.04 and later" in readme
+    assert "Debian 12 or Ubuntu 22.04+" in (PACKAGING.parent / "README.md").read_text()
+    monkeypatch.setenv(UBUNTU_MIRROR_ENV, "http://mirror.example/ubuntu")
+    assert {r.mirror for r in supported_releases() if r.name.startswith("Ubuntu")} == {
+        "http://mirror.example/ubuntu"
+    }
