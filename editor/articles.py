@@ -357,20 +357,23 @@ def restore_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
 
 
 def duplicate_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
-    original = get_article(db, article_id)
-    return create_article(
-        db,
-        ArticleDraft(
-            headline=original.headline,
-            body=original.body,
-            kicker=original.kicker,
-            lead=original.lead,
-            section_id=original.section_id,
-            language=original.language,
-            byline_ids=original.byline_ids,
-            tags=original.tags,
-            lead_image=original.lead_image,
-            lead_image_caption=original.lead_image_caption,
-            lead_image_credit=original.lead_image_credit,
-        ),
+    """A copy as a new draft, made by nobody: ``workflow.editing.duplicate_as`` is the
+    copy someone makes, with the role rules."""
+    return create_article(db, draft_of_copy(get_article(db, article_id)))
+
+
+def draft_of_copy(original: ArticleRecord) -> ArticleDraft:
+    """What a copy of ``original`` starts from: its text and metadata, as a draft."""
+    return ArticleDraft(
+        headline=original.headline,
+        body=original.body,
+        kicker=original.kicker,
+        lead=original.lead,
+        section_id=original.section_id,
+        language=original.language,
+        byline_ids=original.byline_ids,
+        tags=original.tags,
+        lead_image=original.lead_image,
+        lead_image_caption=original.lead_image_caption,
+        lead_image_credit=original.lead_image_credit,
     )

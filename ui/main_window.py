@@ -332,22 +332,29 @@ class MainWindow(QMainWindow):
         self.editor.form.headline.setFocus()
 
     def duplicate_article(self) -> None:
+        actor_id = self._actor_id()
         if (article_id := self._open_id) is not None:
             self._run(
                 lambda: self._opened(
-                    commands.duplicate_article(self._db(), self.list_pane, article_id)
+                    commands.duplicate_article(self._db(), self.list_pane, article_id, actor_id)
                 )
             )
 
     def trash_article(self) -> None:
+        actor_id = self._actor_id()
         article_id = self.list_pane.current_id()
         if article_id is not None and not self.list_pane.showing_trash():
-            self._run(lambda: commands.trash_article(self._db(), self.list_pane, article_id))
+            self._run(
+                lambda: commands.trash_article(self._db(), self.list_pane, article_id, actor_id)
+            )
 
     def restore_article(self) -> None:
+        actor_id = self._actor_id()
         article_id = self.list_pane.current_id()
         if article_id is not None and self.list_pane.showing_trash():
-            self._run(lambda: commands.restore_article(self._db(), self.list_pane, article_id))
+            self._run(
+                lambda: commands.restore_article(self._db(), self.list_pane, article_id, actor_id)
+            )
 
     def save_revision(self) -> None:
         """Ctrl+S: save now and keep a revision the user can go back to."""

@@ -1,7 +1,8 @@
 """Writing with the role rules: drafting, saving, and managing people's roles.
 
 ``draft_article`` and ``edit_article`` wrap ``create_article`` and ``save_article`` with
-the checks of ``roles``; ``save_unsigned`` is the save of a window where nobody signed in.
+the checks of ``roles``, as ``duplicate_as`` and ``set_trashed`` do for the list's copy,
+trash and restore; ``save_unsigned`` is the save of a window where nobody signed in.
 Status and publishing times are not edited here: they move only through
 ``transitions.change_status``, which audits them.
 """
@@ -131,14 +132,39 @@ def edit_article(
 def save_unsigned(db: Database, record: ArticleRecord) -> ArticleRecord:
     """A save from a window where nobody is signed in (PermissionDenied, audited, where the
     newsroom signs in: see ``passwords.sign_in_required``). ConflictError as ``save_article``."""
+    refuse_unsigned(db, "edit", record.id)
+    return save_article(db, record)
+
+
+def refuse_unsigned(db: Database, action: str, article_id: uuid.UUID | None = None) -> None:
+    """PermissionDenied (audited) for a change nobody signed in to make, where the
+    newsroom signs in (``passwords.sign_in_required``); nothing where it does not."""
     if sign_in_required(db):
         message = _(
             "Nothing was saved: nobody is signed in, and this newsroom saves only the work "
             "of someone signed in. Sign in; your text is still in the window."
         )
-        record_refusal(db, action="edit", actor_id=None, article_id=record.id, reason=message)
+        record_refusal(db, action=action, actor_id=None, article_id=article_id, reason=message)
         raise PermissionDenied(message)
-    return save_article(db, record)
+
+
+def duplicate_as(
+    db: Database, article_id: uuid.UUID, *, actor_id: uuid.UUID | None
+) -> ArticleRecord:
+    """A copy of an article: a new draft by ``actor_id`` (``draft_article``'s rules), or
+    by nobody where the newsroom does not sign in. A reporter not on the original's
+    byline joins the copy's, so the copy is theirs to edit."""
+    from editor.articles import draft_of_copy, get_article
+
+    draft = draft_of_copy(get_article(db, article_id))
+    if actor_id is None:
+        refuse_unsigned(db, "draft", article_id)
+        return create_article(db, draft)
+    with db.transaction() as session:
+        role = load_actor(session, actor_id).role
+    if not has_permission(role, "edit_any") and actor_id not in draft.byline_ids:
+        draft = replace(draft, byline_ids=(*draft.byline_ids, actor_id))
+    return draft_article(db, draft, actor_id=actor_id)
 
 
 def set_role(db: Database, person_id: uuid.UUID, role: str, *, actor_id: uuid.UUID) -> PersonRecord:
@@ -168,17 +194,24 @@ def set_role(db: Database, person_id: uuid.UUID, role: str, *, actor_id: uuid.UU
 
 
 def set_trashed(
-    db: Database, article_id: uuid.UUID, trashed: bool, *, actor_id: uuid.UUID
+    db: Database, article_id: uuid.UUID, trashed: bool, *, actor_id: uuid.UUID | None
 ) -> ArticleRecord:
-    """Move an article to the trash (or back) as ``actor_id``: someone who may edit it,
-    audited; a refusal is audited and raised as PermissionDenied."""
+    """Move an article to the trash (or back) as ``actor_id``: someone who may edit it, or
+    nobody where the newsroom does not sign in. Audited; a refusal is audited and raised
+    as PermissionDenied."""
     from editor.articles import restore_article, trash_article
 
+    action = "trash" if trashed else "restore"
+    if actor_id is None:
+        refuse_unsigned(db, action, article_id)
     with db.transaction() as session:
         article = _load(session, article_id)
-        refusal = edit_refusal(session, article, load_actor(session, actor_id))
+        refusal = (
+            None
+            if actor_id is None
+            else edit_refusal(session, article, load_actor(session, actor_id))
+        )
         status = article.status
-    action = "trash" if trashed else "restore"
     if refusal is not None:
         record_refusal(
             db,

@@ -40,29 +40,38 @@ def new_article(
     return record.id
 
 
-def duplicate_article(db: Database, pane: ArticleListPane, article_id: uuid.UUID) -> uuid.UUID:
-    from editor.articles import duplicate_article as duplicate
+def duplicate_article(
+    db: Database, pane: ArticleListPane, article_id: uuid.UUID, actor_id: uuid.UUID | None
+) -> uuid.UUID:
+    """Copy as a new draft by the person signed in (nobody: a newsroom that does not sign in)."""
+    from editor.workflow.editing import duplicate_as
 
-    record = duplicate(db, article_id)
+    record = duplicate_as(db, article_id, actor_id=actor_id)
     _show(pane, record.id)
     return record.id
 
 
-def trash_article(db: Database, pane: ArticleListPane, article_id: uuid.UUID) -> uuid.UUID | None:
-    """Move to the trash; select the row that took its place (returned, None if empty)."""
-    from editor.articles import trash_article as trash
+def trash_article(
+    db: Database, pane: ArticleListPane, article_id: uuid.UUID, actor_id: uuid.UUID | None
+) -> uuid.UUID | None:
+    """Move to the trash as the person signed in, who must be able to edit the article;
+    select the row that took its place (returned, None if empty)."""
+    from editor.workflow.editing import set_trashed
 
     row = pane.model.row_of(article_id) or 0
-    trash(db, article_id)
+    set_trashed(db, article_id, True, actor_id=actor_id)
     return _reload_and_select_row(pane, row)
 
 
-def restore_article(db: Database, pane: ArticleListPane, article_id: uuid.UUID) -> uuid.UUID | None:
-    """Take an article out of the trash (back to draft); select the next one in the trash."""
-    from editor.articles import restore_article as restore
+def restore_article(
+    db: Database, pane: ArticleListPane, article_id: uuid.UUID, actor_id: uuid.UUID | None
+) -> uuid.UUID | None:
+    """Take an article out of the trash (to the status it had) as the person signed in;
+    select the next one in the trash."""
+    from editor.workflow.editing import set_trashed
 
     row = pane.model.row_of(article_id) or 0
-    restore(db, article_id)
+    set_trashed(db, article_id, False, actor_id=actor_id)
     return _reload_and_select_row(pane, row)
 
 
