@@ -142,6 +142,26 @@ def test_frozen_app_carries_its_own_time_zones(
     assert "Asia/Makassar" in listed.stdout
 
 
+def test_frozen_app_checks_spelling_with_its_own_hunspell_and_dictionaries(
+    build: Build, machine: dict[str, str], tmp_path: Path
+) -> None:
+    """chunspell's Hunspell and resources/dictionaries must travel in the bundle: no
+    system hunspell-id, and no "spelling is not available" on a workstation."""
+    draft = tmp_path / "draft.md"
+    draft.write_text("Kemaren pemerintha membagikan bantuan.\n", encoding="utf-8")
+    result = subprocess.run(
+        [str(build.app), "--db", str(tmp_path / "check.db"), "check", str(draft)],
+        env={**machine, "REDAKSI_LANG": "en"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "style: Kemaren -> Kemarin" in result.stdout
+    assert "spelling: pemerintha" in result.stdout, result.stderr
+    assert "not available" not in result.stderr and "missing" not in result.stderr
+
+
 def test_frozen_app_speaks_the_core_messages_in_indonesian(
     build: Build, machine: dict[str, str], tmp_path: Path
 ) -> None:
@@ -221,6 +241,8 @@ def test_deb_metadata_and_file_list(deb: Path) -> None:
         "./usr/share/icons/hicolor/256x256/apps/redaksi.png",
         "./usr/share/doc/redaksi/copyright",
         "./opt/redaksi/_internal/tzdata/zoneinfo/Asia/Makassar",
+        "./opt/redaksi/_internal/resources/dictionaries/id_ID.dic",
+        "./opt/redaksi/_internal/resources/dictionaries/LGPL-3.txt",
         "./usr/share/doc/redaksi/nginx-redaksi.conf",
         "./lib/systemd/system/redaksi-server.service",
     ):
