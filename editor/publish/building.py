@@ -159,12 +159,14 @@ def build_tree(
     full: bool,
     report: PublishReport,
     step: Callable[[int, int, str], None],
+    carry: bool = False,
 ) -> Built:
     """Bring the hidden tree up to date with ``jobs``; return its new manifest.
 
     ``full`` makes every file again and trusts no fingerprint; a file whose bytes on
     disk already equal the new ones is left as it is, so a full publish repairs a
-    damaged tree without rewriting the rest.
+    damaged tree without rewriting the rest. ``carry``: ``jobs`` are only the files that
+    may have changed, and every other file of the tree stays as it is.
     """
     own = writer.read_manifest()
     old = own.files if own is not None else {}
@@ -172,9 +174,14 @@ def build_tree(
     by_path = {job.path: job for job in jobs}
     # Before touching anything, record only what will certainly stay: if this publish
     # stops half-way, the next one knows exactly which files it can still trust.
-    kept = {
-        p: e for p, e in old.items() if not full and p in by_path and by_path[p].fingerprint == e[0]
-    }
+    if carry:
+        kept = {p: e for p, e in old.items() if p not in by_path or by_path[p].fingerprint == e[0]}
+    else:
+        kept = {
+            p: e
+            for p, e in old.items()
+            if not full and p in by_path and by_path[p].fingerprint == e[0]
+        }
     trimmed = kept != old or own is None
     if own is None:
         writer.write_manifest(Manifest())
@@ -210,7 +217,9 @@ def build_tree(
         if done % CHECK_EVERY == 0:
             step(done, total, jobs[index].path)
         results[index] = made
-    manifest = Manifest()
+    manifest = Manifest(dict(old) if carry else {})
+    if carry:
+        report.reused += len(old) - sum(1 for path in by_path if path in old)
     shared: set[str] = set()
     for job, result in zip(jobs, results, strict=True):
         assert result is not None

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, and_, cast, select
 from sqlalchemy.orm import Session
 
 from editor.database import Database
@@ -160,9 +161,18 @@ def _hex(text: str) -> str:
     return text.replace("-", "").lower()
 
 
-def load_site(db: Database, *, now: datetime, zone: str) -> SiteData:
-    """Every article readers may see at ``now``, with what its pages need."""
+def load_site(
+    db: Database, *, now: datetime, zone: str, only: Collection[uuid.UUID] | None = None
+) -> SiteData:
+    """Every article readers may see at ``now``, with what its pages need.
+
+    ``only``: just those of these ids (an incremental publish's few), with every section.
+    Their addresses are only right when no other article shares their short id, which
+    the incremental publish checks against what it published before.
+    """
     where = public_clause(now)
+    if only is not None:
+        where = and_(where, Article.id.in_(sorted(only)))
     with db.transaction() as session:
         sections = _sections(session)
         # Core execution (not the ORM's): plain rows, a good deal faster at 10,000 rows.

@@ -174,7 +174,7 @@ class Planner:
     def jobs(self) -> list[Job]:
         jobs: list[Job] = [self._stylesheet(), *self._brand_files()]
         for article in self.data.articles:
-            jobs += self._article(article)
+            jobs += self.article_jobs(article)
         jobs += self._picture_files()
         jobs += self._listings()
         jobs += self._sidebar_files()
@@ -232,7 +232,7 @@ class Planner:
             ]
         return self._authors
 
-    def _article(self, article: PublicArticle) -> list[Job]:
+    def article_jobs(self, article: PublicArticle) -> list[Job]:
         image = self.images.get(article.id, LeadImage())
         chain = self._chain_key(article.section)
         shown = self.body_pictures.get(article.id, [])
@@ -472,13 +472,13 @@ class Planner:
             ),
         ]
 
-    def _eager(self, path: str, make: Callable[[], bytes]) -> Job:
+    def eager(self, path: str, make: Callable[[], bytes]) -> Job:
         """A cheap file made while planning: its fingerprint is its own content."""
         content = make()
         content_hash = hashlib.blake2b(content, digest_size=16).hexdigest()
         return Job(path, self.key("eager", path, content_hash), lambda: content)
 
-    def _feed_pair(self, folder: str, title: str, items: list[PublicArticle]) -> list[Job]:
+    def feed_jobs(self, folder: str, title: str, items: list[PublicArticle]) -> list[Job]:
         items = items[: feeds.FEED_LENGTH]
         pictures = [self.images[a.id].key() if a.id in self.images else None for a in items]
         empty = self.newest_change if not items else None
@@ -516,9 +516,9 @@ class Planner:
         return max((sitemaps.lastmod(a) for a in self.data.articles), default=self.data.now)
 
     def _feeds(self) -> list[Job]:
-        jobs = self._feed_pair("/", self.site.name, list(self.data.articles))
+        jobs = self.feed_jobs("/", self.site.name, list(self.data.articles))
         for section, items in self.section_articles().items():
-            jobs += self._feed_pair(section.url, f"{self.site.name}: {section.name}", items)
+            jobs += self.feed_jobs(section.url, f"{self.site.name}: {section.name}", items)
         return jobs
 
     def _sitemaps(self) -> list[Job]:
@@ -536,7 +536,7 @@ class Planner:
         files = sitemaps.sitemaps(self.site, pages, self.data.articles)
         files.update(sitemaps.news_sitemaps(self.site, self.data.articles, self.data.now))
         files["robots.txt"] = sitemaps.robots_txt(self.site, sorted(files))
-        return [self._eager(name, _constant(text.encode())) for name, text in sorted(files.items())]
+        return [self.eager(name, _constant(text.encode())) for name, text in sorted(files.items())]
 
 
 def _constant(content: bytes) -> Callable[[], bytes]:

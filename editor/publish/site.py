@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,15 +17,26 @@ from editor.i18n import _
 from editor.media.library import media_bytes, media_records
 from editor.media.refs import is_media_ref, parse_media_ref
 from editor.media.renditions import RenditionCache
-from editor.publish import collector, private_state
-from editor.publish.assets import resolve_lead_image
+from editor.publish import changes, collector, private_state
 from editor.publish.atomic import SiteTrees, TreeWriter
 from editor.publish.body import BodyCache
 from editor.publish.brand import LOGO_PATH, SHARE_PATH, Brand
 from editor.publish.building import Built, build_tree
+from editor.publish.delta import (
+    NOT_PUBLIC,
+    DeltaInputs,
+    DeltaPlan,
+    entries_ranking,
+    file_images_key,
+    lead_images,
+    plan_delta,
+    rankings_key,
+    settings_key,
+    shape_of,
+)
 from editor.publish.disk_errors import explained
 from editor.publish.manifest import Manifest
-from editor.publish.model import SiteData, load_site
+from editor.publish.model import PublicArticle, SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.pictures import SitePictures, body_media
 from editor.publish.plan import Job, Planner, SidebarMode
@@ -36,6 +48,7 @@ from editor.publish.report import (
 )
 from editor.publish.schedule import promote_due_articles
 from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entries
+from editor.publish.state import PublishState, Snapshot
 
 Progress = Callable[[int, int, str], None]
 LEVEL_THREADS = 4
@@ -164,91 +177,228 @@ def _publish(
     step(0, 0, "Reading articles")
     if run_scheduler:
         report.promoted = promote_due_articles(db, now)
-    data = load_site(db, now=now, zone=settings.zone)
-    report.articles = len(data.articles)
-    brand = Brand(settings.site_name, settings.site_logo, settings.site_icon)
-    site = _site_info(settings, base_url, data, brand)
-    report.problems.extend(brand.problems)
     cache_folder = (
         cache_dir if cache_dir is not None else trees.private / private_state.CACHE_FOLDER
     )
     private_state.make_private(cache_folder, trees.access)
-    step(0, 0, "Preparing pictures")
-    pictures, body_pictures = _prepare_pictures(db, data, cache_folder, report)
-    images = {
-        a.id: resolve_lead_image(a.lead_image, media_dir, report.problems, a.url, pictures)
-        for a in data.articles
-        if a.lead_image
-    }
-    bodies = BodyCache(cache_folder, trees.access.private_file_mode)
-    # Before anything is built: even a publish that fails later takes retracted text out.
-    bodies.keep_only({str(article.id) for article in data.articles})
-    planner = Planner(
-        site=site,
-        data=data,
-        popular=popular_entries(db, data, window=popular_window),
-        latest=latest_entries(data),
-        images=images,
-        bodies=bodies,
-        mode=sidebar_mode,
-        pictures=pictures,
-        body_pictures=body_pictures,
-        brand=brand,
-    )
-    jobs = planner.jobs()
-    _check_unique(jobs)
+    brand = Brand(settings.site_name, settings.site_logo, settings.site_icon)
     live_manifest = trees.writer(live).read_manifest() if live is not None else None
+    state = PublishState(trees.private, trees.access.private_file_mode)
+    bodies = BodyCache(cache_folder, trees.access.private_file_mode)
     try:
-        built = build_tree(
-            trees.writer(spare),
-            jobs,
-            live,
-            live_manifest,
-            bodies,
-            db,
-            data,
-            full=full,
-            report=report,
-            step=step,
-        )
+
+        def make_planner(data: SiteData, problems: list[PublishProblem]) -> Planner:
+            site = _site_info(settings, base_url, data, brand)
+            problems.extend(brand.problems)  # the logo was read for the site's header
+            pictures, body_pictures, made = _prepare_pictures(db, data, cache_folder, problems)
+            report.pictures_made += made
+            return Planner(
+                site=site,
+                data=data,
+                popular=popular_entries(db, data, window=popular_window),
+                latest=latest_entries(data),
+                images=lead_images(data, media_dir, problems, pictures),
+                bodies=bodies,
+                mode=sidebar_mode,
+                pictures=pictures,
+                body_pictures=body_pictures,
+                brand=brand,
+            )
+
+        plan = None
+        if not full and live is not None and live_manifest is not None:
+            inputs = DeltaInputs(
+                now=now,
+                zone=settings.zone,
+                window=popular_window,
+                media_dir=media_dir,
+                live_name=live.name,
+                live_root=live,
+                live_manifest=live_manifest,
+            )
+            plan = plan_delta(db, state, inputs, make_planner)
+        state.forget()
+        if plan is not None:
+            assert live is not None and live_manifest is not None
+            _publish_changes(
+                plan, db, state, trees, (live, spare), live_manifest, bodies, report, step
+            )
+        else:
+            _publish_everything(
+                make_planner,
+                db,
+                settings,
+                state,
+                trees,
+                live,
+                spare,
+                live_manifest,
+                bodies,
+                report=report,
+                now=now,
+                full=full,
+                media_dir=media_dir,
+                popular_window=popular_window,
+                step=step,
+            )
     finally:
         bodies.close()
-    manifest = built.manifest
+        state.close()
+    report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused
+    report.seconds = time.perf_counter() - started
+    if progress is not None:
+        progress(report.files, report.files, "Published")
+    return report
+
+
+def _publish_everything(
+    make_planner: Callable[[SiteData, list[PublishProblem]], Planner],
+    db: Database,
+    settings: Settings,
+    state: PublishState,
+    trees: SiteTrees,
+    live: Path | None,
+    spare: Path,
+    live_manifest: Manifest | None,
+    bodies: BodyCache,
+    *,
+    report: PublishReport,
+    now: datetime,
+    full: bool,
+    media_dir: Path | None,
+    popular_window: timedelta,
+    step: Progress,
+) -> None:
+    """Plan every file of the site and bring the hidden tree level with it."""
+    # Read before the articles: what changes meanwhile is seen by the next publish.
+    with db.transaction() as session:
+        mark = changes.article_mark(session)
+        tables = changes.table_marks(session)
+        versions = changes.all_versions(session)
+    data = load_site(db, now=now, zone=settings.zone)
+    report.articles = len(data.articles)
+    problems: list[PublishProblem] = []
+    planner = make_planner(data, problems)
+    # Before anything is built: even a publish that fails later takes retracted text out.
+    bodies.keep_only({str(article.id) for article in data.articles})
+    jobs = planner.jobs()
+    _check_unique(jobs)
+    built = build_tree(
+        trees.writer(spare),
+        jobs,
+        live,
+        live_manifest,
+        bodies,
+        db,
+        data,
+        full=full,
+        report=report,
+        step=step,
+    )
     step(len(jobs), len(jobs), "Swapping in the new site")
     trees.swap_to(spare)
+    # The first publish has no second tree to level: the next one plans everything again.
+    levelled = False
     if live is not None:
-        _level(trees.writer(live), live_manifest, spare, built, full=full, report=report)
+        levelled = _level(trees.writer(live), live_manifest, spare, built, full=full, report=report)
     if live_manifest is not None:
-        report.removed = sorted(set(live_manifest.files) - set(manifest.files))
-    report.bodies_rendered, report.bodies_cached = bodies.rendered, bodies.reused
-    for article in data.articles:
+        report.removed = sorted(set(live_manifest.files) - set(built.manifest.files))
+    problems += _body_problems(data.articles, data, bodies)
+    report.problems += problems
+    if not levelled:
+        return
+    shapes = {a.id.hex: shape_of(a, planner.body_pictures.get(a.id, [])) for a in data.articles}
+    articles = {a: (v, shapes.get(a, NOT_PUBLIC)) for a, v in versions.items()}
+    snapshot = Snapshot(
+        settings=settings_key(planner, popular_window, media_dir),
+        now=now.isoformat(),
+        marks={
+            "tables": tables,
+            "articles": [mark.count, mark.versions, mark.newest_update],
+            "public": len(data.articles),
+        },
+        rankings=rankings_key(entries_ranking(planner.popular)),
+        sidebar=planner.sidebar_key,
+        live=spare.name,
+        file_images=file_images_key(list(data.articles), media_dir),
+        problems=[(p.path, p.reason) for p in problems],
+    )
+    state.record(snapshot, articles, complete=True)
+
+
+def _publish_changes(
+    plan: DeltaPlan,
+    db: Database,
+    state: PublishState,
+    trees: SiteTrees,
+    pair: tuple[Path, Path],
+    live_manifest: Manifest,
+    bodies: BodyCache,
+    report: PublishReport,
+    step: Progress,
+) -> None:
+    """Make only the files the changed articles show in, carrying the rest over."""
+    live, spare = pair
+    report.articles = int(plan.snapshot.marks.get("public", 0))  # type: ignore[call-overload]
+    built = build_tree(
+        trees.writer(spare),
+        plan.jobs,
+        live,
+        live_manifest,
+        bodies,
+        db,
+        plan.data,
+        full=False,
+        report=report,
+        step=step,
+        carry=True,
+    )
+    step(len(plan.jobs), len(plan.jobs), "Swapping in the new site")
+    trees.swap_to(spare)
+    levelled = _level(trees.writer(live), live_manifest, spare, built, full=False, report=report)
+    report.removed = sorted(set(live_manifest.files) - set(built.manifest.files))
+    changed_urls = {a.url for a in plan.changed}
+    fresh = [p for p in plan.problems if p.path in changed_urls]
+    fresh += _body_problems(plan.changed, plan.data, bodies)
+    report.problems += [PublishProblem(path, reason) for path, reason in plan.snapshot.problems]
+    report.problems += fresh
+    if levelled:
+        snapshot = replace(
+            plan.snapshot,
+            live=spare.name,
+            problems=plan.snapshot.problems + [(p.path, p.reason) for p in fresh],
+        )
+        state.record(snapshot, plan.articles, complete=False)
+
+
+def _body_problems(
+    articles: Iterable[PublicArticle], data: SiteData, bodies: BodyCache
+) -> list[PublishProblem]:
+    found = []
+    for article in articles:
         if article.id not in data.bodies:
             continue
         problem = bodies.problems.get(bodies.key(data.bodies[article.id], article.language))
         if problem:
-            report.problems.append(PublishProblem(article.url, problem))
-    report.seconds = time.perf_counter() - started
-    if progress is not None:
-        progress(len(jobs), len(jobs), "Published")
-    return report
+            found.append(PublishProblem(article.url, problem))
+    return found
 
 
 def _prepare_pictures(
-    db: Database, data: SiteData, cache_root: Path, report: PublishReport
-) -> tuple[SitePictures, dict[Any, list[str]]]:
+    db: Database, data: SiteData, cache_root: Path, problems: list[PublishProblem]
+) -> tuple[SitePictures, dict[Any, list[str]], int]:
     """The library pictures the site shows, their renditions made (only those not made
-    before), and each article's body pictures."""
+    before), each article's body pictures, and how many renditions were made."""
     body_pictures = body_media(db, data.by_id)
     lead = {parse_media_ref(a.lead_image) for a in data.articles if is_media_ref(a.lead_image)}
     wanted = {sha for sha in lead if sha} | {sha for refs in body_pictures.values() for sha in refs}
     pictures = SitePictures(RenditionCache(cache_root / "media"))
     pictures.prepare(media_records(db, wanted), wanted, lambda sha: media_bytes(db, sha))
-    report.pictures_made = pictures.cache.made
     for article in data.articles:
         for sha in body_pictures.get(article.id, ()):
             if sha in pictures.unusable:
-                report.problems.append(pictures.problem(article.url, sha))
-    return pictures, body_pictures
+                problems.append(pictures.problem(article.url, sha))
+    return pictures, body_pictures, pictures.cache.made
 
 
 def _check_unique(jobs: list[Job]) -> None:
@@ -272,8 +422,10 @@ def _level(
     *,
     full: bool,
     report: PublishReport,
-) -> None:
-    """Make the tree that just went out of view equal to the live one (for the next publish)."""
+) -> bool:
+    """Make the tree that just went out of view equal to the live one (for the next publish).
+
+    False when it could not: the next publish then has to look at every file."""
     manifest = built.manifest
     try:
         # Its manifest is trusted (only this code writes it, and a stopped run leaves it
@@ -282,7 +434,7 @@ def _level(
         # is the very file the new tree holds (whose bytes the publish checked).
         old = own.files if own is not None else {}
         if not full and old == manifest.files:
-            return
+            return True
         if own is None:
             writer.write_manifest(Manifest())
         elif full:
@@ -310,6 +462,7 @@ def _level(
         for path in sorted(set(old) - set(manifest.files)):
             writer.remove(path)
         writer.write_manifest(manifest)
+        return True
     except OSError as error:
         # The new site is already live; the next publish simply has more to copy.
         report.problems.append(
@@ -318,3 +471,4 @@ def _level(
                 _("could not update the standby copy: {error}").format(error=error),
             )
         )
+        return False

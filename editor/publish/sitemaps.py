@@ -44,6 +44,16 @@ def _files(site: SiteInfo, stem: str, parts: list[str]) -> dict[str, str]:
     return files
 
 
+def url_prefix(site: SiteInfo, url: str) -> str:
+    """How the line of ``url`` starts, whatever its last change."""
+    return f"<url><loc>{escape(site.base + url)}</loc>"
+
+
+def url_line(site: SiteInfo, url: str, changed: datetime | None) -> str:
+    stamp = f"<lastmod>{iso(changed)}</lastmod>" if changed else ""
+    return f"{url_prefix(site, url)}{stamp}</url>"
+
+
 def sitemaps(
     site: SiteInfo,
     pages: Sequence[tuple[str, datetime | None]],
@@ -55,9 +65,7 @@ def sitemaps(
     parts = []
     for chunk in _chunks(entries, SITEMAP_LIMIT):
         lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS}>"]
-        for url, changed in chunk:
-            stamp = f"<lastmod>{iso(changed)}</lastmod>" if changed else ""
-            lines.append(f"<url><loc>{escape(site.base + url)}</loc>{stamp}</url>")
+        lines += [url_line(site, url, changed) for url, changed in chunk]
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))
     return _files(site, "sitemap", parts)

@@ -1,0 +1,170 @@
+"""What the last finished publish of an output folder was made from, kept for the next one.
+
+An incremental publish asks the database what changed since then (see ``changes``)
+instead of planning every file of the site again; for that it needs to know what the
+site was made from: the settings and templates, the publish clock, a few cheap marks of
+the tables the site shows, the rankings, and for each public article its version and
+its *shape* (what lists, sidebars and sitemaps show of it). That is this file: an SQLite
+database in the publish's private folder, answering "was this article on the site, and
+did its lists change" without loading the other 100,000 rows.
+
+The snapshot is taken away when a publish starts and written back only when it has
+finished, so a publish that stopped half-way makes the next one plan everything.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from editor.publish.safe_fs import is_regular_file, link_refused, remove_name
+
+STATE_NAME = "state.sqlite"
+VERSION = 1
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The inputs of the last finished publish, apart from the articles themselves."""
+
+    #: Settings, templates, renderer and sidebar mode (a change replans everything).
+    settings: str
+    #: The publish clock, ISO 8601 UTC.
+    now: str
+    #: Cheap summaries of the tables the site shows (``changes.table_marks``).
+    marks: dict[str, object]
+    #: The ranked Populer list (ids and views).
+    rankings: str
+    #: The sidebar every page embeds ("ssi" when pages pull it in).
+    sidebar: str
+    #: Name of the tree that went live.
+    live: str
+    #: Lead images read from the media folder, with their sizes and times ("" if none).
+    file_images: str = ""
+    #: Problems reported for articles, as (article url, reason), repeated in later reports.
+    problems: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_text(self) -> str:
+        return json.dumps(asdict(self), sort_keys=True)
+
+    @classmethod
+    def from_text(cls, text: str) -> Snapshot | None:
+        try:
+            data = json.loads(text)
+            data["problems"] = [tuple(p) for p in data.get("problems", [])]
+            return cls(**data)
+        except (ValueError, TypeError):
+            return None
+
+
+class PublishState:
+    """The state file; every failure to read or write it only means planning everything."""
+
+    def __init__(self, private: Path, file_mode: int = 0o600) -> None:
+        self.path = private / STATE_NAME
+        self._db: sqlite3.Connection | None = None
+        if os.path.lexists(self.path) and not is_regular_file(self.path):
+            raise link_refused(self.path)  # SQLite would write wherever the link leads
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            with contextlib.suppress(PermissionError):  # another group member's file
+                os.chmod(self.path, file_mode)
+            if self._db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
+                self._db.executescript(
+                    "BEGIN; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles;"
+                    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                    "CREATE TABLE articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+                    "shape TEXT NOT NULL) WITHOUT ROWID;"
+                    f"PRAGMA user_version = {VERSION}; COMMIT;"
+                )
+        except sqlite3.Error:
+            self.discard()
+
+    def snapshot(self) -> Snapshot | None:
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'snapshot'").fetchone()
+        except sqlite3.Error:
+            return None
+        return Snapshot.from_text(row[0]) if row else None
+
+    def forget(self) -> None:
+        """Before a publish changes anything: until it finishes, nothing is vouched for."""
+        if self._db is None:
+            return
+        try:
+            self._db.execute("DELETE FROM meta WHERE key = 'snapshot'")
+        except sqlite3.Error:
+            self.discard()
+
+    def articles(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
+        """id -> (version, shape) for the ids the last publish had."""
+        found: dict[str, tuple[int, str]] = {}
+        if self._db is None:
+            return found
+        wanted = list(ids)
+        try:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for article, version, shape in self._db.execute(
+                    f"SELECT id, version, shape FROM articles WHERE id IN ({marks})", chunk
+                ):
+                    found[article] = (version, shape)
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def _all_articles(self) -> Iterator[tuple[str, int, str]]:
+        assert self._db is not None
+        yield from self._db.execute("SELECT id, version, shape FROM articles")
+
+    def record(
+        self,
+        snapshot: Snapshot,
+        articles: dict[str, tuple[int, str]],
+        *,
+        complete: bool,
+    ) -> None:
+        """Store a finished publish. ``complete``: ``articles`` are all the public ones
+        (those missing are dropped); otherwise only those given changed."""
+        if self._db is None:
+            return
+        try:
+            self._db.execute("BEGIN")
+            if complete:
+                stored = {a: (v, s) for a, v, s in self._all_articles()}
+                gone = [(a,) for a in stored if a not in articles]
+                self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
+                changed = [(a, v, s) for a, (v, s) in articles.items() if stored.get(a) != (v, s)]
+            else:
+                changed = [(a, v, s) for a, (v, s) in articles.items()]
+            self._db.executemany(
+                "INSERT OR REPLACE INTO articles (id, version, shape) VALUES (?, ?, ?)", changed
+            )
+            self._db.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)",
+                (snapshot.to_text(),),
+            )
+            self._db.execute("COMMIT")
+        except sqlite3.Error:
+            self.discard()
+
+    def discard(self) -> None:
+        """Delete the file: the next publish plans everything."""
+        self.close()
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            remove_name(str(self.path) + suffix)
+
+    def close(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+            self._db = None

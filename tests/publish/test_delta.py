@@ -1,0 +1,226 @@
+"""The incremental publish that asks the database what changed: same bytes as --full.
+
+Every test publishes twice first (so both trees are level and the publish remembers what
+it made), changes one thing the way a newsroom would, publishes again and compares with a
+full publish into a fresh folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select, update
+
+from editor.articles import create_article
+from editor.models import Article, ArticleCorrection, PageView, Person, Section, Tag
+from editor.publish import site as site_module
+from editor.records import ArticleDraft
+from tests.publish.conftest import PublishFn, site_files
+from tests.publish.newsroom import NATO_TIME, NOW, Newsroom
+
+
+def _settled(publish: PublishFn, **options: Any) -> None:
+    publish(**options)
+    publish(**options)
+
+
+def _full_equals(publish: PublishFn, tmp_path: Path, **options: Any) -> None:
+    full = tmp_path / "full"
+    publish(full, full=True, cache_dir=tmp_path / "cold", **options)
+    assert site_files(tmp_path / "site") == site_files(full)
+
+
+@pytest.fixture
+def planned_everything(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Records each time a publish loaded every article (the publish that plans all)."""
+    calls: list[bool] = []
+    real = site_module.load_site
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        calls.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(site_module, "load_site", spy)
+    return calls
+
+
+def test_a_body_edit_is_published_from_the_changed_article_alone(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, planned_everything: list[bool]
+):
+    _settled(publish)
+    planned_everything.clear()
+    edited = room.others[4]
+    room.edit(edited, body="Isi baru untuk artikel ini.\n")
+    report = publish()
+    assert planned_everything == []
+    folder = next(p for p in report.written if edited.id.hex[:8] in p).rsplit("/", 1)[0]
+    assert sorted(report.written) == sorted(
+        [
+            f"{folder}/index.html",
+            f"{folder}/ninjs.json",
+            "atom.xml",
+            "rss.xml",
+            "berita/atom.xml",
+            "berita/rss.xml",
+            "berita/nasional/atom.xml",
+            "berita/nasional/rss.xml",
+            "sitemap.xml",
+        ]
+    )
+    assert report.reused > 0 and report.articles == 1 + len(room.others)
+    _full_equals(publish, tmp_path)
+    # Both trees stay level: the publish after next still matches.
+    planned_everything.clear()
+    room.edit(room.nato, body="Isi NATO yang dikoreksi.\n")
+    publish()
+    assert planned_everything == []
+    publish()
+    _full_equals(publish, tmp_path)
+
+
+def test_nothing_changed_writes_nothing_and_plans_nothing(
+    room: Newsroom, publish: PublishFn, planned_everything: list[bool]
+):
+    _settled(publish)
+    before = site_files(publish().out_dir)
+    planned_everything.clear()
+    report = publish()
+    assert report.written == [] and report.removed == []
+    assert planned_everything == []
+    assert site_files(report.out_dir) == before
+
+
+def test_a_draft_edit_changes_nothing(
+    room: Newsroom, publish: PublishFn, planned_everything: list[bool]
+):
+    draft = create_article(room.db, ArticleDraft(headline="Masih draf", body="Belum.\n"))
+    _settled(publish)
+    planned_everything.clear()
+    room.edit(draft, body="Masih belum.\n")
+    assert publish().written == []
+    assert planned_everything == []
+
+
+def _rename(model: Any, column: str, value: str) -> Callable[[Newsroom], None]:
+    def change(room: Newsroom) -> None:
+        with room.db.transaction() as session:
+            first = session.scalars(select(model).limit(1)).one()
+            setattr(first, column, value)
+
+    return change
+
+
+def _new_article(room: Newsroom) -> None:
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Artikel terbaru",
+            body="Baru.\n",
+            section_id=room.nato.section_id,
+            status="published",
+            published_at=NATO_TIME + timedelta(minutes=30),
+        ),
+    )
+
+
+def _views(room: Newsroom) -> None:
+    with room.db.transaction() as session:
+        hour = NOW.replace(minute=0) - timedelta(hours=2)
+        session.add(PageView(article_id=room.others[7].id, hour=hour, views=5000))
+
+
+def _old_stamp_edit(room: Newsroom) -> None:
+    """A replica applying a server's edit keeps the server's (older) time of change."""
+    with room.db.transaction() as session:
+        session.execute(
+            update(Article)
+            .where(Article.id == room.others[2].id)
+            .values(
+                lead="Ringkasan dari server.", version=Article.version + 1, updated_at=NATO_TIME
+            )
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _touch_image(room: Newsroom) -> None:
+    image = room.media / "2023" / "nato.jpg"
+    image.write_bytes(b"\xff\xd8\xff\xe0 another picture, same name")
+    os.utime(image, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+
+
+def _correction(room: Newsroom) -> None:
+    """Straight into the table, as an operator or an older replica would."""
+    with room.db.transaction() as session:
+        session.add(
+            ArticleCorrection(
+                article_id=room.others[1].id,
+                corrected_at=NOW - timedelta(hours=1),
+                note="Angka diperbaiki.",
+            )
+        )
+
+
+CHANGES: dict[str, Callable[[Newsroom], None]] = {
+    "headline": lambda room: room.edit(room.others[1], headline="Judul baru") and None,
+    "lead": lambda room: room.edit(room.others[1], lead="Ringkasan baru.") and None,
+    "killed": lambda room: room.edit(room.others[0], status="killed") and None,
+    "tags": lambda room: room.edit(room.others[3], tags=("Ekonomi",)) and None,
+    "new article": _new_article,
+    "section renamed": _rename(Section, "name", "Kabar"),
+    "tag renamed": _rename(Tag, "name", "Politika"),
+    "person renamed": _rename(Person, "name", "Sarah M. Gunawan"),
+    "ranking moved": _views,
+    "edit with an older time": _old_stamp_edit,
+    "lead image file replaced": _touch_image,
+    "correction": _correction,
+}
+
+
+@pytest.mark.parametrize("mode", ["embed", "ssi"])
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_every_kind_of_change_gives_the_bytes_of_a_full_publish(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, change: str, mode: str
+):
+    _settled(publish, sidebar_mode=mode)
+    CHANGES[change](room)
+    publish(sidebar_mode=mode)
+    _full_equals(publish, tmp_path, sidebar_mode=mode)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        pytest.param(timedelta(hours=2), id="publish time comes"),
+        pytest.param(timedelta(days=3), id="news sitemap window passes"),
+        pytest.param(timedelta(days=9), id="views leave the ranking window"),
+    ],
+)
+def test_time_passing_gives_the_bytes_of_a_full_publish(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, later: timedelta
+):
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Terbit satu jam lagi",
+            body="Nanti.\n",
+            section_id=room.nato.section_id,
+            status="published",
+            published_at=NOW + timedelta(hours=1),
+        ),
+    )
+    _settled(publish)
+    publish(now=NOW + later)
+    _full_equals(publish, tmp_path, now=NOW + later)
+
+
+def test_a_publish_for_an_earlier_time_plans_everything(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    _settled(publish)
+    publish(now=NOW - timedelta(days=1))
+    _full_equals(publish, tmp_path, now=NOW - timedelta(days=1))
