@@ -41,6 +41,13 @@ def register(subparsers: Any) -> None:
         default="UTC",
         help="time zone of CSV times written without an offset (default: UTC)",
     )
+    importing.add_argument(
+        "--as",
+        dest="actor",
+        metavar="PERSON",
+        help="who imports (id, handle or name): an editor or admin; needed once the "
+        "newsroom has people",
+    )
     importing.set_defaults(handler=import_command)
     top = commands.add_parser("popular", help="list the most-read public articles")
     top.add_argument("--window", default="7d", help="24h, 7d or 30d (default: 7d)")
@@ -88,9 +95,11 @@ def print_report(report: ViewImportReport) -> None:
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.views import import_view_files
+    from editor.cli.workflow import acting_person
+    from editor.views.acting import import_views_as
 
-    report = import_view_files(context.db, args.files, zone=args.zone)
+    actor_id = acting_person(context, args.actor).id if args.actor else None
+    report = import_views_as(context.db, args.files, actor_id=actor_id, zone=args.zone)
     print_report(report)
     return 1 if report.files_failed else 0
 

@@ -33,6 +33,7 @@ EDITOR_PERMISSIONS = REPORTER_PERMISSIONS | {
     "take_over",
     "resolve_any",
     "manage_words",
+    "import_views",
 }
 ADMIN_PERMISSIONS = EDITOR_PERMISSIONS | {"manage_people", "manage_sections", "manage_settings"}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
@@ -64,6 +65,7 @@ DESCRIPTIONS = {
     "manage_sections": N_("manage sections"),
     "manage_settings": N_("change newsroom settings"),
     "manage_words": N_("change the newsroom dictionary and house style"),
+    "import_views": N_("import page views"),
 }
 
 
@@ -166,15 +168,26 @@ def management_refusal(session: Session, actor_id: uuid.UUID | None, permission:
     """Why this actor may not manage people, sections or settings ("" if they may).
 
     A fresh newsroom has nobody, so nobody could ever be granted ``manage_people``: while
-    it has no active admin, an action without an actor is allowed (that is how IT creates
-    the first admin). Once an admin exists, someone must say who acts. An actor who is
-    named is always held to their role, bootstrap or not.
+    it has no active admin and nobody in it signs in with a password, an action without
+    an actor is allowed (that is how IT creates the first admin). Once anyone has a
+    password, a change from no one could come from anyone, so someone must say who acts:
+    an admin, or while there is none an editor (the newsroom's most trusted role then).
+    An actor who is named is always held to their role, bootstrap or not.
     """
+    from editor.workflow.passwords import uses_passwords
+
+    admin = has_active_admin(session)
     if actor_id is None:
-        if not has_active_admin(session):
+        if not admin and not uses_passwords(session):
             return ""
         action = _(DESCRIPTIONS[permission]) if permission in DESCRIPTIONS else permission
         needs = _(" or ").join(map(role_label, roles_with(permission)))
+        if not admin:
+            return _(
+                "Say who acts with --as PERSON: this newsroom's people sign in with "
+                "passwords, so a change from no one could come from anyone. Until it has an "
+                "admin, an editor may {action}."
+            ).format(action=action)
         return _(
             "Only the {needs} role may {action} now that this newsroom has an admin: "
             "say who acts with --as PERSON."
@@ -182,9 +195,11 @@ def management_refusal(session: Session, actor_id: uuid.UUID | None, permission:
     actor = load_actor(session, actor_id)
     if not actor.active:
         return inactive_message(actor)
-    if not has_permission(actor.role, permission):
-        return refusal_message(actor, permission)
-    return ""
+    if has_permission(actor.role, permission):
+        return ""
+    if not admin and actor.role == "editor":
+        return ""  # an editor holds the keys of a newsroom without an admin
+    return refusal_message(actor, permission)
 
 
 def management_note(actor_id: uuid.UUID | None, note: str) -> str:

@@ -15,7 +15,7 @@ from editor.cli import main
 from editor.database import open_database
 from editor.errors import ValidationError
 from editor.listing import list_articles
-from editor.people import list_people
+from editor.people import create_person, list_people
 from editor.records import ArticleDraft, ArticleQuery
 from editor.revisions import list_revisions
 from editor.workflow import passwords
@@ -247,7 +247,10 @@ def timed_stories(newsroom):
 
 
 def site_text(folder: Path) -> str:
-    return "\n".join(p.read_text() for p in folder.rglob("*") if p.is_file())
+    """Every file of the site as text (its pictures too, the odd byte replaced)."""
+    return "\n".join(
+        p.read_bytes().decode("utf-8", "replace") for p in folder.rglob("*") if p.is_file()
+    )
 
 
 def test_a_clock_set_ahead_changes_nothing_and_reveals_nothing(
@@ -345,3 +348,98 @@ def test_in_a_newsroom_that_signs_in_nobody_acts_as_someone_without_a_password(
     code, _, err = run(capsys, sqlite_url, "passwd", "sarah-meiliana-gunawan")
     assert code == 1 and "add --as PERSON" in err
     assert not passwords.has_password(db, room.reporter.id)
+
+
+# --- views import ----------------------------------------------------------------------
+
+
+def page_views_csv(tmp_path: Path, article_id, views: int) -> Path:
+    data = tmp_path / "views.csv"
+    data.write_text(f"article,hour,views\n{article_id},2026-01-11T04:00:00Z,{views}\n")
+    return data
+
+
+def test_page_views_are_imported_only_by_a_named_editor_and_audited(
+    newsroom, sqlite_url, capsys, tmp_path
+):
+    db, room = newsroom
+    story = ready_story(db, room)
+    data = page_views_csv(tmp_path, story.id, 100000)
+
+    code, _, err = run(capsys, sqlite_url, "views", "import", str(data))
+    assert code == 1 and "Say who imports the page views" in err
+    code, _, err = run(
+        capsys, sqlite_url, "views", "import", str(data), "--as", "sarah-meiliana-gunawan"
+    )
+    assert code == 1 and "may not import page views" in err
+    refused = [(e.action, e.outcome, e.actor) for e in audit_log(db)[:2]]
+    assert refused == [
+        ("import_views", "refused", "Sarah Meiliana Gunawan"),
+        ("import_views", "refused", "system"),
+    ]
+    assert "0 views" not in err and article_views(db) == 0
+
+    code, out, _ = run(capsys, sqlite_url, "views", "import", str(data), "--as", "rina-editor")
+    assert code == 0 and "100000 views counted" in out
+    entry = audit_log(db)[0]
+    assert (entry.action, entry.outcome, entry.actor) == ("import_views", "done", "Rina Editor")
+    assert "100000 views counted" in entry.note
+    assert article_views(db) == 100000
+
+
+def test_a_newsroom_without_people_imports_page_views_from_no_one(sqlite_url, capsys, tmp_path):
+    db = open_database(sqlite_url)
+    story = create_article(db, ArticleDraft(headline="Banjir", status="published", published_at=T0))
+    code, out, _ = run(
+        capsys, sqlite_url, "views", "import", str(page_views_csv(tmp_path, story.id, 7))
+    )
+    assert code == 0 and "7 views counted" in out
+    assert audit_log(db)[0].action == "import_views"
+    db.close()
+
+
+def article_views(db) -> int:
+    from sqlalchemy import func, select
+
+    from editor.models import PageView
+
+    with db.transaction() as session:
+        return session.scalar(select(func.coalesce(func.sum(PageView.views), 0)))
+
+
+# --- people and sections before the newsroom has an admin ---------------------------------
+
+
+def test_once_people_sign_in_nobody_unnamed_makes_an_admin(
+    sqlite_url, capsys, monkeypatch, cheap_kdf
+):
+    db = open_database(sqlite_url)
+    sarah = create_person(db, "Sarah Meiliana Gunawan", handle="sarah")
+    rina = create_person(db, "Rina Editor", role="editor", handle="rina")
+    set_password(db, sarah.id, SECRET, actor_id=sarah.id)
+    set_password(db, rina.id, SECRET, actor_id=rina.id)
+
+    for argv in (("people", "add", "Mallory", "--role", "admin"), ("sections", "add", "Iklan")):
+        code, _, err = run(capsys, sqlite_url, *argv)
+        assert code == 1 and "a change from no one could come from anyone" in err
+    monkeypatch.setenv("REDAKSI_PASSWORD", SECRET)
+    code, _, err = run(
+        capsys, sqlite_url, "people", "add", "Mallory", "--role", "admin", "--as", "sarah"
+    )
+    assert code == 1 and "may not manage people" in err
+    assert [p.handle for p in list_people(db)] == ["rina", "sarah"]
+    outcomes = [(e.action, e.outcome, e.actor) for e in audit_log(db)[:3]]
+    assert outcomes == [
+        ("manage_people", "refused", "Sarah Meiliana Gunawan"),
+        ("manage_sections", "refused", "system"),
+        ("manage_people", "refused", "system"),
+    ]
+
+    # Until there is an admin, the newsroom's editors hold its keys.
+    code, _, err = run(
+        capsys, sqlite_url, "people", "add", "Adi Admin", "--role", "admin", "--as", "rina"
+    )
+    assert code == 0, err
+    entry = audit_log(db)[0]
+    assert (entry.action, entry.outcome, entry.actor) == ("manage_people", "done", "Rina Editor")
+    db.close()
