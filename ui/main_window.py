@@ -417,6 +417,10 @@ class MainWindow(QMainWindow):
 
         PublishDialog(self.db, self.context.settings, self).exec()
 
+    def show_newsroom_dictionary(self) -> None:
+        if self.db is not None:
+            self.newsroom_words.show_dialog(self)
+
     def show_preferences(self) -> None:
         from ui.preferences import PreferencesDialog
 
@@ -506,6 +510,7 @@ class MainWindow(QMainWindow):
         self.registry.action("article.restore").setEnabled(has_article and in_trash)
         self.registry.action("article.new").setEnabled(self.db is not None)
         self.registry.action("site.publish").setEnabled(self.db is not None)
+        self.registry.action("spelling.newsroom").setEnabled(self.db is not None)
         self.registry.action("view.dashboard").setEnabled(self.db is not None)
 
     def _focus_search(self) -> None:

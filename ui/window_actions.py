@@ -84,7 +84,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "view.focus_editor",
         ),
     ),
-    ("tools", ("site.publish", "workflow.budget", "-", "app.preferences")),
+    ("tools", ("site.publish", "workflow.budget", "spelling.newsroom", "-", "app.preferences")),
     ("help", ("help.about",)),
 )
 TOOLBAR = (
@@ -130,6 +130,7 @@ def shell_actions(window: MainWindow) -> list[tuple[ActionSpec, Callable[..., ob
         (ActionSpec("view.focus_editor", "", "Ctrl+2", None), window._focus_editor),
         (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), window.show_dashboard),
         (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), window.publish_site),
+        (ActionSpec("spelling.newsroom", "", None, "spelling"), window.show_newsroom_dictionary),
         (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), window.show_preferences),
         (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), window.close),
         (ActionSpec("help.about", "", None, "about"), window.show_about),
@@ -190,6 +191,12 @@ def shell_texts() -> dict[str, tuple[str, str]]:
         "site.publish": (
             translate("MainWindow", "&Publish site…"),
             translate("MainWindow", "Write the public site to a folder"),
+        ),
+        "spelling.newsroom": (
+            translate("MainWindow", "Newsroom &dictionary…"),
+            translate(
+                "MainWindow", "The newsroom's words, rupiah style and spelling before a publish"
+            ),
         ),
         "app.preferences": (
             translate("MainWindow", "&Preferences…"),

@@ -30,7 +30,12 @@ from editor.i18n import _
 from editor.models import ReviewComment, Revision, utcnow
 from editor.records import ArticleDraft
 from editor.revisions import _lock_article, _retrying, create_revision
-from editor.spelling.words import add_words, remove_word
+from editor.spelling.words import (
+    CURRENCY_SETTING,
+    add_words,
+    remove_word,
+    set_currency_style,
+)
 from editor.sync.feed import CURRENT_OP, OpContext, stored_result
 from editor.sync.merge import merge_content
 from editor.sync.snapshots import article_states
@@ -41,7 +46,8 @@ from editor.workflow.comments import add_comment, resolve_comment
 from editor.workflow.editing import draft_article, edit_article, set_trashed
 from editor.workflow.kept_text import keep_stored_version
 from editor.workflow.roles import edit_refusal, load_actor
-from editor.workflow.spelling_item import WordExceptions
+from editor.workflow.spelling_item import SETTING as SPELLING_SETTING
+from editor.workflow.spelling_item import WordExceptions, set_spelling_rule
 from editor.workflow.transitions import change_status
 
 OP_KINDS = (
@@ -55,6 +61,7 @@ OP_KINDS = (
     "restore",
     "word_add",
     "word_remove",
+    "setting",
 )
 #: Saves retried when another save lands between reading and writing the article.
 SAVE_ATTEMPTS = 5
@@ -222,12 +229,25 @@ def _dispatch(
             remove_word(db, str(payload.get("word") or ""), actor_id=person_id)
         except NotFoundError:
             raise _Outcome("applied") from None  # someone removed it first
+    elif kind == "setting":
+        _setting(db, person_id, str(payload.get("key") or ""), str(payload.get("value") or ""))
     else:
         raise NotFoundError(
             _("Unknown kind of change '{kind}': this server is older than the app?").format(
                 kind=kind
             )
         )
+
+
+def _setting(db: Database, person_id: uuid.UUID, key: str, value: str) -> None:
+    """A spelling setting changed on a replica: set as its pusher (editors and admins)."""
+    setters = {CURRENCY_SETTING: set_currency_style, SPELLING_SETTING: set_spelling_rule}
+    setter = setters.get(key)
+    if setter is None:
+        raise NotFoundError(
+            _("The setting '{key}' is managed on the server, not from a replica.").format(key=key)
+        )
+    setter(db, value, actor_id=person_id)
 
 
 def _create(db: Database, person_id: uuid.UUID, article_id: uuid.UUID, content: State) -> None:

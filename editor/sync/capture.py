@@ -35,15 +35,21 @@ from editor.models import (
     NewsroomWord,
     ReviewComment,
     Revision,
+    Setting,
 )
+from editor.spelling.words import CURRENCY_SETTING
 from editor.sync.states import CONTENT_FIELDS, content_of, dumps, loads
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncShadow
+from editor.workflow.spelling_item import SETTING as SPELLING_SETTING
 
 #: Set in ``session.info`` while the server's state is written: nothing is queued.
 REMOTE = "redaksi_sync_remote"
 _TOUCHED = "redaksi_sync_touched"
 #: Set in ``session.info`` when a unit of work queued an op (``on_local_change`` reads it).
 _QUEUED = "redaksi_sync_queued"
+#: Newsroom settings an editor may change on a replica (in Tools → Newsroom dictionary);
+#: the others are managed on the server.
+PUSHED_SETTINGS = (CURRENCY_SETTING, SPELLING_SETTING)
 #: Revisions kept before a change (queued ahead of it) and after a save (behind it).
 PRE_CHANGE_REVISIONS = ("restore",)
 POST_SAVE_REVISIONS = ("save",)
@@ -59,6 +65,8 @@ class _Touched:
         self.revisions: list[tuple[uuid.UUID, str, str]] = []
         #: Newsroom words added or removed here, in order: ("word_add"|"word_remove", word).
         self.words: list[tuple[str, str]] = []
+        #: Spelling settings an editor changed here (``PUSHED_SETTINGS``): key -> value.
+        self.settings: dict[str, str] = {}
 
 
 def install_capture(sessions: sessionmaker[Session]) -> None:
@@ -98,6 +106,8 @@ def _after_flush(session: Session, _context: Any) -> None:
             touched.words.append(("word_add", obj.word))
         elif isinstance(obj, NewsroomWord) and obj in session.deleted:
             touched.words.append(("word_remove", obj.word))
+        elif isinstance(obj, Setting) and obj.key in PUSHED_SETTINGS:
+            touched.settings[obj.key] = obj.value
 
 
 def _queue(session: Session, kind: str, article_id: uuid.UUID | None, **payload: Any) -> None:
@@ -208,6 +218,8 @@ def _before_commit(session: Session) -> None:
             _queue(session, "revision", article_id, revision_kind=kind, note=note)
     for kind, word in touched.words:
         _queue(session, kind, None, word=word)
+    for key, value in touched.settings.items():
+        _queue(session, "setting", None, key=key, value=value)
     session.flush()
 
 

@@ -43,6 +43,17 @@
     </message>
 </context>
 <context>
+    <name>NewsroomDictionaryDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="127"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RelatedArticleDialog</name>
     <message numerus="yes">
         <location filename="../../ui/editor_pane/related_dialog.py" line="68"/>
@@ -91,7 +102,7 @@
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="277"/>
+        <location filename="../../ui/workflow/integration.py" line="290"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

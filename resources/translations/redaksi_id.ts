@@ -573,117 +573,117 @@
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="253"/>
+        <location filename="../../ui/editor_pane/pane.py" line="268"/>
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="256"/>
+        <location filename="../../ui/editor_pane/pane.py" line="271"/>
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="259"/>
+        <location filename="../../ui/editor_pane/pane.py" line="274"/>
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="271"/>
+        <location filename="../../ui/editor_pane/pane.py" line="286"/>
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="279"/>
+        <location filename="../../ui/editor_pane/pane.py" line="294"/>
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="281"/>
+        <location filename="../../ui/editor_pane/pane.py" line="296"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="285"/>
+        <location filename="../../ui/editor_pane/pane.py" line="300"/>
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="286"/>
+        <location filename="../../ui/editor_pane/pane.py" line="301"/>
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="410"/>
+        <location filename="../../ui/editor_pane/pane.py" line="425"/>
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="417"/>
+        <location filename="../../ui/editor_pane/pane.py" line="432"/>
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="140"/>
+        <location filename="../../ui/editor_pane/pane.py" line="141"/>
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="141"/>
+        <location filename="../../ui/editor_pane/pane.py" line="146"/>
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="142"/>
+        <location filename="../../ui/editor_pane/pane.py" line="150"/>
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="143"/>
+        <location filename="../../ui/editor_pane/pane.py" line="151"/>
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="144"/>
+        <location filename="../../ui/editor_pane/pane.py" line="152"/>
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="145"/>
+        <location filename="../../ui/editor_pane/pane.py" line="153"/>
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="146"/>
+        <location filename="../../ui/editor_pane/pane.py" line="157"/>
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="148"/>
+        <location filename="../../ui/editor_pane/pane.py" line="161"/>
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="152"/>
+        <location filename="../../ui/editor_pane/pane.py" line="165"/>
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="160"/>
+        <location filename="../../ui/editor_pane/pane.py" line="173"/>
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="164"/>
+        <location filename="../../ui/editor_pane/pane.py" line="178"/>
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="171"/>
+        <location filename="../../ui/editor_pane/pane.py" line="186"/>
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="175"/>
+        <location filename="../../ui/editor_pane/pane.py" line="190"/>
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -954,209 +954,219 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="446"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
-        <location filename="../../ui/main_window.py" line="595"/>
+        <location filename="../../ui/main_window.py" line="562"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="144"/>
+        <location filename="../../ui/window_actions.py" line="146"/>
         <source>&amp;New article</source>
         <extracomment>Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody registered is skipped, so a pane can grow or shrink its set of actions freely. Actions that need an article open in the editor.</extracomment>
         <translation>Artikel &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="145"/>
+        <location filename="../../ui/window_actions.py" line="147"/>
         <source>Start a new draft</source>
         <translation>Mulai draf baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="148"/>
+        <location filename="../../ui/window_actions.py" line="150"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Gandakan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="149"/>
+        <location filename="../../ui/window_actions.py" line="151"/>
         <source>Make a copy of this article</source>
         <translation>Buat salinan artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="152"/>
+        <location filename="../../ui/window_actions.py" line="154"/>
         <source>&amp;Save</source>
         <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="153"/>
+        <location filename="../../ui/window_actions.py" line="155"/>
         <source>Save now and keep a revision</source>
         <translation>Simpan sekarang dan catat sebagai revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="156"/>
+        <location filename="../../ui/window_actions.py" line="158"/>
         <source>Move to &amp;trash</source>
         <translation>Pindahkan ke &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="157"/>
+        <location filename="../../ui/window_actions.py" line="159"/>
         <source>Move the selected article to the trash</source>
         <translation>Pindahkan artikel terpilih ke tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="160"/>
+        <location filename="../../ui/window_actions.py" line="162"/>
         <source>&amp;Restore from trash</source>
         <translation>&amp;Pulihkan dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="161"/>
+        <location filename="../../ui/window_actions.py" line="163"/>
         <source>Take the article out of the trash</source>
         <translation>Keluarkan artikel dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="164"/>
+        <location filename="../../ui/window_actions.py" line="166"/>
         <source>Re&amp;visions…</source>
         <translation>Re&amp;visi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="165"/>
+        <location filename="../../ui/window_actions.py" line="167"/>
         <source>Earlier versions of this article</source>
         <translation>Versi-versi sebelumnya dari artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="168"/>
+        <location filename="../../ui/window_actions.py" line="170"/>
         <source>Open in &amp;browser</source>
         <translation>Buka di &amp;peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="169"/>
+        <location filename="../../ui/window_actions.py" line="171"/>
         <source>Show the published page in a browser</source>
         <translation>Tampilkan halaman terbitnya di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="172"/>
+        <location filename="../../ui/window_actions.py" line="174"/>
         <source>Search &amp;articles</source>
         <translation>Cari &amp;artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="173"/>
+        <location filename="../../ui/window_actions.py" line="175"/>
         <source>Search the article list</source>
         <translation>Cari di daftar artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="176"/>
+        <location filename="../../ui/window_actions.py" line="178"/>
         <source>Show &amp;trash</source>
         <translation>Lihat &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="177"/>
+        <location filename="../../ui/window_actions.py" line="179"/>
         <source>Show the articles in the trash</source>
         <translation>Tampilkan artikel di tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="180"/>
+        <location filename="../../ui/window_actions.py" line="182"/>
         <source>&amp;Preview</source>
         <translation>&amp;Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="181"/>
+        <location filename="../../ui/window_actions.py" line="183"/>
         <source>Show or hide the preview</source>
         <translation>Tampilkan atau sembunyikan pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="183"/>
+        <location filename="../../ui/window_actions.py" line="185"/>
         <source>Go to &amp;list</source>
         <translation>Ke &amp;daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="184"/>
+        <location filename="../../ui/window_actions.py" line="186"/>
         <source>Go to &amp;editor</source>
         <translation>Ke &amp;penyunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="186"/>
+        <location filename="../../ui/window_actions.py" line="188"/>
         <source>&amp;Dashboard</source>
         <translation>&amp;Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="187"/>
+        <location filename="../../ui/window_actions.py" line="189"/>
         <source>Page views, Populer, production, speed and the pipeline</source>
         <translation>Tayangan, Populer, produksi, kecepatan, dan alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="190"/>
+        <location filename="../../ui/window_actions.py" line="192"/>
         <source>&amp;Publish site…</source>
         <translation>&amp;Terbitkan situs…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="191"/>
+        <location filename="../../ui/window_actions.py" line="193"/>
         <source>Write the public site to a folder</source>
         <translation>Tulis situs publik ke sebuah folder</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="194"/>
+        <location filename="../../ui/window_actions.py" line="196"/>
+        <source>Newsroom &amp;dictionary…</source>
+        <translation>&amp;Kamus redaksi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="197"/>
+        <source>The newsroom&apos;s words, rupiah style and spelling before a publish</source>
+        <translation>Kata-kata redaksi, gaya rupiah, dan ejaan sebelum terbit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_actions.py" line="202"/>
         <source>&amp;Preferences…</source>
         <translation>Pre&amp;ferensi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="195"/>
+        <location filename="../../ui/window_actions.py" line="203"/>
         <source>Time zone, language, theme, autosave</source>
         <translation>Zona waktu, bahasa, tema, simpan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="197"/>
+        <location filename="../../ui/window_actions.py" line="205"/>
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="198"/>
+        <location filename="../../ui/window_actions.py" line="206"/>
         <source>&amp;About Redaksi</source>
         <translation>&amp;Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="206"/>
+        <location filename="../../ui/window_actions.py" line="214"/>
         <source>&amp;Article</source>
         <translation>&amp;Artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="207"/>
+        <location filename="../../ui/window_actions.py" line="215"/>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="208"/>
+        <location filename="../../ui/window_actions.py" line="216"/>
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="209"/>
+        <location filename="../../ui/window_actions.py" line="217"/>
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="210"/>
+        <location filename="../../ui/window_actions.py" line="218"/>
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1177,7 +1187,7 @@
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="205"/>
+        <location filename="../../ui/window_actions.py" line="213"/>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
@@ -1280,6 +1290,96 @@
         <location filename="../../ui/editor_pane/metadata_form.py" line="288"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
+    </message>
+</context>
+<context>
+    <name>NewsroomDictionaryDialog</name>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="49"/>
+        <source>Newsroom dictionary</source>
+        <translation>Kamus redaksi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="58"/>
+        <source>Find a word</source>
+        <translation>Cari kata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="67"/>
+        <source>A name or abbreviation: Basarnas</source>
+        <translation>Nama atau singkatan: Basarnas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="69"/>
+        <source>Add</source>
+        <translation>Tambah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="70"/>
+        <source>Remove selected</source>
+        <translation>Hapus yang dipilih</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="73"/>
+        <source>Rp4,5 triliun (PUEBI)</source>
+        <translation>Rp4,5 triliun (PUEBI)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="74"/>
+        <source>Rp 4,5 triliun (with a space)</source>
+        <translation>Rp 4,5 triliun (dengan spasi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="77"/>
+        <source>Warn before a publish</source>
+        <translation>Peringatkan sebelum terbit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="78"/>
+        <source>Stop the publish (editors may override)</source>
+        <translation>Tahan penerbitan (editor boleh melewati)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="79"/>
+        <source>Do not count them</source>
+        <translation>Jangan dihitung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="83"/>
+        <source>Only editors and admins change the newsroom dictionary.</source>
+        <translation>Hanya editor dan admin yang dapat mengubah kamus redaksi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="94"/>
+        <source>Rupiah amounts</source>
+        <translation>Jumlah rupiah</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="95"/>
+        <source>Spelling in the pre-publish checklist</source>
+        <translation>Ejaan dalam daftar periksa sebelum terbit</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="127"/>
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n kata</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="144"/>
+        <source>Added: %1.</source>
+        <translation>Ditambahkan: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="146"/>
+        <source>The list has it already.</source>
+        <translation>Sudah ada di daftar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="161"/>
+        <source>Removed: %1.</source>
+        <translation>Dihapus: %1.</translation>
     </message>
 </context>
 <context>
@@ -2163,82 +2263,82 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../ui/sync/controller.py" line="134"/>
+        <location filename="../../ui/sync/controller.py" line="138"/>
         <source>Signed in to %1 as %2.</source>
         <translation>Masuk ke %1 sebagai %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="138"/>
+        <location filename="../../ui/sync/controller.py" line="142"/>
         <source>No system keyring here: the sign-in is kept in %1, readable by you alone.</source>
         <translation>Tidak ada keyring sistem di sini: tanda masuk disimpan di %1, hanya bisa dibaca oleh Anda.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="151"/>
+        <location filename="../../ui/sync/controller.py" line="155"/>
         <source>The newsroom copy is %1; it could not be made the default: %2</source>
         <translation>Salinan redaksi ada di %1; tidak bisa dijadikan bawaan: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="169"/>
+        <location filename="../../ui/sync/controller.py" line="173"/>
         <source>Signed out: sign in to sync again.</source>
         <translation>Sudah keluar: masuk lagi untuk menyinkronkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="171"/>
+        <location filename="../../ui/sync/controller.py" line="175"/>
         <source>Signed out; this computer&apos;s sign-in is revoked.</source>
         <translation>Sudah keluar; tanda masuk komputer ini dicabut.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="174"/>
+        <location filename="../../ui/sync/controller.py" line="178"/>
         <source>Signed out here. The server could not be told: ask an admin to revoke this computer&apos;s sign-in (redaksi tokens revoke).</source>
         <translation>Sudah keluar di sini. Server tidak bisa diberi tahu: minta admin mencabut tanda masuk komputer ini (redaksi tokens revoke).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="228"/>
+        <location filename="../../ui/sync/controller.py" line="232"/>
         <source>Next try in %1 s.</source>
         <translation>Dicoba lagi dalam %1 detik.</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="260"/>
+        <location filename="../../ui/sync/controller.py" line="264"/>
         <source>Your text as it stood on this computer is kept as a revision (Article → Revisions…).</source>
         <translation>Teks Anda seperti di komputer ini disimpan sebagai revisi (Artikel → Revisi…).</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="266"/>
+        <location filename="../../ui/sync/controller.py" line="270"/>
         <source>The newsroom server did not accept a change:</source>
         <translation>Server redaksi tidak menerima sebuah perubahan:</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="317"/>
+        <location filename="../../ui/sync/controller.py" line="321"/>
         <source>%1 as %2</source>
         <translation>%1 sebagai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="336"/>
+        <location filename="../../ui/sync/controller.py" line="340"/>
         <source>Sign &amp;in to newsroom…</source>
         <translation>&amp;Masuk ke server redaksi…</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="337"/>
+        <location filename="../../ui/sync/controller.py" line="341"/>
         <source>Sign in to the newsroom server and work on a copy of it here</source>
         <translation>Masuk ke server redaksi dan bekerja pada salinannya di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="340"/>
+        <location filename="../../ui/sync/controller.py" line="344"/>
         <source>Sign &amp;out of newsroom</source>
         <translation>&amp;Keluar dari server redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="341"/>
+        <location filename="../../ui/sync/controller.py" line="345"/>
         <source>Revoke and forget this computer&apos;s sign-in; your work stays here</source>
         <translation>Cabut dan lupakan tanda masuk komputer ini; pekerjaan Anda tetap di sini</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="344"/>
+        <location filename="../../ui/sync/controller.py" line="348"/>
         <source>S&amp;ync now</source>
         <translation>Sinkronkan &amp;sekarang</translation>
     </message>
     <message>
-        <location filename="../../ui/sync/controller.py" line="345"/>
+        <location filename="../../ui/sync/controller.py" line="349"/>
         <source>Send waiting changes and fetch the newsroom&apos;s now</source>
         <translation>Kirim perubahan yang menunggu dan ambil perubahan redaksi sekarang</translation>
     </message>
@@ -2364,105 +2464,105 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="216"/>
+        <location filename="../../ui/workflow/integration.py" line="229"/>
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="219"/>
+        <location filename="../../ui/workflow/integration.py" line="232"/>
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="246"/>
+        <location filename="../../ui/workflow/integration.py" line="259"/>
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="248"/>
+        <location filename="../../ui/workflow/integration.py" line="261"/>
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="277"/>
+        <location filename="../../ui/workflow/integration.py" line="290"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="294"/>
+        <location filename="../../ui/workflow/integration.py" line="307"/>
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="298"/>
+        <location filename="../../ui/workflow/integration.py" line="311"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="299"/>
+        <location filename="../../ui/workflow/integration.py" line="312"/>
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="301"/>
+        <location filename="../../ui/workflow/integration.py" line="314"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="301"/>
+        <location filename="../../ui/workflow/integration.py" line="314"/>
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="303"/>
+        <location filename="../../ui/workflow/integration.py" line="316"/>
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="304"/>
+        <location filename="../../ui/workflow/integration.py" line="317"/>
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="307"/>
+        <location filename="../../ui/workflow/integration.py" line="320"/>
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="308"/>
+        <location filename="../../ui/workflow/integration.py" line="321"/>
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="311"/>
+        <location filename="../../ui/workflow/integration.py" line="324"/>
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="312"/>
+        <location filename="../../ui/workflow/integration.py" line="325"/>
         <source>A printable list of the day&apos;s stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="144"/>
+        <location filename="../../ui/workflow/integration.py" line="145"/>
         <source>Nobody is signed in in this window, and this newsroom saves only the work of someone signed in. Sign in first (Article → Switch profile).</source>
         <extracomment>Action ids this module registers; the window&apos;s menus place them.</extracomment>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="258"/>
+        <location filename="../../ui/workflow/integration.py" line="271"/>
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="260"/>
+        <location filename="../../ui/workflow/integration.py" line="273"/>
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="267"/>
+        <location filename="../../ui/workflow/integration.py" line="280"/>
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

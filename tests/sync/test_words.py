@@ -102,3 +102,43 @@ def test_the_server_counts_spelling_with_the_words_the_editor_settled(newsroom: 
     finally:
         set_spelling_rule(newsroom.db, "warn", actor_id=newsroom.admin.id)
     assert get_article(newsroom.db, article.id).status == "published"
+
+
+def test_spelling_settings_go_up_from_an_editors_replica(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    """The rupiah style and the checklist rule set in Tools → Newsroom dictionary on a
+    laptop reach the server and every other replica; a reporter's push is refused there."""
+    import uuid
+
+    from editor.sync.apply import apply_op
+    from editor.workflow.spelling_item import SETTING, set_spelling_rule, spelling_rule
+
+    set_currency_style(newsroom.db, "puebi", actor_id=newsroom.admin.id)
+    set_spelling_rule(newsroom.db, "warn", actor_id=newsroom.admin.id)
+    rina = replica(tmp_path / "rina", server.url, "rina-editor")
+    sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
+    sync(rina)
+    sync(sarah)
+    assert currency_style(sarah) == "puebi" and spelling_rule(sarah) == "warn"
+    try:
+        set_currency_style(rina, "spaced", actor_id=newsroom.editor.id)
+        set_spelling_rule(rina, "block", actor_id=newsroom.editor.id)
+        sync(rina)
+        sync(sarah)
+        assert currency_style(newsroom.db) == "spaced" and spelling_rule(newsroom.db) == "block"
+        assert currency_style(sarah) == "spaced" and spelling_rule(sarah) == "block"
+        with pytest.raises(PermissionDenied):
+            set_spelling_rule(sarah, "off", actor_id=newsroom.reporter.id)
+        op = {
+            "op_id": str(uuid.uuid4()),
+            "kind": "setting",
+            "payload": {"key": SETTING, "value": "off"},
+        }
+        assert apply_op(newsroom.db, newsroom.reporter.id, op)["outcome"] == "refused"
+        zone = {"op_id": str(uuid.uuid4()), "kind": "setting", "payload": {"key": "zone"}}
+        assert apply_op(newsroom.db, newsroom.editor.id, zone)["outcome"] == "refused"
+        assert spelling_rule(newsroom.db) == "block"
+    finally:
+        set_currency_style(newsroom.db, "puebi", actor_id=newsroom.admin.id)
+        set_spelling_rule(newsroom.db, "warn", actor_id=newsroom.admin.id)

@@ -30,6 +30,7 @@ from ui.main_window import MainWindow
 from ui.preferences import PreferencesDialog
 from ui.publish_dialog import PublishDialog
 from ui.revisions_dialog import RevisionsDialog
+from ui.spelling.newsroom_dialog import NewsroomDictionaryDialog
 from ui.sync.sign_in_dialog import NewsroomSignInDialog
 from ui.workflow.audit_view import AuditDialog
 from ui.workflow.calendar_view import CalendarDialog
@@ -315,6 +316,7 @@ CHECKS: dict[str, tuple[str, Callable[[World, Fire], None]]] = {
     "view.focus_editor": ("list", _focus_editor),
     "view.dashboard": ("list", _dashboard),
     "site.publish": ("list", _opens(PublishDialog)),
+    "spelling.newsroom": ("list", _opens(NewsroomDictionaryDialog)),
     "app.preferences": ("list", _opens(PreferencesDialog)),
     "app.quit": ("list", _quit),
     "help.about": ("list", _about),

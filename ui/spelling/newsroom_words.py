@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from editor.database import Database
 from editor.errors import RedaksiError
@@ -53,11 +54,24 @@ class NewsroomWords(QObject):
             self._editor.spellingNotice.emit(str(error))
             return
         self._service.set_newsroom_words(words, currency)
+        self._editor.set_newsroom_words_allowed(self.may_change())
+
+    def may_change(self) -> bool:
         actor = self._actor()
         person = next((p for p in self._people() if p.id == actor), None)
-        self._editor.set_newsroom_words_allowed(
-            person is not None and person.active and has_permission(person.role, PERMISSION)
+        return person is not None and person.active and has_permission(person.role, PERMISSION)
+
+    def show_dialog(self, parent: QWidget) -> None:
+        """Tools → Newsroom dictionary: everyone looks, editors and admins change."""
+        from ui.spelling.newsroom_dialog import NewsroomDictionaryDialog
+
+        if self._db is None:
+            return
+        dialog = NewsroomDictionaryDialog(
+            self._db, self._actor(), may_change=self.may_change(), parent=parent
         )
+        dialog.changed.connect(self.refresh)
+        dialog.exec()
 
     def add(self, word: str) -> None:
         if self._db is None:

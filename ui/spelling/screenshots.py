@@ -2,8 +2,9 @@
 
     python -m ui.spelling.screenshots docs/screenshots
 
-Three pictures per theme: the underlines as the editor shows them, the menu of a right-click
-on a misspelt word, and the checklist's warning when an editor presses Publish. Builds a
+Four pictures per theme: the underlines as the editor shows them, the menu of a right-click
+on a misspelt word, the checklist's warning when an editor presses Publish, and Tools →
+Newsroom dictionary. Builds a
 small newsroom in a temporary folder (nothing of the user's is read or changed), opens the
 real main window offscreen with the shipped fonts on a screen of a fixed size, and drives
 it as a person would: a right-click, a press of the Publish button. Menus and message boxes
@@ -157,6 +158,14 @@ def _shots(app: Any, made: dict[str, Any], folder: Path, out_dir: Path, theme: s
 
     _when_popup(app, warning_open, modal=True)
     window.workflow.bar.buttons["published"].click()
+
+    def dictionary_open(dialog: Any) -> None:
+        path = out_dir / f"spelling-dictionary-{theme}.png"
+        written.append(_save(_over(window, dialog), path))
+        dialog.reject()
+
+    _when_popup(app, dictionary_open, modal=True)
+    window.registry.action("spelling.newsroom").trigger()
     window.autosave.shutdown()
     window.workflow.shutdown()
     window.hide()
