@@ -170,7 +170,7 @@ class Server:
 
     async def wait(self, request: Request, _person: PersonRecord, _token: uuid.UUID) -> Any:
         after = _int(request.query_params.get("after"), 0)
-        timeout = min(float(_int(request.query_params.get("timeout"), 25)), MAX_WAIT_SECONDS)
+        timeout = min(_seconds(request.query_params.get("timeout"), 25.0), MAX_WAIT_SECONDS)
         return {"cursor": await self.notices.wait_past(after, max(0.0, timeout))}
 
     async def article(self, request: Request, person: PersonRecord, _token: uuid.UUID) -> Any:
@@ -218,6 +218,17 @@ def _int(text: str | None, default: int) -> int:
         return int(text) if text is not None else default
     except ValueError:
         raise ValidationError(_("'{text}' is not a whole number.").format(text=text)) from None
+
+
+def _seconds(text: str | None, default: float) -> float:
+    """A number of seconds, whole or not ("25", "2.5"); nothing else."""
+    try:
+        seconds = float(text) if text is not None else default
+    except ValueError:
+        seconds = float("nan")
+    if seconds != seconds or seconds in (float("inf"), float("-inf")):
+        raise ValidationError(_("'{text}' is not a number of seconds.").format(text=text))
+    return seconds
 
 
 def _token_json(token: Any) -> dict[str, Any]:

@@ -126,7 +126,7 @@ class RemoteServer:
     def wait(self, after: int, timeout: float = WAIT_SECONDS) -> int:
         """The newest change number, as soon as it passes ``after`` (or at ``timeout``)."""
         data = self._request(
-            "GET", "/wait", params={"after": after, "timeout": timeout}, timeout=timeout + 10
+            "GET", "/wait", params={"after": after, "timeout": f"{timeout:g}"}, timeout=timeout + 10
         )
         return int(data.get("cursor", after))
 

@@ -1,0 +1,288 @@
+"""Writing a pulled page of article states with a handful of statements.
+
+``remote_apply.apply_article`` writes one article with some thirty statements, which held
+a first sync of a big newsroom to a few dozen articles a second. A page of up to 500
+states is written here as ``_write_article`` would write each of them, but every table
+gets one statement per page: the people, tags and sections the page names once each,
+articles that are new here in multi-row inserts, their bodies, bylines, tags,
+corrections, conflict marks, shadows and search rows likewise.
+
+What must stay one at a time stays so: an article with local ops waiting (its state is
+deferred, ``apply_article``) and an article gone or no longer readable.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy.orm import Session
+
+from editor.models import (
+    Article,
+    ArticleBody,
+    ArticleCorrection,
+    ArticleTag,
+    Byline,
+    Person,
+    SearchDocument,
+    Section,
+    Tag,
+)
+from editor.search import fold
+from editor.sync.remote_apply import (
+    _article_values,
+    apply_article,
+    apply_change,
+    apply_person,
+    apply_section,
+    apply_tag,
+)
+from editor.sync.states import State, dumps, parse_time, parse_uuid, table_of
+from editor.sync.tables import ArticleConflict, OutboxOp, SyncDeferred, SyncShadow
+
+#: SQLite allows 32,766 parameters a statement; the widest row here has about 25.
+ROWS_PER_STATEMENT = 500
+
+
+def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), ROWS_PER_STATEMENT):
+        yield items[start : start + ROWS_PER_STATEMENT]
+
+
+def _insert(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> None:
+    for chunk in _chunks(rows):
+        session.execute(insert(table_of(model)), list(chunk))
+
+
+def _delete(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> None:
+    for chunk in _chunks(ids):
+        session.execute(delete(column.table).where(column.in_(chunk)))
+
+
+def apply_page(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    """Apply one pulled page: what is not an article first (people, sections, tags,
+    settings, words), then the articles, then comments (which need their article)."""
+    articles = [c for c in changes if c["kind"] == "article"]
+    for change in changes:
+        if change["kind"] not in ("article", "comment"):
+            apply_change(session, change)
+    apply_article_states(session, articles)
+    for change in changes:
+        if change["kind"] == "comment":
+            apply_change(session, change)
+
+
+def apply_article_states(session: Session, changes: Sequence[dict[str, Any]]) -> None:
+    latest: dict[uuid.UUID, State | None] = {}
+    for change in changes:
+        latest[uuid.UUID(change["id"])] = change.get("state")
+    ids = list(latest)
+    waiting: set[uuid.UUID] = set()
+    for chunk in _chunks(ids):
+        waiting.update(
+            session.scalars(select(OutboxOp.article_id).where(OutboxOp.article_id.in_(chunk)))
+        )
+    together: list[State] = []
+    for article_id, state in latest.items():
+        if state is None or article_id in waiting:
+            apply_article(session, article_id, state)
+        else:
+            together.append(state)
+    if together:
+        _delete(session, SyncDeferred.article_id, [uuid.UUID(s["id"]) for s in together])
+        write_articles(session, together)
+
+
+def _refs(session: Session, states: Sequence[State]) -> set[uuid.UUID]:
+    """Write the people, tags and sections the page names, each once; the people known."""
+    people: dict[str, State] = {}
+    tags: dict[str, State] = {}
+    sections: dict[str, State] = {}
+    for state in states:
+        for person in state.get("people") or ():
+            people[person["id"]] = person
+        for tag in state.get("tag_refs") or ():
+            tags[tag["id"]] = tag
+        for section in state.get("section_refs") or ():
+            sections[section["id"]] = section
+    known_people = {
+        (str(row.id), row.version, row.handle, row.name, row.role, row.active, row.email)
+        for row in session.execute(
+            select(
+                Person.id,
+                Person.version,
+                Person.handle,
+                Person.name,
+                Person.role,
+                Person.active,
+                Person.email,
+            )
+        )
+    }
+    for person in people.values():
+        current = (
+            person["id"],
+            person.get("version"),
+            person["handle"],
+            person["name"],
+            person.get("role"),
+            bool(person.get("active", True)),
+            person.get("email"),
+        )
+        if current not in known_people:
+            apply_person(session, person)
+    known_tags = {(str(i), n, s) for i, n, s in session.execute(select(Tag.id, Tag.name, Tag.slug))}
+    for tag in tags.values():
+        if (tag["id"], tag["name"], tag["slug"]) not in known_tags:
+            apply_tag(session, tag)
+    known_sections = {(str(i), v) for i, v in session.execute(select(Section.id, Section.version))}
+    for section in sections.values():
+        if (section["id"], section.get("version", 1)) not in known_sections:
+            apply_section(session, section)
+    return set(session.scalars(select(Person.id)))
+
+
+def write_articles(session: Session, states: Sequence[State]) -> None:
+    """What ``remote_apply._write_article`` writes for each state, table by table."""
+    people = _refs(session, states)
+    ids = [uuid.UUID(s["id"]) for s in states]
+    existing: set[uuid.UUID] = set()
+    shadows: dict[uuid.UUID, tuple[bool, int]] = {}
+    for chunk in _chunks(ids):
+        existing.update(session.scalars(select(Article.id).where(Article.id.in_(chunk))))
+        for article_id, has_body, version in session.execute(
+            select(SyncShadow.article_id, SyncShadow.has_body, SyncShadow.server_version).where(
+                SyncShadow.article_id.in_(chunk)
+            )
+        ):
+            shadows[article_id] = (bool(has_body), int(version))
+    new_rows: list[dict[str, Any]] = []
+    bodies: list[dict[str, Any]] = []
+    body_gone: list[uuid.UUID] = []
+    bylines: list[dict[str, Any]] = []
+    tags: list[dict[str, Any]] = []
+    corrections: list[dict[str, Any]] = []
+    conflicts: list[dict[str, Any]] = []
+    shadow_rows: list[dict[str, Any]] = []
+    search: list[dict[str, Any]] = []
+    kept_bodies: list[uuid.UUID] = []
+    for state, article_id in zip(states, ids, strict=True):
+        content = state["content"]
+        values = _article_values(state)
+        saver = parse_uuid(state.get("updated_by_id"))
+        values["updated_by_id"] = saver if saver in people else None
+        if article_id in existing:
+            session.execute(
+                update(table_of(Article)).where(Article.id == article_id).values(**values)
+            )
+        else:
+            new_rows.append({"id": article_id, **values})
+        shadow = shadows.get(article_id)
+        body = content.get("body")
+        has_body = body is not None
+        if body is not None:
+            bodies.append({"article_id": article_id, "markdown": body})
+        elif shadow is None or not shadow[0] or shadow[1] != state["version"]:
+            body_gone.append(article_id)  # not carried here, or no longer known current
+        else:
+            has_body = True  # unchanged since the body was last pulled
+            kept_bodies.append(article_id)
+        bylines.extend(
+            {"article_id": article_id, "person_id": uuid.UUID(p), "position": i}
+            for i, p in enumerate(content.get("bylines") or ())
+            if uuid.UUID(p) in people
+        )
+        tags.extend(
+            {"article_id": article_id, "tag_id": uuid.UUID(t["id"]), "position": i}
+            for i, t in enumerate(state.get("tag_refs") or ())
+        )
+        for row in state.get("corrections") or ():
+            author = parse_uuid(row.get("author_id"))
+            corrections.append(
+                {
+                    "id": uuid.UUID(row["id"]),
+                    "article_id": article_id,
+                    "author_id": author if author in people else None,
+                    "corrected_at": parse_time(row["corrected_at"]),
+                    "note": row.get("note", ""),
+                }
+            )
+        conflict = state.get("conflict")
+        if conflict:
+            person = parse_uuid(conflict.get("person_id"))
+            conflicts.append(
+                {
+                    "article_id": article_id,
+                    "person_id": person if person in people else None,
+                    "created_at": parse_time(conflict.get("created_at")),
+                    "article_version": conflict.get("article_version", 0),
+                    "revision_id": None,
+                    "mine_json": dumps(conflict.get("mine") or {}),
+                    "fields": conflict.get("fields", ""),
+                }
+            )
+        shadow_rows.append(
+            {
+                "article_id": article_id,
+                "server_version": state["version"],
+                "has_body": has_body,
+                "state_json": dumps({**content, "status": state["status"]}),
+            }
+        )
+        search.append(
+            {
+                "article_id": article_id,
+                "headline": fold(values["headline"]),
+                "lead": fold(values["lead"]),
+                "body": fold(body) if body is not None else None,
+            }
+        )
+    _insert(session, Article, new_rows)
+    _delete(session, ArticleBody.article_id, [b["article_id"] for b in bodies] + body_gone)
+    _insert(session, ArticleBody, bodies)
+    for model in (Byline, ArticleTag, ArticleCorrection, ArticleConflict, SyncShadow):
+        _delete(session, model.article_id, ids)
+    _insert(session, Byline, bylines)
+    _insert(session, ArticleTag, tags)
+    _insert(session, ArticleCorrection, corrections)
+    _insert(session, ArticleConflict, conflicts)
+    _insert(session, SyncShadow, shadow_rows)
+    _reindex(session, search, [i for i in ids if i in existing], set(kept_bodies))
+
+
+def _reindex(
+    session: Session,
+    rows: list[dict[str, Any]],
+    existing: list[uuid.UUID],
+    kept_bodies: set[uuid.UUID],
+) -> None:
+    """The search rows, as ``search.reindex_article`` writes them: a body kept from an
+    earlier pull is read back; an article new here has no row to remove."""
+    stored: dict[uuid.UUID, str] = {}
+    for chunk in _chunks(sorted(kept_bodies)):
+        query = select(ArticleBody.article_id, ArticleBody.markdown)
+        for article_id, text_ in session.execute(query.where(ArticleBody.article_id.in_(chunk))):
+            stored[article_id] = text_ or ""
+    for row in rows:
+        if row["body"] is None:
+            row["body"] = fold(stored.get(row["article_id"], ""))
+    if session.get_bind().dialect.name != "sqlite":
+        _delete(session, SearchDocument.article_id, existing)
+        _insert(session, SearchDocument, rows)
+        return
+    for chunk in _chunks(existing):
+        # article_id is an UNINDEXED column of the FTS table: one scan a page, not a row.
+        marks = ", ".join(f":id{n}" for n in range(len(chunk)))
+        session.execute(
+            text(f"DELETE FROM search_fts WHERE article_id IN ({marks})"),
+            {f"id{n}": str(article_id) for n, article_id in enumerate(chunk)},
+        )
+    statement = text(
+        "INSERT INTO search_fts (article_id, headline, lead, body) "
+        "VALUES (:article_id, :headline, :lead, :body)"
+    )
+    for chunk in _chunks(rows):
+        session.execute(statement, [{**row, "article_id": str(row["article_id"])} for row in chunk])
