@@ -182,12 +182,13 @@ def _article(context: CommandContext, typed: str) -> uuid.UUID:
     return resolve_article_id(context.db, typed)
 
 
-def _personal_exceptions() -> WordExceptions:
-    """This person's own dictionary, as the app's spell checker takes it."""
+def _personal_exceptions(article_id: uuid.UUID) -> WordExceptions:
+    """This person's own dictionary and the words they ignored in the article in the app."""
+    from editor.spelling.ignored import load_ignored
     from editor.spelling.personal import load_personal_words
     from editor.workflow.spelling_item import WordExceptions
 
-    return WordExceptions.of(load_personal_words())
+    return WordExceptions.of(load_personal_words(), load_ignored(article_id))
 
 
 def status_command(args: argparse.Namespace, context: CommandContext) -> int:
@@ -207,10 +208,12 @@ def status_command(args: argparse.Namespace, context: CommandContext) -> int:
         note=args.note,
         override_reason=args.override,
         scheduled_at=when,
-        exceptions=_personal_exceptions(),
+        exceptions=_personal_exceptions(article_id),
     )
     if args.to in CHECKED_TARGETS:
-        for item in warning_items(checklist_for(context.db, record, _personal_exceptions())):
+        for item in warning_items(
+            checklist_for(context.db, record, _personal_exceptions(record.id))
+        ):
             print(_("redaksi: warning: {problem}").format(problem=item.problem), file=sys.stderr)
     headline = record.headline or _("Untitled")
     if record.status == "scheduled":
@@ -264,7 +267,7 @@ def checklist_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.workflow.checklist import checklist_for
 
     record = get_article(context.db, _article(context, args.id))
-    items = checklist_for(context.db, record, _personal_exceptions())
+    items = checklist_for(context.db, record, _personal_exceptions(record.id))
     for item in items:
         mark = "x" if item.ok else (" " if item.blocking else "!")
         print(f"[{mark}] {item.key}" + ("" if item.ok else f": {item.problem}"))

@@ -11,6 +11,7 @@ import pytest
 from editor.articles import get_article
 from editor.cli import main
 from editor.database import open_database
+from editor.spelling.ignored import ignore_word
 from editor.spelling.personal import add_personal_word
 from editor.workflow import passwords
 from editor.workflow.audit import audit_log
@@ -335,7 +336,7 @@ def test_the_checklist_warns_by_default_and_blocks_when_the_newsroom_says(
     assert get_article(db, story.id).status == "approved"
 
 
-def test_my_dictionary_counts_on_the_command_line(newsroom, sqlite_url, capsys):
+def test_my_dictionary_and_ignored_words_count_on_the_command_line(newsroom, sqlite_url, capsys):
     db, room = newsroom
     story = ready_story(db, room, **SLIPPED)
     force_status(db, story, "approved")
@@ -344,12 +345,16 @@ def test_my_dictionary_counts_on_the_command_line(newsroom, sqlite_url, capsys):
         add_personal_word(word)
     code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
     assert "[!] spelling: 4 unresolved" in out and "spelling," not in out
+    ignore_word(story.id, "Antri")  # "ignore in this article", chosen in the app
+    ignore_word(ready_story(db, room).id, "Kemaren")  # in another article: no matter here
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
+    assert "[!] spelling: 3 unresolved" in out and "headline" not in out.split("[!]")[1]
 
     code, out, err = run(
         capsys, sqlite_url, "status", str(story.id), "--to", "published", "--as", "rina-editor"
     )
     assert code == 0 and get_article(db, story.id).status == "published"
-    assert "warning: 4 unresolved spelling and house-style problems" in err
+    assert "warning: 3 unresolved spelling and house-style problems" in err
 
 
 def test_the_rule_is_listed_with_the_words(newsroom, sqlite_url, capsys):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 from editor.articles import create_article
 from editor.database import Database
 from editor.records import ArticleDraft, ArticleRecord
+from editor.spelling.ignored import load_ignored
 from editor.spelling.personal import load_personal_words
 from tests.ui.spelling_helpers import right_click, trigger, type_at_end, underlined, wait_checked
 from ui.actions import ActionRegistry
@@ -118,6 +119,23 @@ def test_ignore_holds_for_this_article_only(
     pane.load(other, [], [])
     wait_checked(qtbot, pane)
     assert "Kalijodo" in underlined(pane)
+
+
+def test_ignored_words_are_kept_for_next_time(
+    qtbot, pane: EditorPane, article: ArticleRecord
+) -> None:
+    type_at_end(qtbot, pane, "Warga Kalijodo antri sejak pagi.")
+    right_click(qtbot, pane, "antri", lambda menu: trigger(menu, "spellingIgnore"))
+    wait_checked(qtbot, pane)
+    assert set(underlined(pane)) == {"Kalijodo"}
+    assert load_ignored(article.id) == ["antri"]
+    # The app started again: a new window with its own spelling service.
+    again = EditorPane(ActionRegistry())
+    qtbot.addWidget(again)
+    again.set_spelling(SpellingService())
+    again.load(pane.current_record(), [], [])
+    wait_checked(qtbot, again)
+    assert set(underlined(again)) == {"Kalijodo"}
 
 
 def test_english_article_is_checked_in_english(qtbot, pane: EditorPane, article) -> None:

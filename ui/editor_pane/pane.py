@@ -74,8 +74,6 @@ class EditorPane(QWidget):
         self._article_path: ArticlePath | None = None
         self._typed_for_test = False
         self._spelling: SpellingService | None = None
-        #: Words ignored per article, for as long as the app runs.
-        self._ignored: dict[uuid.UUID, set[str]] = {}
 
         self.form = MetadataForm()
         self.body = BodyEditor()
@@ -224,7 +222,9 @@ class EditorPane(QWidget):
         checker = None
         if self._spelling is not None and self._record is not None:
             checker = self._spelling.checker(str(self.form.language.currentData() or "id"))
-        ignored = frozenset(self._ignored.get(self._record.id, ())) if self._record else frozenset()
+        ignored: frozenset[str] = frozenset()
+        if self._spelling is not None and self._record is not None:
+            ignored = self._spelling.ignored_words(self._record.id)
         self.body.set_checker(checker, ignored)
         for field in self._field_spelling:
             field.set_checker(checker, ignored)
@@ -245,13 +245,20 @@ class EditorPane(QWidget):
         ignored in the article."""
         from editor.workflow.spelling_item import WordExceptions
 
-        personal = self._spelling.personal_words() if self._spelling is not None else []
-        return WordExceptions.of(personal, self._ignored.get(article_id, ()))
+        if self._spelling is None:
+            return WordExceptions()
+        return WordExceptions.of(
+            self._spelling.personal_words(), self._spelling.ignored_words(article_id)
+        )
 
     def _ignore(self, word: str) -> None:
-        if self._record is not None:
-            self._ignored.setdefault(self._record.id, set()).add(word)
-            self._apply_checker()
+        if self._record is None or self._spelling is None:
+            return
+        try:
+            self._spelling.ignore(self._record.id, word)
+        except (RedaksiError, OSError) as error:
+            self.spellingNotice.emit(str(error))
+        self._apply_checker()
 
     # --- formatting commands ---------------------------------------------------------
 

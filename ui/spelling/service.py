@@ -8,11 +8,14 @@ again. Words accepted by the newsroom or by this person rebuild the checkers at 
 
 from __future__ import annotations
 
+import uuid
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from editor.errors import RedaksiError
 from editor.spelling.checker import Checker, make_checker
 from editor.spelling.house_style import DEFAULT_CURRENCY_STYLE
+from editor.spelling.ignored import ignore_word, load_ignored
 from editor.spelling.personal import add_personal_word, load_personal_words
 from ui.preview.background import BackgroundRunner
 
@@ -47,6 +50,7 @@ class SpellingService(QObject):
         self._told: set[str] = set()
         self._newsroom: list[str] = []
         self._personal = load_personal_words()
+        self._ignored: dict[uuid.UUID, frozenset[str]] = {}
         self._currency = DEFAULT_CURRENCY_STYLE
         self._enabled = spelling_enabled()
         self._choice = spelling_language_choice()
@@ -84,6 +88,13 @@ class SpellingService(QObject):
     def personal_words(self) -> list[str]:
         return list(self._personal)
 
+    def ignored_words(self, article_id: uuid.UUID) -> frozenset[str]:
+        """The words this person ignored in the article (kept in their data folder)."""
+        found = self._ignored.get(article_id)
+        if found is None:
+            found = self._ignored[article_id] = frozenset(load_ignored(article_id))
+        return found
+
     # --- what changes it ----------------------------------------------------------------
 
     def reload_preferences(self) -> None:
@@ -97,6 +108,12 @@ class SpellingService(QObject):
         if (words, currency) != (self._newsroom, self._currency):
             self._newsroom, self._currency = list(words), currency
             self._rebuild()
+
+    def ignore(self, article_id: uuid.UUID, word: str) -> None:
+        """Ignore ``word`` in the article from now on. In this window it holds even when
+        it cannot be kept for next time: RedaksiError/OSError then say why."""
+        self._ignored[article_id] = self.ignored_words(article_id) | {word}
+        ignore_word(article_id, word)
 
     def add_personal_word(self, word: str) -> None:
         """Add to this person's dictionary; RedaksiError/OSError say why it could not be."""
