@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 from editor.articles import create_article, find_by_source_key
 from editor.database import Database
-from editor.demo_pictures import load_photos, with_photos
+from editor.demo_pictures import desk_picture, load_photos, with_photos
 from editor.errors import NotFoundError, ValidationError
 from editor.i18n import _
 from editor.models import Article, Person, Setting
@@ -249,6 +249,7 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
             session.add(Setting(key=DEMO_SETTING, value="1"))
     _load_sections(db, data["sections"], report)
     photos = load_photos(db, data.get("photos", []))
+    captions = {entry["file"]: entry for entry in data.get("photos", [])}
     _load_people(db, data["people"], report)
     # No one acts: the demo newsroom has no admin, like a newsroom IT is setting up.
     report.words = add_words(db, [str(word) for word in data.get("words", [])], actor_id=None)
@@ -260,6 +261,15 @@ def load_demo(db: Database, *, now: datetime | None = None) -> DemoReport:
         if find_by_source_key(db, source_key(entry["headline"])) is not None:
             report.existing_articles += 1
             continue
+        if "image" not in entry and desk_picture(entry["section"]) in photos:
+            entry = {**entry, "image": desk_picture(entry["section"])}
+        if "image" in entry and "image_caption" not in entry:
+            about = captions.get(entry["image"], {})
+            entry = {
+                **entry,
+                "image_caption": about.get("caption", ""),
+                "image_credit": about.get("credit", ""),
+            }
         if "byline" not in entry:
             # Spread the sample's headlines over the reporters so filters have variety.
             entry = {**entry, "byline": [reporters[index % len(reporters)].name]}

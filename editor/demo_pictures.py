@@ -1,5 +1,7 @@
-"""The demo newsroom's pictures: six free photos shipped in ``resources/demo/photos`` and
-one illustration drawn here, put in the media library with their credits and licences.
+"""The demo newsroom's pictures: six free photos shipped in ``resources/demo/photos``, one
+illustration drawn here and one for each desk (``editor.demo_illustrations``), put in the
+media library with their credits and licences. A story the newsroom file gives no picture
+gets its desk's illustration, as portals do.
 
 ``newsroom.yaml`` lists them under ``photos`` (file, caption, credit, alt text, licence);
 an article names one as ``image: rocket.jpg``, and a demo body as ``demo-photo:NAME``,
@@ -14,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from editor.database import Database
+from editor.demo_illustrations import DESKS, desk_illustration
 from editor.media.intake import Picture, check_picture
 from editor.media.library import keep_picture
 from editor.media.refs import media_ref
@@ -66,9 +69,16 @@ def compass_rose(width: int = 1600, height: int = 900) -> bytes:
     return out.getvalue()
 
 
+def desk_picture(section_path: str) -> str:
+    """The drawn illustration of a story's desk ("berita/politik" -> its file name)."""
+    return f"ilustrasi-{section_path.rsplit('/', 1)[-1]}.png"
+
+
 def _picture(name: str) -> Picture:
     if name == ILLUSTRATION:
         return check_picture(compass_rose(), name)
+    if name in DESKS:
+        return check_picture(desk_illustration(name), name)
     data = (resources.files(PHOTOS_PACKAGE) / name).read_bytes()
     return check_picture(data, name)
 

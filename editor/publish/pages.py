@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -16,7 +16,11 @@ from editor.publish.model import PublicArticle, SiteData, SiteSection
 from editor.publish.sidebar import ListEntry, TimeTexts
 from editor.publish.summary import describe
 from editor.publish.templates import template
-from editor.publish.urls import author_path
+from editor.publish.urls import author_path, paged
+
+if TYPE_CHECKING:
+    from editor.publish.front import SectionBlock
+    from editor.publish.teasers import Teaser
 
 PAGE_SIZE = 20
 
@@ -34,6 +38,8 @@ class SiteInfo:
     zone: str
     nav: tuple[SiteSection, ...]
     language: str = "id"
+    #: Every section: the navigation's second row shows subsections.
+    sections: tuple[SiteSection, ...] = ()
     #: The publisher logo (site path, width, height): JSON-LD ``publisher.logo``.
     logo: tuple[str, int, int] | None = None
     #: A logo IT configured is shown in the header; the drawn default is not (the
@@ -41,6 +47,16 @@ class SiteInfo:
     logo_in_header: bool = False
     #: Site path of the picture shared for pages without one of their own (og:image).
     share_image: str = ""
+
+    def subnav(self, trail: Sequence[str]) -> list[SiteSection]:
+        """The second navigation row: the subsections of the page's top section, or on
+        pages outside any section, the subsections of every top section."""
+        tops = [s for s in self.nav if s.url in trail] or list(self.nav)
+        rank = {s.id: n for n, s in enumerate(tops)}
+        return sorted(
+            (s for s in self.sections if s.parent_id in rank),
+            key=lambda s: (rank.get(s.parent_id, 0) if s.parent_id else 0, s.position, s.name),
+        )
 
 
 @dataclass(frozen=True)
@@ -175,7 +191,7 @@ def render_article(
         description=description,
         image=share,
         feeds=(),
-        current=chain[0].url if chain else None,
+        trail=tuple(section.url for section in chain),
         authors=authors,
         og_type="article",
         article=article,
@@ -194,81 +210,119 @@ def render_article(
         json_ld=_json_script(
             json_ld(article, site, share, chain[-1].name if chain else None, description)
         ),
-        breadcrumb_ld=_json_script(
-            breadcrumb_ld(
-                site, [Crumb(s.name, s.url) for s in chain], (article.headline, article.url)
+        ld_scripts=[
+            _json_script(
+                breadcrumb_ld(
+                    site, [Crumb(s.name, s.url) for s in chain], (article.headline, article.url)
+                )
             )
-        ),
+        ],
         sidebar=sidebar,
     )
-
-
-@dataclass(frozen=True)
-class Teaser:
-    url: str
-    headline: str
-    time: str
-    lead: str
 
 
 def page_count(total: int, size: int = PAGE_SIZE) -> int:
     return max(1, -(-total // size))
 
 
-def render_listing(
-    *,
-    site: SiteInfo,
-    heading: str,
-    folder_url: str,
-    page_url: Callable[[int], str],
-    items: Sequence[ListEntry | PublicArticle],
-    page: int,
-    pages: int,
-    times: TimeTexts,
-    sidebar: Markup,
-    empty_text: str = "Belum ada berita.",
-    leads: dict[Any, str] | None = None,
-    description: str = "",
-    feeds: Sequence[Feed] = (),
-    current: str | None = None,
-    crumbs: Sequence[Crumb] = (),
-) -> str:
-    teasers = [
-        Teaser(
-            url=item.url,
-            headline=item.headline,
-            time=times(item.published_at, item.language),
-            lead=(leads or {}).get(_item_id(item), ""),
+@dataclass(frozen=True)
+class ListPage:
+    """One page of a list (home, a section, a tag, an author, Populer, UPDATE)."""
+
+    heading: str
+    #: The list's first page (its folder): "/berita/dunia/".
+    folder: str
+    page: int = 1
+    pages: int = 1
+    description: str = ""
+    feeds: tuple[Feed, ...] = ()
+    #: The sections the page belongs to, top first (marked in the navigation).
+    trail: tuple[str, ...] = ()
+    crumbs: tuple[Crumb, ...] = ()
+    #: A word above the heading ("Penulis").
+    eyebrow: str = ""
+    numbered: bool = False
+    #: Extra JSON-LD for the page (an author's ProfilePage), as (type, name, url).
+    profile: tuple[str, str] | None = None
+
+    def url(self, page: int) -> str:
+        return paged(self.folder, page)
+
+
+def _list_context(site: SiteInfo, page: ListPage, sidebar: Markup) -> dict[str, Any]:
+    title = page.heading if page.page == 1 else f"{page.heading} (halaman {page.page})"
+    home = page.folder == "/"
+    scripts = []
+    if not home:
+        scripts.append(breadcrumb_ld(site, page.crumbs, (page.heading, page.folder)))
+    if page.profile is not None:
+        name, url = page.profile
+        scripts.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "ProfilePage",
+                "url": site.base + page.url(page.page),
+                "mainEntity": {"@type": "Person", "name": name, "url": site.base + url},
+            }
         )
-        for item in items
-    ]
-    title = heading if page == 1 else f"{heading} (halaman {page})"
-    return template("listing.html").render(
-        root=site.root,
-        lang=site.language,
-        site=site,
-        title=title,
-        canonical=site.base + page_url(page),
-        description=description or f"{heading} - {site.name}",
-        image=site.base + site.share_image if site.share_image else None,
-        feeds=feeds,
-        current=current,
-        breadcrumb_ld=_json_script(breadcrumb_ld(site, crumbs, (heading, page_url(1))))
-        if crumbs or folder_url != "/"
-        else None,
-        heading=heading,
-        items=teasers,
-        page=page,
-        pages=pages,
-        prev_url=page_url(page - 1) if page > 1 else None,
-        next_url=page_url(page + 1) if page < pages else None,
-        sidebar=sidebar,
+    return {
+        "root": site.root,
+        "lang": site.language,
+        "site": site,
+        "title": title,
+        "canonical": site.base + page.url(page.page),
+        "description": page.description or f"{page.heading} - {site.name}",
+        "image": site.base + site.share_image if site.share_image else None,
+        "feeds": page.feeds,
+        "trail": page.trail,
+        "ld_scripts": [_json_script(data) for data in scripts],
+        "heading": page.heading,
+        "eyebrow": page.eyebrow,
+        "numbered": page.numbered,
+        "page": page.page,
+        "pages": page.pages,
+        "prev_url": page.url(page.page - 1) if page.page > 1 else None,
+        "next_url": page.url(page.page + 1) if page.page < page.pages else None,
+        "sidebar": sidebar,
+        "is_home": home,
+    }
+
+
+def render_listing(
+    site: SiteInfo,
+    page: ListPage,
+    teasers: Sequence[Teaser],
+    sidebar: Markup,
+    *,
+    empty_text: str = "Belum ada berita.",
+) -> str:
+    context = _list_context(site, page, sidebar)
+    return template("listing.html").render(items=teasers, empty_text=empty_text, **context)
+
+
+def render_front(
+    site: SiteInfo,
+    page: ListPage,
+    sidebar: Markup,
+    *,
+    headline: Teaser | None,
+    secondary: Sequence[Teaser],
+    blocks: Sequence[SectionBlock] = (),
+    items: Sequence[Teaser] = (),
+    latest_title: str = "Berita Terbaru",
+    empty_text: str = "Belum ada berita.",
+) -> str:
+    """A portal front page: headline story, secondary row, section blocks, the rest."""
+    context = _list_context(site, page, sidebar)
+    return template("front.html").render(
+        headline=headline,
+        secondary=secondary,
+        blocks=blocks,
+        items=items,
+        latest_title=latest_title,
         empty_text=empty_text,
+        **context,
     )
-
-
-def _item_id(item: ListEntry | PublicArticle) -> Any:
-    return item.article_id if isinstance(item, ListEntry) else item.id
 
 
 @dataclass(frozen=True)
@@ -309,5 +363,6 @@ def render_sidebar(
     return template("sidebar.html").render(root=site.root, blocks=blocks)
 
 
-def render_ssi_sidebar(site: SiteInfo) -> str:
-    return template("sidebar-ssi.html").render(root=site.root)
+def render_ssi_sidebar(site: SiteInfo, only: str | None = None) -> str:
+    """The include of the shared fragment (or of ``only`` one list's)."""
+    return template("sidebar-ssi.html").render(root=site.root, fragment=only or "sidebar")

@@ -62,15 +62,16 @@ class SitePicture:
     def srcset(self, root: str, extension: str) -> str:
         return ", ".join(f"{self.url(root, s.width, extension)} {s.width}w" for s in self.sizes)
 
-    def html(self, root: str, alt: str, *, lazy: bool) -> Markup:
+    def html(self, root: str, alt: str, *, lazy: bool, sizes: str = SIZES) -> Markup:
+        """``sizes``: how wide the slot it fills is (the article column by default)."""
         fallback = self.fallback()
         largest = self.largest()
         loading = ' loading="lazy" decoding="async"' if lazy else ""
         return Markup(
             "<picture>"
-            f'<source type="image/webp" srcset="{self.srcset(root, "webp")}" sizes="{SIZES}">'
+            f'<source type="image/webp" srcset="{self.srcset(root, "webp")}" sizes="{sizes}">'
             f'<img src="{self.url(root, fallback.width)}" srcset="{self.srcset(root, "jpg")}" '
-            f'sizes="{SIZES}" width="{largest.width}" height="{largest.height}" '
+            f'sizes="{sizes}" width="{largest.width}" height="{largest.height}" '
             f'alt="{html.escape(alt, quote=True)}"{loading}>'
             "</picture>"
         )

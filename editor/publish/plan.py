@@ -11,7 +11,7 @@ import hashlib
 import json
 import mimetypes
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
@@ -19,7 +19,7 @@ from typing import Any, Literal, NamedTuple
 from markupsafe import Markup
 
 from editor.media.renditions import FORMAT as RENDITION_FORMAT
-from editor.publish import feeds, sitemaps
+from editor.publish import feeds, front, sitemaps
 from editor.publish.assets import LeadImage
 from editor.publish.body import BodyCache
 from editor.publish.brand import (
@@ -34,27 +34,29 @@ from editor.publish.ninjs import NINJS_NAME, render_ninjs
 from editor.publish.pages import (
     PAGE_SIZE,
     Crumb,
-    Feed,
+    ListPage,
     SiteInfo,
     feeds_of,
     page_count,
     render_article,
+    render_front,
     render_listing,
     render_sidebar,
     render_ssi_sidebar,
 )
 from editor.publish.pictures import SitePictures
 from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
+from editor.publish.teasers import Teaser, TeaserMaker
 from editor.publish.templates import resource_dir, templates_fingerprint
-from editor.publish.urls import LATEST, POPULAR, author_path, paged, tag_path
+from editor.publish.urls import LATEST, POPULAR, author_path, tag_path
 from editor.render import render_fingerprint
 
 SidebarMode = Literal["embed", "ssi"]
 #: The shared Populer and UPDATE fragment that SSI pages include.
 SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: Bump when the publisher's output changes in a way templates do not show.
-PUBLISH_FORMAT = "1"
-HOME_LENGTH = 20
+PUBLISH_FORMAT = "2"
+HOME_LENGTH = 10
 
 
 class Job(NamedTuple):
@@ -126,7 +128,8 @@ class Planner:
             _teaser_key(self.side_popular, False), _teaser_key(self.side_latest, False)
         )
         self.sidebar_key = side_key if self.mode == "embed" else "ssi"
-        self._sidebar: Markup | None = None
+        self._sidebars: dict[str | None, Markup] = {}
+        self.teasers = TeaserMaker(self.site.root, self.times, self.images)
         self._html: dict[Any, str] = {}
         self._by_section: dict[SiteSection, list[PublicArticle]] | None = None
         self._chains: dict[SiteSection | None, list[SiteSection]] = {}
@@ -135,14 +138,18 @@ class Planner:
 
     # -- shared pieces -----------------------------------------------------------------
 
-    def sidebar(self) -> Markup:
-        if self._sidebar is None:
+    def sidebar(self, only: str | None = None) -> Markup:
+        """Populer and UPDATE (or ``only`` one), embedded or as an SSI include."""
+        made = self._sidebars.get(only)
+        if made is None:
             if self.mode == "embed":
-                html = render_sidebar(self.site, self.side_popular, self.side_latest, self.times)
+                html = render_sidebar(
+                    self.site, self.side_popular, self.side_latest, self.times, only=only
+                )
             else:
-                html = render_ssi_sidebar(self.site)
-            self._sidebar = Markup(html)
-        return self._sidebar
+                html = render_ssi_sidebar(self.site, only)
+            made = self._sidebars[only] = Markup(html)
+        return made
 
     def body_html(self, article: PublicArticle) -> str:
         html = self._html.get(article.id)
@@ -309,59 +316,96 @@ class Planner:
 
     def _paged(
         self,
-        folder: str,
-        heading: str,
-        items: Sequence[ListEntry | PublicArticle],
+        list_page: ListPage,
+        items: Sequence[PublicArticle],
         *,
         size: int = PAGE_SIZE,
         leads: bool = True,
-        description: str = "",
-        feeds: tuple[Feed, ...] = (),
-        current: str | None = None,
-        crumbs: tuple[Crumb, ...] = (),
+        as_front: bool = False,
+        sidebar_only: str | None = None,
+        own_section: SiteSection | None = None,
+        extra_key: str = "",
     ) -> list[Job]:
+        """The pages of one list; ``as_front``: its first page laid out as a front page."""
         pages = page_count(len(items), size)
         jobs = []
         for page in range(1, pages + 1):
             chunk = items[(page - 1) * size : page * size]
+            this = replace(list_page, page=page, pages=pages)
 
-            def make(chunk: Sequence[ListEntry | PublicArticle] = chunk, page: int = page) -> bytes:
+            def make(chunk: Sequence[PublicArticle] = chunk, this: ListPage = this) -> bytes:
                 # Only the page's own teasers: most pages are never made at all.
-                lead_map = (
-                    {a.id: a.lead for a in chunk if isinstance(a, PublicArticle)} if leads else {}
-                )
-                return render_listing(
-                    site=self.site,
-                    heading=heading,
-                    folder_url=folder,
-                    page_url=lambda n: paged(folder, n),
-                    items=chunk,
-                    page=page,
-                    pages=pages,
-                    times=self.times,
-                    sidebar=self.sidebar(),
-                    leads=lead_map,
-                    description=description,
-                    feeds=feeds,
-                    current=current,
-                    crumbs=crumbs,
-                ).encode()
+                sidebar = self.sidebar(sidebar_only)
+                if as_front and this.page == 1 and chunk:
+                    return self._front_page(this, chunk, sidebar, own_section).encode()
+                teasers = [
+                    self._teaser(a, own_section, "thumb", lazy=n > 2, lead=leads)
+                    for n, a in enumerate(chunk)
+                ]
+                return render_listing(self.site, this, teasers, sidebar).encode()
 
             key = self.key(
                 "l",
-                folder,
-                heading,
-                page,
-                pages,
-                _teaser_key(chunk, leads),
+                this,
+                as_front,
+                self.teasers.key(list(chunk)),
+                leads,
+                sidebar_only,
                 self.sidebar_key,
-                description,
-                feeds,
-                current,
-                crumbs,
+                extra_key,
+                own_section,
             )
-            jobs.append(Job(_file(paged(folder, page)), key, make))
+            jobs.append(Job(_file(this.url(page)), key, make))
         return jobs
+
+    def _teaser(
+        self,
+        article: PublicArticle,
+        own_section: SiteSection | None,
+        slot: str | None,
+        *,
+        lazy: bool = True,
+        lead: bool = True,
+    ) -> Teaser:
+        teaser = self.teasers.make(article, slot, lazy=lazy, lead=lead)
+        if own_section is not None and article.section == own_section:
+            teaser = replace(teaser, section_name="", section_url="")
+        return teaser
+
+    def _front_page(
+        self,
+        page: ListPage,
+        chunk: Sequence[PublicArticle],
+        sidebar: Markup,
+        own_section: SiteSection | None,
+    ) -> str:
+        has_picture = self.has_picture
+        plan = front.layout(chunk, has_picture)
+        assert plan.headline is not None
+        home = page.folder == "/"
+        blocks = (
+            front.section_blocks(
+                self.data.sections, self.section_articles(), self.teasers, plan.shown
+            )
+            if home
+            else []
+        )
+        return render_front(
+            self.site,
+            page,
+            sidebar,
+            headline=self._teaser(plan.headline, own_section, "headline", lazy=False),
+            secondary=[
+                self._teaser(a, own_section, "card", lazy=False, lead=False) for a in plan.secondary
+            ],
+            blocks=blocks,
+            items=[] if home else [self._teaser(a, own_section, "thumb") for a in plan.rest],
+            latest_title="Berita Terbaru",
+        )
+
+    def has_picture(self, article: PublicArticle) -> bool:
+        image = self.images.get(article.id)
+        return image is not None and image.picture is not None
 
     def _chain_key(self, section: SiteSection | None) -> str:
         key = self._chain_keys.get(section)
@@ -388,48 +432,71 @@ class Planner:
     def _listings(self) -> list[Job]:
         articles = list(self.data.articles)
         site = self.site.name
+        home = ListPage(site, "/", description=f"Berita terkini dan terpopuler dari {site}.")
         jobs = self._paged(
-            "/",
-            site,
+            home,
             articles[:HOME_LENGTH],
             size=HOME_LENGTH,
-            description=f"Berita terkini dan terpopuler dari {site}.",
+            as_front=True,
+            extra_key=self._blocks_key(),
         )
+        latest = ListPage("UPDATE", LATEST, description=f"Berita terbaru {site}.")
         jobs += self._paged(
-            LATEST, "UPDATE", self.latest, leads=False, description=f"Berita terbaru {site}."
+            latest, self._articles(self.latest), leads=False, sidebar_only="populer"
         )
-        jobs += self._paged(
-            POPULAR,
+        popular = ListPage(
             "Populer",
-            self.popular,
-            leads=False,
+            POPULAR,
             description=f"Berita paling banyak dibaca di {site}.",
+            numbered=True,
+        )
+        # Its page is the list itself: the sidebar beside (below, on phones) shows only
+        # UPDATE, so the same list never follows itself.
+        jobs += self._paged(
+            popular, self._articles(self.popular), leads=False, sidebar_only="update"
         )
         for section, items in self.section_articles().items():
             chain = self._chain(section)
-            jobs += self._paged(
-                section.url,
+            page = ListPage(
                 section.name,
-                items,
+                section.url,
                 description=f"Berita {section.name} terkini dari {site}.",
                 feeds=feeds_of(self.site, section.url, f"{site}: {section.name}"),
-                current=chain[0].url if chain else section.url,
+                trail=tuple(s.url for s in chain),
                 crumbs=tuple(Crumb(s.name, s.url) for s in chain[:-1]),
             )
+            jobs += self._paged(page, items, as_front=True, own_section=section)
         for author in self.authors():
-            jobs += self._paged(
-                author.url,
+            page = ListPage(
                 author.name,
-                list(author.articles),
+                author.url,
                 description=f"Berita tulisan {author.name} di {site}.",
+                eyebrow="Penulis",
+                profile=(author.name, author.url),
             )
+            jobs += self._paged(page, list(author.articles))
         tags: dict[str, tuple[str, list[PublicArticle]]] = {}
         for article in articles:
             for tag in article.tags:
                 tags.setdefault(tag.slug, (tag.name, []))[1].append(article)
         for slug, (name, items) in sorted(tags.items()):
-            jobs += self._paged(tag_path(slug), f"Tag: {name}", items)
+            jobs += self._paged(ListPage(f"Tag: {name}", tag_path(slug)), items)
         return jobs
+
+    def _articles(self, entries: Sequence[ListEntry]) -> list[PublicArticle]:
+        return [self.data.by_id[e.article_id] for e in entries if e.article_id in self.data.by_id]
+
+    def _blocks_key(self) -> str:
+        """What the home page's section blocks can show: the first stories of each
+        section (enough to fill a block after the stories above it are left out)."""
+        reach = front.BLOCK_LENGTH + front.SECONDARY + 1
+        by_section = self.section_articles()
+        return digest(
+            *(
+                (s.id, s.name, s.url, s.position, self.teasers.key(by_section.get(s, [])[:reach]))
+                for s in self.data.sections
+            )
+        )
 
     def _sidebar_files(self) -> list[Job]:
         """The lists as JSON (for scripts and apps), and in SSI mode the fragments pages

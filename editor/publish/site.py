@@ -75,6 +75,7 @@ def _site_info(settings: Settings, base_url: str | None, data: SiteData, brand: 
         root=parts.path.rstrip("/"),
         zone=settings.zone,
         nav=nav,
+        sections=data.sections,
         logo=("/" + LOGO_PATH, logo.width, logo.height),
         logo_in_header=brand.custom_logo,
         share_image="/" + SHARE_PATH,

@@ -154,7 +154,7 @@ def test_loading_twice_adds_and_changes_nothing(db: Database):
     assert first.created_anything
     assert len(first.articles) == len(all_articles(db)) == 1 + len(SAMPLE_LISTS) + 6
     pictures = search_media(db)
-    assert len(pictures) == 7
+    assert len(pictures) == 14
     before = [(a.id, a.version, a.updated_at) for a in all_articles(db)]
     sections, people = list_sections(db), list_people(db)
 

@@ -101,14 +101,25 @@ def test_lists_and_selengkapnya_pages(room: Newsroom, publish: PublishFn, tmp_pa
     ]
     berita = _page(site, "/berita/")
     # A parent section lists its subsections' articles too.
-    assert len(berita.cssselect("li.teaser")) == 1 + len(room.others)
+    assert len(_front_titles(berita)) == 1 + len(room.others)
     dunia = _page(site, "/berita/dunia/")
-    assert [a.text_content() for a in dunia.cssselect("li.teaser h2 a")] == [room.nato.headline]
+    assert _front_titles(dunia) == [room.nato.headline]
     tag = _page(site, "/tag/politik/")
     assert len(tag.cssselect("li.teaser")) == len(room.others) // 2
     home = _page(site, "/")
-    assert home.cssselect("li.teaser h2 a")[0].text_content() == room.nato.headline
-    assert [a.text_content() for a in home.cssselect("nav.site-nav a")] == ["Berita"]
+    assert _front_titles(home)[0] == room.nato.headline
+    assert [a.text_content() for a in home.cssselect("nav.site-nav a")] == [
+        "Beranda",
+        "Berita",
+        "Dunia",
+        "Nasional",
+    ]
+
+
+def _front_titles(page) -> list[str]:
+    """A front page's stories in reading order: headline story, secondary row, the rest."""
+    found = page.cssselect(".headline-story h2 a, .card h2 a, li.teaser h2 a, li.teaser h3 a")
+    return [a.text_content() for a in found]
 
 
 def test_section_pages_are_paginated_newest_first(
@@ -136,13 +147,20 @@ def test_section_pages_are_paginated_newest_first(
     site = tmp_path / "site"
     first = _page(site, "/berita/dunia/")
     second = _page(site, "/berita/dunia/page/2/")
-    first_titles = [a.text_content() for a in first.cssselect("li.teaser h2 a")]
-    second_titles = [a.text_content() for a in second.cssselect("li.teaser h2 a")]
+    first_titles = _front_titles(first)
+    second_titles = _front_titles(second)
     assert len(first_titles) == 20
     assert first_titles[:2] == [room.nato.headline, "Dunia 00"]
+    # The first page is the section's front: its headline story, then four secondary.
+    assert [a.text_content() for a in first.cssselect(".headline-story h2 a")] == [
+        room.nato.headline
+    ]
+    cards = [a.text_content() for a in first.cssselect(".card h2 a")]
+    assert cards == ["Dunia 00", "Dunia 01", "Dunia 02", "Dunia 03"]
     assert second_titles == [f"Dunia {n:02d}" for n in range(19, 25)]
     assert first.cssselect('a[rel="next"]')[0].get("href") == "/berita/dunia/page/2/"
     assert second.cssselect('a[rel="prev"]')[0].get("href") == "/berita/dunia/"
+    assert not (site / "berita/dunia/page/3").exists()
 
 
 def test_a_sidebar_list_without_entries_says_so(room: Newsroom, publish: PublishFn, tmp_path: Path):
