@@ -130,6 +130,10 @@ def run_gui(argv: list[str]) -> int:
     app = _make_app(options)
     window = _make_window(app, options, settings)
     window.show()
+    if problems:
+        # Started from the menu, nobody reads stderr: the window says it too, above the
+        # list, until it is clicked away.
+        window.list_pane.show_notice("\n".join(problems))
     # Let Qt expose and paint the window before anything slow is needed.
     app.processEvents()
     from PySide6.QtCore import QTimer

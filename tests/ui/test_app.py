@@ -132,3 +132,31 @@ def test_a_damaged_system_config_stops_the_app_with_a_message_box(
     assert "ask your IT department" in text
     assert not newsroom.exists() and not own.exists()
     assert "ask your IT department" in capsys.readouterr().err
+
+
+def test_settings_problems_at_start_are_shown_in_the_window(
+    demo_db, tmp_path, qapp, monkeypatch, capsys
+):
+    """Started from the menu nobody sees stderr: what was ignored in the settings files
+    (an unknown key IT wrote, a value IT locked) is shown above the article list too."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    system_file = tmp_path / "config.toml"
+    system_file.write_text('zone = "Asia/Makassar"\ncolour = "merah"\nlocked = ["zone"]\n')
+    monkeypatch.setenv("REDAKSI_SYSTEM_CONFIG", str(system_file))
+    seen: list[str] = []
+
+    def look(left: int = 2_000) -> None:
+        for widget in QApplication.topLevelWidgets():
+            if widget.objectName() == "mainWindow" and widget.list_pane.notice.isVisible():
+                seen.append(widget.list_pane.notice.text())
+                return
+        if left:
+            QTimer.singleShot(5, lambda: look(left - 1))
+
+    QTimer.singleShot(0, look)
+    shot = tmp_path / "shot.png"
+    assert run_gui(["--db", demo_db.url, "--screenshot", str(shot), "--size", "1000x700"]) == 0
+    assert seen and f"{system_file}: unknown setting 'colour' ignored" in seen[0]
+    assert "unknown setting 'colour'" in capsys.readouterr().err

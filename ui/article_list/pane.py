@@ -135,7 +135,11 @@ class ArticleListPane(QWidget):
             self.select_article(keep, notify=False)
 
     def show_notice(self, text: str) -> None:
-        """A message above the list that stays until the user clicks it away."""
+        """A message above the list that stays until the user clicks it away (one shown
+        already stays above the new one)."""
+        shown = self.notice.text() if not self.notice.isHidden() else ""
+        if text and shown and text not in shown:
+            text = f"{shown}\n\n{text}"
         self.notice.setText(text)
         self.notice.setToolTip(self.tr("Click to hide"))
         self.notice.setVisible(bool(text))
