@@ -147,6 +147,12 @@ def _produce_list(indexes: list[int]) -> list[tuple[Entry, str]]:
     return [_produce(_INHERITED, _INHERITED.jobs[i]) for i in indexes]
 
 
+def old_fingerprints(own: Manifest | None, jobs: Sequence[Job]) -> set[str]:
+    """The jobs whose file is certainly unchanged: its fingerprint is the recorded one."""
+    files = own.files if own is not None else {}
+    return {job.path for job in jobs if job.path in files and files[job.path][0] == job.fingerprint}
+
+
 def build_tree(
     writer: TreeWriter,
     jobs: list[Job],
@@ -166,27 +172,36 @@ def build_tree(
     ``full`` makes every file again and trusts no fingerprint; a file whose bytes on
     disk already equal the new ones is left as it is, so a full publish repairs a
     damaged tree without rewriting the rest. ``carry``: ``jobs`` are only the files that
-    may have changed, and every other file of the tree stays as it is.
+    may have changed, every other file of the tree stays as it is, ``live_manifest``
+    holds the entries of both trees (level) for the jobs' paths, and the tree's manifest
+    file is not rewritten: the paths that may change are marked pending in it, and the
+    caller keeps their new entries (``state``).
     """
-    own = writer.read_manifest()
-    old = own.files if own is not None else {}
-    was_live = live_manifest.files if live_manifest is not None else {}
-    by_path = {job.path: job for job in jobs}
-    # Before touching anything, record only what will certainly stay: if this publish
-    # stops half-way, the next one knows exactly which files it can still trust.
     if carry:
-        kept = {p: e for p, e in old.items() if p not in by_path or by_path[p].fingerprint == e[0]}
+        # Only the jobs' own entries (the caller's record of both trees, which are level).
+        own = live_manifest
+        by_path = {job.path: job for job in jobs}
+        # The text manifest stops vouching for these files; the caller records them.
+        writer.mark_pending(path for path in by_path if path not in old_fingerprints(own, jobs))
+        old = own.files if own is not None else {}
+        trimmed = False
     else:
+        own = writer.read_manifest()
+        old = own.files if own is not None else {}
+        by_path = {job.path: job for job in jobs}
+        # Before touching anything, record only what will certainly stay: if this publish
+        # stops half-way, the next one knows exactly which files it can still trust.
         kept = {
             p: e
             for p, e in old.items()
             if not full and p in by_path and by_path[p].fingerprint == e[0]
         }
-    trimmed = kept != old or own is None
-    if own is None:
-        writer.write_manifest(Manifest())
-    elif trimmed:
-        writer.mark_pending(p for p in old if p not in kept)
+        trimmed = kept != old or own is None
+        if own is None:
+            writer.write_manifest(Manifest())
+        elif trimmed:
+            writer.mark_pending(p for p in old if p not in kept)
+    was_live = live_manifest.files if live_manifest is not None else {}
     results: list[tuple[Entry, str] | None] = [None] * len(jobs)
     todo: list[int] = []
     for index, job in enumerate(jobs):
@@ -217,9 +232,7 @@ def build_tree(
         if done % CHECK_EVERY == 0:
             step(done, total, jobs[index].path)
         results[index] = made
-    manifest = Manifest(dict(old) if carry else {})
-    if carry:
-        report.reused += len(old) - sum(1 for path in by_path if path in old)
+    manifest = Manifest()
     shared: set[str] = set()
     for job, result in zip(jobs, results, strict=True):
         assert result is not None
@@ -232,6 +245,8 @@ def build_tree(
             report.reused += 1
         else:
             report.written.append(job.path)
+    if carry:
+        return Built(manifest, shared)
     for path in sorted(set(old) - set(manifest.files)):
         writer.remove(path)
     if full:

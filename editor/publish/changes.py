@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from editor.media.tables import MediaItem
-from editor.models import Article, ArticleCorrection, Person, Section, Tag
+from editor.models import Article, ArticleCorrection, PageView, PageViewHour, Person, Section, Tag
 from editor.publish.visibility import public_clause
 from editor.records import PUBLIC_STATUSES
 
@@ -93,22 +93,50 @@ def clock_moved_anything(
     published in ``[before - window, now - window)`` left the news sitemap; a correction
     dated in ``(before, now]`` appeared.
     """
-    became_public = and_(
-        public_clause(now),
-        or_(
-            and_(Article.published_at > before, Article.published_at <= now),
-            and_(Article.embargo_until > before, Article.embargo_until <= now),
-        ),
-    )
+    came = [
+        and_(Article.published_at > before, Article.published_at <= now),
+        and_(Article.embargo_until > before, Article.embargo_until <= now),
+    ]
     left_news = and_(
         Article.status.in_(PUBLIC_STATUSES),
         Article.published_at >= before - window,
         Article.published_at < now - window,
     )
-    for clause in (became_public, left_news):
+    # One query per range, so each reads its own index.
+    for clause in [and_(public_clause(now, by_time=True), c) for c in came] + [left_news]:
         if session.execute(select(Article.id).where(clause).limit(1)).first() is not None:
             return True
     correction = select(ArticleCorrection.id).where(
         ArticleCorrection.corrected_at > before, ArticleCorrection.corrected_at <= now
     )
     return session.execute(correction.limit(1)).first() is not None
+
+
+def views_mark(session: Session) -> list[str] | None:
+    """A summary of the page views that moves whenever views are added (SQLite only).
+
+    The newest row id of ``page_views`` moves with every new hour of an article; views
+    added to an hour already there go through ``add_views``, which adds them to the
+    site's hour totals too. None where there is no row id (PostgreSQL): the ranking is
+    then asked again each time.
+    """
+    if session.get_bind().dialect.name != "sqlite":
+        return None
+    newest = session.execute(
+        select(func.max(literal_column("rowid"))).select_from(PageView)
+    ).scalar()
+    count, total = session.execute(
+        select(func.count(), func.coalesce(func.sum(PageViewHour.views), 0))
+    ).one()
+    return [str(newest), str(count), str(total)]
+
+
+def views_window_moved(
+    session: Session, before: datetime, now: datetime, window: timedelta
+) -> bool:
+    """Did hours with views enter or leave the ranking window between the two clocks?"""
+    moved = or_(
+        and_(PageView.hour > before - window, PageView.hour <= now - window),
+        and_(PageView.hour > before, PageView.hour <= now),
+    )
+    return session.execute(select(PageView.hour).where(moved).limit(1)).first() is not None

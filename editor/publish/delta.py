@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -27,16 +27,14 @@ from editor.models import Article
 from editor.publish import changes, sitemaps
 from editor.publish.assets import LeadImage, resolve_lead_image
 from editor.publish.feeds import FEED_LENGTH
-from editor.publish.manifest import Manifest
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest, load_site
 from editor.publish.plan import HOME_LENGTH, Job, Planner
 from editor.publish.report import PublishProblem
 from editor.publish.safe_fs import read_regular
-from editor.publish.sidebar import ListEntry
+from editor.publish.sidebar import ranking
 from editor.publish.state import PublishState, Snapshot
 from editor.publish.urls import LATEST, author_path
 from editor.publish.visibility import public_clause
-from editor.rankings import popular
 
 #: A shape for an article that was not public at the last publish.
 NOT_PUBLIC = ""
@@ -57,12 +55,8 @@ def settings_key(planner: Planner, window: timedelta, media_dir: Path | None) ->
     )
 
 
-def rankings_key(ranked: list[tuple[str, int]]) -> str:
-    return digest(*(f"{article}:{views}" for article, views in ranked))
-
-
-def entries_ranking(entries: list[ListEntry]) -> list[tuple[str, int]]:
-    return [(entry.article_id.hex, entry.views) for entry in entries]
+def stored_ranking(ranked: list[tuple[uuid.UUID, int]]) -> list[tuple[str, int]]:
+    return [(article_id.hex, views) for article_id, views in ranked]
 
 
 def file_images_key(articles: list[PublicArticle], media_dir: Path | None) -> str:
@@ -126,15 +120,22 @@ class DeltaInputs:
     media_dir: Path | None
     live_name: str
     live_root: Path
-    live_manifest: Manifest
 
 
 def _newest(session: Any, now: datetime, sections: list[uuid.UUID] | None, limit: int) -> list:
-    stmt = select(Article.id).where(public_clause(now))
+    """The ``limit`` newest public articles (of ``sections``), as the site orders them.
+
+    Read through the index on the publish time alone (ties broken here), so the database
+    never sorts the whole archive.
+    """
+    stmt = select(Article.id, Article.published_at).where(public_clause(now, by_time=True))
     if sections is not None:
         stmt = stmt.where(Article.section_id.in_(sections))
-    stmt = stmt.order_by(Article.published_at.desc(), Article.id.desc()).limit(limit)
-    return list(session.scalars(stmt))
+    rows = session.execute(stmt.order_by(Article.published_at.desc()).limit(limit)).all()
+    if len(rows) == limit:
+        rows = session.execute(stmt.where(Article.published_at >= rows[-1][1])).all()
+    rows.sort(key=lambda row: (row[1], row[0].hex), reverse=True)
+    return [row[0] for row in rows[:limit]]
 
 
 def _subtree(sections: tuple[SiteSection, ...], root: SiteSection) -> list[uuid.UUID]:
@@ -180,16 +181,19 @@ def plan_delta(
         if (mark.versions, mark.newest_update) != (old[1], old[2]):
             versions = changes.changed_versions(session, datetime.fromisoformat(old[2]))
         newest = _newest(session, now, None, HOME_LENGTH)
+        views = changes.views_mark(session)
+        views_moved = changes.views_window_moved(session, before, now, inputs.window)
     stored = state.articles(versions)
     if set(stored) != set(versions):
         return None  # an article the last publish never saw
     moved = {a: v for a, v in versions.items() if v != stored[a][0]}
     if mark.versions - old[1] != sum(v - stored[a][0] for a, v in moved.items()):
         return None  # a change that kept an older updated_at: look at everything
-    ranked = popular(db, now=now, window=inputs.window, limit=100)
-    ranking = [(r.article_id.hex, int(r.views)) for r in ranked]
-    if rankings_key(ranking) != snap.rankings:
-        return None
+    ranked = [(uuid.UUID(hex=a), v) for a, v in snap.rankings]
+    if views is None or views != marks.get("views") or views_moved:
+        ranked = ranking(db, now, inputs.window)
+        if stored_ranking(ranked) != snap.rankings:
+            return None
     if snap.file_images and snap.file_images != file_images_key(
         _file_image_articles(db, now), inputs.media_dir
     ):
@@ -213,13 +217,13 @@ def plan_delta(
                 ids = _newest(session, now, _subtree(data.sections, section), FEED_LENGTH)
                 if article.id in ids:
                     feeds[section.url] = (section.name, ids)
-    extra = set(newest) | {r.article_id for r in ranked}
+    extra = set(newest) | {article_id for article_id, _views in ranked}
     extra |= {i for _name, ids in feeds.values() for i in ids}
     extra -= changed_ids
     others = load_site(db, now=now, zone=inputs.zone, only=extra) if extra else None
     merged = _merge(data, others)
     problems: list[PublishProblem] = []
-    planner: Planner = make_planner(merged, problems)
+    planner: Planner = make_planner(merged, problems, ranked)
     if settings_key(planner, inputs.window, inputs.media_dir) != snap.settings:
         return None
     if planner.sidebar_key != snap.sidebar:
@@ -239,24 +243,21 @@ def plan_delta(
     for folder, (name, ids) in sorted(feeds.items()):
         title = f"{planner.site.name}: {name}" if name else planner.site.name
         jobs += planner.feed_jobs(folder, title, [merged.by_id[i] for i in ids])
-    patched = _sitemap_jobs(planner, changed, inputs)
+    patched = _sitemap_jobs(planner, changed, inputs, state)
     if patched is None:
         return None
     jobs += patched
     recorded = {a: (v, shapes.get(a, NOT_PUBLIC)) for a, v in moved.items()}
     changed_urls = {a.url for a in changed}
-    snapshot = Snapshot(
-        settings=snap.settings,
+    snapshot = replace(
+        snap,
         now=now.isoformat(),
         marks={
-            "tables": marks["tables"],
+            **marks,
             "articles": [mark.count, mark.versions, mark.newest_update],
-            "public": marks.get("public", 0),
+            "views": views,
         },
-        rankings=snap.rankings,
-        sidebar=snap.sidebar,
-        live="",
-        file_images=snap.file_images,
+        rankings=stored_ranking(ranked),
         problems=[p for p in snap.problems if p[0] not in changed_urls],
     )
     return DeltaPlan(merged, planner, jobs, snapshot, recorded, changed, problems)
@@ -274,7 +275,7 @@ def _merge(data: SiteData, others: SiteData | None) -> SiteData:
 
 
 def _sitemap_jobs(
-    planner: Planner, changed: list[PublicArticle], inputs: DeltaInputs
+    planner: Planner, changed: list[PublicArticle], inputs: DeltaInputs, state: PublishState
 ) -> list[Job] | None:
     """The sitemap files holding the changed articles, with their last change set anew.
 
@@ -297,8 +298,9 @@ def _sitemap_jobs(
             pages[prefix] = (url, max(newest, pages.get(prefix, (url, newest))[1]))
     jobs = []
     names = ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, 1000)]
+    recorded = state.files(names)
     for name in names:
-        entry = inputs.live_manifest.files.get(name)
+        entry = recorded.get(name)
         if entry is None:
             if name != "sitemap.xml":
                 break
@@ -312,6 +314,8 @@ def _sitemap_jobs(
             if not line.startswith("<url><loc>"):
                 continue
             prefix = line[: line.find("</loc>") + len("</loc>")]
+            if prefix not in articles and prefix not in pages:
+                continue
             old = _line_lastmod(line)
             own = articles.pop(prefix) if prefix in articles else None
             if own is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, and_, cast, select
+from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
 from editor.database import Database
@@ -29,7 +29,7 @@ from editor.models import (
 )
 from editor.publish.corrections import PublicCorrection, corrections_key, load_corrections
 from editor.publish.urls import SHORT_ID_LENGTH, article_path, safe_slug, section_path
-from editor.publish.visibility import public_clause
+from editor.publish.visibility import is_public, public_clause
 
 
 @dataclass(frozen=True)
@@ -170,10 +170,21 @@ def load_site(
     Their addresses are only right when no other article shares their short id, which
     the incremental publish checks against what it published before.
     """
-    where = public_clause(now)
-    if only is not None:
-        where = and_(where, Article.id.in_(sorted(only)))
+    where: Any = public_clause(now)
+    byline_where = tag_where = correction_where = where
     with db.transaction() as session:
+        if only is not None:
+            # By the ids' own index, the rule applied here: a few rows, never a scan.
+            candidates = session.execute(
+                select(
+                    Article.id, Article.status, Article.published_at, Article.embargo_until
+                ).where(Article.id.in_(sorted(only)))
+            ).all()
+            ids = [row.id for row in candidates if is_public(row, now)]
+            where = Article.id.in_(ids)
+            byline_where = Byline.article_id.in_(ids)
+            tag_where = ArticleTag.article_id.in_(ids)
+            correction_where = ArticleCorrection.article_id.in_(ids)
         sections = _sections(session)
         # Core execution (not the ORM's): plain rows, a good deal faster at 10,000 rows.
         conn = session.connection()
@@ -204,7 +215,7 @@ def load_site(
             select(_id_text(Byline.article_id), Person.name, Person.handle)
             .join(Person, Person.id == Byline.person_id)
             .join(Article, Article.id == Byline.article_id)
-            .where(where)
+            .where(byline_where)
             .order_by(Byline.article_id, Byline.position)
         ).all():
             bylines.setdefault(_hex(article_id), []).append(name)
@@ -215,7 +226,7 @@ def load_site(
             select(_id_text(ArticleTag.article_id), Tag.name, Tag.slug)
             .join(Tag, Tag.id == ArticleTag.tag_id)
             .join(Article, Article.id == ArticleTag.article_id)
-            .where(where)
+            .where(tag_where)
             .order_by(ArticleTag.article_id, ArticleTag.position)
         ).all():
             tag = known_tags.get((name, slug))
@@ -227,7 +238,7 @@ def load_site(
             conn.execute(
                 select(ArticleCorrection.article_id)
                 .join(Article, Article.id == ArticleCorrection.article_id)
-                .where(where)
+                .where(correction_where)
                 .distinct()
             ).scalars()
         )

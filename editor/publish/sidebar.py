@@ -60,14 +60,23 @@ def popular_entries(
     *,
     window: timedelta = POPULAR_WINDOW,
     limit: int = POPULAR_FULL_LENGTH,
+    ranked: list[tuple[uuid.UUID, int]] | None = None,
 ) -> list[ListEntry]:
-    ranked = _popular_ids(db, site.now, window, limit)
+    """The ranked list (``ranked``: (id, views) already asked of the rankings)."""
+    if ranked is None:
+        ranked = ranking(db, site.now, window, limit)
     entries = []
-    for item in ranked:
-        article = site.by_id.get(item.article_id)
+    for article_id, views in ranked:
+        article = site.by_id.get(article_id)
         if article is not None:
-            entries.append(_entry(article, int(item.views)))
+            entries.append(_entry(article, views))
     return entries
+
+
+def ranking(
+    db: Database, now: datetime, window: timedelta, limit: int = POPULAR_FULL_LENGTH
+) -> list[tuple[uuid.UUID, int]]:
+    return [(item.article_id, int(item.views)) for item in _popular_ids(db, now, window, limit)]
 
 
 def latest_entries(site: SiteData, limit: int | None = None) -> list[ListEntry]:

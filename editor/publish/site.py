@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -26,13 +27,12 @@ from editor.publish.delta import (
     NOT_PUBLIC,
     DeltaInputs,
     DeltaPlan,
-    entries_ranking,
     file_images_key,
     lead_images,
     plan_delta,
-    rankings_key,
     settings_key,
     shape_of,
+    stored_ranking,
 )
 from editor.publish.disk_errors import explained
 from editor.publish.manifest import Manifest
@@ -47,7 +47,7 @@ from editor.publish.report import (
     PublishReport,
 )
 from editor.publish.schedule import promote_due_articles
-from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entries
+from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entries, ranking
 from editor.publish.state import PublishState, Snapshot
 
 Progress = Callable[[int, int, str], None]
@@ -183,12 +183,15 @@ def _publish(
     )
     private_state.make_private(cache_folder, trees.access)
     brand = Brand(settings.site_name, settings.site_logo, settings.site_icon)
-    live_manifest = trees.writer(live).read_manifest() if live is not None else None
     state = PublishState(trees.private, trees.access.private_file_mode)
     bodies = BodyCache(cache_folder, trees.access.private_file_mode)
     try:
 
-        def make_planner(data: SiteData, problems: list[PublishProblem]) -> Planner:
+        def make_planner(
+            data: SiteData,
+            problems: list[PublishProblem],
+            ranked: list[tuple[uuid.UUID, int]],
+        ) -> Planner:
             site = _site_info(settings, base_url, data, brand)
             problems.extend(brand.problems)  # the logo was read for the site's header
             pictures, body_pictures, made = _prepare_pictures(db, data, cache_folder, problems)
@@ -196,7 +199,7 @@ def _publish(
             return Planner(
                 site=site,
                 data=data,
-                popular=popular_entries(db, data, window=popular_window),
+                popular=popular_entries(db, data, window=popular_window, ranked=ranked),
                 latest=latest_entries(data),
                 images=lead_images(data, media_dir, problems, pictures),
                 bodies=bodies,
@@ -207,7 +210,7 @@ def _publish(
             )
 
         plan = None
-        if not full and live is not None and live_manifest is not None:
+        if not full and live is not None:
             inputs = DeltaInputs(
                 now=now,
                 zone=settings.zone,
@@ -215,16 +218,14 @@ def _publish(
                 media_dir=media_dir,
                 live_name=live.name,
                 live_root=live,
-                live_manifest=live_manifest,
             )
             plan = plan_delta(db, state, inputs, make_planner)
         state.forget()
         if plan is not None:
-            assert live is not None and live_manifest is not None
-            _publish_changes(
-                plan, db, state, trees, (live, spare), live_manifest, bodies, report, step
-            )
+            assert live is not None
+            _publish_changes(plan, db, state, trees, (live, spare), bodies, report, step)
         else:
+            live_manifest = trees.writer(live).read_manifest() if live is not None else None
             _publish_everything(
                 make_planner,
                 db,
@@ -253,7 +254,7 @@ def _publish(
 
 
 def _publish_everything(
-    make_planner: Callable[[SiteData, list[PublishProblem]], Planner],
+    make_planner: Callable[[SiteData, list[PublishProblem], list[tuple[uuid.UUID, int]]], Planner],
     db: Database,
     settings: Settings,
     state: PublishState,
@@ -276,10 +277,12 @@ def _publish_everything(
         mark = changes.article_mark(session)
         tables = changes.table_marks(session)
         versions = changes.all_versions(session)
+        views = changes.views_mark(session)
+    ranked = ranking(db, now, popular_window)
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
     problems: list[PublishProblem] = []
-    planner = make_planner(data, problems)
+    planner = make_planner(data, problems, ranked)
     # Before anything is built: even a publish that fails later takes retracted text out.
     bodies.keep_only({str(article.id) for article in data.articles})
     jobs = planner.jobs()
@@ -317,14 +320,16 @@ def _publish_everything(
             "tables": tables,
             "articles": [mark.count, mark.versions, mark.newest_update],
             "public": len(data.articles),
+            "views": views,
         },
-        rankings=rankings_key(entries_ranking(planner.popular)),
+        rankings=stored_ranking(ranked),
         sidebar=planner.sidebar_key,
         live=spare.name,
         file_images=file_images_key(list(data.articles), media_dir),
+        files=len(built.manifest.files),
         problems=[(p.path, p.reason) for p in problems],
     )
-    state.record(snapshot, articles, complete=True)
+    state.record(snapshot, articles, built.manifest.files, complete=True)
 
 
 def _publish_changes(
@@ -333,19 +338,24 @@ def _publish_changes(
     state: PublishState,
     trees: SiteTrees,
     pair: tuple[Path, Path],
-    live_manifest: Manifest,
     bodies: BodyCache,
     report: PublishReport,
     step: Progress,
 ) -> None:
-    """Make only the files the changed articles show in, carrying the rest over."""
+    """Make only the files the changed articles show in, carrying the rest over.
+
+    Neither tree's manifest file is read or rewritten: the state holds both trees'
+    entries (they are level), and the paths that change are marked pending in each
+    manifest, so a publish that plans everything later makes them again.
+    """
     live, spare = pair
     report.articles = int(plan.snapshot.marks.get("public", 0))  # type: ignore[call-overload]
+    entries = Manifest(state.files(job.path for job in plan.jobs))
     built = build_tree(
         trees.writer(spare),
         plan.jobs,
         live,
-        live_manifest,
+        entries,
         bodies,
         db,
         plan.data,
@@ -356,8 +366,21 @@ def _publish_changes(
     )
     step(len(plan.jobs), len(plan.jobs), "Swapping in the new site")
     trees.swap_to(spare)
-    levelled = _level(trees.writer(live), live_manifest, spare, built, full=False, report=report)
-    report.removed = sorted(set(live_manifest.files) - set(built.manifest.files))
+    report.reused = plan.snapshot.files - len(report.written)
+    changed = {p: e for p, e in built.manifest.files.items() if entries.files.get(p) != e}
+    levelled = True
+    try:
+        writer = trees.writer(live)
+        writer.mark_pending(changed)
+        for path in changed:
+            writer.link(path, spare / path)
+    except OSError as error:
+        levelled = False
+        report.problems.append(
+            PublishProblem(
+                str(live), _("could not update the standby copy: {error}").format(error=error)
+            )
+        )
     changed_urls = {a.url for a in plan.changed}
     fresh = [p for p in plan.problems if p.path in changed_urls]
     fresh += _body_problems(plan.changed, plan.data, bodies)
@@ -369,7 +392,7 @@ def _publish_changes(
             live=spare.name,
             problems=plan.snapshot.problems + [(p.path, p.reason) for p in fresh],
         )
-        state.record(snapshot, plan.articles, complete=False)
+        state.record(snapshot, plan.articles, changed, complete=False)
 
 
 def _body_problems(

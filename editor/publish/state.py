@@ -18,14 +18,16 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from editor.publish.safe_fs import is_regular_file, link_refused, remove_name
 
 STATE_NAME = "state.sqlite"
-VERSION = 1
+#: 2: the ranking itself rather than its digest; 3: the files of the site.
+VERSION = 3
 _CHUNK = 500
 
 
@@ -39,14 +41,16 @@ class Snapshot:
     now: str
     #: Cheap summaries of the tables the site shows (``changes.table_marks``).
     marks: dict[str, object]
-    #: The ranked Populer list (ids and views).
-    rankings: str
+    #: The ranked Populer list: (id as hex, views), best first.
+    rankings: list[tuple[str, int]]
     #: The sidebar every page embeds ("ssi" when pages pull it in).
     sidebar: str
     #: Name of the tree that went live.
     live: str
     #: Lead images read from the media folder, with their sizes and times ("" if none).
     file_images: str = ""
+    #: How many files the site has.
+    files: int = 0
     #: Problems reported for articles, as (article url, reason), repeated in later reports.
     problems: list[tuple[str, str]] = field(default_factory=list)
 
@@ -58,8 +62,9 @@ class Snapshot:
         try:
             data = json.loads(text)
             data["problems"] = [tuple(p) for p in data.get("problems", [])]
+            data["rankings"] = [(str(a), int(v)) for a, v in data.get("rankings", [])]
             return cls(**data)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, AttributeError):
             return None
 
 
@@ -81,6 +86,9 @@ class PublishState:
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
                     "CREATE TABLE articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
                     "shape TEXT NOT NULL) WITHOUT ROWID;"
+                    "DROP TABLE IF EXISTS files;"
+                    "CREATE TABLE files (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
+                    "hash TEXT NOT NULL) WITHOUT ROWID;"
                     f"PRAGMA user_version = {VERSION}; COMMIT;"
                 )
         except sqlite3.Error:
@@ -122,33 +130,45 @@ class PublishState:
             return {}
         return found
 
-    def _all_articles(self) -> Iterator[tuple[str, int, str]]:
-        assert self._db is not None
-        yield from self._db.execute("SELECT id, version, shape FROM articles")
+    def files(self, paths: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """path -> (fingerprint, hash) of the site's files among ``paths``."""
+        found: dict[str, tuple[str, str]] = {}
+        if self._db is None:
+            return found
+        wanted = list(paths)
+        try:
+            for start in range(0, len(wanted), _CHUNK):
+                chunk = wanted[start : start + _CHUNK]
+                marks = ",".join("?" * len(chunk))
+                for path, fingerprint, content in self._db.execute(
+                    f"SELECT path, fingerprint, hash FROM files WHERE path IN ({marks})", chunk
+                ):
+                    found[path] = (fingerprint, content)
+        except sqlite3.Error:
+            return {}
+        return found
 
     def record(
         self,
         snapshot: Snapshot,
         articles: dict[str, tuple[int, str]],
+        files: dict[str, tuple[str, str]],
         *,
         complete: bool,
     ) -> None:
-        """Store a finished publish. ``complete``: ``articles`` are all the public ones
-        (those missing are dropped); otherwise only those given changed."""
+        """Store a finished publish. ``complete``: ``articles`` are every article and
+        ``files`` every file of the site (those missing are dropped); otherwise only
+        those given changed."""
         if self._db is None:
             return
         try:
             self._db.execute("BEGIN")
             if complete:
-                stored = {a: (v, s) for a, v, s in self._all_articles()}
-                gone = [(a,) for a in stored if a not in articles]
-                self._db.executemany("DELETE FROM articles WHERE id = ?", gone)
-                changed = [(a, v, s) for a, (v, s) in articles.items() if stored.get(a) != (v, s)]
+                self._replace_all("articles", "id, version, shape", articles)
+                self._replace_all("files", "path, fingerprint, hash", files)
             else:
-                changed = [(a, v, s) for a, (v, s) in articles.items()]
-            self._db.executemany(
-                "INSERT OR REPLACE INTO articles (id, version, shape) VALUES (?, ?, ?)", changed
-            )
+                self._upsert("articles", "id, version, shape", articles)
+                self._upsert("files", "path, fingerprint, hash", files)
             self._db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)",
                 (snapshot.to_text(),),
@@ -156,6 +176,22 @@ class PublishState:
             self._db.execute("COMMIT")
         except sqlite3.Error:
             self.discard()
+
+    def _upsert(self, table: str, columns: str, rows: dict[str, tuple[Any, Any]]) -> None:
+        assert self._db is not None
+        self._db.executemany(
+            f"INSERT OR REPLACE INTO {table} ({columns}) VALUES (?, ?, ?)",
+            ((key, *values) for key, values in rows.items()),
+        )
+
+    def _replace_all(self, table: str, columns: str, rows: dict[str, tuple[Any, Any]]) -> None:
+        """Only the rows that differ are written: a publish changes few of 250,000."""
+        assert self._db is not None
+        stored = {key: (a, b) for key, a, b in self._db.execute(f"SELECT {columns} FROM {table}")}
+        key = columns.split(",")[0]
+        gone = [(k,) for k in stored if k not in rows]
+        self._db.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)
+        self._upsert(table, columns, {k: v for k, v in rows.items() if stored.get(k) != v})
 
     def discard(self) -> None:
         """Delete the file: the next publish plans everything."""

@@ -26,11 +26,17 @@ def _check_aware(now: datetime) -> None:
         raise ValueError("now must be timezone-aware (UTC): visibility compares stored UTC times")
 
 
-def public_clause(now: datetime) -> ColumnElement[bool]:
-    """SQL condition: the article is public at ``now`` (status, publish time, embargo)."""
+def public_clause(now: datetime, *, by_time: bool = False) -> ColumnElement[bool]:
+    """SQL condition: the article is public at ``now`` (status, publish time, embargo).
+
+    ``by_time``: for a query that reads the newest few or a short span of time, so that
+    the database walks a time index instead of every public article's status (the
+    status is then compared as an expression, which no index can serve).
+    """
     _check_aware(now)
+    status = Article.status.concat("") if by_time else Article.status
     return and_(
-        Article.status.in_(PUBLIC_STATUSES),
+        status.in_(PUBLIC_STATUSES),
         Article.published_at.is_not(None),
         Article.published_at <= now,
         or_(Article.embargo_until.is_(None), Article.embargo_until <= now),

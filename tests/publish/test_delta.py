@@ -224,3 +224,23 @@ def test_a_publish_for_an_earlier_time_plans_everything(
     _settled(publish)
     publish(now=NOW - timedelta(days=1))
     _full_equals(publish, tmp_path, now=NOW - timedelta(days=1))
+
+
+def test_a_publish_that_plans_everything_after_small_ones_trusts_none_of_their_files(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, planned_everything: list[bool]
+):
+    """The small publishes leave the trees' manifests behind; the files they wrote must
+    not be taken as unchanged by a later publish, even when an edit is undone."""
+    _settled(publish)
+    original = room.others[4].body
+    room.edit(room.others[4], body="Isi sementara.\n")
+    publish()
+    publish()  # nothing: both trees have the temporary text
+    planned_everything.clear()
+    room.edit(room.others[4], body=original)
+    _new_article(room)
+    publish()
+    assert planned_everything  # the new article moved the lists
+    _full_equals(publish, tmp_path)
+    publish()
+    _full_equals(publish, tmp_path)
