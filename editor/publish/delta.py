@@ -45,7 +45,9 @@ def shape_of(article: PublicArticle, pictures: list[str]) -> str:
     tags = tuple((t.name, t.slug) for t in article.tags)
     section = article.section.id.hex if article.section else None
     people = (article.bylines, article.byline_handles)
-    return digest(article.teaser, section, tags, people, article.lead_image, tuple(pictures))
+    # Teasers show the kicker, and the caption stands in for a picture's missing alt text.
+    teaser = (article.teaser, article.kicker, article.lead_image_caption)
+    return digest(teaser, section, tags, people, article.lead_image, tuple(pictures))
 
 
 def settings_key(planner: Planner, window: timedelta, media_dir: Path | None) -> str:

@@ -169,6 +169,7 @@ CHANGES: dict[str, Callable[[Newsroom], None]] = {
     "headline": lambda room: room.edit(room.others[1], headline="Judul baru") and None,
     "lead": lambda room: room.edit(room.others[1], lead="Ringkasan baru.") and None,
     "killed": lambda room: room.edit(room.others[0], status="killed") and None,
+    "kicker": lambda room: room.edit(room.nato, kicker="EKSKLUSIF") and None,
     "tags": lambda room: room.edit(room.others[3], tags=("Ekonomi",)) and None,
     "new article": _new_article,
     "section renamed": _rename(Section, "name", "Kabar"),
