@@ -4,6 +4,7 @@ Rules (each gives one ``ChecklistItem``):
 
 - a headline, a section and at least one byline;
 - a lead image with its caption and its credit (the sample page shows "NATO/Net");
+- alt text for every picture the article shows (``alt_text_item``, from the library);
 - no leftover markers in the headline, lead or body: ``TK`` as a whole word (the
   journalists' "to come"; ``TKTK`` too, but not ``TKI``) and ``[[...]]`` notes. "TK" also
   abbreviates *taman kanak-kanak* (kindergarten), so a single ``TK`` naming one ("TK
@@ -172,12 +173,14 @@ def checklist_for(
 ) -> tuple[ChecklistItem, ...]:
     """The checklist of an article as it stands in ``record``, with its spelling item
     (``exceptions``: the words the person accepted or ignored in it)."""
+    from editor.workflow.alt_text_item import alt_text_item
     from editor.workflow.spelling_item import WordExceptions, spelling_item
 
     with db.transaction() as session:
         target = section_word_target(session, record.section_id)
+        alt_text = alt_text_item(session, record)
         spelling = spelling_item(session, record, exceptions or WordExceptions())
-    return run_checklist(record, target) + ((spelling,) if spelling else ())
+    return run_checklist(record, target) + (alt_text,) + ((spelling,) if spelling else ())
 
 
 def refusal_text(headline: str, verb: str, missing: tuple[ChecklistItem, ...]) -> str:

@@ -26,6 +26,7 @@ from editor.models import Article, ArticleCorrection, Person, utcnow
 from editor.records import STATUSES, ArticleRecord, status_label
 from editor.revisions import _add_revision, _retrying
 from editor.time_range import in_range
+from editor.workflow.alt_text_item import alt_text_item
 from editor.workflow.audit import add_entry, record_refusal
 from editor.workflow.checklist import (
     ChecklistError,
@@ -166,6 +167,7 @@ def _checklist(
         return "", None
     record = to_record(session, article)
     items = run_checklist(record, section_word_target(session, article.section_id))
+    items += (alt_text_item(session, record),)
     # Only a blocking rule is checked here: a warning was shown before the move.
     spelling = spelling_item(session, record, request.exceptions, counted=("block",))
     missing = missing_items(items + ((spelling,) if spelling else ()))

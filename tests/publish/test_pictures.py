@@ -174,3 +174,41 @@ def _sarah(room: Newsroom) -> uuid.UUID:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_renditions_drop_xmp_positions_and_text_chunks(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    """Editing programs copy the GPS position into XMP too, and PNG keeps text chunks
+    (camera, owner, serial): none of it reaches the published files."""
+    import io
+
+    from PIL import PngImagePlugin
+
+    xmp = (
+        b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/'
+        b'02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" '
+        b'exif:GPSLatitude="6,12.5S" exif:GPSLongitude="106,49.2E"/></rdf:RDF></x:xmpmeta>'
+    )
+    photo = check_picture(jpeg(900, 600, xmp=xmp), "edited.jpg")
+    assert b"GPSLatitude" in photo.data  # the library keeps the original as it came
+    text = PngImagePlugin.PngInfo()
+    text.add_text("Comment", "Kamera SERIAL-98765, pemilik Sarah")
+    text.add_text("XML:com.adobe.xmp", xmp.decode())
+    out = io.BytesIO()
+    Image.new("RGB", (700, 500), (10, 120, 40)).save(out, "PNG", pnginfo=text)
+    chart = check_picture(out.getvalue(), "grafik.png")
+    for picture, article in ((photo, room.nato), (chart, room.others[0])):
+        add_picture(room.db, picture, alt_text="Foto", actor_id=_sarah(room))
+        room.edit(article, lead_image=f"media:{picture.sha256}")
+    publish()
+    files = [
+        f
+        for picture in (photo, chart)
+        for f in (tmp_path / "site" / "media").rglob(f"{picture.sha256}-*")
+    ]
+    assert len(files) >= 8
+    for file in files:
+        data = file.read_bytes()
+        assert b"GPSLatitude" not in data and b"SERIAL-98765" not in data, file.name
+        assert b"xmpmeta" not in data, file.name
