@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from editor.records import ArticleRecord, FieldChange
 from ui.autosave import AutosaveController, ConflictChoice
+from ui.child_windows import closes_on_keys, open_within_screen
 from ui.preview.diff_html import line_changes, side_by_side
 from ui.preview.paper import use_paper
 
@@ -36,7 +37,8 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("This article was changed elsewhere"))
-        self.resize(980, 620)
+        open_within_screen(self, 980, 620)
+        closes_on_keys(self)
         self.mine = mine
         self.theirs = theirs
         self._choice: ConflictChoice | None = None

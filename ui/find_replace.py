@@ -59,7 +59,10 @@ class FindReplaceBar(QWidget):
 
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.find_field, self.previous_button, self.next_button):
+        # The field takes the room the row has: a narrow editor pane must not leave it
+        # a sliver while the match count keeps blank space.
+        find_row.addWidget(self.find_field, 1)
+        for widget in (self.previous_button, self.next_button):
             find_row.addWidget(widget)
         find_row.addWidget(self.case_box)
         find_row.addWidget(self.word_box)
@@ -68,7 +71,7 @@ class FindReplaceBar(QWidget):
         self._replace_row = QWidget()
         replace_row = QHBoxLayout(self._replace_row)
         replace_row.setContentsMargins(0, 0, 0, 0)
-        replace_row.addWidget(self.replace_field)
+        replace_row.addWidget(self.replace_field, 1)
         replace_row.addWidget(self.replace_button)
         replace_row.addWidget(self.replace_all_button)
         replace_row.addStretch(0)

@@ -35,6 +35,7 @@ from ui.article_list.pane import ArticleListPane
 from ui.editor_pane import EditorPane
 from ui.i18n import Translations
 from ui.preview_pane import PreviewPane
+from ui.side_panes import SidePanes
 from ui.spelling.newsroom_words import NewsroomWords
 from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
@@ -96,13 +97,15 @@ class MainWindow(QMainWindow):
             self.spelling, self.editor, self._actor_id, lambda: self._people, self
         )
         self.preview = PreviewPane(self)
-        #: The workflow dock, lock banner and actions (ui.workflow.integration), added by
+        #: The Workflow panel, lock banner and actions (ui.workflow.integration), added by
         #: attach_database: they import the workflow services, so they come after the paint.
         self.workflow: Any = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for pane in (self.list_pane, self.editor, self.preview):
+        #: The preview, and the Workflow panel beside it or as its tab (ui.side_panes).
+        self.side = SidePanes(self.preview, self)
+        for pane in (self.list_pane, self.editor, self.side):
             self.splitter.addWidget(pane)
         self.setCentralWidget(self.splitter)
         self.status = StatusBar(self)
@@ -398,7 +401,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def toggle_preview(self, on: bool) -> None:
-        self.preview.setVisible(on)
+        if not on and self.side.is_behind(self.preview):
+            # Shown, but behind the Workflow tab: F9 brings it forward rather than away.
+            on = True
+            self.registry.action("view.preview").setChecked(True)
+        self.side.set_preview_shown(on)
         if on and self._open_id is not None:
             self.preview.show_record(self.editor.current_record(), self.context.settings)
 
@@ -489,7 +496,7 @@ class MainWindow(QMainWindow):
 
         self.workflow = WorkflowIntegration(self)
         self._place_actions()
-        window_layout.restore_docks(self, self.splitter)
+        window_layout.restore_splitter(self.splitter)
 
     def _connect(self) -> None:
         self.list_pane.currentArticleChanged.connect(self.open_article)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.config import Settings
+from ui.child_windows import closes_on_keys
 from ui.file_dialogs import save_file_name
 from ui.i18n import preferred_language, save_language_preference, saved_language_preference
 from ui.spelling.service import (
@@ -49,6 +50,7 @@ ZONES = (("Asia/Jakarta", "WIB"), ("Asia/Makassar", "WITA"), ("Asia/Jayapura", "
 class PreferencesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        closes_on_keys(self)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
         self._context = context

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from editor.config import Settings
 from editor.database import Database
+from ui.child_windows import closes_on_keys
 from ui.file_dialogs import existing_directory
 
 OUT_DIR_KEY = "publish/out_dir"
@@ -114,6 +115,7 @@ class PublishDialog(QDialog):
         publish: PublishFunction | None = None,
     ) -> None:
         super().__init__(parent)
+        closes_on_keys(self)
         self._db, self._settings = db, settings
         self._publish = publish
         self._thread: PublishThread | None = None

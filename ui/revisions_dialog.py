@@ -33,6 +33,7 @@ from editor.database import Database
 from editor.errors import RedaksiError
 from editor.records import ArticleRecord, RevisionRecord
 from editor.revisions import diff_revisions, list_revisions, restore_revision
+from ui.child_windows import closes_on_keys, open_within_screen
 from ui.preview.diff_html import side_by_side
 from ui.preview.paper import use_paper
 
@@ -57,7 +58,8 @@ class RevisionsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("revisionsDialog")
         self.setWindowTitle(self.tr("Revisions"))
-        self.resize(1100, 680)
+        open_within_screen(self, 1100, 680)
+        closes_on_keys(self)
         self.db = db
         self.article_id = article_id
         self.author_id = author_id

@@ -1,65 +1,82 @@
 """The main window's layout: remembered between sessions, sensible on first start.
 
-Geometry, dock state and splitter sizes live in QSettings. On a first start the window
-fits its width: side docks only where three panes still have room, a compact article
-list, and editor and preview sharing the rest.
+Geometry, toolbar state and splitter sizes live in QSettings. On a first start the
+window fits the screen and its width: a compact article list, the editor and the preview
+column (ui.side_panes) sharing the rest.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMainWindow, QSplitter
+
+from ui.child_windows import TITLE_BAR_GUESS
+from ui.side_panes import SIDE_BY_SIDE
 
 GEOMETRY_KEY = "mainWindow/geometry"
 STATE_KEY = "mainWindow/state"
 SPLITTER_KEY = "mainWindow/splitter"
 DEFAULT_SIZE = (1366, 768)
-#: Below this width the window starts without side docks (list, editor, preview first):
-#: three panes and a dock do not fit 1366 pixels without clipping.
-WIDE_WINDOW = 1700
-#: The width side docks start with: a row of three Indonesian workflow buttons, unclipped.
-DOCK_WIDTH = 440
 MIN_LIST_WIDTH = 400
+MAX_LIST_WIDTH = 520
 LIST_SHARE = 0.32
+#: The editor keeps at least this much when the preview column widens for two panes.
+MIN_EDITOR_WIDTH = 560
+#: A preview column this wide shows the preview and the Workflow panel side by side.
+SIDE_BY_SIDE_WIDTH = SIDE_BY_SIDE + 10
 
 
 def restore(window: QMainWindow, splitter: QSplitter) -> None:
     settings = QSettings()
     geometry = settings.value(GEOMETRY_KEY)
+    # restoreGeometry keeps a remembered window on its screen by itself.
     if geometry is None or not window.restoreGeometry(geometry):  # type: ignore[arg-type]
         window.resize(*DEFAULT_SIZE)
+        fit_to_screen(window)
     state = settings.value(STATE_KEY)
-    if state is None or not window.restoreState(state):  # type: ignore[arg-type]
-        fit_docks(window, window.width())
+    if state is not None:
+        window.restoreState(state)  # type: ignore[arg-type]
     sizes = settings.value(SPLITTER_KEY)
     if sizes is None or not splitter.restoreState(sizes):  # type: ignore[arg-type]
         fit(window, splitter, window.width())
 
 
-def restore_docks(window: QMainWindow, splitter: QSplitter) -> None:
-    """After docks were added late (after the first paint): their saved state, or a fit."""
-    state = QSettings().value(STATE_KEY)
-    if state is None or not window.restoreState(state):  # type: ignore[arg-type]
-        fit(window, splitter, window.width())
+def restore_splitter(splitter: QSplitter) -> None:
+    """Again, once the Workflow panel (added after the first paint) sets the column's
+    least width: the sizes restored before it came may have been squeezed."""
+    sizes = QSettings().value(SPLITTER_KEY)
+    if sizes is not None:
+        splitter.restoreState(sizes)  # type: ignore[arg-type]
 
 
 def fit(window: QMainWindow, splitter: QSplitter, width: int) -> None:
-    """The first-start layout for a window ``width`` pixels wide."""
-    fit_docks(window, width)
-    shown = [dock for dock in window.findChildren(QDockWidget) if not dock.isHidden()]
-    dock_widths = [max(DOCK_WIDTH, dock.minimumWidth()) for dock in shown]
-    if shown:
-        window.resizeDocks(shown, dock_widths, Qt.Orientation.Horizontal)
-    width = max(0, width - sum(w + 8 for w in dock_widths))
-    list_width = max(MIN_LIST_WIDTH, int(width * LIST_SHARE))
+    """The first-start layout for a window ``width`` pixels wide: a compact list; the
+    editor and the preview column share the rest, the column getting enough to show the
+    preview and the Workflow panel side by side where the editor keeps its room."""
+    list_width = max(MIN_LIST_WIDTH, min(MAX_LIST_WIDTH, int(width * LIST_SHARE)))
     rest = max(0, width - list_width)
-    splitter.setSizes([list_width, rest // 2, rest - rest // 2])
+    side = rest // 2
+    if rest - SIDE_BY_SIDE_WIDTH >= MIN_EDITOR_WIDTH:
+        side = max(side, SIDE_BY_SIDE_WIDTH)
+    splitter.setSizes([list_width, rest - side, side])
 
 
-def fit_docks(window: QMainWindow, width: int) -> None:
-    """Side docks start hidden on narrow windows; the View menu brings them back."""
-    for dock in window.findChildren(QDockWidget):
-        dock.setVisible(width >= WIDE_WINDOW)
+def fit_to_screen(window: QMainWindow) -> None:
+    """Never larger than the screen's free area (a 768-pixel laptop with a panel has
+    about 740), so the status bar and the window's edges stay on screen."""
+    screen = window.screen()
+    if screen is None:
+        return
+    available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    # Before the first show the window manager has not said how tall its title bar is.
+    title_bar = frame.height() if window.isVisible() else TITLE_BAR_GUESS
+    width = min(window.width(), available.width() - frame.width())
+    height = min(window.height(), available.height() - title_bar)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    if not available.contains(window.frameGeometry()):
+        window.move(available.topLeft())
 
 
 def save(window: QMainWindow, splitter: QSplitter) -> None:

@@ -216,10 +216,10 @@ def _toggle_preview(world: World, fire: Fire) -> None:
 
 
 def _toggle_workflow(world: World, fire: Fire) -> None:
-    dock = world.main.workflow.dock
-    before = dock.isVisible()
+    panel = world.main.workflow.panel
+    before = panel.isVisible()
     fire()
-    world.qtbot.waitUntil(lambda: dock.isVisible() is not before, timeout=2000)
+    world.qtbot.waitUntil(lambda: panel.isVisible() is not before, timeout=2000)
     assert world.main.registry.action("view.workflow").isChecked() is not before
 
 

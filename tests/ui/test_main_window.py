@@ -182,8 +182,10 @@ def test_splitter_sizes_and_geometry_are_remembered(qtbot, window, demo_db, tmp_
     again.show()
     qtbot.waitExposed(again)
     assert again.height() == 560
+    again.attach_database(demo_db)  # as the app does after the first paint
     again.resize(window.size())
     qtbot.waitUntil(lambda: again.splitter.sizes() == remembered)
+    again.autosave.shutdown()
 
 
 def test_a_save_that_meets_a_newer_version_asks_and_overwrites_nothing(
@@ -213,12 +215,11 @@ def test_a_save_that_meets_a_newer_version_asks_and_overwrites_nothing(
     assert window.editor.form.headline.text() == "Versi lain"
 
 
-def test_side_docks_start_hidden_where_three_panes_need_the_room(qtbot, window):
-    from PySide6.QtWidgets import QDockWidget
-
-    docks = window.findChildren(QDockWidget)
-    assert docks, "the workflow dock is part of the window"
+def test_workflow_panel_is_a_tab_beside_the_preview_where_the_room_is_short(qtbot, window):
     window.fit_splitter(1366)
-    assert all(dock.isHidden() for dock in docks)
+    qtbot.wait(50)
+    assert not window.side.is_side_by_side()
+    assert window.side.tabs.count() == 2, "Preview and Workflow, one tab each"
+    window.resize(1920, 1080)
     window.fit_splitter(1920)
-    assert all(not dock.isHidden() for dock in docks)
+    qtbot.waitUntil(window.side.is_side_by_side)

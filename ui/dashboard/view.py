@@ -13,7 +13,16 @@ from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from editor.dashboard.filters import WINDOWS, DashboardFilter
 from editor.dashboard.snapshot import (
@@ -116,10 +125,21 @@ class DashboardView(QWidget):
             grid.setRowStretch(row, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        # The charts scroll inside the window rather than set its least size: on a small
+        # screen the window fits, and a row that does not is scrolled to, not cut off.
+        charts = QWidget()
+        charts.setObjectName("dashboardCharts")
+        charts.setLayout(grid)
+        grid.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setObjectName("dashboardScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(charts)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(filters)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scroll, 1)
 
     def _fill_choices(self, sections: list[SectionRecord], people: list[PersonRecord]) -> None:
         for name in WINDOWS:

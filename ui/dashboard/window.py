@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from ui.child_windows import closes_on_keys, open_within_screen
 from ui.dashboard.view import DashboardView
 
 DEFAULT_SIZE = (1280, 860)
@@ -29,7 +30,8 @@ def show_dashboard(main: Any) -> DashboardView:
             parent=main,
         )
         view.setWindowFlag(Qt.WindowType.Window, True)
-        view.resize(*DEFAULT_SIZE)
+        open_within_screen(view, *DEFAULT_SIZE)
+        closes_on_keys(view)
         view.openArticle.connect(lambda article_id: open_in_main_window(main, article_id))
     else:
         view.refresh()  # new views or articles since it was last shown

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.records import SearchHit
+from ui.child_windows import closes_on_keys, open_within_screen
 
 ArticleSearch = Callable[[str], list[SearchHit]]
 
@@ -27,7 +28,8 @@ class RelatedArticleDialog(QDialog):
     def __init__(self, search: ArticleSearch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Baca juga: choose an article"))
-        self.resize(560, 420)
+        open_within_screen(self, 560, 420)
+        closes_on_keys(self)
         self._search = search
         self.query = QLineEdit(placeholderText=self.tr("Search headlines and text"))
         self.hits = QListWidget()

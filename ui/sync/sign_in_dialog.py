@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.child_windows import closes_on_keys
 from ui.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class NewsroomSignInDialog(QDialog):
         handle: str = "",
     ) -> None:
         super().__init__(parent)
+        closes_on_keys(self)
         self.setObjectName("newsroomSignInDialog")
         self.setWindowTitle(self.tr("Sign in to newsroom"))
         self.db = db

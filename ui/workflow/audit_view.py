@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.child_windows import closes_on_keys, open_within_screen
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -203,4 +204,5 @@ class AuditDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.view.set_article(article_id)
-        self.resize(1000, 520)
+        open_within_screen(self, 1000, 520)
+        closes_on_keys(self)

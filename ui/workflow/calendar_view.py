@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.child_windows import closes_on_keys, open_within_screen
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -367,4 +368,5 @@ class CalendarDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         self.view.show_this_week()
-        self.resize(1100, 640)
+        open_within_screen(self, 1100, 640)
+        closes_on_keys(self)

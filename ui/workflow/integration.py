@@ -1,5 +1,6 @@
-"""Puts the workflow into the main window: the Workflow dock, the lock banner, the menu
-actions (profile, audit log, calendar, day budget) and the scheduler.
+"""Puts the workflow into the main window: the Workflow panel (beside the preview), the
+lock banner, the menu actions (profile, audit log, calendar, day budget) and the
+scheduler.
 
 The window calls ``attach``, ``article_opened`` and ``shutdown``; everything else is
 wired here, so the window only composes.
@@ -13,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from ui.actions import ActionSpec
 from ui.workflow import prompts
@@ -36,6 +37,11 @@ ACTION_IDS = (
     "workflow.calendar",
     "workflow.budget",
 )
+
+#: Whether the Workflow panel was last shown (it starts shown).
+SHOWN_KEY = "mainWindow/workflowShown"
+#: A row of three Indonesian workflow buttons stays unclipped at this width.
+PANEL_MIN_WIDTH = 340
 
 
 class WorkflowIntegration(QObject):
@@ -59,11 +65,15 @@ class WorkflowIntegration(QObject):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.bar)
         layout.addWidget(self.review, 1)
-        self.dock = QDockWidget(window)
-        self.dock.setObjectName("workflowDock")
-        self.dock.setWidget(panel)
-        self.dock.setMinimumWidth(340)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        panel.setMinimumWidth(PANEL_MIN_WIDTH)
+        # Scrolled rather than squeezed when the column is narrower still: the window's
+        # least width stays that of its three panes.
+        self.panel = QScrollArea()
+        self.panel.setObjectName("workflowScroll")
+        self.panel.setWidgetResizable(True)
+        self.panel.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel.setWidget(panel)
+        window.side.set_workflow(self.panel)
 
         self.banner = LockBanner(window.editor)
         window.editor.layout().insertWidget(0, self.banner)
@@ -84,8 +94,11 @@ class WorkflowIntegration(QObject):
             ActionSpec("workflow.calendar", "", "Ctrl+Shift+J", "calendar"), self.show_calendar
         )
         registry.add(ActionSpec("workflow.budget", "", None, "budget"), self.export_budget)
-        registry.action("view.workflow").setChecked(True)
-        self.dock.visibilityChanged.connect(registry.action("view.workflow").setChecked)
+        window.side.workflowShown.connect(registry.action("view.workflow").setChecked)
+        window.side.workflowShown.connect(self._remember_shown)
+        shown = QSettings().value(SHOWN_KEY, True, type=bool)
+        window.side.set_workflow_shown(bool(shown))
+        registry.action("view.workflow").setChecked(bool(shown))
         window.installEventFilter(self)
         self.retranslate()
         self._update_actions()
@@ -124,6 +137,9 @@ class WorkflowIntegration(QObject):
         if self.scheduler is not None:
             self.scheduler.stop()
         self.locks.shutdown()
+
+    def _remember_shown(self, shown: bool) -> None:
+        QSettings().setValue(SHOWN_KEY, shown)
 
     # --- profile ---------------------------------------------------------------------
 
@@ -174,16 +190,18 @@ class WorkflowIntegration(QObject):
     # --- views -----------------------------------------------------------------------
 
     def show_panel(self) -> None:
-        """View → Workflow (F10): show the panel (in front, if tabbed), or hide it."""
-        # The dock's state decides, not the action's: the layout may have hidden the dock
-        # before the window was shown, when no visibilityChanged told the action.
-        # (A named slot, too: PySide connects a bound builtin such as dock.setVisible to
-        # the argument-less triggered(), and the call then fails for want of its argument.)
-        show = self.dock.isHidden()
-        self.dock.setVisible(show)
-        if show:
-            self.dock.raise_()
-        self.window.registry.action("view.workflow").setChecked(show)
+        """View → Workflow (F10): bring the panel forward with the focus in it, or hide
+        it when it is in front already."""
+        # The panel's state decides, not the action's: F10 on a panel behind the Preview
+        # tab brings it forward rather than hiding it. (A named slot, too: PySide connects
+        # a bound builtin such as widget.setVisible to the argument-less triggered(), and
+        # the call then fails for want of its argument.)
+        side = self.window.side
+        if side.is_workflow_shown() and not side.is_behind(self.panel):
+            side.set_workflow_shown(False)
+        else:
+            side.show_workflow()
+        self.window.registry.action("view.workflow").setChecked(side.is_workflow_shown())
 
     def show_audit(self) -> None:
         from ui.workflow.audit_view import AuditDialog
@@ -304,7 +322,7 @@ class WorkflowIntegration(QObject):
     # --- language --------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.dock.setWindowTitle(self.tr("Workflow"))
+        self.panel.setAccessibleName(self.tr("Workflow"))
         self.window.registry.retranslate(
             {
                 "profile.switch": (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.child_windows import closes_on_keys
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class ProfileDialog(QDialog):
         from editor.people import list_people
 
         super().__init__(parent)
+        closes_on_keys(self)
         self.setObjectName("profileDialog")
         self.db = db
         self.chosen: PersonRecord | None = None
@@ -96,6 +98,9 @@ class ProfileDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        # Only one way in is laid out; the other's fields would float over the text.
+        for unused in (self.person_box,) if self.sign_in else (self.handle, self.password):
+            unused.hide()
         layout = QVBoxLayout(self)
         explanation = QLabel(intro, self)
         explanation.setWordWrap(True)

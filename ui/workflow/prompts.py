@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from editor.time_range import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST
 from ui.file_dialogs import save_file_name
 
+#: Prompts are at least this wide: a date field alone would make a sliver of a dialog.
+MIN_PROMPT_WIDTH = 360
+
 
 class _Texts(QObject):
     """Translatable wording of the prompts (lupdate reads ``self.tr`` here)."""
@@ -113,3 +116,9 @@ def _finish(dialog: QDialog, label: QLabel, field: QWidget) -> None:
     layout.addWidget(label)
     layout.addWidget(field)
     layout.addWidget(buttons)
+    # Wide enough that the window manager shows the whole title ("Day budget — Redaksi"),
+    # not "Day b… edaksi": title bars are drawn in a bolder, larger face than the dialog.
+    title = f"{dialog.windowTitle()} — Redaksi"
+    dialog.setMinimumWidth(
+        max(MIN_PROMPT_WIDTH, dialog.fontMetrics().horizontalAdvance(title) * 3 // 2 + 140)
+    )
