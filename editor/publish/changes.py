@@ -21,7 +21,6 @@ from sqlalchemy.orm import Session
 from editor.media.tables import MediaItem
 from editor.models import Article, ArticleCorrection, PageView, PageViewHour, Person, Section, Tag
 from editor.publish.visibility import public_clause
-from editor.records import PUBLIC_STATUSES
 
 
 def _rows_digest(session: Session, *columns: Any) -> str:
@@ -98,7 +97,7 @@ def clock_moved_anything(
         and_(Article.embargo_until > before, Article.embargo_until <= now),
     ]
     left_news = and_(
-        Article.status.in_(PUBLIC_STATUSES),
+        public_clause(before, by_time=True),
         Article.published_at >= before - window,
         Article.published_at < now - window,
     )

@@ -200,6 +200,19 @@ def plan_delta(
         _file_image_articles(db, now), inputs.media_dir
     ):
         return None
+    new_marks = {
+        **marks,
+        "articles": [mark.count, mark.versions, mark.newest_update],
+        "views": views,
+    }
+    if not moved:
+        # Nothing to show anew; only the settings could have changed (sections: none).
+        data = load_site(db, now=now, zone=inputs.zone, only=set())
+        bare: Planner = make_planner(data, [], ranked)
+        if settings_key(bare, inputs.window, inputs.media_dir) != snap.settings:
+            return None
+        snapshot = replace(snap, now=now.isoformat(), marks=new_marks)
+        return DeltaPlan(data, bare, [], snapshot, {})
     changed_ids = {uuid.UUID(hex=a) for a in moved}
     data = load_site(db, now=now, zone=inputs.zone, only=changed_ids)
     # Changed articles the site never showed and still does not (drafts) need nothing.

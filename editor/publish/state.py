@@ -80,6 +80,8 @@ class PublishState:
             self._db = sqlite3.connect(self.path, isolation_level=None)
             with contextlib.suppress(PermissionError):  # another group member's file
                 os.chmod(self.path, file_mode)
+            # One sync per commit; ``record`` may even skip it (see there).
+            self._db.execute("PRAGMA journal_mode = WAL")
             if self._db.execute("PRAGMA user_version").fetchone()[0] != VERSION:
                 self._db.executescript(
                     "BEGIN; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles;"
@@ -108,6 +110,8 @@ class PublishState:
         if self._db is None:
             return
         try:
+            # Certainly on disk before any file changes: after a crash nothing is vouched for.
+            self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("DELETE FROM meta WHERE key = 'snapshot'")
         except sqlite3.Error:
             self.discard()
@@ -162,6 +166,8 @@ class PublishState:
         if self._db is None:
             return
         try:
+            # Losing this commit to a power cut only means planning everything next time.
+            self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("BEGIN")
             if complete:
                 self._replace_all("articles", "id, version, shape", articles)
