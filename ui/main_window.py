@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         )
         # After the controller, which sets a lookup of its own: ours uses the newsroom zone.
         self.editor.set_article_lookup(self._search_articles, self._article_path)
+        self.editor.set_picture_intake(self._take_picture)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
         self.autosave.conflict.connect(self._conflict)
@@ -544,6 +545,24 @@ class MainWindow(QMainWindow):
         return article_path(
             when, record.id, record.slug or record.headline, self.context.settings.zone
         )
+
+    def _take_picture(self, path: str) -> Any:
+        """Copy the picture at ``path`` into the newsroom's media library (once per
+        picture: the same bytes again give the same record); its MediaRecord."""
+        from editor.errors import PermissionDenied
+        from editor.media.library import add_file
+
+        if self._actor_id() is None and self._people and self.workflow is not None:
+            # The library notes who brought each picture: ask who is working here.
+            self.workflow.switch_profile()
+            if self._actor_id() is None:
+                raise PermissionDenied(
+                    self.tr(
+                        "Choose who is working here first (Article → Switch profile): the "
+                        "media library notes who added each picture."
+                    )
+                )
+        return add_file(self._db(), Path(path), actor_id=self._actor_id()).record
 
     def _actor_id(self) -> uuid.UUID | None:
         """The person signed in to this window, if anyone is."""

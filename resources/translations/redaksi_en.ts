@@ -33,7 +33,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -101,7 +101,7 @@
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="309" />
+        <location filename="../../ui/workflow/integration.py" line="308" />
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

@@ -566,123 +566,123 @@
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="94" />
+        <location filename="../../ui/editor_pane/pane.py" line="96" />
         <source>Formatting</source>
         <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count. "Add to the newsroom dictionary" chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...).</extracomment>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="275" />
+        <location filename="../../ui/editor_pane/pane.py" line="277" />
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="278" />
+        <location filename="../../ui/editor_pane/pane.py" line="280" />
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="281" />
+        <location filename="../../ui/editor_pane/pane.py" line="283" />
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="293" />
+        <location filename="../../ui/editor_pane/pane.py" line="295" />
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="301" />
+        <location filename="../../ui/editor_pane/pane.py" line="310" />
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="303" />
+        <location filename="../../ui/editor_pane/pane.py" line="312" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="307" />
+        <location filename="../../ui/editor_pane/pane.py" line="319" />
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="308" />
+        <location filename="../../ui/editor_pane/pane.py" line="320" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="432" />
+        <location filename="../../ui/editor_pane/pane.py" line="444" />
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="439" />
+        <location filename="../../ui/editor_pane/pane.py" line="451" />
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="139" />
+        <location filename="../../ui/editor_pane/pane.py" line="141" />
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="144" />
+        <location filename="../../ui/editor_pane/pane.py" line="146" />
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="148" />
+        <location filename="../../ui/editor_pane/pane.py" line="150" />
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="149" />
+        <location filename="../../ui/editor_pane/pane.py" line="151" />
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="150" />
+        <location filename="../../ui/editor_pane/pane.py" line="152" />
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="151" />
+        <location filename="../../ui/editor_pane/pane.py" line="153" />
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="155" />
+        <location filename="../../ui/editor_pane/pane.py" line="157" />
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="159" />
+        <location filename="../../ui/editor_pane/pane.py" line="161" />
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="163" />
+        <location filename="../../ui/editor_pane/pane.py" line="165" />
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="171" />
+        <location filename="../../ui/editor_pane/pane.py" line="173" />
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="176" />
+        <location filename="../../ui/editor_pane/pane.py" line="178" />
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="184" />
+        <location filename="../../ui/editor_pane/pane.py" line="186" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="188" />
+        <location filename="../../ui/editor_pane/pane.py" line="190" />
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -935,46 +935,51 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="276" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The Workflow panel, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint. The preview, and the Workflow panel beside it or as its tab (ui.side_panes).</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="301" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="458" />
+        <location filename="../../ui/main_window.py" line="463" />
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460" />
+        <location filename="../../ui/main_window.py" line="465" />
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565" />
-        <location filename="../../ui/main_window.py" line="610" />
+        <location filename="../../ui/main_window.py" line="561" />
+        <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
+        <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="588" />
+        <location filename="../../ui/main_window.py" line="633" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584" />
+        <location filename="../../ui/main_window.py" line="607" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586" />
+        <location filename="../../ui/main_window.py" line="609" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1165,7 +1170,7 @@
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="609" />
+        <location filename="../../ui/main_window.py" line="632" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1181,7 +1186,7 @@
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>Another program removed the database's -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
@@ -1194,99 +1199,99 @@
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="63" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="66" />
         <source>Kicker</source>
-        <extracomment>Portal headlines longer than this get cut in lists and search results.</extracomment>
+        <extracomment>Portal headlines longer than this get cut in lists and search results. Copies a chosen lead image into the media library (set with the database).</extracomment>
         <translation>Kicker</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="65" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="68" />
         <source>Headline</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="74" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="77" />
         <source>Characters used of the headline budget (%1)</source>
         <translation>Karakter terpakai dari jatah judul (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="80" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="83" />
         <source>Follows the headline until you edit it</source>
         <translation>Mengikuti judul sampai Anda mengubahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="83" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="86" />
         <source>Section</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="90" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="93" />
         <source>Language of the article</source>
         <translation>Bahasa artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="93" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="96" />
         <source>More</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="100" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="103" />
         <source>tag, another tag</source>
         <translation>tag, tag lain</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="103" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="106" />
         <source>No lead image</source>
         <translation>Tanpa foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="105" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="108" />
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="107" />
-        <location filename="../../ui/editor_pane/metadata_form.py" line="149" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="110" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="152" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="109" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="112" />
         <source>Credit, e.g. NATO/Net</source>
         <translation>Kredit, mis. NATO/Net</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="129" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="132" />
         <source>Slug</source>
         <translation>Slug</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="140" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="143" />
         <source>Byline</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="141" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="144" />
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="145" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="148" />
         <source>Lead image</source>
         <translation>Foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="199" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="202" />
         <source>(no section)</source>
         <translation>(tanpa rubrik)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="286" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="289" />
         <source>Choose the lead image</source>
         <translation>Pilih foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="288" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="291" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
@@ -1447,6 +1452,14 @@
         <location filename="../../ui/sync/sign_in_dialog.py" line="144" />
         <source>Signing in to %1…</source>
         <translation>Masuk ke %1…</translation>
+    </message>
+</context>
+<context>
+    <name>Pictures</name>
+    <message>
+        <location filename="../../ui/editor_pane/pictures.py" line="35" />
+        <source>Picture not added</source>
+        <translation>Gambar tidak ditambahkan</translation>
     </message>
 </context>
 <context>
@@ -2051,13 +2064,13 @@
 <context>
     <name>SidePanes</name>
     <message>
-        <location filename="../../ui/side_panes.py" line="149" />
+        <location filename="../../ui/side_panes.py" line="156" />
         <source>Preview</source>
         <extracomment>From this width on, preview and workflow stand side by side (each keeps ~350 px). ...and below this one they become tabs again: a gap, so a width near the threshold does not flip the layout back and forth. Whether the Workflow panel is shown (View → Workflow follows it).</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/side_panes.py" line="151" />
+        <location filename="../../ui/side_panes.py" line="158" />
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
@@ -2477,84 +2490,84 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="248" />
+        <location filename="../../ui/workflow/integration.py" line="247" />
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="251" />
+        <location filename="../../ui/workflow/integration.py" line="250" />
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="278" />
+        <location filename="../../ui/workflow/integration.py" line="277" />
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="280" />
+        <location filename="../../ui/workflow/integration.py" line="279" />
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="309" />
+        <location filename="../../ui/workflow/integration.py" line="308" />
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="326" />
+        <location filename="../../ui/workflow/integration.py" line="325" />
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="330" />
+        <location filename="../../ui/workflow/integration.py" line="329" />
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="331" />
+        <location filename="../../ui/workflow/integration.py" line="330" />
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="333" />
+        <location filename="../../ui/workflow/integration.py" line="332" />
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="333" />
+        <location filename="../../ui/workflow/integration.py" line="332" />
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="335" />
+        <location filename="../../ui/workflow/integration.py" line="334" />
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="336" />
+        <location filename="../../ui/workflow/integration.py" line="335" />
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="339" />
+        <location filename="../../ui/workflow/integration.py" line="338" />
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="340" />
+        <location filename="../../ui/workflow/integration.py" line="339" />
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="343" />
+        <location filename="../../ui/workflow/integration.py" line="342" />
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="344" />
+        <location filename="../../ui/workflow/integration.py" line="343" />
         <source>A printable list of the day's stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
@@ -2565,17 +2578,17 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="290" />
+        <location filename="../../ui/workflow/integration.py" line="289" />
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="292" />
+        <location filename="../../ui/workflow/integration.py" line="291" />
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="299" />
+        <location filename="../../ui/workflow/integration.py" line="298" />
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

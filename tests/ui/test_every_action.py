@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
 from editor.articles import get_article
 from editor.database import Database
+from editor.people import list_people
 from editor.revisions import list_revisions
 from tests.ui.driving import menu_action
 from ui.editor_pane.related_dialog import RelatedArticleDialog
@@ -122,6 +123,8 @@ def _prefixes(prefix: str) -> Callable[[World, Fire], None]:
 
 
 def _pick_photo(world: World) -> Callable[[Any], None]:
+    # The media library notes who brings a picture: someone works here.
+    world.main.workflow.set_person(next(p for p in list_people(world.db) if p.role == "editor"))
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(QColor("#c0392b"))
     path = world.tmp / "foto.png"

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
+from editor.people import list_people
 from tests.ui.driving import menu_action, when_modal
 from ui.actions import default_sequences
 from ui.editor_pane.related_dialog import RelatedArticleDialog
@@ -147,6 +148,8 @@ def photo(tmp_path: Path) -> Path:
 
 def test_image_from_the_edit_menu_and_its_shortcut_inserts_a_picture(qtbot, window, photo):
     body = window.editor.body
+    # The media library notes who brings a picture: someone works here.
+    window.workflow.set_person(next(p for p in list_people(window.db) if p.role == "editor"))
     when_modal(FileDialog, _pick(photo))
     menu_action(window, "edit.image").trigger()
     assert body.toPlainText().count("![Photo description](") == 1

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from editor.records import ArticleRecord, PersonRecord, SectionRecord
 from editor.slugs import slugify
 from ui.editor_pane.bylines import BylineEditor
+from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.tag_completer import TagCompleter
 from ui.file_dialogs import open_file_name
 
@@ -56,6 +57,8 @@ class MetadataForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        #: Copies a chosen lead image into the media library (set with the database).
+        self.take_picture: PictureIntake | None = None
         self._loading = False
         self._slug_follows_headline = True
         self._sections: list[SectionRecord] = []
@@ -284,8 +287,17 @@ class MetadataForm(QWidget):
         path = open_file_name(
             self,
             self.tr("Choose the lead image"),
-            self.lead_image.text(),
+            "",
             self.tr("Images (*.jpg *.jpeg *.png *.webp *.gif)"),
         )
-        if path:
-            self.lead_image.setText(path)
+        if not path:
+            return
+        picture = bring_in(self, self.take_picture, path)
+        if picture is None:
+            return
+        self.lead_image.setText(picture.ref)
+        # The library's description fills what the reporter has not written yet.
+        if not self.caption.text().strip():
+            self.caption.setText(picture.caption)
+        if not self.credit.text().strip():
+            self.credit.setText(picture.credit)

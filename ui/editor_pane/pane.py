@@ -28,6 +28,7 @@ from ui.actions import ActionRegistry, ActionSpec
 from ui.editor_pane.body_editor import BodyEditor
 from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import MetadataForm
+from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
 from ui.editor_pane.test_hook import type_if_asked
 from ui.file_dialogs import open_file_name
@@ -72,6 +73,7 @@ class EditorPane(QWidget):
         self._sections: list[SectionRecord] = []
         self._people: list[PersonRecord] = []
         self._article_path: ArticlePath | None = None
+        self._take_picture: PictureIntake | None = None
         self._typed_for_test = False
         self._spelling: SpellingService | None = None
 
@@ -294,7 +296,14 @@ class EditorPane(QWidget):
         text = f"> [!kutipan] {words}\n> — {self.tr('Speaker')}"
         self._apply(lambda c: insert_block(c, text, select=words))
 
+    def set_picture_intake(self, intake: PictureIntake) -> None:
+        """How chosen pictures join the newsroom's media library (needs the database)."""
+        self._take_picture = intake
+        self.form.take_picture = intake
+
     def image(self, path: str | None = None) -> None:
+        """Insert a picture from a file: copied into the media library, then shown as
+        ``![alt](media:<sha256>)`` with a caption and credit line."""
         if path is None:
             path = open_file_name(
                 self,
@@ -304,10 +313,13 @@ class EditorPane(QWidget):
             )
         if not path:
             return
-        alt = self.tr("Photo description")
-        caption = self.tr("Caption")
+        picture = bring_in(self, self._take_picture, path)
+        if picture is None:
+            return
+        alt = picture.alt_text or self.tr("Photo description")
+        caption = picture.caption or self.tr("Caption")
         # The caption line is selected, ready to be typed over; "Foto:" waits for the credit.
-        text = f"![{alt}](<{path}>)\n{caption}\nFoto: "
+        text = f"![{alt}]({picture.ref})\n{caption}\nFoto: {picture.credit}"
         self._apply(lambda c: insert_block(c, text, select=caption))
 
     def set_article_lookup(self, search: ArticleSearch, article_path: ArticlePath) -> None:
