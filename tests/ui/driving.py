@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
@@ -21,11 +21,17 @@ def menu_action(main: Any, action_id: str) -> QAction:
 
 
 def when_modal(kind: type, act: Callable[[Any], None]) -> None:
-    """Run ``act`` on the modal dialog of ``kind`` as soon as it is open."""
+    """Run ``act`` on the modal dialog of ``kind`` as soon as it is open.
+
+    "Open" means its ``exec`` loop runs: a dialog that shows itself may process events
+    before its loop starts (a file dialog listing a folder), and a dialog closed then
+    would leave ``exec`` waiting for ever.
+    """
+    base = QThread.currentThread().loopLevel()
 
     def look() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind):
+        if isinstance(dialog, kind) and QThread.currentThread().loopLevel() > base:
             act(dialog)
         else:
             QTimer.singleShot(20, look)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
@@ -54,9 +54,11 @@ class Dialogs:
         self.kinds: list[str] = []
 
     def answer(self, act: Callable[[Any], None] | None = None, tries: int = 150) -> None:
+        base = QThread.currentThread().loopLevel()  # see tests.ui.driving.when_modal
+
         def look(left: int = tries) -> None:
             dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, QDialog):
+            if isinstance(dialog, QDialog) and QThread.currentThread().loopLevel() > base:
                 self.kinds.append(type(dialog).__name__)
                 self.seen.append(dialog)
                 if act is not None:
