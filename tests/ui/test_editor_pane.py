@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -239,11 +240,23 @@ def test_the_more_section_is_folded_by_default_and_remembers_the_choice(
     assert again.form.more.isVisibleTo(again)
 
 
-def test_image_inserts_a_figure_with_caption_and_credit(pane: EditorPane) -> None:
+def test_image_inserts_a_figure_with_caption_and_credit(
+    pane: EditorPane, demo_db: Database, tmp_path
+) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    from editor.media.library import add_file
     from editor.render import markdown_to_html
 
+    photo = tmp_path / "foto banjir.jpg"
+    image = QImage(80, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#336699"))
+    assert image.save(str(photo))
+    reporter = list_people(demo_db)[0]
+    pane.set_picture_intake(lambda path: add_file(demo_db, Path(path), actor_id=reporter.id).record)
     pane.body.moveCursor(QTextCursor.MoveOperation.End)
-    pane.image("/media/foto banjir.jpg")
+    pane.image(str(photo))
+    assert "](media:" in pane.body.toPlainText()
     pane.body.textCursor().insertText("Banjir di Jakarta Utara")
     pane.body.moveCursor(QTextCursor.MoveOperation.End)
     pane.body.insertPlainText("Antara")
