@@ -29,6 +29,7 @@ from editor.retrying import retrying
 from editor.search import reindex_article
 from editor.sections import section_records
 from editor.slugs import slugify
+from editor.tags import resolve_tags
 from editor.text import word_count
 from editor.time_range import in_range
 
@@ -125,20 +126,10 @@ def _validate(values: dict[str, object], body: str) -> None:
 
 
 def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
-    wanted: list[Tag] = []
-    seen: set[str] = set()
-    for name in names:
-        name = name.strip()
-        slug = slugify(name)
-        if not name or slug in seen:
-            continue
-        seen.add(slug)
-        tag = session.scalar(select(Tag).where(Tag.slug == slug))
-        if tag is None:
-            # The id is set here, not at flush, so no flush is needed mid-save.
-            tag = Tag(id=uuid.uuid4(), name=name, slug=slug)
-            session.add(tag)
-        wanted.append(tag)
+    resolved = resolve_tags(session, list(names))
+    ids = [tag_id for tag_id, _name in resolved.values()]
+    by_id = {tag.id: tag for tag in session.scalars(select(Tag).where(Tag.id.in_(ids)))}
+    wanted = [by_id[tag_id] for tag_id in ids]
     current = [(t.tag_id, t.position) for t in article.tags]
     if current != [(tag.id, i) for i, tag in enumerate(wanted)]:
         article.tags = [

@@ -38,7 +38,8 @@ from editor.articles import get_article
 from editor.database import Database
 from editor.frontmatter import render
 from editor.i18n import _
-from editor.import_fields import KNOWN_KEYS, check_zone
+from editor.import_fields import KNOWN_KEYS
+from editor.import_reader import check_zone
 from editor.listing import list_articles
 from editor.models import Article
 from editor.records import ArticleQuery, ArticleRecord, PersonRef

@@ -38,13 +38,13 @@ from editor.models import (
     Revision,
     SearchDocument,
     Section,
-    Tag,
     utcnow,
 )
 from editor.records import ArticleDraft, ArticleRecord, PersonRef, SectionRecord
 from editor.revisions import snapshot_metadata
 from editor.search import fold
 from editor.slugs import slugify
+from editor.tags import distinct_names, resolve_tags, tag_key
 from editor.text import word_count
 
 
@@ -79,39 +79,14 @@ def _insert(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> Non
 
 
 def _tags(session: Session, items: Sequence[NewArticle]) -> dict[str, tuple[uuid.UUID, str]]:
-    """slug -> (tag id, stored name), adding the tags that do not exist yet."""
-    wanted: dict[str, str] = {}
-    for item in items:
-        for name in item.draft.tags:
-            name = name.strip()
-            if name:
-                wanted.setdefault(slugify(name), name)
-    found: dict[str, tuple[uuid.UUID, str]] = {}
-    slugs = list(wanted)
-    for start in range(0, len(slugs), _ROWS_PER_STATEMENT):
-        chunk = slugs[start : start + _ROWS_PER_STATEMENT]
-        for tag_id, name, slug in session.execute(
-            select(Tag.id, Tag.name, Tag.slug).where(Tag.slug.in_(chunk))
-        ):
-            found[slug] = (tag_id, name)
-    added = {slug: (uuid.uuid4(), name) for slug, name in wanted.items() if slug not in found}
-    _insert(
-        session,
-        Tag,
-        [{"id": tag_id, "name": name, "slug": slug} for slug, (tag_id, name) in added.items()],
-    )
-    return {**found, **added}
+    """tag_key -> (tag id, stored name), adding the tags that do not exist yet."""
+    return resolve_tags(session, [name for item in items for name in item.draft.tags])
 
 
 def _article_tags(
     draft: ArticleDraft, tags: dict[str, tuple[uuid.UUID, str]]
 ) -> list[tuple[uuid.UUID, str]]:
-    chosen: dict[str, tuple[uuid.UUID, str]] = {}
-    for name in draft.tags:
-        slug = slugify(name.strip())
-        if name.strip() and slug not in chosen:
-            chosen[slug] = tags[slug]
-    return list(chosen.values())
+    return [tags[tag_key(name)] for name in distinct_names(draft.tags)]
 
 
 def insert_new_articles(

@@ -6,10 +6,13 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``id``                      a Redaksi article id (UUID); written by ``redaksi export-md``
 ``title`` / ``headline``    required
 ``date``                    when it was published; a time without zone is in the newsroom's
-                            zone, a bare date is midnight there. Jekyll files named
-                            ``2023-05-04-slug.md`` without ``date`` (and without ``id``) take
-                            the date, and the slug, from the name.
-``publishdate``             Hugo: not shown before then, stored as the embargo
+                            zone, a bare date is midnight there. Without it (and without
+                            ``id``) the date comes from the file name, the folders or the
+                            file's time, and the report says which (editor.import_dates)
+``publishdate``             Hugo: not shown before then, stored as the embargo; one still
+                            ahead schedules a published page
+``expirydate``              Hugo: a page past it is imported unpublished (``killed``); the
+                            key is kept, as Redaksi unpublishes nothing by date
 ``scheduled_at``            when Redaksi publishes it (status ``scheduled``)
 ``embargo_until``           not shown before then
 ``section``                 a section path, slug or name (``berita/dunia``, ``dunia``, ``Dunia``)
@@ -25,10 +28,13 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
 ``draft`` / ``published``   Hugo ``draft: true`` / Jekyll ``published: false`` mean draft.
                             With no status at all a new article is ``published`` (it was on
                             the site), or ``draft`` under a ``_drafts`` folder
-``slug``, ``kicker``        as given
+``slug``, ``kicker``        as given; without a slug (and an ``id``) the file's name without
+                            date and language (a bundle's folder), as the old address had
 ``lead`` / ``description``  the lead (standfirst); first one present wins
 / ``summary`` / ``excerpt``
-``language`` / ``lang``     ``id`` or ``en`` (``id-ID`` and ``en_US`` are understood)
+``language`` / ``lang``     ``id`` or ``en`` (``id-ID`` and ``en_US`` are understood); else
+                            the file name (``about.en.md``) or a language folder
+                            (``content/en/``); another language is a problem
 ``lead_image``              a path/URL, or ``{src, caption, credit}``
 ``image`` / ``images`` /    Hugo and theme spellings of the lead image (first of a list;
 ``featured_image``          a mapping may carry ``src``/``url``/``path``, caption, credit)
@@ -44,46 +50,40 @@ the file states them: they are usually managed in Redaksi after the first import
 from __future__ import annotations
 
 import re
-import textwrap
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path, PurePath
-from typing import TypeVar
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from editor.articles import MAX_BODY_CHARS
-from editor.errors import RedaksiError, ValidationError
+from editor.errors import RedaksiError
 from editor.frontmatter import Document
-from editor.i18n import N_, _
+from editor.i18n import _
+from editor.import_dates import (
+    FROM_FILE_NAME,
+    FROM_FILE_TIME,
+    FROM_FOLDERS,
+    FROM_FRONT_MATTER,
+    BadNameDate,
+    file_time,
+    folder_date,
+    name_date,
+    name_slug,
+    path_language,
+)
+from editor.import_reader import (
+    Collector,
+    FieldProblem,
+    FieldProblems,
+    Reader,
+    shown,
+)
 from editor.import_sections import SectionResolver
-from editor.records import LANGUAGES, STATUSES
+from editor.import_shortcodes import ConvertedBody, convert_body, differences
+from editor.records import LANGUAGES, PUBLIC_STATUSES, STATUSES
 from editor.slugs import slugify
 from editor.time_range import DateOutOfRange, in_range, out_of_range
 
-#: Column sizes, so an over-long value gets a message instead of a database error.
-#: Field labels, as problems name them.
-_LABELS = {
-    "title": N_("title"),
-    "kicker": N_("kicker"),
-    "slug": N_("slug"),
-    "lead image": N_("lead image"),
-    "lead image caption": N_("lead image caption"),
-    "lead image credit": N_("lead image credit"),
-    "tag": N_("tag"),
-    "author": N_("author"),
-}
-MAX_LENGTHS = {
-    "title": 500,
-    "kicker": 200,
-    "slug": 300,
-    "lead image": 1000,
-    "lead image caption": 1000,
-    "lead image credit": 300,
-    "tag": 120,
-    "author": 200,
-}
 KNOWN_KEYS: frozenset[str] = frozenset().union(
     ("id", "title", "headline", "slug", "kicker", "status", "draft", "published"),
     ("date", "publishdate", "scheduled_at", "embargo_until", "language", "lang"),
@@ -92,23 +92,8 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
     ("lead_image", "image", "images", "featured_image", "featured-image", "featuredimage"),
     ("image_caption", "image_credit", "lead_image_caption", "lead_image_credit"),
 )
-T = TypeVar("T")
-_JEKYLL_NAME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$")
-_TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M", "%Y-%m-%d")
-
-
-def _shown(value: object) -> str:
-    """A header value as a message repeats it: one line, cut short."""
-    return textwrap.shorten(str(value), width=80, placeholder=" …")
-
-
-class FieldProblem(ValueError):
-    """A header value Redaksi cannot use; ``line`` is the file line of its key."""
-
-    def __init__(self, reason: str, line: int | None) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
+#: Keys read and also kept, because no article field holds them (an export writes them back).
+READ_AND_KEPT = frozenset(("expirydate", "aliases", "redirect_from", "url", "permalink"))
 
 
 @dataclass(frozen=True)
@@ -139,118 +124,15 @@ class ImportedFields:
     #: Redaksi after the first import); an empty value stated in the file clears them.
     stated: frozenset[str]
     ignored_keys: tuple[str, ...]
+    #: The header's keys Redaksi reads (the others are ``ignored_keys``, kept).
+    used_keys: tuple[str, ...] = ()
+    #: Where ``published_at`` came from (editor.import_dates), "" when nowhere.
+    date_source: str = ""
+    #: What the import report says about this file (a guessed date, a schedule…).
+    remarks: tuple[str, ...] = ()
 
 
-def check_zone(zone: str) -> None:
-    """Refuse an unknown time zone once, before any file is read or written."""
-    try:
-        ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ValidationError(
-            _(
-                "Unknown time zone '{zone}'. Use a name like Asia/Jakarta, Asia/Makassar "
-                "or Asia/Jayapura."
-            ).format(zone=zone)
-        ) from None
-
-
-class _Reader:
-    def __init__(self, doc: Document, zone: str) -> None:
-        self.fields = {key.lower(): value for key, value in doc.fields.items()}
-        self.lines = {key.lower(): line for key, line in doc.key_lines.items()}
-        self.zone = ZoneInfo(zone)
-
-    def line(self, key: str) -> int | None:
-        return self.lines.get(key)
-
-    def first_key(self, *keys: str) -> str | None:
-        return next((k for k in keys if self.fields.get(k) not in (None, "", [])), None)
-
-    def text(self, *keys: str, label: str | None = None) -> str:
-        key = self.first_key(*keys)
-        if key is None:
-            return ""
-        value = self.fields[key]
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            kind = _("a yes/no value") if isinstance(value, bool) else _("a list or mapping")
-            raise FieldProblem(
-                _("'{key}' is read as {kind}; write it as text in quotes.").format(
-                    key=key, kind=kind
-                ),
-                self.line(key),
-            )
-        # Not stripped: YAML already trims plain values, and quoted spaces are meant.
-        return self.limited(str(value), label or key, key)
-
-    def limited(self, value: str, label: str, key: str) -> str:
-        limit = MAX_LENGTHS.get(label)
-        if limit is not None and len(value) > limit:
-            raise FieldProblem(
-                _("the {label} has {length} characters; at most {limit} fit. Shorten it.").format(
-                    label=_(_LABELS.get(label, label)), length=len(value), limit=limit
-                ),
-                self.line(key),
-            )
-        return value
-
-    def names(self, key: str, *, split_commas: bool) -> tuple[str, ...]:
-        value = self.fields.get(key)
-        items = value if isinstance(value, list) else [] if value is None else [value]
-        names: list[str] = []
-        for item in items:
-            if isinstance(item, dict):
-                item = item.get("name") or item.get("title") or ""
-            if isinstance(item, bool) or not isinstance(item, str | int | float):
-                raise FieldProblem(
-                    _("'{key}' must list names as text.").format(key=key), self.line(key)
-                )
-            parts = str(item).split(",") if split_commas else [str(item)]
-            names.extend(part.strip() for part in parts if part.strip())
-        return tuple(names)
-
-    def when(self, key: str) -> datetime | None:
-        value = self.fields.get(key)
-        if value is None or value == "":
-            return None
-        parsed = self._parse_time(value)
-        if parsed is None:
-            raise FieldProblem(
-                _(
-                    "'{key}: {value}' is not a date Redaksi understands. Write it as "
-                    "2023-05-04, 2023-05-04 07:56 (newsroom time) or "
-                    "2023-05-04T07:56:00+07:00."
-                ).format(key=key, value=_shown(value)),
-                self.line(key),
-            )
-        try:
-            return in_range(parsed, shown=f"'{key}: {_shown(value)}'")
-        except DateOutOfRange as error:
-            raise FieldProblem(str(error), self.line(key)) from None
-
-    def _parse_time(self, value: object) -> datetime | None:
-        """The aware time ``value`` names (naive ones in the newsroom's zone), else None."""
-        if isinstance(value, datetime):
-            return self._aware(value)
-        if isinstance(value, date):
-            return datetime.combine(value, time(0), self.zone)
-        if isinstance(value, str):
-            text = value.strip()
-            try:
-                return self._aware(datetime.fromisoformat(text.replace("Z", "+00:00")))
-            except ValueError:
-                pass
-            for form in _TIME_FORMATS:
-                try:
-                    return self._aware(datetime.strptime(text, form))
-                except ValueError:
-                    continue
-        return None
-
-    def _aware(self, value: datetime) -> datetime:
-        return value if value.tzinfo is not None else value.replace(tzinfo=self.zone)
-
-
-def _article_id(reader: _Reader) -> uuid.UUID | None:
+def _article_id(reader: Reader) -> uuid.UUID | None:
     value = reader.fields.get("id")
     if value is None or value == "":
         return None
@@ -261,12 +143,12 @@ def _article_id(reader: _Reader) -> uuid.UUID | None:
             _(
                 "'id: {value}' is not a Redaksi article id. Remove the line to import "
                 "the file as a new article."
-            ).format(value=_shown(value)),
+            ).format(value=shown(value)),
             reader.line("id"),
         ) from None
 
 
-def _status(reader: _Reader) -> str | None:
+def _status(reader: Reader) -> str | None:
     stated = reader.text("status").strip().lower().replace(" ", "_").replace("-", "_")
     if stated and stated not in STATUSES:
         raise FieldProblem(
@@ -296,10 +178,20 @@ def _status(reader: _Reader) -> str | None:
     return stated or None
 
 
-def _language(reader: _Reader) -> str:
+def _language(reader: Reader, path: Path, relative: PurePath | None) -> str:
     value = reader.text("language", "lang").strip()
     if not value:
-        return "id"
+        found = path_language(PurePath(path), relative)
+        if found is None or found in LANGUAGES:
+            return found or "id"
+        raise FieldProblem(
+            _(
+                "its name or folder says it is written in '{code}', and Redaksi publishes "
+                "in {languages} only. Add 'language: id' or 'language: en' to import it "
+                "anyway."
+            ).format(code=found, languages=", ".join(LANGUAGES)),
+            None,
+        )
     primary = re.split(r"[-_]", value.lower())[0]
     if primary not in LANGUAGES:
         key = reader.first_key("language", "lang") or "language"
@@ -312,7 +204,7 @@ def _language(reader: _Reader) -> str:
     return primary
 
 
-def _section_id(reader: _Reader, sections: SectionResolver, *, create: bool) -> uuid.UUID | None:
+def _section_id(reader: Reader, sections: SectionResolver, *, create: bool) -> uuid.UUID | None:
     """The section the file names; a missing one is created (editor.import_sections)
     when ``create``, else left out (a file refused for other reasons creates nothing)."""
     if reader.first_key("section"):
@@ -349,7 +241,7 @@ def _section_id(reader: _Reader, sections: SectionResolver, *, create: bool) -> 
         raise FieldProblem(str(error), reader.line(category_key)) from None
 
 
-def _lead_image(reader: _Reader) -> tuple[str, str, str]:
+def _lead_image(reader: Reader) -> tuple[str, str, str]:
     src = caption = credit = ""
     for key in (
         "lead_image",
@@ -380,7 +272,7 @@ def _lead_image(reader: _Reader) -> tuple[str, str, str]:
     )
 
 
-def _authors(reader: _Reader, key: str) -> tuple[tuple[str, str], ...]:
+def _authors(reader: Reader, key: str) -> tuple[tuple[str, str], ...]:
     value = reader.fields.get(key)
     items = value if isinstance(value, list) else [] if value is None else [value]
     authors: list[tuple[str, str]] = []
@@ -399,55 +291,149 @@ def _authors(reader: _Reader, key: str) -> tuple[tuple[str, str], ...]:
     return tuple(authors)
 
 
-def _limit_each(reader: _Reader, values: tuple[str, ...], label: str, key: str) -> tuple[str, ...]:
+def _limit_each(reader: Reader, values: tuple[str, ...], label: str, key: str) -> tuple[str, ...]:
     return tuple(reader.limited(value, label, key) for value in values)
 
 
-class FieldProblems(ValueError):
-    """Every problem of one file's header, so a user fixes them all in one go."""
-
-    def __init__(self, problems: list[FieldProblem]) -> None:
-        super().__init__("; ".join(p.reason for p in problems))
-        self.problems = problems
-
-
-class _Collector:
-    """Runs each step of reading a header; a step's FieldProblem is kept and its value
-    replaced by a stand-in, so the steps after it still run and report their own."""
-
-    def __init__(self) -> None:
-        self.problems: list[FieldProblem] = []
-
-    def __call__(self, step: Callable[[], T], stand_in: T) -> T:
-        try:
-            return step()
-        except FieldProblem as problem:
-            self.problems.append(problem)
-            return stand_in
-
-
-def _file_date(
-    reader: _Reader, path: Path, published_at: datetime | None, article_id: uuid.UUID | None
+def _path_date(
+    reader: Reader, path: Path, relative: PurePath | None
 ) -> tuple[datetime | None, str]:
-    """A Jekyll file name's date (``2023-05-04-slug.md``) and slug, when the header has
-    no date (and no id)."""
-    jekyll = _JEKYLL_NAME.match(PurePath(path).stem)
-    if not jekyll or article_id is not None or published_at is not None:
-        return published_at, ""
-    year, month, day, name_slug = jekyll.groups()
+    """A file without a date in its header: the date its name, its folders or, last, its
+    modification time gives, and which of them it was (editor.import_dates)."""
+    place = relative or PurePath(path)
     try:
-        when = in_range(datetime(int(year), int(month), int(day), tzinfo=reader.zone))
-    except DateOutOfRange:
-        shown = _("the date in the file name ({name})").format(name=path.name)
-        raise FieldProblem(str(out_of_range(shown)), None) from None
-    except ValueError:
+        found = name_date(place, reader.zone) or name_date(PurePath(path), reader.zone)
+    except BadNameDate:
         raise FieldProblem(
             _("the file name has an invalid date ({name}).").format(name=path.name), None
         ) from None
-    return when, str(name_slug)
+    source = FROM_FILE_NAME
+    if found is None:
+        found, source = folder_date(place, reader.zone), FROM_FOLDERS
+    if found is None:
+        found, source = file_time(path), FROM_FILE_TIME
+    if found is None:
+        return None, ""
+    try:
+        return in_range(found), source
+    except DateOutOfRange:
+        shown = (
+            _("the date in the file name ({name})").format(name=path.name)
+            if source == FROM_FILE_NAME
+            else _("the date in the folders ({path})").format(path=place.parent.as_posix())
+        )
+        raise FieldProblem(str(out_of_range(shown)), None) from None
 
 
-def _headline(reader: _Reader) -> str:
+@dataclass(frozen=True)
+class _Times:
+    published_at: datetime | None = None
+    publish_date: datetime | None = None
+    scheduled_at: datetime | None = None
+    embargo_until: datetime | None = None
+    expiry: datetime | None = None
+    #: Where published_at came from (editor.import_dates), "" when nowhere.
+    date_source: str = ""
+
+
+def _times(
+    reader: Reader,
+    step: Collector,
+    path: Path,
+    relative: PurePath | None,
+    article_id: uuid.UUID | None,
+) -> _Times:
+    """The file's times; a bad one is a problem in ``step`` and read as missing."""
+    problems = len(step.problems)
+    published_at = step(lambda: reader.when("date"), None)
+    publish_date = step(lambda: reader.when("publishdate"), None)
+    embargo_until = step(lambda: reader.when("embargo_until"), None) or publish_date
+    scheduled_at = step(lambda: reader.when("scheduled_at"), None)
+    expiry = step(lambda: reader.when("expirydate"), None)
+    source = FROM_FRONT_MATTER if published_at or publish_date else ""
+    published_at = published_at or publish_date
+    if published_at is None and article_id is None and len(step.problems) == problems:
+        no_date: tuple[datetime | None, str] = (None, "")
+        published_at, source = step(lambda: _path_date(reader, path, relative), no_date)
+    return _Times(published_at, publish_date, scheduled_at, embargo_until, expiry, source)
+
+
+def _stated(reader: Reader, times: _Times) -> set[str]:
+    """Which workflow fields the file states (the others an existing article keeps)."""
+    stated = {
+        name
+        for name, keys in (
+            ("status", ("status", "draft", "published")),
+            ("published_at", ("date", "publishdate")),
+            ("scheduled_at", ("scheduled_at",)),
+            ("embargo_until", ("embargo_until", "publishdate")),
+        )
+        if any(key in reader.fields for key in keys)
+    }
+    # An empty date is no date, and a file's time is a guess: a stored article keeps its own.
+    if times.published_at is not None and times.date_source != FROM_FILE_TIME:
+        stated.add("published_at")
+    else:
+        stated.discard("published_at")
+    return stated
+
+
+def _timed_status(
+    *, status: str, stated: set[str], times: _Times, now: datetime, zone: tzinfo
+) -> tuple[str, frozenset[str], tuple[str, ...], _Times]:
+    """Hugo's ``publishDate`` and ``expiryDate`` as Redaksi's workflow: a page not out yet
+    is scheduled, an expired one unpublished; with what the report says about it. A file's
+    time dates only what was on the site (a draft's is when someone last touched it)."""
+    remarks: list[str] = []
+    if times.date_source == FROM_FILE_TIME and status not in PUBLIC_STATUSES:
+        times = replace(times, published_at=None, date_source="")
+    if times.date_source and times.date_source != FROM_FRONT_MATTER:
+        remarks.append(_("date from the {source}").format(source=_(times.date_source)))
+    publish_date = times.publish_date
+    if publish_date is not None and publish_date > now and status == "published":
+        status = "scheduled"
+        times = replace(times, scheduled_at=times.scheduled_at or publish_date)
+        stated |= {"status", "scheduled_at"}
+        remarks.append(
+            _("scheduled for {when} (publishDate)").format(
+                when=publish_date.astimezone(zone).isoformat()
+            )
+        )
+    if times.expiry is not None and status in PUBLIC_STATUSES:
+        if times.expiry <= now:
+            status = "killed"
+            stated.add("status")
+            remarks.append(
+                _("expired on {when} (expiryDate): imported unpublished").format(
+                    when=times.expiry.astimezone(zone).date().isoformat()
+                )
+            )
+        else:
+            remarks.append(
+                _(
+                    "expires on {when} (expiryDate): Redaksi does not unpublish by date; "
+                    "unpublish it then"
+                ).format(when=times.expiry.astimezone(zone).date().isoformat())
+            )
+    return status, frozenset(stated), tuple(remarks), times
+
+
+def _body_remarks(body: ConvertedBody, original: str) -> tuple[str, ...]:
+    said = []
+    if body.converted:
+        said.append(_("{count} shortcodes converted").format(count=body.converted))
+    if body.kept:
+        said.append(
+            _("kept as typed, the checklist names them: {names}").format(names=", ".join(body.kept))
+        )
+    for difference in differences(original):
+        said.append(
+            _("renders differently here, check the preview: {what}").format(what=difference)
+        )
+    return tuple(said)
+
+
+def _headline(reader: Reader) -> str:
     headline = reader.text("title", "headline", label="title")
     if not headline.strip():
         raise FieldProblem(
@@ -469,63 +455,65 @@ def _check_body(body: str) -> None:
 
 
 def read_fields(
-    doc: Document, *, path: Path, zone: str, sections: SectionResolver
+    doc: Document,
+    *,
+    path: Path,
+    zone: str,
+    sections: SectionResolver,
+    relative: PurePath | None = None,
+    now: datetime | None = None,
 ) -> ImportedFields:
-    """Turn a parsed file into article values; raise FieldProblems listing every bad value."""
-    reader = _Reader(doc, zone)
-    step = _Collector()
+    """Turn a parsed file into article values; raise FieldProblems listing every bad value.
+
+    ``relative`` is the file's path inside the folder imported (its folders may name a
+    date or a language); ``now`` decides whether a ``publishDate`` or ``expiryDate`` has
+    passed."""
+    reader = Reader(doc, zone)
+    step = Collector()
     article_id = step(lambda: _article_id(reader), None)
     headline = step(lambda: _headline(reader), "")
     step(lambda: _check_body(doc.body), None)
     slug = step(lambda: reader.text("slug"), "")
-    published_at = step(lambda: reader.when("date"), None)
-    embargo_until = step(lambda: reader.when("embargo_until") or reader.when("publishdate"), None)
-    if published_at is None and embargo_until is not None and "embargo_until" not in reader.fields:
-        published_at = embargo_until
-    published_at, name_slug = step(
-        lambda: _file_date(reader, path, published_at, article_id), (published_at, "")
-    )
-    slug = slug or name_slug
-    status = step(lambda: _status(reader), None)
-    stated = {
-        name
-        for name, keys in (
-            ("status", ("status", "draft", "published")),
-            ("published_at", ("date", "publishdate")),
-            ("scheduled_at", ("scheduled_at",)),
-            ("embargo_until", ("embargo_until", "publishdate")),
-        )
-        if any(key in reader.fields for key in keys)
-    }
-    if published_at is not None:
-        stated.add("published_at")
-    else:  # an empty date is no date: a published article keeps the one it has
-        stated.discard("published_at")
+    if article_id is None:  # a Redaksi export names its slug; a site's file keeps its name's
+        slug = slug or name_slug(relative or PurePath(path))
+    times = _times(reader, step, path, relative, article_id)
     default_status = "draft" if "_drafts" in PurePath(path).parts else "published"
+    status, stated, remarks, times = _timed_status(
+        status=step(lambda: _status(reader), None) or default_status,
+        stated=set(_stated(reader, times)),
+        times=times,
+        now=now or datetime.now(UTC),
+        zone=reader.zone,
+    )
     image, caption, credit = step(lambda: _lead_image(reader), ("", "", ""))
     authors_key = reader.first_key("authors", "author") or "authors"
     authors: tuple[tuple[str, str], ...] = step(lambda: _authors(reader, authors_key), ())
     tags: tuple[str, ...] = step(lambda: reader.names("tags", split_commas=True), ())
+    body = convert_body(doc.body)
+    remarks += _body_remarks(body, doc.body)
     fields = ImportedFields(
         article_id=article_id,
         headline=headline,
-        body=doc.body,
+        body=body.markdown,
         kicker=step(lambda: reader.text("kicker"), ""),
         slug=slug,
         lead=step(lambda: reader.text("lead", "description", "summary", "excerpt"), ""),
         section_id=None,
-        language=step(lambda: _language(reader), "id"),
-        status=status or default_status,
+        language=step(lambda: _language(reader, path, relative), "id"),
+        status=status,
         authors=authors,
         tags=step(lambda: _limit_each(reader, tags, "tag", "tags"), ()),
         lead_image=image,
         lead_image_caption=caption,
         lead_image_credit=credit,
-        published_at=published_at,
-        scheduled_at=step(lambda: reader.when("scheduled_at"), None),
-        embargo_until=embargo_until,
+        published_at=times.published_at,
+        scheduled_at=times.scheduled_at,
+        embargo_until=times.embargo_until,
         stated=frozenset(stated),
         ignored_keys=tuple(key for key in doc.fields if key.lower() not in KNOWN_KEYS),
+        used_keys=tuple(key for key in doc.fields if key.lower() in KNOWN_KEYS | READ_AND_KEPT),
+        date_source=times.date_source,
+        remarks=remarks,
     )
     # Last, so that a file refused for another reason creates no section.
     section_id = step(lambda: _section_id(reader, sections, create=not step.problems), None)

@@ -42,10 +42,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
@@ -63,16 +65,12 @@ from editor.errors import ConflictError, RedaksiError
 from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_bulk import NewArticle, insert_new_articles, writes_in_bulk
-from editor.import_fields import (
-    FieldProblem,
-    FieldProblems,
-    ImportedFields,
-    check_zone,
-    read_fields,
-)
+from editor.import_fields import ImportedFields, read_fields
+from editor.import_reader import FieldProblem, FieldProblems, check_zone
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, collect
 from editor.models import Article
+from editor.old_addresses import old_addresses
 from editor.outside_files import UnreadableFile, read_regular
 from editor.people import list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
@@ -84,6 +82,7 @@ from editor.revisions import (
     save_with_revision,
 )
 from editor.slugs import slugify
+from editor.tags import distinct_names, tag_key
 from editor.workflow.import_rules import ImportActor
 
 #: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
@@ -114,6 +113,11 @@ class ImportedFile:
     headline: str
     #: Front matter keys Redaksi does not use but keeps (``aliases``, ``weight``…).
     kept_keys: tuple[str, ...] = ()
+    #: The keys it reads.
+    used_keys: tuple[str, ...] = ()
+    #: What else the report says about the file: where a missing date came from, a
+    #: schedule, old addresses that redirect…
+    remarks: tuple[str, ...] = ()
 
 
 @dataclass
@@ -130,6 +134,15 @@ class ImportReport:
     notes: list[str] = field(default_factory=list)
     cancelled: bool = False
 
+    def key_counts(self) -> tuple[str, str]:
+        """The front matter keys used, and those kept, over the files read: ``title ×3``."""
+        used: Counter[str] = Counter()
+        kept: Counter[str] = Counter()
+        for imported in self.created + self.updated:
+            used.update(imported.used_keys)
+            kept.update(imported.kept_keys)
+        return _counted(used), _counted(kept)
+
     @property
     def imported(self) -> int:
         return len(self.created) + len(self.updated) + len(self.unchanged)
@@ -142,6 +155,10 @@ class ImportReport:
             count = len({p.path for p in self.problems})
             text += _(", {count} with problems").format(count=count)
         return text + (_(" (cancelled)") if self.cancelled else "")
+
+
+def _counted(counts: Counter[str]) -> str:
+    return ", ".join(f"{key} ×{count}" for key, count in counts.most_common())
 
 
 @dataclass(frozen=True)
@@ -174,8 +191,8 @@ class _New:
     bylines: tuple[PersonRef, ...]
 
 
-def _tag_slugs(tags: Sequence[str]) -> list[str]:
-    return list(dict.fromkeys(slugify(tag) for tag in tags if tag.strip()))
+def _tag_keys(tags: Sequence[str]) -> list[str]:
+    return [tag_key(name) for name in distinct_names(tags)]
 
 
 def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
@@ -189,7 +206,7 @@ def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
     return (
         stored.body == wanted.body
         and stored.byline_ids == wanted.byline_ids
-        and _tag_slugs(stored.tags) == _tag_slugs(wanted.tags)
+        and _tag_keys(stored.tags) == _tag_keys(wanted.tags)
     )
 
 
@@ -221,6 +238,24 @@ def _database_message(error: SQLAlchemyError) -> str:
     return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
+def _imported(incoming: Incoming, article_id: uuid.UUID) -> ImportedFile:
+    fields = incoming.fields
+    remarks = fields.remarks
+    old = old_addresses(dict(incoming.kept))
+    if old:
+        remarks += (
+            _("redirected from {addresses} once published").format(addresses=", ".join(old)),
+        )
+    return ImportedFile(
+        incoming.source.path,
+        article_id,
+        fields.headline,
+        tuple(incoming.kept),
+        fields.used_keys,
+        remarks,
+    )
+
+
 def _note(source: Source) -> str:
     return f"Imported from {source.path.name}"
 
@@ -242,6 +277,7 @@ class ImportRun:
         self.actor = actor
         self.sections = sections
         self.report = ImportReport()
+        self.now = datetime.now(UTC)
         self._settings = f"{zone}\n{settings}\n".encode()
         self._people: list[PersonRecord] = list_people(db)
         with db.transaction() as session:
@@ -290,7 +326,14 @@ class ImportRun:
         if self.known_unchanged(source, digest):
             return
         doc = parse(decode(data))
-        fields = read_fields(doc, path=source.path, zone=self.zone, sections=self.sections)
+        fields = read_fields(
+            doc,
+            path=source.path,
+            zone=self.zone,
+            sections=self.sections,
+            relative=None if source.single else PurePath(source.key),
+            now=self.now,
+        )
         kept = {key: doc.fields[key] for key in fields.ignored_keys}
         self.add(Incoming(source, digest, fields, kept))
 
@@ -326,19 +369,27 @@ class ImportRun:
         """The byline's person: by handle, else by name; a new reporter when nobody
         matches (if the importing person may add one).
 
-        A bare name prefers the person whose handle is made from it, so two people who
-        share a name (one with a hand-made handle) stay apart through an export and a
-        re-import.
+        A bare name means the person of that name (case aside), preferring the one whose
+        handle is made from it, so two people who share a name (one with a hand-made
+        handle) stay apart through an export and a re-import. Names that only share a
+        slug (Tomáš Šedovič, Tomas Sedovic) are two people; a name that is someone's
+        handle (``budi``) means them.
         """
-        handles = (handle,) if handle else (slugify(name), name)
-        for wanted in handles:
-            found = [p for p in self._people if p.handle == wanted]
-            if found:
-                return found[0]
-        if not handle:
-            found = [p for p in self._people if p.name.lower() == name.lower()]
-            if found:
-                return found[0]
+        if handle:
+            found = [p for p in self._people if p.handle == handle]
+        else:
+            named = [p for p in self._people if p.name.casefold() == name.casefold()]
+            made = [p for p in named if p.handle == slugify(name)]
+            found = made or named or [p for p in self._people if p.handle == name]
+        if found:
+            return found[0]
+        if not handle:  # the slug may be someone else's already: number it
+            taken = {p.handle for p in self._people}
+            handle = base = slugify(name)
+            number = 1
+            while handle in taken:
+                number += 1
+                handle = f"{base}-{number}"
         person = self.actor.add_person(name, handle)
         self._people.append(person)
         return person
@@ -389,7 +440,7 @@ class ImportRun:
         self._imported_from[stored.id] = source.path
         updated = self._update(incoming, stored, wanted)
         outcome = self.report.updated if updated else self.report.unchanged
-        outcome.append(ImportedFile(source.path, stored.id, fields.headline, tuple(incoming.kept)))
+        outcome.append(_imported(incoming, stored.id))
 
     # --- writing ----------------------------------------------------------------------
 
@@ -485,14 +536,7 @@ class ImportRun:
                     )
         for new in written:
             incoming = new.incoming
-            self.report.created.append(
-                ImportedFile(
-                    incoming.source.path,
-                    new.article_id,
-                    incoming.fields.headline,
-                    tuple(incoming.kept),
-                )
-            )
+            self.report.created.append(_imported(incoming, new.article_id))
 
     def _update(self, incoming: Incoming, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
         """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""

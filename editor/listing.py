@@ -16,6 +16,7 @@ from editor.records import SORT_KEYS, ArticlePage, ArticleQuery, ArticleSummary
 from editor.search import matching_ids
 from editor.sections import subtree_ids
 from editor.slugs import slugify
+from editor.tags import tag_slug
 
 _DATE_FIELDS = {
     "updated_at": Article.updated_at,
@@ -59,7 +60,9 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] |
             Article.id.in_(
                 select(ArticleTag.article_id)
                 .join(Tag, Tag.id == ArticleTag.tag_id)
-                .where(Tag.slug == slugify(query.tag))
+                # A tag's own slug (c-plus-plus), or the slug one made before tags kept
+                # their spelling apart (c for C++).
+                .where(Tag.slug.in_({tag_slug(query.tag), slugify(query.tag)}))
             )
         )
     if query.date_field not in _DATE_FIELDS:

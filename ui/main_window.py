@@ -429,6 +429,14 @@ class MainWindow(QMainWindow):
         if self.db is not None:
             self.newsroom_words.show_dialog(self)
 
+    def import_articles(self) -> None:
+        """File → Import: a window of its own, so the newsroom stays usable meanwhile."""
+        if self.db is None or not self.flush():
+            return
+        from ui.import_dialog import open_import
+
+        self.import_dialog = open_import(self, self.db, self._actor_id())
+
     def show_preferences(self) -> None:
         from ui.preferences import PreferencesDialog
 

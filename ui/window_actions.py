@@ -25,6 +25,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "file",
         (
+            "file.import",
+            "-",
             "newsroom.sign_in",
             "newsroom.sign_out",
             "newsroom.sync",
@@ -129,6 +131,7 @@ def shell_actions(window: MainWindow) -> list[tuple[ActionSpec, Callable[..., ob
         (ActionSpec("view.focus_list", "", "Ctrl+1", None), window._focus_list),
         (ActionSpec("view.focus_editor", "", "Ctrl+2", None), window._focus_editor),
         (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), window.show_dashboard),
+        (ActionSpec("file.import", "", None, "import"), window.import_articles),
         (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), window.publish_site),
         (ActionSpec("spelling.newsroom", "", None, "spelling"), window.show_newsroom_dictionary),
         (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), window.show_preferences),
@@ -187,6 +190,12 @@ def shell_texts() -> dict[str, tuple[str, str]]:
         "view.dashboard": (
             translate("MainWindow", "&Dashboard"),
             translate("MainWindow", "Page views, Populer, production, speed and the pipeline"),
+        ),
+        "file.import": (
+            translate("MainWindow", "&Import…"),
+            translate(
+                "MainWindow", "Bring in a Hugo or Jekyll site, Markdown files or a WordPress export"
+            ),
         ),
         "site.publish": (
             translate("MainWindow", "&Publish site…"),

@@ -108,23 +108,11 @@ def _progress_line() -> Callable[[int, int], None] | None:
 
 
 def print_report(report: ImportReport) -> None:
-    """Per file: what happened to it and the keys it kept; then the sections made."""
-    marks = (("+", report.created), ("~", report.updated), ("=", report.unchanged))
-    for mark, files in marks:
-        for imported in files:
-            line = f"  {mark} {imported.headline or _('(untitled)')}  ({imported.path})"
-            if imported.kept_keys:
-                line += "  " + _("kept: {keys}").format(keys=", ".join(imported.kept_keys))
-            print(line)
-    for path in report.skipped:
-        print("  - " + _("{path}: a section page, not an article").format(path=path))
-    for problem in report.problems:
-        print(str(problem), file=sys.stderr)
-    for note in report.notes:
-        print(note)
-    if report.sections_created:
-        print(_("New sections: {paths}.").format(paths=", ".join(report.sections_created)))
-    print(_("Imported: {report}.").format(report=report.summary()))
+    """The report's lines (editor.import_report); a refused file's reasons to stderr."""
+    from editor.import_report import report_lines
+
+    for line in report_lines(report):
+        print(line.text, file=sys.stderr if line.problem else sys.stdout)
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:

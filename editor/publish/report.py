@@ -46,6 +46,8 @@ class PublishReport:
     bodies_cached: int = 0
     #: Library pictures whose renditions this publish made (the others were cached).
     pictures_made: int = 0
+    #: Old addresses of imported articles that now redirect (editor.publish.redirects).
+    redirects: int = 0
     full: bool = False
     seconds: float = 0.0
 
@@ -73,6 +75,13 @@ class PublishReport:
         if self.pictures_made:
             lines.append(
                 _("{count} new pictures resized for the site.").format(count=self.pictures_made)
+            )
+        if self.redirects:
+            lines.append(
+                _(
+                    "{count} old addresses redirect to their articles "
+                    "(redirects.nginx.conf and redirects.apache.conf for the web server)."
+                ).format(count=self.redirects)
             )
         if self.promoted:
             lines.append(

@@ -40,6 +40,7 @@ from editor.publish.model import PublicArticle, SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.pictures import SitePictures, body_media
 from editor.publish.plan import Job, Planner, SidebarMode
+from editor.publish.redirects import redirect_jobs
 from editor.publish.report import (
     PublishCancelled,
     PublishError,
@@ -286,6 +287,9 @@ def _publish_everything(
     # Before anything is built: even a publish that fails later takes retracted text out.
     bodies.keep_only({str(article.id) for article in data.articles})
     jobs = planner.jobs()
+    # Old addresses depend on every public article: planned with the whole site only (an
+    # incremental publish keeps the pages the last whole one made).
+    jobs += redirect_jobs(db, data, planner.site, jobs, report)
     _check_unique(jobs)
     built = build_tree(
         trees.writer(spare),

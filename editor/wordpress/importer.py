@@ -47,7 +47,8 @@ from zoneinfo import ZoneInfo
 from editor.database import Database
 from editor.errors import RedaksiError
 from editor.i18n import _
-from editor.import_fields import MAX_LENGTHS, FieldProblem, FieldProblems, ImportedFields
+from editor.import_fields import ImportedFields
+from editor.import_reader import MAX_LENGTHS, FieldProblem, FieldProblems
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, short_key
 from editor.importer import ImportProblem, ImportReport, ImportRun, Incoming, start_run

@@ -10,6 +10,9 @@ Rules (each gives one ``ChecklistItem``):
   abbreviates *taman kanak-kanak* (kindergarten), so a single ``TK`` naming one ("TK
   Pertiwi", "TK Negeri 2") or following a school word ("siswa TK", "guru TK") is not a
   marker; any other, an editor may override;
+- no code of a site generator left in the body (a Hugo shortcode, Jekyll's Liquid, a
+  WordPress shortcode an import could not convert, a kramdown attribute: editor.shortcodes),
+  which readers would see as literal text;
 - the body's length within the section's word budget: between half and one and a half
   times ``Section.word_target`` (a section without a target uses its nearest parent's;
   no target anywhere means no length rule);
@@ -34,6 +37,7 @@ from editor.errors import ValidationError
 from editor.i18n import N_, _
 from editor.models import Section
 from editor.records import ArticleRecord
+from editor.shortcodes import find_site_code
 
 if TYPE_CHECKING:
     from editor.workflow.spelling_item import WordExceptions
@@ -120,6 +124,7 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
         return ChecklistItem(key, ok, "" if ok else problem)
 
     markers = marker_problems(record)
+    site_code = find_site_code(record.body)
     budget = word_budget(word_target)
     length_ok = budget is None or budget[0] <= record.word_count <= budget[1]
     length_problem = ""
@@ -140,6 +145,14 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
             _("no image credit (who took the photo, e.g. NATO/Net)"),
         ),
         item("markers", not markers, "; ".join(markers)),
+        item(
+            "site_code",
+            not site_code,
+            _(
+                "the body holds code of the old site that Redaksi does not run and would "
+                "show as text: {names}. Replace or remove it"
+            ).format(names=", ".join(site_code)),
+        ),
         item("length", length_ok, length_problem),
     )
 

@@ -139,7 +139,9 @@ def test_import_maps_sections_creates_the_missing_and_lists_every_file(
 
     code, out, err = run(capsys, *argv, "--map-section", "post=Olahraga")
     assert (code, err) == (0, "")
-    assert "+ Bola" in out and "kept: weight" in out and "+ Pos" in out
+    assert "+ Bola" in out and "kept: weight; date from the file time" in out and "+ Pos" in out
+    assert "Front matter keys Redaksi used: title ×2, categories ×2." in out
+    assert "Kept as they are and written back on export: weight ×1." in out
     assert "New sections: olahraga." in out
     code, out, err = run(capsys, *argv, "--map-section", "post=Olahraga")
     assert "= Bola" in out and "= Pos" in out and "0 new, 0 updated, 2 unchanged" in out

@@ -1,0 +1,133 @@
+"""Old addresses of imported articles (Hugo aliases, Jekyll redirect_from and permalink, a
+WordPress post's link) get a redirect page on the published site, and a map for nginx and
+Apache; addresses that are not plain paths or that the site uses are reported, never
+written."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import html5lib
+import pytest
+
+from editor.config import Settings
+from editor.database import Database
+from editor.importer import import_paths
+from editor.people import create_person
+from editor.publish.site import publish_site
+from editor.wordpress.importer import import_wordpress
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "import"
+SETTINGS = Settings(
+    database_url="sqlite://", site_name="Kabar Kota", base_url="https://kabarkota.id"
+)
+NOW = datetime(2024, 6, 1, 12, 0, tzinfo=UTC)
+
+JEKYLL = """\
+---
+title: Jadwal Kereta Lebaran
+date: 2024-03-01 08:00:00 +0700
+permalink: /jadwal/kereta-lebaran.html
+redirect_from:
+  - /kereta/
+  - /mudik/2024/kereta
+  - /../../etc/passwd
+  - /read/
+  - /rss.xml/lama
+  - /cari?q=kereta
+---
+Jadwal kereta tambahan.
+"""
+CLASH = """\
+---
+title: Jadwal Bus Lebaran
+date: 2024-03-02 08:00:00 +0700
+aliases: [/kereta/, "https://kabarkota.id/bus/lebaran/"]
+---
+Jadwal bus.
+"""
+
+
+@pytest.fixture
+def imported(sqlite_db: Database, tmp_path: Path) -> Database:
+    admin = create_person(sqlite_db, "Admin Kabar", role="admin")
+    site = tmp_path / "sources"
+    shutil.copytree(FIXTURES, site)
+    (site / "jekyll/_posts/2024-03-01-kereta.md").write_text(JEKYLL, "utf-8")
+    (site / "jekyll/_posts/2024-03-02-bus.md").write_text(CLASH, "utf-8")
+    assert (
+        import_paths(sqlite_db, [site / "hugo", site / "jekyll"], actor_id=admin.id).problems == []
+    )
+    report = import_wordpress(sqlite_db, site / "wordpress/kabar.xml", actor_id=admin.id)
+    assert report.problems == []
+    return sqlite_db
+
+
+def target_of(page: bytes) -> tuple[str, str]:
+    """(meta refresh target, canonical) of a redirect page, read by an HTML5 parser."""
+    tree = html5lib.parse(page, namespaceHTMLElements=False)
+    refresh = tree.find(".//meta[@http-equiv='refresh']").get("content")
+    canonical = tree.find(".//link[@rel='canonical']").get("href")
+    assert refresh.startswith("0; url=")
+    return refresh.removeprefix("0; url="), canonical
+
+
+def test_every_old_address_redirects_and_the_server_maps_list_them(
+    imported: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "site"
+    report = publish_site(imported, SETTINGS, out, now=NOW, cache_dir=tmp_path / "cache")
+
+    pages = {
+        path.relative_to(out).as_posix(): target_of(path.read_bytes())
+        for path in out.rglob("*.html")
+        if b'http-equiv="refresh"' in path.read_bytes()
+    }
+    article = {target for target, _canonical in pages.values()}
+    assert all(
+        re.fullmatch(r"https://kabarkota\.id/read/\d{4}/\d\d/\d\d/[\w-]+/[\w-]+/", t)
+        for t in article
+    )
+    assert all(target == canonical for target, canonical in pages.values())
+    assert sorted(pages) == [
+        "2023/05/04/harga-bbm-naik/index.html",  # the WordPress post's link
+        "2023/05/04/nato-jepang/index.html",  # Hugo aliases
+        "bus/lebaran/index.html",  # a full address counts by its path
+        "jadwal/kereta-lebaran.html",  # Jekyll permalink
+        "kereta/index.html",  # redirect_from; the older article had it first
+        "mudik/2024/kereta/index.html",
+    ]
+    assert pages["kereta/index.html"][0] == pages["jadwal/kereta-lebaran.html"][0]
+    assert pages["bus/lebaran/index.html"][0] != pages["kereta/index.html"][0]
+    assert report.redirects == 6
+    assert not (out / "etc").exists() and not (tmp_path / "etc").exists()
+
+    reasons = sorted(p.reason for p in report.problems if "old address" in p.reason)
+    assert reasons == [
+        "old address '/../../etc/passwd' is not a plain path; no redirect made",
+        "old address '/cari?q=kereta' is not a plain path; no redirect made",
+        "old address /kereta/ is another article's old address "
+        + f"({pages_url(pages, 'kereta/index.html')}); no redirect made",
+        "old address /read/ is a page of this site; no redirect made",
+        "old address /rss.xml/lama is a page of this site; no redirect made",
+    ]
+
+    nginx = (out / "redirects.nginx.conf").read_text()
+    assert "map $uri $redaksi_redirect {" in nginx
+    new = pages["kereta/index.html"][0].removeprefix("https://kabarkota.id")
+    assert f'    "/kereta/" "{new}";\n    "/kereta/index.html" "{new}";\n' in nginx
+    apache = (out / "redirects.apache.conf").read_text()
+    assert f'RedirectMatch 301 "^/kereta(?:/|/index\\.html)?$" "{new}"' in apache
+    assert f'RedirectMatch 301 "^/jadwal/kereta\\-lebaran\\.html$" "{new}"' in apache
+    assert any("6 old addresses redirect" in line for line in report.lines())
+
+    # Nothing changed: the next publish rewrites none of them.
+    again = publish_site(imported, SETTINGS, out, now=NOW, cache_dir=tmp_path / "cache")
+    assert not [p for p in again.written if "kereta" in p or p.startswith("redirects.")]
+
+
+def pages_url(pages: dict[str, tuple[str, str]], file: str) -> str:
+    return pages[file][0].removeprefix("https://kabarkota.id")
