@@ -11,7 +11,8 @@ dates a whole archive "today" and moves every old address. In order of trust:
   (``2014-09-09-jekyll-2-4-0-released.md`` → ``jekyll-2-4-0-released``; a bundle's
   ``index.md`` takes its folder's name), so the last part of the old address survives;
 - the language: the front matter's, else the file name (``about.en.md``), else a top
-  folder named for a language (Hugo's ``content/en/…``).
+  folder named for a language (Hugo's ``content/en/…``);
+- the section, when asked (``--sections-from-folders``): the folders it is in.
 """
 
 from __future__ import annotations
@@ -109,6 +110,24 @@ def name_slug(path: PurePath) -> str:
     name = _named(path)
     dated = _DATED_NAME.match(name)
     return dated.group(4) if dated else name
+
+
+def folder_section(relative: PurePath) -> list[str]:
+    """The section a file's folders spell (``berita/dunia/nato.md`` → berita, dunia):
+    without ``content``, a language folder, Jekyll's ``_posts`` and ``_drafts``, date
+    folders, and a bundle's own folder."""
+    parts = list(relative.parts[:-1])
+    if _stem(relative).lower() == "index" and parts:
+        parts = parts[:-1]  # the bundle's folder is the article, not a section
+    if "content" in parts:
+        parts = parts[parts.index("content") + 1 :]
+    if parts and language_tag(parts[0]):
+        parts = parts[1:]
+    return [
+        part
+        for part in parts
+        if not part.startswith("_") and not _YEAR.match(part) and not part.isdigit()
+    ]
 
 
 def path_language(path: PurePath, relative: PurePath | None) -> str | None:

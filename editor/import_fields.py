@@ -67,6 +67,7 @@ from editor.import_dates import (
     BadNameDate,
     file_time,
     folder_date,
+    folder_section,
     name_date,
     name_slug,
     path_language,
@@ -204,9 +205,14 @@ def _language(reader: Reader, path: Path, relative: PurePath | None) -> str:
     return primary
 
 
-def _section_id(reader: Reader, sections: SectionResolver, *, create: bool) -> uuid.UUID | None:
-    """The section the file names; a missing one is created (editor.import_sections)
-    when ``create``, else left out (a file refused for other reasons creates nothing)."""
+def _section_id(
+    reader: Reader, sections: SectionResolver, *, create: bool, folders: list[str] | None
+) -> uuid.UUID | None:
+    """The section the file names (else, with ``folders``, the one its folders spell); a
+    missing one is created (editor.import_sections) when ``create``, else left out (a file
+    refused for other reasons creates nothing)."""
+    if folders and not reader.first_key("section"):
+        return _folder_section(sections, folders, create=create)
     if reader.first_key("section"):
         name = reader.text("section")
         try:
@@ -239,6 +245,27 @@ def _section_id(reader: Reader, sections: SectionResolver, *, create: bool) -> u
         return sections.create([sections.mapped(names[0])]).id
     except RedaksiError as error:
         raise FieldProblem(str(error), reader.line(category_key)) from None
+
+
+def _folder_section(
+    sections: SectionResolver, folders: list[str], *, create: bool
+) -> uuid.UUID | None:
+    path = "/".join(slugify(part) for part in folders)
+    try:
+        for key in (*folders[:1], path):  # a mapped top folder (post=berita) first
+            mapped = sections.mapped(key)
+            if mapped != key:
+                found = sections.find(mapped)
+                if found is None and create:
+                    found = sections.create(mapped.split("/"))
+                return found.id if found else None
+        found = sections.find(path)
+        if found is None and create:
+            names = [" ".join(w.capitalize() for w in re.split(r"[-_ ]+", p) if w) for p in folders]
+            found = sections.create(names, [slugify(part) for part in folders])
+        return found.id if found else None
+    except RedaksiError as error:
+        raise FieldProblem(str(error), None) from None
 
 
 def _lead_image(reader: Reader) -> tuple[str, str, str]:
@@ -462,12 +489,14 @@ def read_fields(
     sections: SectionResolver,
     relative: PurePath | None = None,
     now: datetime | None = None,
+    by_folders: bool = False,
 ) -> ImportedFields:
     """Turn a parsed file into article values; raise FieldProblems listing every bad value.
 
     ``relative`` is the file's path inside the folder imported (its folders may name a
     date or a language); ``now`` decides whether a ``publishDate`` or ``expiryDate`` has
-    passed."""
+    passed; ``by_folders`` takes the section from the folders when the header names none
+    with ``section``."""
     reader = Reader(doc, zone)
     step = Collector()
     article_id = step(lambda: _article_id(reader), None)
@@ -516,7 +545,10 @@ def read_fields(
         remarks=remarks,
     )
     # Last, so that a file refused for another reason creates no section.
-    section_id = step(lambda: _section_id(reader, sections, create=not step.problems), None)
+    folders = folder_section(relative or PurePath(path.name)) if by_folders else None
+    section_id = step(
+        lambda: _section_id(reader, sections, create=not step.problems, folders=folders), None
+    )
     if step.problems:
         raise FieldProblems(step.problems)
     return replace(fields, section_id=section_id)

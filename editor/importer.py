@@ -66,6 +66,7 @@ from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_bulk import NewArticle, insert_new_articles, writes_in_bulk
 from editor.import_fields import ImportedFields, read_fields
+from editor.import_pictures import SitePictures
 from editor.import_reader import FieldProblem, FieldProblems, check_zone
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, collect
@@ -278,6 +279,9 @@ class ImportRun:
         self.sections = sections
         self.report = ImportReport()
         self.now = datetime.now(UTC)
+        self.sections_from_folders = False
+        #: Where the pictures files name are looked for (None: they keep their addresses).
+        self.pictures: SitePictures | None = None
         self._settings = f"{zone}\n{settings}\n".encode()
         self._people: list[PersonRecord] = list_people(db)
         with db.transaction() as session:
@@ -333,8 +337,20 @@ class ImportRun:
             sections=self.sections,
             relative=None if source.single else PurePath(source.key),
             now=self.now,
+            by_folders=self.sections_from_folders,
         )
         kept = {key: doc.fields[key] for key in fields.ignored_keys}
+        if self.pictures is not None and (fields.lead_image or "![" in fields.body):
+            lead, body, brought = self.pictures.bring(
+                source.path,
+                fields.lead_image,
+                fields.lead_image_caption,
+                fields.lead_image_credit,
+                fields.body,
+            )
+            fields = replace(
+                fields, lead_image=lead, body=body, remarks=fields.remarks + tuple(brought.remarks)
+            )
         self.add(Incoming(source, digest, fields, kept))
 
     # --- deciding ---------------------------------------------------------------------
@@ -654,6 +670,7 @@ def import_paths(
     zone: str = "Asia/Jakarta",
     actor_id: uuid.UUID | None = None,
     section_map: Mapping[str, str] | None = None,
+    sections_from_folders: bool = False,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
@@ -662,10 +679,21 @@ def import_paths(
     ``zone`` is the newsroom's zone for times written without one. ``actor_id`` is the
     person importing (None only in a newsroom without people; PermissionDenied otherwise).
     ``section_map`` renames categories and sections (``{"post": "berita"}``).
+    ``sections_from_folders`` puts a file whose header names no ``section`` in the section
+    its folders spell (``berita/dunia/``), before its categories.
     ``progress(done, total)`` is called after each file; when ``cancel()`` turns true the
     import stops between files, after writing what it had read.
     """
-    run = start_run(db, zone=zone, actor_id=actor_id, section_map=section_map)
+    run = start_run(
+        db,
+        zone=zone,
+        actor_id=actor_id,
+        section_map=section_map,
+        extra_settings={"sections_from_folders": "1"} if sections_from_folders else None,
+    )
+    run.sections_from_folders = sections_from_folders
+    folders = [p if p.is_dir() else p.parent for p in map(Path, paths) if p.exists()]
+    run.pictures = SitePictures(db, run.actor.actor_id, folders)
     missing: list[Path] = []
     sources = collect(paths, missing=missing, skipped=run.report.skipped)
     for path in missing:

@@ -10,17 +10,16 @@ the command line prints (editor.import_report), refused files in red.
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
+    QCheckBox,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,11 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor.database import Database
+from ui.background_dialog import BackgroundDialog, CancellableThread
+from ui.child_windows import closes_on_keys
 from ui.file_dialogs import existing_directory, open_file_name
 
 SOURCE_KEY = "import/source"
 UPLOADS_KEY = "import/uploads"
 MAP_KEY = "import/map_sections"
+FOLDERS_KEY = "import/sections_from_folders"
 PROGRESS_STEPS = 200
 #: Refused files: a red that reads on the light and the dark theme.
 PROBLEM_COLOUR = "#e53935"
@@ -57,7 +59,7 @@ def parse_section_map(text: str) -> dict[str, str]:
     return mapping
 
 
-class ImportThread(QThread):
+class ImportThread(CancellableThread):
     """Runs one import; reports progress, the report or the error by signal."""
 
     progressed = Signal(int, int)
@@ -67,14 +69,7 @@ class ImportThread(QThread):
     def __init__(self, work: Callable[..., Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._work = work
-        self._cancel = threading.Event()
         self._last = 0
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def _progress(self, done: int, total: int) -> None:
         step = max(1, total // PROGRESS_STEPS)
@@ -91,7 +86,7 @@ class ImportThread(QThread):
             self.succeeded.emit(report)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(BackgroundDialog):
     """Choose what to import, run it in the background, show the report."""
 
     #: Emitted in the GUI thread with the ImportReport when an import ends (cancelled too).
@@ -107,9 +102,9 @@ class ImportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        closes_on_keys(self)
         self.setObjectName("importDialog")
         self._db, self._zone, self._actor_id, self._media_dir = db, zone, actor_id, media_dir
-        self._thread: ImportThread | None = None
         self.last_report: Any = None
         self.setWindowTitle(self.tr("Import articles"))
         self.setMinimumSize(640, 460)
@@ -142,10 +137,19 @@ class ImportDialog(QDialog):
             self.tr("Categories and sections of the old site, and the section each goes to.")
         )
 
+        self.folders_check = QCheckBox(self.tr("Sections from folders"))
+        self.folders_check.setToolTip(
+            self.tr(
+                "A file that names no section goes to the section its folders spell "
+                "(content/berita/dunia/ → Berita › Dunia), made when missing."
+            )
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("Import from:"), source_row)
         form.addRow(self.tr("Images:"), self.uploads_edit)
         form.addRow(self.tr("Map sections:"), self.map_edit)
+        form.addRow("", self.folders_check)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1)
@@ -181,12 +185,14 @@ class ImportDialog(QDialog):
         self.source_edit.setText(str(stored.value(SOURCE_KEY, "")))
         self.uploads_edit.setText(str(stored.value(UPLOADS_KEY, "")))
         self.map_edit.setText(str(stored.value(MAP_KEY, "")))
+        self.folders_check.setChecked(str(stored.value(FOLDERS_KEY, "false")) == "true")
 
     def _save_choices(self) -> None:
         stored = QSettings()
         stored.setValue(SOURCE_KEY, self.source_edit.text().strip())
         stored.setValue(UPLOADS_KEY, self.uploads_edit.text().strip())
         stored.setValue(MAP_KEY, self.map_edit.text().strip())
+        stored.setValue(FOLDERS_KEY, "true" if self.folders_check.isChecked() else "false")
 
     @Slot()
     def _choose_folder(self) -> None:
@@ -219,6 +225,7 @@ class ImportDialog(QDialog):
             self.file_button,
             self.uploads_edit,
             self.map_edit,
+            self.folders_check,
             self.close_button,
         ):
             widget.setEnabled(not running)
@@ -245,7 +252,8 @@ class ImportDialog(QDialog):
                 media=self._media_dir,
                 **common,
             )
-        return partial(import_paths, self._db, [source], **common)
+        by_folders = self.folders_check.isChecked()
+        return partial(import_paths, self._db, [source], sections_from_folders=by_folders, **common)
 
     @Slot()
     def start(self) -> None:
@@ -282,15 +290,8 @@ class ImportDialog(QDialog):
     def _say_refused(self, message: str) -> None:
         self.status_label.setText(message)
 
-    @Slot()
-    def cancel(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status_label.setText(self.tr("Cancelling…"))
-
-    def is_running(self) -> bool:
-        return self._thread is not None
+    def _said_cancelling(self) -> None:
+        self.status_label.setText(self.tr("Cancelling…"))
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -340,26 +341,6 @@ class ImportDialog(QDialog):
         self.progress_bar.setValue(0)
         self.status_label.setText(self.tr("Nothing was imported."))
         self.report_view.setPlainText(message)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.deleteLater()
-        self._set_running(False)
-
-    def reject(self) -> None:
-        """Escape or Close: cancel a running import first rather than abandon its thread."""
-        if self._thread is not None:
-            self.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: Any) -> None:
-        if self._thread is not None:
-            self.cancel()
-            self._thread.wait()
-        super().closeEvent(event)
 
 
 def open_import(window: Any, db: Database, actor_id: uuid.UUID | None) -> ImportDialog:

@@ -7,16 +7,14 @@ a flag the publish checks between files: the previous site stays as it was.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QThread, Signal, Slot
+from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor.config import Settings
 from editor.database import Database
+from ui.background_dialog import BackgroundDialog, CancellableThread
 from ui.child_windows import closes_on_keys
 from ui.file_dialogs import existing_directory
 
@@ -44,7 +43,7 @@ PROGRESS_STEPS = 200
 PublishFunction = Callable[..., Any]
 
 
-class PublishThread(QThread):
+class PublishThread(CancellableThread):
     """Runs one publish; reports progress, the report or the error by signal."""
 
     progressed = Signal(int, int, str)
@@ -63,14 +62,7 @@ class PublishThread(QThread):
         super().__init__(parent)
         self._publish, self._db, self._settings = publish, db, settings
         self._out_dir, self._options = out_dir, options
-        self._cancel = threading.Event()
         self._last_done = 0
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
 
     def _report_progress(self, done: int, total: int, message: str) -> None:
         # A publish reports every file; the bar needs a few hundred steps at most, and a
@@ -100,7 +92,7 @@ class PublishThread(QThread):
             self.succeeded.emit(report)
 
 
-class PublishDialog(QDialog):
+class PublishDialog(BackgroundDialog):
     """Publish the site from the app: output folder, base URL, full or incremental, sidebar."""
 
     #: Emitted in the GUI thread with the PublishReport after a successful publish.
@@ -118,7 +110,6 @@ class PublishDialog(QDialog):
         closes_on_keys(self)
         self._db, self._settings = db, settings
         self._publish = publish
-        self._thread: PublishThread | None = None
         self.last_report: Any = None
         self.setWindowTitle(self.tr("Publish site"))
         self.setMinimumWidth(560)
@@ -269,15 +260,8 @@ class PublishDialog(QDialog):
         self._set_running(True)
         thread.start()
 
-    @Slot()
-    def cancel(self) -> None:
-        if self._thread is not None:
-            self._thread.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status_label.setText(self.tr("Cancelling…"))
-
-    def is_running(self) -> bool:
-        return self._thread is not None
+    def _said_cancelling(self) -> None:
+        self.status_label.setText(self.tr("Cancelling…"))
 
     @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, message: str) -> None:
@@ -305,25 +289,3 @@ class PublishDialog(QDialog):
         else:
             self.status_label.setText(self.tr("Publishing failed. The previous site is unchanged."))
         self.report_view.setPlainText(message)
-
-    @Slot()
-    def _on_thread_finished(self) -> None:
-        thread, self._thread = self._thread, None
-        if thread is not None:
-            thread.deleteLater()
-        self._set_running(False)
-
-    # Closing ------------------------------------------------------------------------
-
-    def reject(self) -> None:
-        """Escape or Close: cancel a running publish first rather than abandon its thread."""
-        if self._thread is not None:
-            self.cancel()
-            return
-        super().reject()
-
-    def closeEvent(self, event: Any) -> None:
-        if self._thread is not None:
-            self.cancel()
-            self._thread.wait()
-        super().closeEvent(event)

@@ -41,6 +41,14 @@ def register(subparsers: Any) -> None:
         ),
     )
     importing.add_argument(
+        "--sections-from-folders",
+        action="store_true",
+        help=(
+            "put each Markdown file whose header names no 'section' in the section its "
+            "folders spell (content/berita/dunia/ → berita/dunia), made when missing"
+        ),
+    )
+    importing.add_argument(
         "--uploads",
         type=Path,
         metavar="DIR",
@@ -138,7 +146,12 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     }
     exports = [path for path in present if is_wordpress_export(path)]
     files = [path for path in present if path not in exports]
-    reports = [import_paths(context.db, files, **common)] if files else []
+    by_folders = args.sections_from_folders
+    reports = (
+        [import_paths(context.db, files, sections_from_folders=by_folders, **common)]
+        if files
+        else []
+    )
     for export in exports:
         media = args.media if args.media is not None else default_data_dir() / "media"
         reports.append(

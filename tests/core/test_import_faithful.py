@@ -191,3 +191,46 @@ def test_tags_and_people_keep_their_spelling(sqlite_db: Database, tmp_path: Path
     # Importing the same files again changes nothing: the tags are still the same tags.
     again = import_paths(sqlite_db, [tmp_path], actor_id=admin.id)
     assert len(again.unchanged) == 2 and again.updated == []
+
+
+def test_sections_from_folders_with_a_map_and_the_header_still_winning(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    site = tmp_path / "site"
+    write(site / "content/berita/dunia/nato.md", "---\ntitle: NATO\ndate: 2023-05-04\n---\n")
+    write(
+        site / "content/berita/ekonomi-bisnis/rupiah/index.md",
+        "---\ntitle: Rupiah\ndate: 2023-05-05\ncategories: [Pasar]\n---\n",
+    )
+    write(site / "content/en/post/hello.md", "---\ntitle: Hello\ndate: 2023-05-06\n---\n")
+    write(
+        site / "content/berita/2023/05/07/opini.md",
+        "---\ntitle: Opini\ndate: 2023-05-07\nsection: opini\n---\n",
+    )
+    write(site / "_posts/2023-05-08-jekyll.md", "---\ntitle: Jekyll\n---\n")
+
+    report = import_paths(
+        sqlite_db, [site], sections_from_folders=True, section_map={"post": "berita"}
+    )
+
+    assert report.problems == []
+    sections = {
+        f.path.name: get_article(sqlite_db, f.article_id).section_path for f in report.created
+    }
+    assert sections == {
+        "nato.md": "berita/dunia",
+        "index.md": "berita/ekonomi-bisnis",  # the bundle's folder is the article
+        "hello.md": "berita",  # the language folder left out, post mapped
+        "opini.md": "opini",  # the header's section wins
+        "2023-05-08-jekyll.md": "",  # _posts is no section
+    }
+    assert sorted(report.sections_created) == [
+        "berita",
+        "berita/dunia",
+        "berita/ekonomi-bisnis",
+        "opini",
+    ]
+    from editor.sections import list_sections
+
+    names = {s.path: s.name for s in list_sections(sqlite_db)}
+    assert names["berita/ekonomi-bisnis"] == "Ekonomi Bisnis"
