@@ -74,6 +74,7 @@ class SitePictures:
             caption=caption[:1000],
             credit=credit[:300],
             alt_text=alt[:1000],
+            checked=True,  # the import checked who imports at its start
         )
         return media_ref(added.record.sha256)
 

@@ -98,13 +98,12 @@ class ImportDialog(BackgroundDialog):
         *,
         zone: str,
         actor_id: uuid.UUID | None,
-        media_dir: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         closes_on_keys(self)
         self.setObjectName("importDialog")
-        self._db, self._zone, self._actor_id, self._media_dir = db, zone, actor_id, media_dir
+        self._db, self._zone, self._actor_id = db, zone, actor_id
         self.last_report: Any = None
         self.setWindowTitle(self.tr("Import articles"))
         self.setMinimumSize(640, 460)
@@ -249,7 +248,6 @@ class ImportDialog(BackgroundDialog):
                 self._db,
                 source,
                 uploads=Path(uploads).expanduser() if uploads else None,
-                media=self._media_dir,
                 **common,
             )
         by_folders = self.folders_check.isChecked()
@@ -346,7 +344,6 @@ class ImportDialog(BackgroundDialog):
 def open_import(window: Any, db: Database, actor_id: uuid.UUID | None) -> ImportDialog:
     """Show the import window for ``window``'s newsroom (raise it if it is open already);
     the article list refreshes after every import."""
-    from editor.config import default_data_dir
 
     current = getattr(window, "import_dialog", None)
     if isinstance(current, ImportDialog) and current.isVisible():
@@ -357,7 +354,6 @@ def open_import(window: Any, db: Database, actor_id: uuid.UUID | None) -> Import
         db,
         zone=window.context.settings.zone,
         actor_id=actor_id,
-        media_dir=(window.context.data_dir or default_data_dir()) / "media",
         parent=window,
     )
     dialog.imported.connect(lambda _report: window.list_pane.refresh())

@@ -54,14 +54,8 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help=(
             "for a WordPress export (.xml): a copy of the site's wp-content/uploads folder, "
-            "whose images are copied into the media folder"
+            "whose pictures come into the media library"
         ),
-    )
-    importing.add_argument(
-        "--media",
-        type=Path,
-        metavar="DIR",
-        help="the media folder images are copied into (default: the one publish uses)",
     )
     importing.add_argument(
         "--as",
@@ -125,7 +119,6 @@ def print_report(report: ImportReport) -> None:
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.cli.workflow import acting_person
-    from editor.config import default_data_dir
     from editor.importer import import_paths
     from editor.wordpress.importer import import_wordpress, is_wordpress_export
 
@@ -153,10 +146,7 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
         else []
     )
     for export in exports:
-        media = args.media if args.media is not None else default_data_dir() / "media"
-        reports.append(
-            import_wordpress(context.db, export, uploads=args.uploads, media=media, **common)
-        )
+        reports.append(import_wordpress(context.db, export, uploads=args.uploads, **common))
     for report in reports:
         print_report(report)
     if any(report.problems for report in reports) or missing:

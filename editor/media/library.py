@@ -127,8 +127,13 @@ def add_picture(
     credit: str = "",
     alt_text: str = "",
     license: str = "",
+    checked: bool = False,
 ) -> Added:
-    """Keep ``picture`` in the library (once: the same bytes again return what is there)."""
+    """Keep ``picture`` in the library (once: the same bytes again return what is there).
+
+    ``checked``: the caller checked the person already, as an import does once at its
+    start (its first import into an empty newsroom acts as no one, and keeps doing so
+    after the bylines it brings have made people)."""
     given = {
         "caption": _clean("caption", caption),
         "credit": _clean("credit", credit),
@@ -138,7 +143,7 @@ def add_picture(
     from editor.workflow.audit import add_entry
 
     with db.transaction() as session:
-        refusal = _refusal(session, actor_id)
+        refusal = "" if checked else _refusal(session, actor_id)
         if not refusal:
             item, new = keep_picture(session, picture, actor_id, given)
             if new:

@@ -18,9 +18,10 @@ dc:creator                 the byline: the author's display name, with their log
 categories                 the section: the post's first category with its parents
                            (``Berita › Ekonomi`` is ``berita/ekonomi``), created when missing
 tags                       the tags, as spelled
-_thumbnail_id              the lead image: the attachment's file, its caption (the
-                           attachment's excerpt) and credit (its image metadata)
-link                       kept as ``aliases``, so the old address can redirect
+_thumbnail_id              the lead image: the attachment's file, in the media library
+                           with --uploads, its caption (the attachment's excerpt) and
+                           credit (its image metadata); body images come in likewise
+link                       kept as ``aliases``: the publish redirects the old address
 =========================  ================================================================
 
 Pages, menus, attachments and other item types are not articles: they are counted in the
@@ -269,9 +270,9 @@ def _attachments(path: Path) -> tuple[dict[int, Attachment], int]:
     return attachments, posts
 
 
-def _settings(uploads: Path | None, media: Path | None) -> dict[str, str]:
+def _settings(uploads: Path | None) -> dict[str, str]:
     # The images found decide the bodies: another folder is another import.
-    return {"uploads": str(uploads or ""), "media": str(media or "")}
+    return {"uploads": str(uploads or ""), "pictures": "library"}
 
 
 def import_wordpress(
@@ -281,18 +282,17 @@ def import_wordpress(
     zone: str = "Asia/Jakarta",
     actor_id: uuid.UUID | None = None,
     uploads: Path | None = None,
-    media: Path | None = None,
     section_map: Mapping[str, str] | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Import the posts of the WordPress export at ``path`` (see the module's table).
 
-    ``uploads`` is a copy of the site's ``wp-content/uploads`` folder and ``media`` the
-    newsroom's media folder the images are copied into. The rest is as for
+    ``uploads`` is a copy of the site's ``wp-content/uploads`` folder, whose pictures come
+    into the media library (editor.wordpress.media). The rest is as for
     editor.importer.import_paths.
     """
-    settings = _settings(uploads, media)
+    settings = _settings(uploads)
     run = start_run(
         db, zone=zone, actor_id=actor_id, section_map=section_map, extra_settings=settings
     )
@@ -302,7 +302,8 @@ def import_wordpress(
     except WxrError as error:
         report.problems.append(ImportProblem(path, None, str(error)))
         return run.finish()
-    images = MediaImport(uploads if media is not None else None, media)
+    described = {item.url: item for item in attachments.values()}
+    images = MediaImport(uploads, db, run.actor.actor_id, described)
     channel = Channel()
     posts = _Posts(run, path, channel, attachments, images)
     passed_over: dict[str, int] = {}
@@ -349,7 +350,7 @@ def _notes(
         report.notes.append(
             _(
                 "Images keep their old addresses: give the site's wp-content/uploads folder "
-                "with --uploads to bring them into the media folder."
+                "with --uploads to bring them into the media library."
             )
         )
     for url, reason in images.missing.items():

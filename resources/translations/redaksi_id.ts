@@ -863,138 +863,138 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="109"/>
+        <location filename="../../ui/import_dialog.py" line="108"/>
         <source>Import articles</source>
         <extracomment>Refused files: a red that reads on the light and the dark theme. Emitted in the GUI thread with the ImportReport when an import ends (cancelled too).</extracomment>
         <translation>Impor berita</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="118"/>
+        <location filename="../../ui/import_dialog.py" line="117"/>
         <source>A Hugo or Jekyll folder, a Markdown file, or a WordPress export (.xml)</source>
         <translation>Folder Hugo atau Jekyll, berkas Markdown, atau ekspor WordPress (.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="121"/>
+        <location filename="../../ui/import_dialog.py" line="120"/>
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="123"/>
+        <location filename="../../ui/import_dialog.py" line="122"/>
         <source>File…</source>
         <translation>Berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="132"/>
+        <location filename="../../ui/import_dialog.py" line="131"/>
         <source>WordPress only: a copy of wp-content/uploads (optional)</source>
         <translation>Khusus WordPress: salinan wp-content/uploads (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135"/>
+        <location filename="../../ui/import_dialog.py" line="134"/>
         <source>post=berita, blog=opini (optional)</source>
         <translation>post=berita, blog=opini (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="137"/>
+        <location filename="../../ui/import_dialog.py" line="136"/>
         <source>Categories and sections of the old site, and the section each goes to.</source>
         <translation>Kategori dan rubrik situs lama, serta rubrik tujuan masing-masing.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="140"/>
+        <location filename="../../ui/import_dialog.py" line="139"/>
         <source>Sections from folders</source>
         <translation>Rubrik dari folder</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="143"/>
+        <location filename="../../ui/import_dialog.py" line="142"/>
         <source>A file that names no section goes to the section its folders spell (content/berita/dunia/ → Berita › Dunia), made when missing.</source>
         <translation>Berkas yang tidak menyebut rubrik masuk ke rubrik sesuai foldernya (content/berita/dunia/ → Berita › Dunia), dibuat bila belum ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="149"/>
+        <location filename="../../ui/import_dialog.py" line="148"/>
         <source>Import from:</source>
         <translation>Impor dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="150"/>
+        <location filename="../../ui/import_dialog.py" line="149"/>
         <source>Images:</source>
         <translation>Gambar:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="151"/>
+        <location filename="../../ui/import_dialog.py" line="150"/>
         <source>Map sections:</source>
         <translation>Padanan rubrik:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="157"/>
+        <location filename="../../ui/import_dialog.py" line="156"/>
         <source>Ready.</source>
         <translation>Siap.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="163"/>
+        <location filename="../../ui/import_dialog.py" line="162"/>
         <source>Every file is listed here: imported, updated, unchanged or refused, and why.</source>
         <translation>Setiap berkas dicantumkan di sini: diimpor, diperbarui, tidak berubah, atau ditolak, beserta alasannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="168"/>
+        <location filename="../../ui/import_dialog.py" line="167"/>
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="200"/>
+        <location filename="../../ui/import_dialog.py" line="199"/>
         <source>Import from the folder</source>
         <translation>Impor dari folder</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="209"/>
+        <location filename="../../ui/import_dialog.py" line="208"/>
         <source>Import a file</source>
         <translation>Impor berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="211"/>
+        <location filename="../../ui/import_dialog.py" line="210"/>
         <source>Markdown or WordPress export (*.md *.markdown *.xml);;All files (*)</source>
         <translation>Markdown atau ekspor WordPress (*.md *.markdown *.xml);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="269"/>
+        <location filename="../../ui/import_dialog.py" line="267"/>
         <source>Map sections as NAME=SECTION, such as post=berita (got &apos;%1&apos;).</source>
         <translation>Tulis padanan rubrik sebagai NAMA=RUBRIK, misalnya post=berita (tertulis &apos;%1&apos;).</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="275"/>
+        <location filename="../../ui/import_dialog.py" line="273"/>
         <source>There is no file or folder %1.</source>
         <translation>Tidak ada berkas atau folder %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="280"/>
+        <location filename="../../ui/import_dialog.py" line="278"/>
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="294"/>
+        <location filename="../../ui/import_dialog.py" line="292"/>
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="303"/>
+        <location filename="../../ui/import_dialog.py" line="301"/>
         <source>Importing %1 of %2…</source>
         <translation>Mengimpor %1 dari %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="313"/>
+        <location filename="../../ui/import_dialog.py" line="311"/>
         <source>Cancelled. What was imported before stays, each with its revision.</source>
         <translation>Dibatalkan. Yang sudah diimpor tetap ada, masing-masing dengan revisinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="319"/>
+        <location filename="../../ui/import_dialog.py" line="317"/>
         <source>Imported, with problems: see the lines in red.</source>
         <translation>Diimpor, dengan masalah: lihat baris berwarna merah.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="321"/>
+        <location filename="../../ui/import_dialog.py" line="319"/>
         <source>Imported.</source>
         <translation>Diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="342"/>
+        <location filename="../../ui/import_dialog.py" line="340"/>
         <source>Nothing was imported.</source>
         <translation>Tidak ada yang diimpor.</translation>
     </message>

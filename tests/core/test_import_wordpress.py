@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -16,6 +17,8 @@ from editor.articles import get_article
 from editor.cli import main
 from editor.database import Database
 from editor.listing import list_articles
+from editor.media.library import get_media, search_media
+from editor.media.refs import media_ref
 from editor.models import Article
 from editor.people import create_person, list_people
 from editor.records import ArticleQuery
@@ -38,6 +41,11 @@ def admin_id(db: Database):
     return create_person(db, "Admin Redaksi", role="admin").id
 
 
+def ref_of(db: Database, path: Path) -> str:
+    """The library reference of the picture file at ``path``."""
+    return media_ref(hashlib.sha256(path.read_bytes()).hexdigest())
+
+
 def by_title(db: Database, report) -> dict:
     return {f.headline: get_article(db, f.article_id) for f in report.created + report.updated}
 
@@ -45,10 +53,9 @@ def by_title(db: Database, report) -> dict:
 def test_posts_become_articles_with_their_metadata_and_images(
     db: Database, admin_id, site: Path, tmp_path: Path
 ) -> None:
-    media = tmp_path / "media"
-    report = import_wordpress(
-        db, site / "kabar.xml", actor_id=admin_id, uploads=site / "uploads", media=media
-    )
+    report = import_wordpress(db, site / "kabar.xml", actor_id=admin_id, uploads=site / "uploads")
+    spbu = ref_of(db, site / "uploads/2023/05/spbu-cikini.jpg")
+    tps = ref_of(db, site / "uploads/2023/05/tps.jpg")
 
     assert report.problems == []
     assert len(report.created) == 3
@@ -61,15 +68,14 @@ def test_posts_become_articles_with_their_metadata_and_images(
     assert bbm.lead == "Harga pertalite naik menjadi Rp 10.000 per liter mulai hari ini."
     assert [(p.name, p.handle) for p in bbm.bylines] == [("Sarah Meiliana Gunawan", "sarah")]
     assert (bbm.lead_image, bbm.lead_image_caption, bbm.lead_image_credit) == (
-        "2023/05/spbu-cikini.jpg",
+        spbu,
         "Antrean kendaraan di SPBU Cikini, Jakarta.",
         "Antara/Hafidz",
     )
     # [caption] is a figure with its credit line; a lone YouTube address an embed; the
     # unknown shortcode is kept visibly.
     assert (
-        "![Antrean di SPBU](/media/2023/05/spbu-cikini.jpg)\n"
-        "Antrean kendaraan di SPBU Cikini.\nFoto: Antara/Hafidz\n"
+        f"![Antrean di SPBU]({spbu})\nAntrean kendaraan di SPBU Cikini.\nFoto: Antara/Hafidz\n"
     ) in bbm.body
     assert "\nhttps://www.youtube.com/watch?v=hjD9jTi_DQ4\n" in bbm.body
     assert "## Subsidi dialihkan" in bbm.body and "- Bantuan langsung tunai" in bbm.body
@@ -79,7 +85,7 @@ def test_posts_become_articles_with_their_metadata_and_images(
     draft = articles["Rencana Liputan Pemilu"]
     assert (draft.status, draft.published_at, draft.section_path) == ("draft", None, "berita")
     assert [p.name for p in draft.bylines] == ["Tomáš Šedovič"]
-    assert "![](/media/2023/05/tps.jpg)\nPetugas menyiapkan TPS." in draft.body  # [gallery]
+    assert f"![]({tps})\nPetugas menyiapkan TPS." in draft.body  # [gallery]
     assert "\nhttps://twitter.com/kpu_ri/status/1650000000000000000\n" in draft.body  # [embed]
     future = articles["Jadwal Debat Capres Diumumkan"]
     assert (future.status, future.scheduled_at) == (
@@ -93,11 +99,15 @@ def test_posts_become_articles_with_their_metadata_and_images(
         "berita/ekonomi": "Ekonomi & Bisnis",
     }
     assert report.sections_created == ["berita", "berita/ekonomi"]
-    # Images came from the uploads folder into the media folder; the missing one is listed.
-    assert (media / "2023/05/spbu-cikini.jpg").read_bytes() == (
-        site / "uploads/2023/05/spbu-cikini.jpg"
-    ).read_bytes()
-    assert (media / "2023/05/tps.jpg").is_file()
+    # Pictures came from the uploads folder into the media library, described as the
+    # attachments are; the missing one is listed.
+    picture = get_media(db, spbu)
+    assert picture is not None
+    assert (picture.caption, picture.credit) == (
+        "Antrean kendaraan di SPBU Cikini, Jakarta.",
+        "Antara/Hafidz",
+    )
+    assert len(search_media(db)) == 2
     notes = "\n".join(report.notes)
     assert "grafik-hilang.png" in notes and "[contact-form-7] ×1" in notes
     assert "1 page" in notes and "2 attachment" in notes
@@ -222,10 +232,9 @@ def test_an_upload_link_leading_out_of_the_uploads_folder_is_not_copied(
     secret.write_bytes(b"bukan gambar")
     (site / "uploads/2023/05/tps.jpg").unlink()
     (site / "uploads/2023/05/tps.jpg").symlink_to(secret)
-    media = tmp_path / "media"
-    report = import_wordpress(sqlite_db, site / "kabar.xml", uploads=site / "uploads", media=media)
+    report = import_wordpress(sqlite_db, site / "kabar.xml", uploads=site / "uploads")
     assert report.problems == []
-    assert not (media / "2023/05/tps.jpg").exists()
+    assert len(search_media(sqlite_db)) == 1  # only the real picture inside the folder
     assert any("tps.jpg" in note and "outside" in note for note in report.notes)
 
 
@@ -234,13 +243,13 @@ def test_the_command_line_imports_an_export_with_its_images(
 ) -> None:
     assert main(["--db", sqlite_url, "people", "add", "Admin Situs", "--role", "admin"]) == 0
     capsys.readouterr()
-    media = tmp_path / "media"
     argv = ["--db", sqlite_url, "import", str(site / "kabar.xml"), "--as", "admin-situs"]
-    code = main([*argv, "--uploads", str(site / "uploads"), "--media", str(media)])
+    code = main([*argv, "--uploads", str(site / "uploads")])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "  + Harga BBM Naik, Antrean Mengular di SPBU" in out and "kept: aliases" in out
     assert "New sections: berita, berita/ekonomi." in out
     assert "grafik-hilang.png" in out
     assert out.rstrip().endswith("Imported: 3 new, 0 updated, 0 unchanged.")
-    assert (media / "2023/05/spbu-cikini.jpg").is_file()
+    code = main(["--db", sqlite_url, "media", "list"])
+    assert code == 0 and "spbu-cikini.jpg" in capsys.readouterr().out

@@ -154,3 +154,24 @@ def test_cancel_keeps_what_was_imported_whole_and_the_next_import_finishes(
     assert not again.cancelled
     assert len(again.created) + len(again.unchanged) == total
     assert counts(fresh_db) == (total, total)
+
+
+def test_a_wordpress_export_imports_with_its_pictures_into_the_library(
+    qtbot, window: MainWindow, fresh_db: Database, tmp_path: Path
+) -> None:
+    from editor.media.library import search_media
+
+    site = tmp_path / "wordpress"
+    shutil.copytree(FIXTURES / "wordpress", site)
+    dialog = open_dialog(qtbot, window)
+    qtbot.keyClicks(dialog.uploads_edit, str(site / "uploads"))
+    import_from(qtbot, dialog, site / "kabar.xml")
+    qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
+
+    text = dialog.report_view.toPlainText()
+    assert "  + Harga BBM Naik, Antrean Mengular di SPBU" in text
+    assert "redirected from /2023/05/04/harga-bbm-naik/ once published" in text
+    assert "grafik-hilang.png" in text  # listed, not fatal
+    assert text.splitlines()[-1] == "Imported: 3 new, 0 updated, 0 unchanged."
+    assert len(search_media(fresh_db)) == 2
+    qtbot.waitUntil(lambda: window.list_pane.model.rowCount() == 3, timeout=10_000)
