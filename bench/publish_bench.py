@@ -36,12 +36,13 @@ from typing import TypeVar
 
 from sqlalchemy import insert
 
-from editor.articles import get_article, save_article
+from editor.articles import create_article, get_article, save_article
 from editor.config import Settings
 from editor.database import Database, open_database
 from editor.models import Article, ArticleBody, ArticleTag, Byline, PageView, Person, Section, Tag
 from editor.publish import publish_site
 from editor.publish.report import PublishReport
+from editor.records import ArticleDraft
 from editor.slugs import slugify
 from editor.text import word_count
 
@@ -394,6 +395,22 @@ def bench_redaksi(
     written = len(report.written)
     seconds = figures["incremental"]
     print(f"    incremental, 1 article changed: {seconds:.2f} s ({written} files written)")
+    figures["unchanged"], report = timed(lambda: publish(False))
+    print(f"    incremental, nothing changed again: {figures['unchanged']:.2f} s")
+    create_article(
+        db,
+        ArticleDraft(
+            headline="Artikel terbaru untuk bench",
+            body="Isi artikel terbaru.\n",
+            status="published",
+            published_at=NOW - timedelta(seconds=30),
+        ),
+    )
+    figures["new"], report = timed(lambda: publish(False))
+    print(
+        f"    incremental, 1 new article: {figures['new']:.2f} s "
+        f"({len(report.written)} files written; every list moves)"
+    )
     return figures
 
 

@@ -36,49 +36,11 @@ READY = "REDAKSI_READY"
 ICONS = "REDAKSI_ICONS"
 TIMEOUT_S = 60
 
-WORDS = [
-    "pemerintah",
-    "rakyat",
-    "harga",
-    "beras",
-    "banjir",
-    "jakarta",
-    "presiden",
-    "menteri",
-    "timnas",
-    "laga",
-    "pasar",
-    "saham",
-    "rupiah",
-    "gempa",
-    "warga",
-    "kota",
-    "desa",
-    "sekolah",
-    "rumah",
-    "sakit",
-    "polisi",
-    "jalan",
-    "tol",
-    "kereta",
-    "pelabuhan",
-    "nelayan",
-    "petani",
-    "listrik",
-    "subsidi",
-    "anggaran",
-    "daerah",
-    "provinsi",
-    "bupati",
-    "gubernur",
-    "pemilu",
-    "partai",
-]
-
 
 def build_database(count: int) -> Path:
     """An SQLite file with ``count`` articles, made once and reused."""
-    path = BUILD / f"newsroom-{count}.db"
+    # v2: Zipf-distributed words, every article in the search index (v1 had 24 there).
+    path = BUILD / f"newsroom-{count}-v2.db"
     if path.exists():
         return path
     BUILD.mkdir(parents=True, exist_ok=True)
@@ -87,6 +49,7 @@ def build_database(count: int) -> Path:
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import insert
 
+    from bench.zipf_corpus import Corpus, index_rows
     from editor.database import open_database
     from editor.demo import load_demo
     from editor.models import Article, ArticleBody, Byline
@@ -100,22 +63,23 @@ def build_database(count: int) -> Path:
     sections = [s.id for s in list_sections(db)]
     people = [p.id for p in list_people(db)]
     rng = random.Random(20260126)
+    corpus = Corpus(20260126)
     start = datetime(2019, 1, 1, tzinfo=UTC)
     batch = 5000
     for first in range(0, count, batch):
-        articles, bodies, bylines = [], [], []
+        articles, bodies, bylines, search = [], [], [], []
         for number in range(first, min(count, first + batch)):
             article_id = uuid.UUID(int=rng.getrandbits(128), version=4)
             when = start + timedelta(minutes=number * 30 + rng.randrange(30))
-            headline = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 11))).capitalize()
-            body = "\n\n".join(
-                " ".join(rng.choice(WORDS) for _ in range(60)).capitalize() + "." for _ in range(6)
-            )
+            headline = corpus.sentence(rng.randint(5, 11)).rstrip(".")
+            lead = corpus.sentence(rng.randint(12, 20))
+            body = corpus.body(6, 60)
             status = rng.choice(STATUSES[:-1])
             articles.append(
                 {
                     "id": article_id,
                     "headline": headline,
+                    "lead": lead,
                     "slug": headline.lower().replace(" ", "-")[:200],
                     "section_id": rng.choice(sections),
                     "status": status,
@@ -129,10 +93,14 @@ def build_database(count: int) -> Path:
             )
             bodies.append({"article_id": article_id, "markdown": body})
             bylines.append({"article_id": article_id, "person_id": rng.choice(people)})
+            search.append(
+                {"article_id": article_id, "headline": headline, "lead": lead, "body": body}
+            )
         with db.transaction() as session:
             session.execute(insert(Article), articles)
             session.execute(insert(ArticleBody), bodies)
             session.execute(insert(Byline), bylines)
+            index_rows(session, search)
         print(f"  {min(count, first + batch):,} articles", end="\r", flush=True)
     db.close()
     partial.rename(path)

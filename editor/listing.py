@@ -13,7 +13,7 @@ from editor.errors import ValidationError
 from editor.i18n import _
 from editor.models import Article, ArticleTag, Byline, Person, Section, Tag
 from editor.records import SORT_KEYS, ArticlePage, ArticleQuery, ArticleSummary
-from editor.search import matching_ids
+from editor.search import matching_clause
 from editor.sections import subtree_ids
 from editor.slugs import slugify
 from editor.tags import tag_slug
@@ -75,11 +75,9 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] |
     if query.date_to is not None:
         stmt = stmt.where(column < query.date_to)
     if query.text:
-        hits = matching_ids(session, query.text)
-        if hits is not None:
-            if not hits:
-                return None
-            stmt = stmt.where(Article.id.in_(hits))
+        matching = matching_clause(session, query.text)
+        if matching is not None:
+            stmt = stmt.where(matching)
     return stmt
 
 

@@ -10,7 +10,7 @@ import re
 import uuid
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, literal_column, select, text
+from sqlalchemy import ColumnElement, bindparam, delete, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from editor.database import Database
@@ -81,32 +81,57 @@ def fts5_query(query: str) -> str:
     return " ".join(f'"{word}"*' for word in words_of(query))
 
 
+#: A search ranks (bm25) only the most recently saved this many matches: a word in nearly
+#: every article would otherwise rank the whole archive for each keystroke. Newsrooms look
+#: for recent stories; a query rarer than this is ranked over all its matches.
+SEARCH_WINDOW = 2000
+
+
 def matching_ids(session: Session, query: str) -> list[uuid.UUID] | None:
-    """Ids of articles matching ``query`` (for list filters); None when the query is empty."""
+    """Ids of articles matching ``query`` (for list filters); None when the query is empty.
+
+    Unranked: a filter needs the set, not an order.
+    """
     if not words_of(query):
         return None
-    return [hit_id for hit_id, *_ in _ranked(session, query, limit=None, snippets=False)]
+    if session.get_bind().dialect.name == "sqlite":
+        rows = session.execute(
+            text("SELECT article_id FROM search_fts WHERE search_fts MATCH :q"),
+            {"q": fts5_query(query)},
+        ).scalars()
+        return [uuid.UUID(article_id) for article_id in rows]
+    vector: Any = literal_column(PG_VECTOR_SQL)
+    stmt = select(SearchDocument.article_id).where(vector.op("@@")(_pg_tsquery(words_of(query))))
+    return list(session.scalars(stmt))
+
+
+def matching_clause(session: Session, query: str) -> ColumnElement[bool] | None:
+    """SQL condition "the article matches ``query``" for list filters; None when empty.
+
+    On SQLite the database joins the index itself: no list of ids passes through Python
+    (a word in 100,000 articles would be 100,000 bound values).
+    """
+    if not words_of(query):
+        return None
+    if session.get_bind().dialect.name != "sqlite":
+        return Article.id.in_(matching_ids(session, query) or [])
+    # The index keeps ids as text with dashes; the articles table as 32 hex digits.
+    hits: Any = (
+        select(literal_column("replace(article_id, '-', '')"))
+        .select_from(text("search_fts"))
+        .where(text("search_fts MATCH :fts_query").bindparams(fts_query=fts5_query(query)))
+    )
+    return Article.id.in_(hits)
 
 
 def _ranked(
-    session: Session, query: str, *, limit: int | None, snippets: bool
-) -> list[tuple[uuid.UUID, str, float]]:
+    session: Session, query: str, *, limit: int | None, snippets: bool, window: int | None = None
+) -> tuple[list[tuple[uuid.UUID, str, float]], bool]:
+    """(id, snippet, score) best first, and whether matches older than ``window`` were left
+    out (SQLite: ``window`` most recently saved matches are ranked; None ranks them all)."""
     dialect = session.get_bind().dialect.name
     if dialect == "sqlite":
-        snippet = (
-            f"snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16)"
-            if snippets
-            else "''"
-        )
-        # bm25 weights: a hit in the headline counts more than one in the body.
-        sql = (
-            f"SELECT article_id, {snippet}, bm25(search_fts, 0, 10.0, 4.0, 1.0) AS score "
-            "FROM search_fts WHERE search_fts MATCH :q ORDER BY score, article_id"
-        )
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        rows = session.execute(text(sql), {"q": fts5_query(query)}).all()
-        return [(uuid.UUID(r[0]), r[1], -float(r[2])) for r in rows]
+        return _ranked_fts5(session, fts5_query(query), limit, snippets, window)
     vector: Any = literal_column(PG_VECTOR_SQL)
     tsquery = _pg_tsquery(words_of(query))
     rank = func.ts_rank(vector, tsquery)
@@ -127,7 +152,39 @@ def _ranked(
     )
     if limit is not None:
         stmt = stmt.limit(limit)
-    return [(r[0], r[1], float(r[2])) for r in session.execute(stmt).all()]
+    return [(r[0], r[1], float(r[2])) for r in session.execute(stmt).all()], False
+
+
+def _ranked_fts5(
+    session: Session, match: str, limit: int | None, snippets: bool, window: int | None
+) -> tuple[list[tuple[uuid.UUID, str, float]], bool]:
+    # FTS5 walks a term's rows newest first and stops at the window; bm25 weights a hit
+    # in the headline above one in the lead or the body.
+    sql = (
+        "SELECT rowid, article_id, bm25(search_fts, 0, 10.0, 4.0, 1.0) FROM search_fts "
+        "WHERE search_fts MATCH :q ORDER BY rowid DESC"
+    )
+    if window is not None:
+        sql += f" LIMIT {int(window)}"
+    rows = list(session.execute(text(sql), {"q": match}).all())
+    cut = window is not None and len(rows) >= window
+    rows.sort(key=lambda row: (row[2], row[1]))
+    if limit is not None:
+        rows = rows[:limit]
+    found: dict[int, str] = {}
+    if snippets and rows:
+        marks = ",".join(str(int(row[0])) for row in rows)
+        found = dict(
+            session.execute(
+                text(
+                    f"SELECT rowid, snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', "
+                    f"'{HIGHLIGHT_CLOSE}', '…', 16) FROM search_fts "
+                    f"WHERE search_fts MATCH :q AND rowid IN ({marks})"
+                ),
+                {"q": match},
+            ).all()
+        )
+    return [(uuid.UUID(r[1]), found.get(r[0], ""), -float(r[2])) for r in rows], cut
 
 
 def _pg_tsquery(words: list[str]) -> Any:
@@ -147,9 +204,10 @@ def search_articles(
     if not words_of(query):
         return []
     fetch = limit * 2
+    window = max(SEARCH_WINDOW, fetch)
     with db.transaction() as session:
         while True:
-            ranked = _ranked(session, query, limit=fetch, snippets=True)
+            ranked, cut = _ranked(session, query, limit=fetch, snippets=True, window=window)
             articles = {
                 a.id: a
                 for a in session.scalars(
@@ -172,6 +230,9 @@ def search_articles(
                 )
             # Trashed hits can outrank live ones: fetch deeper until enough live hits remain
             # or every match has been seen.
-            if len(hits) >= limit or len(ranked) < fetch:
+            if len(hits) >= limit or (len(ranked) < fetch and not cut):
                 return hits[:limit]
+            if len(ranked) < fetch:
+                window *= 4  # the window held too few live matches: look further back
             fetch *= 4
+            window = max(window, fetch)

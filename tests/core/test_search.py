@@ -159,3 +159,41 @@ def test_a_prefix_inside_an_affix_finds_the_word_on_postgresql(pg_url: str) -> N
         assert ids(search_articles(db, "pemer")) == [article.id]
     finally:
         db.close()
+
+
+def test_a_word_in_more_articles_than_the_window_ranks_the_newest_matches(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor import search
+
+    monkeypatch.setattr(search, "SEARCH_WINDOW", 4)
+    # The oldest story has the word in its headline (the best bm25 score) but the four
+    # saved after it fill the window, so a first page of two shows the newer ones.
+    oldest = create_article(
+        sqlite_db, ArticleDraft(headline="Banjir besar", body="Air naik. Banjir lagi.")
+    )
+    newer = [
+        create_article(
+            sqlite_db, ArticleDraft(headline=f"Laporan {n}", body=f"Ada banjir kecil {n}.")
+        )
+        for n in range(4)
+    ]
+    hits = search_articles(sqlite_db, "banjir", limit=2)
+    assert len(hits) == 2 and oldest.id not in ids(hits)
+    assert set(ids(hits)) <= {a.id for a in newer}
+    # Saving the old story makes it recent again: now it is in the window and ranks first.
+    save_article(sqlite_db, replace(oldest, lead="Diperbarui."))
+    assert ids(search_articles(sqlite_db, "banjir", limit=2))[0] == oldest.id
+
+
+def test_trashed_matches_filling_the_window_do_not_hide_older_live_ones(
+    sqlite_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from editor import search
+
+    monkeypatch.setattr(search, "SEARCH_WINDOW", 2)
+    live = create_article(sqlite_db, ArticleDraft(headline="Gempa di Ambon", body="Gempa."))
+    for n in range(6):
+        gone = create_article(sqlite_db, ArticleDraft(headline=f"Gempa {n}", body="Gempa."))
+        trash_article(sqlite_db, gone.id)
+    assert ids(search_articles(sqlite_db, "gempa", limit=1)) == [live.id]
