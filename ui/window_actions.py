@@ -56,6 +56,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "edit.undo",
             "edit.redo",
             "-",
+            "edit.paste_plain",
+            "-",
             "edit.find",
             "edit.replace",
             "list.search",

@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
-import html2text
+from editor.html_markdown import converter as html_to_markdown
 
 #: A shortcode's opening tag: [name attrs] or [name=value]; [[name]] is WordPress's escape.
 _OPENING = re.compile(r"(?<!\[)\[(?P<name>[a-zA-Z][\w-]*)(?P<attrs>(?:=|\s)[^\]]*)?\](?!\])")
@@ -185,19 +185,6 @@ def _autop(text: str) -> str:
     return "\n\n".join(out)
 
 
-def _html2text() -> html2text.HTML2Text:
-    converter = html2text.HTML2Text()
-    converter.body_width = 0  # no wrapping: a paragraph is one line, as typed
-    converter.unicode_snob = True  # keep é and – as they are, not ASCII stand-ins
-    converter.ul_item_mark = "-"
-    converter.emphasis_mark = "*"
-    converter.single_line_break = False
-    converter.wrap_links = False
-    converter.wrap_list_items = False
-    converter.pad_tables = False
-    return converter
-
-
 _UPLOAD_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(["'])([^"']+)\2""", re.IGNORECASE)
 
 
@@ -214,7 +201,7 @@ def to_markdown(
     text = _UPLOAD_SRC.sub(
         lambda m: m.group(1) + '"' + html.escape(media(html.unescape(m.group(3)))) + '"', text
     )
-    markdown = _html2text().handle(_autop(text))
+    markdown = html_to_markdown().handle(_autop(text))
     for number, block in enumerate(converter.blocks):
         markdown = markdown.replace(_PLACEHOLDER.format(number), block)
     # WordPress's escape for a literal shortcode, which Redaksi would read as a note.

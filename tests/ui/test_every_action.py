@@ -298,6 +298,21 @@ def _redo(world: World, fire: Fire) -> None:
     assert world.body_text().endswith("diulang")
 
 
+def _paste_plain(world: World, fire: Fire) -> None:
+    from PySide6.QtCore import QMimeData
+
+    world.focus_body_at_end()
+    copied = QMimeData()
+    copied.setHtml("<p>kata <b>tebal</b></p>")
+    copied.setText("kata tebal")
+    QApplication.clipboard().setMimeData(copied)
+    try:
+        fire()
+        assert world.body_text().endswith("kata tebal")
+    finally:
+        QApplication.clipboard().clear()  # data left there crashes Qt as Python exits
+
+
 def _needs_a_server(world: World, fire: Fire) -> None:
     # Signing out and syncing belong to a replica of a newsroom server (tests/ui/sync
     # drives them there); on a newsroom on this machine they are offered disabled.
@@ -345,6 +360,7 @@ CHECKS: dict[str, tuple[str, Callable[[World, Fire], None]]] = {
     "edit.replace": ("body", _replace),
     "edit.undo": ("body", _undo),
     "edit.redo": ("body", _redo),
+    "edit.paste_plain": ("body", _paste_plain),
 }
 SERVER_ONLY = {"newsroom.sign_out", "newsroom.sync"}
 

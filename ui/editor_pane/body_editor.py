@@ -45,6 +45,7 @@ class BodyEditor(QPlainTextEdit):
         self._checker: Checker | None = None
         self._ignored: frozenset[str] = frozenset()
         self._pass = SpellPass(self._highlighter)
+        self._plain_paste = False
         #: Whether the menu offers "add to the newsroom dictionary" (editors and admins).
         self.newsroom_words_allowed = False
 
@@ -163,9 +164,23 @@ class BodyEditor(QPlainTextEdit):
             self._highlighter = None
             self.highlightingChanged.emit(False)
 
+    def paste_plain(self) -> None:
+        """Ctrl+Shift+V: the clipboard's plain text, whatever formatting came with it."""
+        self._plain_paste = True
+        try:
+            self.paste()
+        finally:
+            self._plain_paste = False
+
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste as plain text; very large pastes switch colouring off first."""
+        """Paste HTML (a word processor, a web page) as clean Markdown, anything else as
+        plain text; very large pastes switch colouring off first."""
         text = source.text()
+        if source.hasHtml() and not self._plain_paste:
+            from editor.html_markdown import markdown_from_html
+
+            # Falls back to the plain text when the HTML holds nothing to keep.
+            text = markdown_from_html(source.html()) or text
         if not text:
             super().insertFromMimeData(source)
             return
@@ -174,7 +189,7 @@ class BodyEditor(QPlainTextEdit):
             self._fit_highlighting(self.document().characterCount() + len(text))
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            # Plain text only: rich text from a web page would bring its HTML along.
+            # Text only: Qt's rich paste would bring the page's HTML along.
             self.textCursor().insertText(text)
         finally:
             if large:

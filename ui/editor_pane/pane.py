@@ -190,6 +190,10 @@ class EditorPane(QWidget):
             ActionSpec("edit.redo", self.tr("Redo"), QKeySequence.StandardKey.Redo, "redo"),
             self.body.redo,
         )
+        self._action(
+            ActionSpec("edit.paste_plain", self.tr("Paste as plain text"), "Ctrl+Shift+V", None),
+            self.body.paste_plain,
+        )
         undo.setEnabled(False)
         redo.setEnabled(False)
         self.body.undoAvailable.connect(undo.setEnabled)
