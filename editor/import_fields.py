@@ -95,6 +95,7 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
 )
 #: Keys read and also kept, because no article field holds them (an export writes them back).
 READ_AND_KEPT = frozenset(("expirydate", "aliases", "redirect_from", "url", "permalink"))
+_READ_KEYS = KNOWN_KEYS | READ_AND_KEPT
 
 
 @dataclass(frozen=True)
@@ -540,7 +541,7 @@ def read_fields(
         embargo_until=times.embargo_until,
         stated=frozenset(stated),
         ignored_keys=tuple(key for key in doc.fields if key.lower() not in KNOWN_KEYS),
-        used_keys=tuple(key for key in doc.fields if key.lower() in KNOWN_KEYS | READ_AND_KEPT),
+        used_keys=tuple(key for key in doc.fields if key.lower() in _READ_KEYS),
         date_source=times.date_source,
         remarks=remarks,
     )

@@ -55,7 +55,16 @@ def find_site_code(text: str) -> list[str]:
     ``{{< gist >}}``, ``{% include %}``, ``{{ page.title }}``, ``[contact-form-7]``,
     ``{: …}``."""
     found: dict[str, None] = {}
+    curly = "{" in text
+    square = "[" in text and ("=" in text or "[/" in text)
+    if not curly and not square:  # most bodies: nothing to look for, line by line
+        return []
     for _number, line in prose_lines(text):
+        if square:
+            for name in _wordpress(text, line):
+                found[name] = None
+        if not curly or "{" not in line:
+            continue
         for match in HUGO.finditer(line):
             opening = match.group(1)
             closing = ">" if opening == "<" else "%"
@@ -64,8 +73,6 @@ def find_site_code(text: str) -> list[str]:
             found[f"{{% {match.group('name')} %}}"] = None
         for match in LIQUID_OUTPUT.finditer(line):
             found[f"{{{{ {match.group('name')} }}}}"] = None
-        for name in _wordpress(text, line):
-            found[name] = None
         if KRAMDOWN_IAL.match(line):
             found["{: …}"] = None
     return list(found)

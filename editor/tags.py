@@ -56,27 +56,35 @@ def resolve_tags(session: Session, names: Sequence[str]) -> dict[str, tuple[uuid
         slugify(name) for name in wanted.values()
     }
     found: dict[str, tuple[uuid.UUID, str]] = {}
+    taken: set[str] = set()
     ordered = sorted(slugs)
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start : start + _CHUNK]
-        for tag_id, name in session.execute(select(Tag.id, Tag.name).where(Tag.slug.in_(chunk))):
+        query = select(Tag.id, Tag.name, Tag.slug).where(Tag.slug.in_(chunk))
+        for tag_id, name, slug in session.execute(query):
             found.setdefault(tag_key(name), (tag_id, name))
+            taken.add(slug)
     missing = [name for key, name in wanted.items() if key not in found]
-    taken: set[str] = set()
     added = []
     for name in missing:
         slug = tag_slug(name)
+        if slug not in taken:  # the usual case: a new name, its slug free
+            taken.add(slug)
+            tag_id = uuid.uuid4()
+            added.append({"id": tag_id, "name": name, "slug": slug})
+            found[tag_key(name)] = (tag_id, name)
+            continue
         # A tag made under a numbered slug (c-2) is found here, as is a free number.
-        rows = session.execute(
+        numbered = session.execute(
             select(Tag.id, Tag.name, Tag.slug).where(
                 or_(Tag.slug == slug, Tag.slug.like(f"{slug}-%"))
             )
         ).all()
-        same = next((row for row in rows if tag_key(row.name) == tag_key(name)), None)
+        same = next((row for row in numbered if tag_key(row.name) == tag_key(name)), None)
         if same is not None:
             found[tag_key(name)] = (same.id, same.name)
             continue
-        taken |= {row.slug for row in rows}
+        taken |= {row.slug for row in numbered}
         chosen, number = slug, 1
         while chosen in taken:
             number += 1
