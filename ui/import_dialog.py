@@ -64,7 +64,8 @@ class ImportThread(CancellableThread):
 
     progressed = Signal(int, int)
     succeeded = Signal(object)
-    failed = Signal(str)
+    #: The message, and whether it is a refusal of who imports (not a fault).
+    failed = Signal(str, bool)
 
     def __init__(self, work: Callable[..., Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,10 +79,13 @@ class ImportThread(CancellableThread):
             self.progressed.emit(done, total)
 
     def run(self) -> None:
+        from editor.errors import PermissionDenied
+
         try:
             report = self._work(progress=self._progress, cancel=self.cancelled)
         except Exception as error:  # shown to the user, never lost in the thread
-            self.failed.emit(str(error) or type(error).__name__)
+            refused = isinstance(error, PermissionDenied)
+            self.failed.emit(str(error) or type(error).__name__, refused)
         else:
             self.succeeded.emit(report)
 
@@ -333,11 +337,19 @@ class ImportDialog(BackgroundDialog):
         cursor.movePosition(QTextCursor.MoveOperation.Start)
         self.report_view.setTextCursor(cursor)
 
-    @Slot(str)
-    def _on_failure(self, message: str) -> None:
+    @Slot(str, bool)
+    def _on_failure(self, message: str, refused: bool) -> None:
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.status_label.setText(self.tr("Nothing was imported."))
+        if refused and self._actor_id is None:
+            self.status_label.setText(
+                self.tr(
+                    "Nothing was imported: sign in first (Article → Switch profile…), "
+                    "as an import acts as someone once the newsroom has people."
+                )
+            )
+        else:
+            self.status_label.setText(self.tr("Nothing was imported."))
         self.report_view.setPlainText(message)
 
 

@@ -111,7 +111,9 @@ def test_a_site_imports_from_the_menu_with_a_report_for_every_file(
     # window nobody signed in to is told so in one line, with nothing changed.
     import_from(qtbot, dialog, site)
     qtbot.waitUntil(lambda: not dialog.is_running(), timeout=60_000)
-    assert dialog.status_label.text() == "Nothing was imported."
+    assert dialog.status_label.text().startswith(
+        "Nothing was imported: sign in first (Article → Switch profile…)"
+    )
     assert dialog.report_view.toPlainText().startswith("Say who imports:")
     assert counts(fresh_db) == (2, 2)
 
