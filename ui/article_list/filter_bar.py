@@ -30,6 +30,7 @@ from editor.records import STATUSES, ArticleQuery
 from editor.time_range import LAST_YEAR
 from ui.article_list.labels import status_labels
 from ui.icons import icon
+from ui.typed_dates import make_typable
 
 if TYPE_CHECKING:
     from editor.records import PersonRecord, SectionRecord
@@ -88,6 +89,13 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
 
         self.dash = QLabel("–", self)
+        # With the filters hidden, a line says they still filter and clears them.
+        self.hidden_filters = QToolButton(self)
+        self.hidden_filters.setObjectName("hiddenFilters")
+        self.hidden_filters.setAutoRaise(True)
+        self.hidden_filters.clicked.connect(self.clear_filters)
+        self.hidden_filters.hide()
+        self.changed.connect(self._show_active)
 
         top = QHBoxLayout()
         top.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +127,7 @@ class FilterBar(QWidget):
         layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.filters)
+        layout.addWidget(self.hidden_filters, 0, Qt.AlignmentFlag.AlignLeft)
 
         self._sections: list[SectionRecord] = []
         self._people: list[PersonRecord] = []
@@ -126,6 +135,7 @@ class FilterBar(QWidget):
         visible = QSettings().value(FILTERS_VISIBLE_KEY, True, type=bool)
         self.toggle.setChecked(bool(visible))
         self.filters.setVisible(bool(visible))
+        self._show_active()
 
     # --- choices ------------------------------------------------------------------------
 
@@ -156,6 +166,32 @@ class FilterBar(QWidget):
             self.date_to.setDate(NO_DATE)
         self._search_timer.stop()
         self.changed.emit()
+
+    def clear_filters(self) -> None:
+        """Any status, section, author and date; the search text stays."""
+        with _Quiet(self):
+            self.status.setCurrentIndex(0)
+            self.section.setCurrentIndex(0)
+            self.author.setCurrentIndex(0)
+            self.date_from.setDate(NO_DATE)
+            self.date_to.setDate(NO_DATE)
+        self.changed.emit()
+
+    def active_filters(self) -> int:
+        """How many of status, section, author and the two dates narrow the list."""
+        chosen = [combo.currentIndex() > 0 for combo in (self.status, self.section, self.author)]
+        chosen += [edit.date() != NO_DATE for edit in (self.date_from, self.date_to)]
+        return sum(chosen)
+
+    def _show_active(self) -> None:
+        count = self.active_filters()
+        self.toggle.setText(
+            self.tr("Filters (%1)").replace("%1", str(count)) if count else self.tr("Filters")
+        )
+        self.hidden_filters.setText(
+            self.tr("%1 filters on, hidden — clear them").replace("%1", str(count))
+        )
+        self.hidden_filters.setVisible(bool(count) and not self.toggle.isChecked())
 
     # --- the query ----------------------------------------------------------------------
 
@@ -195,11 +231,13 @@ class FilterBar(QWidget):
         edit.setMaximumDate(LAST_DATE)
         edit.setDate(NO_DATE)
         edit.dateChanged.connect(lambda _day: self.changed.emit())
+        make_typable(edit)
         return edit
 
     def _show_filters(self, visible: bool) -> None:
         self.filters.setVisible(visible)
         QSettings().setValue(FILTERS_VISIBLE_KEY, visible)
+        self._show_active()
 
     def _refill_statuses(self) -> None:
         chosen = self.status.currentData()
@@ -244,7 +282,6 @@ class FilterBar(QWidget):
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search headlines and text…"))
         self.search.setToolTip(self.tr("Search articles (Ctrl+F in the list)"))
-        self.toggle.setText(self.tr("Filters"))
         self.toggle.setToolTip(self.tr("Show or hide the filters"))
         self.status.setToolTip(self.tr("Only articles with this status"))
         self.section.setToolTip(self.tr("Only articles in this section (and its subsections)"))
@@ -256,6 +293,7 @@ class FilterBar(QWidget):
         self._refill_statuses()
         self._refill_sections()
         self._refill_people()
+        self._show_active()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.search and event.type() == QEvent.Type.KeyPress:

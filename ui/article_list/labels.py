@@ -1,4 +1,5 @@
-"""Translated names for article statuses, shared by the list, its filter and the status bar."""
+"""Translated names for article statuses: one word for one state in the list, its filter,
+the status bar and the Workflow panel."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def status_labels() -> dict[str, str]:
         "scheduled": translate("Status", "Scheduled"),
         "published": translate("Status", "Published"),
         "corrected": translate("Status", "Corrected"),
-        "killed": translate("Status", "Killed"),
+        "killed": translate("Status", "Unpublished"),
         "trashed": translate("Status", "In trash"),
     }
     assert set(labels) == set(STATUSES), "every status needs a label"

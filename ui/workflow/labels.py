@@ -9,19 +9,10 @@ class WorkflowLabels(QObject):
     """One place for the words; a QObject so lupdate sees every ``self.tr`` literal."""
 
     def status(self, status: str) -> str:
-        names = {
-            "draft": self.tr("Draft"),
-            "submitted": self.tr("Submitted"),
-            "in_review": self.tr("In review"),
-            "sent_back": self.tr("Sent back"),
-            "approved": self.tr("Approved"),
-            "scheduled": self.tr("Scheduled"),
-            "published": self.tr("Published"),
-            "killed": self.tr("Unpublished"),
-            "corrected": self.tr("Corrected"),
-            "trashed": self.tr("In the trash"),
-        }
-        return names.get(status, status.replace("_", " "))
+        # The list's words (ui.article_list.labels): one word for one state everywhere.
+        from ui.article_list.labels import status_labels
+
+        return status_labels().get(status, status.replace("_", " "))
 
     def move(self, target: str, current: str = "") -> str:
         """The button text for moving an article to ``target``."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from editor.time_range import EARLIEST, FIRST_YEAR, LAST_YEAR, LATEST
 from ui.file_dialogs import save_file_name
+from ui.typed_dates import make_typable
 
 #: Prompts are at least this wide: a date field alone would make a sliver of a dialog.
 MIN_PROMPT_WIDTH = 360
@@ -72,6 +73,7 @@ def ask_publish_time(
     edit.setTimeZone(QTimeZone(zone.encode()))
     edit.setDateTimeRange(_in_zone(EARLIEST, zone), _in_zone(LATEST, zone))
     edit.setDateTime(_in_zone(start, zone))
+    make_typable(edit)
     _finish(dialog, QLabel(texts.publish_time_label(zone), dialog), edit)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
@@ -87,6 +89,7 @@ def ask_day(parent: QWidget, initial: date) -> date | None:
     edit.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
+    make_typable(edit)
     _finish(dialog, QLabel(texts.day_label(), dialog), edit)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
