@@ -4,7 +4,8 @@ WordPress shortcodes. Redaksi runs none of it, so a page would show it as litera
 ``find_site_code`` names what a body still holds (the pre-publish checklist and the import
 report use it); code blocks and inline code are left out, as that is where a technical
 site shows such code on purpose. WordPress's form is only named when it is unmistakable
-(attributes, or a closing tag), so "[sic]" or "[foto]" in a quote is not taken for one.
+(attributes, a closing tag, or one of WordPress's own names), so "[sic]" or "[foto]" in a
+quote is not taken for one.
 """
 
 from __future__ import annotations
@@ -41,11 +42,17 @@ def prose_lines(text: str) -> list[tuple[int, str]]:
     return lines
 
 
+#: WordPress's own shortcodes, named even bare (``[gallery]``): no quote says "[playlist]".
+WORDPRESS_NAMES = frozenset(
+    ("audio", "caption", "embed", "gallery", "playlist", "video", "wp_caption")
+)
+
+
 def _wordpress(text: str, line: str) -> list[str]:
     found = []
     for match in WORDPRESS.finditer(line):
         name = match.group("name")
-        if match.group("attrs") or f"[/{name}]" in text:
+        if match.group("attrs") or name in WORDPRESS_NAMES or f"[/{name}]" in text:
             found.append(f"[{name}]")
     return found
 
@@ -56,7 +63,7 @@ def find_site_code(text: str) -> list[str]:
     ``{: …}``."""
     found: dict[str, None] = {}
     curly = "{" in text
-    square = "[" in text and ("=" in text or "[/" in text)
+    square = "[" in text
     if not curly and not square:  # most bodies: nothing to look for, line by line
         return []
     for _number, line in prose_lines(text):

@@ -115,14 +115,14 @@ def test_site_code_an_import_left_is_named_but_quotes_and_code_are_not(sqlite_db
         "Menurut dia, “kami [sic] tidak tahu” [foto].\n\n"
         "{{< gist spf13 7896402 >}}\n\n"
         "Lihat {% post_url 2010-07-21-name %} dan {{ site.title }}.\n\n"
-        '[contact-form-7 id="12" title="Kontak"]\n\n'
+        '[contact-form-7 id="12" title="Kontak"]\n\n[playlist]\n\n'
         "```\n{{< youtube contoh >}}\n```\n\nKode `{% raw %}` di teks.\n"
     )
     item = next(i for i in run_checklist(replace(story, body=body)) if i.key == "site_code")
     assert not item.ok
     assert item.problem.endswith(
         "would show as text: {{< gist >}}, {% post_url %}, {{ site.title }}, "
-        "[contact-form-7]. Replace or remove it"
+        "[contact-form-7], [playlist]. Replace or remove it"
     )
     plain = replace(story, body="Menurut dia, “kami [sic] tidak tahu” [foto].\n")
     assert "site_code" not in missing_keys(plain)
