@@ -173,17 +173,19 @@ def _ranked_fts5(
         rows = rows[:limit]
     found: dict[int, str] = {}
     if snippets and rows:
+        # The same walk again, with snippets made only for the rows shown. (Asking for
+        # those rows by rowid instead makes FTS5 run the whole match once per row.)
         marks = ",".join(str(int(row[0])) for row in rows)
-        found = dict(
-            session.execute(
-                text(
-                    f"SELECT rowid, snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', "
-                    f"'{HIGHLIGHT_CLOSE}', '…', 16) FROM search_fts "
-                    f"WHERE search_fts MATCH :q AND rowid IN ({marks})"
-                ),
-                {"q": match},
-            ).all()
+        snippet = f"snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16)"
+        walk = (
+            f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {snippet} END FROM search_fts "
+            "WHERE search_fts MATCH :q ORDER BY rowid DESC"
         )
+        if window is not None:
+            walk += f" LIMIT {int(window)}"
+        found = {
+            rowid: text_ for rowid, text_ in session.execute(text(walk), {"q": match}) if text_
+        }
     return [(uuid.UUID(r[1]), found.get(r[0], ""), -float(r[2])) for r in rows], cut
 
 
