@@ -39,6 +39,7 @@ _BABEL_LOCALES = {"id": "id", "en": "en"}
 _BYLINE_LABELS = {"id": "LAPORAN", "en": "REPORTING"}
 # Status lines: Indonesians write clock times with a dot (10.42), English with a colon.
 _STATUS_CLOCK = {"id": "HH.mm", "en": "HH:mm"}
+_MOMENT_DAY = "d MMM y"
 _STATUS_DAY = "d MMM"  # "17 Jan"; Babel gives each language its own month abbreviations
 _LETTERS_ONLY = re.compile(r"^[A-Za-z]+$")
 _LOCAL_FORMATS = (
@@ -186,3 +187,12 @@ def parse_local(text: str, zone: str) -> datetime:
             "(for example 2023-05-04 07:56) or DD/MM/YYYY HH:MM."
         ).format(text=text)
     )
+
+
+def moment_text(when: datetime, *, zone: str, language: str) -> str:
+    """A day and time for people: ``7 Des 2026 08.46 WIB`` (id), ``7 Dec 2026 08:46 WIB``."""
+    _locale(language)
+    local = _local(when, zone)
+    day = _format(local, _MOMENT_DAY, language)
+    clock = _format(local, _STATUS_CLOCK[language], language)
+    return f"{day} {clock} {zone_abbreviation(zone, when)}"

@@ -129,6 +129,19 @@ def audit_log(
     ]
 
 
+def last_send_back(db: Database, article_id: uuid.UUID) -> AuditRecord | None:
+    """The newest move of the article to "sent back", with the editor's note, if any."""
+    for entry in audit_log(db, article_id, limit=SEND_BACK_LOOKBACK):
+        if entry.action == "status" and entry.to_status == "sent_back":
+            return entry
+    return None
+
+
+#: How far back in an article's audit entries its last send-back is looked for; an
+#: article goes through a few dozen moves at most.
+SEND_BACK_LOOKBACK = 200
+
+
 def _nobody(entry: AuditEntry) -> str:
     if entry.actor_id is not None:
         return "(removed)"

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
     <name>ArticleListPane</name>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="224" />
+        <location filename="../../ui/article_list/pane.py" line="224"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n article in the trash</numerusform>
@@ -11,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="226" />
+        <location filename="../../ui/article_list/pane.py" line="226"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -22,7 +23,7 @@
 <context>
     <name>FindReplaceBar</name>
     <message numerus="yes">
-        <location filename="../../ui/find_replace.py" line="202" />
+        <location filename="../../ui/find_replace.py" line="202"/>
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -33,7 +34,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -44,7 +45,7 @@
 <context>
     <name>NewsroomDictionaryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/spelling/newsroom_dialog.py" line="130" />
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="130"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -55,7 +56,7 @@
 <context>
     <name>RelatedArticleDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/editor_pane/related_dialog.py" line="70" />
+        <location filename="../../ui/editor_pane/related_dialog.py" line="70"/>
         <source>%n article(s) found</source>
         <translation>
             <numerusform>%n article found</numerusform>
@@ -66,7 +67,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="127" />
+        <location filename="../../ui/status_bar.py" line="127"/>
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 words, %2 characters</numerusform>
@@ -74,7 +75,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="132" />
+        <location filename="../../ui/status_bar.py" line="132"/>
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>
@@ -82,7 +83,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="113" />
+        <location filename="../../ui/status_bar.py" line="113"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -90,7 +91,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="115" />
+        <location filename="../../ui/status_bar.py" line="115"/>
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -101,7 +102,7 @@
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="308" />
+        <location filename="../../ui/workflow/integration.py" line="313"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

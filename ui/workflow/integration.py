@@ -21,6 +21,7 @@ from ui.actions import ActionSpec
 from ui.workflow import prompts
 from ui.workflow.lock_banner import LockBanner, LockKeeper
 from ui.workflow.review_pane import ReviewPane
+from ui.workflow.send_back_banner import SendBackBanner
 from ui.workflow.session import WorkflowSession
 from ui.workflow.workflow_bar import WorkflowBar
 
@@ -77,6 +78,8 @@ class WorkflowIntegration(QObject):
 
         self.banner = LockBanner(window.editor)
         window.editor.layout().insertWidget(0, self.banner)
+        self.sent_back = SendBackBanner(window.editor)
+        window.editor.layout().insertWidget(1, self.sent_back)
         self.locks = LockKeeper(window.editor, self.banner, self)
         self.locks.reload_article = self._show_stored
         self.locks.tookOver.connect(self._took_over)
@@ -128,6 +131,7 @@ class WorkflowIntegration(QObject):
 
     def article_opened(self, record: ArticleRecord | None) -> None:
         self.record = record
+        self.sent_back.show_for(record, self.session)
         self.bar.set_article(record)
         self.review.set_article(record)
         self.locks.article_opened(record)
@@ -256,6 +260,7 @@ class WorkflowIntegration(QObject):
         """A move or reschedule went through: the stored article has a new version."""
         self.window.list_pane.model.update_from_record(record)
         if self.record is not None and record.id == self.record.id:
+            self.sent_back.show_for(record, self.session)
             if self.window.editor.is_dirty():
                 # Typed text is never replaced: the next save meets the new version and
                 # the conflict dialog lets the user keep their words.

@@ -23,7 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.dates import moment_text
+from editor.i18n import current_language
 from ui.workflow import prompts
+from ui.workflow.field_words import FieldWords
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -268,20 +271,17 @@ class ReviewPane(QWidget):
     def describe_changes(self, changes: SubmissionChanges | None) -> str:
         if changes is None:
             return self.tr("This article has not been submitted yet.")
-        from zoneinfo import ZoneInfo
-
-        when = changes.submitted.created_at.astimezone(ZoneInfo(self.zone))
+        when = moment_text(
+            changes.submitted.created_at, zone=self.zone, language=current_language()
+        )
         lines = [
             self.tr("Since %1 submitted it on %2:")
             .replace("%1", changes.submitted.author or "?")
-            .replace("%2", when.strftime("%d-%m-%Y %H:%M"))
+            .replace("%2", when)
         ]
         diff = changes.diff
-        for change in diff.fields:
-            old, new = str(change.old), str(change.new)
-            if change.name == "status":
-                old, new = self.labels.status(old), self.labels.status(new)
-            lines.append(f"{change.name}: {old} → {new}")
+        words = FieldWords()
+        lines.extend(words.change(change, self.zone) for change in diff.fields)
         for hunk in diff.body:
             if hunk.op == "equal":
                 continue
