@@ -16,6 +16,7 @@ from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -288,5 +289,14 @@ class PreviewPane(QWidget):
         if target is None:
             target = folder / f"{self._record.id}.preview.html"
             target.write_text(self.page_for_browser(), encoding="utf-8")
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            # No browser started (none set up, or it failed): say so, and where the page is.
+            QMessageBox.warning(
+                self,
+                self.tr("No browser opened"),
+                self.tr(
+                    "No web browser could be started. The page is saved here; open it in a "
+                    "browser yourself:\n%1"
+                ).replace("%1", str(target)),
+            )
         return target

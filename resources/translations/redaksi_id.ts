@@ -236,7 +236,7 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="365"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="401"/>
         <source>Editorial calendar</source>
         <translation>Kalender redaksi</translation>
     </message>
@@ -244,86 +244,101 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="128"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="129"/>
         <source>Mon</source>
         <extracomment>The core refused a reschedule: its message. A reschedule went through: the article&apos;s new record.</extracomment>
         <translation>Sen</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="129"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="130"/>
         <source>Tue</source>
         <translation>Sel</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="130"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="131"/>
         <source>Wed</source>
         <translation>Rab</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="131"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="132"/>
         <source>Thu</source>
         <translation>Kam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="132"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="133"/>
         <source>Fri</source>
         <translation>Jum</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="133"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="134"/>
         <source>Sat</source>
         <translation>Sab</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="134"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="135"/>
         <source>Sun</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="154"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="155"/>
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="220"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="223"/>
         <source>Choose your profile first (Article &gt; Switch profile).</source>
         <translation>Pilih profil Anda dulu (Artikel &gt; Ganti profil).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/calendar_view.py" line="268"/>
+        <source>Checklist not complete</source>
+        <translation>Daftar periksa belum lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workflow/calendar_view.py" line="269"/>
+        <source>%1
+
+To go ahead anyway, give the reason the audit log keeps:</source>
+        <translation>%1
+
+Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
     </message>
 </context>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="334"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="365"/>
         <source>Week of %1 to %2</source>
+        <extracomment>Double-click (or Enter) on a slot: open its first article in the main window.</extracomment>
         <translation>Pekan %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="340"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="376"/>
         <source>Not rescheduled</source>
         <translation>Jadwal tidak diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="343"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="379"/>
         <source>‹ Previous week</source>
         <translation>‹ Pekan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="344"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="380"/>
         <source>This week</source>
         <translation>Pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="345"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="381"/>
         <source>Next week ›</source>
         <translation>Pekan berikutnya ›</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="348"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="384"/>
         <source>Drag a scheduled story to another hour or day to reschedule it.</source>
         <translation>Seret berita terjadwal ke jam atau hari lain untuk mengubah jadwalnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="351"/>
+        <location filename="../../ui/workflow/calendar_view.py" line="387"/>
         <source>Only editors can reschedule stories.</source>
         <translation>Hanya editor yang dapat mengubah jadwal berita.</translation>
     </message>
@@ -1898,25 +1913,37 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="104"/>
+        <location filename="../../ui/preview_pane.py" line="105"/>
         <source>Preview</source>
         <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where &quot;Open in browser&quot; writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="108"/>
+        <location filename="../../ui/preview_pane.py" line="109"/>
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="207"/>
+        <location filename="../../ui/preview_pane.py" line="208"/>
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="286"/>
+        <location filename="../../ui/preview_pane.py" line="287"/>
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview_pane.py" line="296"/>
+        <source>No browser opened</source>
+        <translation>Peramban tidak terbuka</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview_pane.py" line="298"/>
+        <source>No web browser could be started. The page is saved here; open it in a browser yourself:
+%1</source>
+        <translation>Tidak ada peramban web yang bisa dijalankan. Halamannya tersimpan di sini; bukalah sendiri di peramban:
+%1</translation>
     </message>
 </context>
 <context>
@@ -2756,84 +2783,84 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="251"/>
+        <location filename="../../ui/workflow/integration.py" line="258"/>
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="254"/>
+        <location filename="../../ui/workflow/integration.py" line="261"/>
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="282"/>
+        <location filename="../../ui/workflow/integration.py" line="289"/>
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="284"/>
+        <location filename="../../ui/workflow/integration.py" line="291"/>
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="313"/>
+        <location filename="../../ui/workflow/integration.py" line="320"/>
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="330"/>
+        <location filename="../../ui/workflow/integration.py" line="337"/>
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="334"/>
+        <location filename="../../ui/workflow/integration.py" line="341"/>
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="335"/>
+        <location filename="../../ui/workflow/integration.py" line="342"/>
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="337"/>
+        <location filename="../../ui/workflow/integration.py" line="344"/>
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="337"/>
+        <location filename="../../ui/workflow/integration.py" line="344"/>
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="339"/>
+        <location filename="../../ui/workflow/integration.py" line="346"/>
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="340"/>
+        <location filename="../../ui/workflow/integration.py" line="347"/>
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="343"/>
+        <location filename="../../ui/workflow/integration.py" line="350"/>
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="344"/>
+        <location filename="../../ui/workflow/integration.py" line="351"/>
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="347"/>
+        <location filename="../../ui/workflow/integration.py" line="354"/>
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="348"/>
+        <location filename="../../ui/workflow/integration.py" line="355"/>
         <source>A printable list of the day&apos;s stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
@@ -2844,17 +2871,17 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="294"/>
+        <location filename="../../ui/workflow/integration.py" line="301"/>
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="296"/>
+        <location filename="../../ui/workflow/integration.py" line="303"/>
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="303"/>
+        <location filename="../../ui/workflow/integration.py" line="310"/>
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

@@ -144,7 +144,7 @@ def test_a_missing_lead_image_is_reported_in_the_preview(qtbot, panes) -> None:
 def test_open_in_browser_writes_a_full_page(qtbot, panes, monkeypatch) -> None:
     _editor, preview = panes
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     path = preview.open_in_browser()
     assert path is not None and opened[0].toLocalFile() == str(path)
     page = path.read_text(encoding="utf-8")
@@ -157,7 +157,7 @@ def test_open_in_browser_uses_the_published_page_template(
 ) -> None:
     _editor, preview = panes
     opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url))
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     preview.set_database(sqlite_db)
     path = preview.open_in_browser()
     assert path is not None and path.suffix == ".html"

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.child_windows import closes_on_keys, open_within_screen
+from ui.workflow import prompts
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -214,6 +215,8 @@ class CalendarModel(QAbstractTableModel):
     def reschedule(self, article_id: uuid.UUID, hour: int, column: int) -> bool:
         """Move a scheduled article to ``hour`` on day ``column``, keeping its minutes."""
         from editor.errors import RedaksiError
+        from editor.workflow.checklist import ChecklistError
+        from editor.workflow.roles import has_permission
         from editor.workflow.transitions import change_status
 
         if self.session.actor_id is None:
@@ -230,24 +233,51 @@ class CalendarModel(QAbstractTableModel):
         when = datetime.combine(self.day(column), time(hour, minutes), tzinfo=zone)
         if when == entry.when.astimezone(zone):
             return False
-        try:
-            record = change_status(
-                self.session.db,
-                article_id,
-                "scheduled",
-                actor_id=self.session.actor_id,
-                scheduled_at=when,
-            )
-        except RedaksiError as error:
-            self.refused.emit(str(error))
-            return False
+        reason = ""
+        while True:
+            try:
+                record = change_status(
+                    self.session.db,
+                    article_id,
+                    "scheduled",
+                    actor_id=self.session.actor_id,
+                    scheduled_at=when,
+                    override_reason=reason or None,
+                )
+                break
+            except ChecklistError as error:
+                # The refusal says editors may override with a reason: offer it here.
+                if reason or not has_permission(self.session.role, "override_checklist"):
+                    self.refused.emit(str(error))
+                    return False
+                reason = self._ask_override(str(error))
+                if not reason:
+                    return False
+            except RedaksiError as error:
+                self.refused.emit(str(error))
+                return False
         self.reload()
         self.rescheduled.emit(record)
         return True
 
+    def _ask_override(self, refusal: str) -> str:
+        """The reason an editor gives to go ahead anyway ("" when they cancel)."""
+        parent = self.parent()
+        answer = prompts.ask_note(
+            parent if isinstance(parent, QWidget) else None,
+            self.tr("Checklist not complete"),
+            self.tr("%1\n\nTo go ahead anyway, give the reason the audit log keeps:").replace(
+                "%1", refusal
+            ),
+        )
+        return (answer or "").strip()
+
 
 class CalendarView(QWidget):
     """Week navigation over the grid."""
+
+    #: Double-click (or Enter) on a slot: open its first article in the main window.
+    openArticle = Signal(object)
 
     def __init__(self, session: WorkflowSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +287,7 @@ class CalendarView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("calendarTable")
         self.table.setModel(self.model)
+        self.table.activated.connect(self._open)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
@@ -335,6 +366,11 @@ class CalendarView(QWidget):
             .replace("%1", f"{first:%d-%m-%Y}")
             .replace("%2", f"{last:%d-%m-%Y}")
         )
+
+    def _open(self, index: QModelIndex) -> None:
+        entries = self.model.entries_at(index.row(), index.column())
+        if entries:
+            self.openArticle.emit(entries[0].article_id)
 
     def _refused(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not rescheduled"), message)

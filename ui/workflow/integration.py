@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QObject, QSettings
-from PySide6.QtWidgets import QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from ui.actions import ActionSpec
 from ui.workflow import prompts
@@ -224,7 +224,14 @@ class WorkflowIntegration(QObject):
             return
         dialog = CalendarDialog(self.session, self.window)
         dialog.view.model.rescheduled.connect(self.article_changed)
+        dialog.view.openArticle.connect(lambda article_id: self._open_from(dialog, article_id))
         dialog.exec()
+
+    def _open_from(self, dialog: QDialog, article_id: object) -> None:
+        """A calendar item double-clicked: the calendar closes on that article."""
+        dialog.accept()
+        if not self.window.list_pane.select_article(article_id):
+            self.window.open_article(article_id)  # hidden by the list's filter
 
     def export_budget(self) -> None:
         from editor.errors import RedaksiError
