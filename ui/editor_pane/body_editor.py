@@ -30,7 +30,9 @@ class BodyEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bodyEditor")
-        self.setTabChangesFocus(False)
+        # Tab moves on to the next pane, as in every other field: a tab character typed
+        # into the body would be published in the page, where it means nothing.
+        self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFont("DejaVu Sans Mono")
         font.setStyleHint(QFont.StyleHint.Monospace)
