@@ -65,6 +65,7 @@ class NewArticle:
     audit_note: str
     source_digest: str
     kept_fields: str
+    translation_group: str | None = None
 
 
 def writes_in_bulk(db: Database) -> bool:
@@ -150,6 +151,7 @@ def insert_new_articles(
                 "source_digest": item.source_digest,
                 "source_version": 1,
                 "kept_fields": item.kept_fields,
+                "translation_group": item.translation_group,
             }
         )
         bodies.append({"article_id": article_id, "markdown": draft.body})

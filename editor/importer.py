@@ -84,6 +84,7 @@ from editor.revisions import (
 )
 from editor.slugs import slugify
 from editor.tags import distinct_names, tag_key
+from editor.translations import translation_group
 from editor.workflow.import_rules import ImportActor
 
 #: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
@@ -183,6 +184,8 @@ class Incoming:
     fields: ImportedFields
     #: Front matter keys kept with the article (JSON-ready values).
     kept: Mapping[str, Any]
+    #: The same page in other languages shares it (editor.translations).
+    translation_group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -351,7 +354,8 @@ class ImportRun:
             fields = replace(
                 fields, lead_image=lead, body=body, remarks=fields.remarks + tuple(brought.remarks)
             )
-        self.add(Incoming(source, digest, fields, kept))
+        group = translation_group(None if source.single else source.key, kept)
+        self.add(Incoming(source, digest, fields, kept, group))
 
     # --- deciding ---------------------------------------------------------------------
 
@@ -470,6 +474,7 @@ class ImportRun:
                 source_digest=incoming.digest,
                 source_version=_ARTICLES.c.version,
                 kept_fields=_kept_json(incoming.kept),
+                translation_group=incoming.translation_group,
             )
         )
 
@@ -524,6 +529,7 @@ class ImportRun:
                     audit_note=self.actor.audit_note(f"new, from {source.path.name}"),
                     source_digest=new.incoming.digest,
                     kept_fields=_kept_json(new.incoming.kept),
+                    translation_group=new.incoming.translation_group,
                 )
             )
         with self.db.transaction() as session:

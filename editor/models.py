@@ -168,6 +168,8 @@ class Article(Tracked, Base):
     #: Front matter keys kept but not used (``aliases``, ``weight``…), as a JSON object, so
     #: an export writes them back.
     kept_fields: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    #: The same page in other languages shares it (editor.translations); None: no group.
+    translation_group: Mapped[str | None] = mapped_column(String(500), index=True)
 
     body: Mapped[ArticleBody] = relationship(
         back_populates="article", cascade="all, delete-orphan", lazy="raise"

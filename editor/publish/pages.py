@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from editor.publish.teasers import Teaser
 
 PAGE_SIZE = 20
+#: A translation's language as its own readers name it, and the line that offers it, in
+#: the article's language.
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+READ_IN = {"id": "Baca dalam", "en": "Read in"}
 
 
 @dataclass(frozen=True)
@@ -171,7 +175,9 @@ def render_article(
     image_src: str | None,
     image_url: str | None,
     image_html: Markup | None = None,
+    alternates: tuple[tuple[str, str], ...] = (),
 ) -> str:
+    """``alternates``: the article's translations, (language, address) pairs."""
     chain = data.section_chain(article.section)
     crumbs = [Crumb(section.name, section.url) for section in chain] or [Crumb(site.name, "/")]
     description = describe(article.lead, body_html)
@@ -195,6 +201,9 @@ def render_article(
         authors=authors,
         og_type="article",
         article=article,
+        alternates=alternates,
+        language_names=LANGUAGE_NAMES,
+        read_in=READ_IN.get(article.language, READ_IN["en"]),
         breadcrumb=crumbs,
         dateline=dateline(
             article.published_at, zone=site.zone, language=article.language, byline=article.byline

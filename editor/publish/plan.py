@@ -112,6 +112,8 @@ class Planner:
     body_pictures: dict[Any, list[str]] = field(default_factory=dict)
     sidebar_length: int = 10
     brand: Brand | None = None
+    #: Each article's translations, as (language, address) pairs (editor.publish.translations).
+    alternates: dict[Any, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.times = TimeTexts(self.site.zone)
@@ -247,6 +249,8 @@ class Planner:
         image_key = (image.key(), pictures)
         folder = article.url.strip("/")
 
+        alternates = self.alternates.get(article.id, ())
+
         def page() -> bytes:
             return render_article(
                 article,
@@ -257,6 +261,7 @@ class Planner:
                 image_src=image.src(self.site.root),
                 image_url=image.absolute(self.site.base),
                 image_html=self._lead_html(article, image),
+                alternates=alternates,
             ).encode()
 
         def ninjs() -> bytes:
@@ -270,7 +275,7 @@ class Planner:
         jobs = [
             Job(
                 f"{folder}/index.html",
-                self.key("a", article.fingerprint, image_key, chain, self.sidebar_key),
+                self.key("a", article.fingerprint, image_key, chain, self.sidebar_key, alternates),
                 page,
                 bodies=(article,),
             ),

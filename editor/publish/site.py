@@ -50,6 +50,7 @@ from editor.publish.report import (
 from editor.publish.schedule import promote_due_articles
 from editor.publish.sidebar import POPULAR_WINDOW, latest_entries, popular_entries, ranking
 from editor.publish.state import PublishState, Snapshot
+from editor.publish.translations import page_alternates
 
 Progress = Callable[[int, int, str], None]
 LEVEL_THREADS = 4
@@ -208,6 +209,7 @@ def _publish(
                 pictures=pictures,
                 body_pictures=body_pictures,
                 brand=brand,
+                alternates=page_alternates(db, data, now=now, zone=settings.zone),
             )
 
         plan = None

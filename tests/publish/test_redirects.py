@@ -1,7 +1,7 @@
 """Old addresses of imported articles (Hugo aliases, Jekyll redirect_from and permalink, a
 WordPress post's link) get a redirect page on the published site, and a map for nginx and
 Apache; addresses that are not plain paths or that the site uses are reported, never
-written."""
+written. Translations of one page link to each other."""
 
 from __future__ import annotations
 
@@ -131,3 +131,45 @@ def test_every_old_address_redirects_and_the_server_maps_list_them(
 
 def pages_url(pages: dict[str, tuple[str, str]], file: str) -> str:
     return pages[file][0].removeprefix("https://kabarkota.id")
+
+
+def test_translations_of_a_page_link_to_each_other(sqlite_db: Database, tmp_path: Path) -> None:
+    site = tmp_path / "multi"
+    for name, text in {
+        "content/id/berita/pemilu.md": "---\ntitle: Pemilu 2024\ndate: 2024-02-14\n---\nIsi.\n",
+        "content/en/berita/pemilu.md": "---\ntitle: The 2024 Election\ndate: 2024-02-15\n---\n",
+        "content/id/berita/sendiri.md": "---\ntitle: Hanya Satu\ndate: 2024-02-16\n---\nIsi.\n",
+        "content/en/tentang.md": (
+            "---\ntitle: About\ndate: 2024-01-01\ntranslationKey: tentang\n---\nText.\n"
+        ),
+        "content/id/profil-redaksi.md": (
+            "---\ntitle: Tentang Kami\ndate: 2024-01-01\ntranslationKey: tentang\n---\nIsi.\n"
+        ),
+    }.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, "utf-8")
+    assert import_paths(sqlite_db, [site]).problems == []
+    out = tmp_path / "out"
+    publish_site(sqlite_db, SETTINGS, out, now=NOW, cache_dir=tmp_path / "cache")
+
+    def page(headline: str) -> tuple[str, list[tuple[str, str]], list[str]]:
+        for path in out.glob("read/*/*/*/*/*/index.html"):
+            tree = html5lib.parse(path.read_bytes(), namespaceHTMLElements=False)
+            if tree.find(".//h1").text == headline:
+                links = [
+                    (link.get("hreflang"), link.get("href"))
+                    for link in tree.iterfind(".//link[@hreflang]")
+                ]
+                shown = [a.text for a in tree.iterfind(".//p[@class='translations']/a")]
+                url = "https://kabarkota.id/" + path.parent.relative_to(out).as_posix() + "/"
+                return url, links, shown
+        raise AssertionError(headline)
+
+    pemilu_id, links_id, shown_id = page("Pemilu 2024")
+    pemilu_en, links_en, shown_en = page("The 2024 Election")
+    assert links_id == [("id", pemilu_id), ("en", pemilu_en)] and shown_id == ["English"]
+    assert links_en == [("en", pemilu_en), ("id", pemilu_id)]
+    assert shown_en == ["Bahasa Indonesia"]
+    about = page("About")[0]
+    assert page("Tentang Kami")[1][1] == ("en", about)  # linked by translationKey
+    assert page("Hanya Satu")[1:] == ([], [])  # no translation: no links
