@@ -21,6 +21,8 @@ from sqlalchemy import (
     TypeDecorator,
     UniqueConstraint,
     Uuid,
+    func,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -121,6 +123,9 @@ class Article(Tracked, Base):
         Index("ix_articles_published", "published_at"),
         # The article list's default order: its first page reads the index, not a sort.
         Index("ix_articles_updated_id", "updated_at", "id"),
+        # The list sorted by creation time or by headline (migration 0015).
+        Index("ix_articles_created_id", "created_at", "id"),
+        Index("ix_articles_headline_lower_id", func.lower(text("headline")), "id"),
         Index("ix_articles_embargo_until", "embargo_until"),
         # Covering for the dashboard's production and speed: a window's public articles,
         # their section and draft time, read from the index alone (migration 0009).
