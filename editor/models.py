@@ -123,7 +123,7 @@ class Article(Tracked, Base):
         Index("ix_articles_published", "published_at"),
         # The article list's default order: its first page reads the index, not a sort.
         Index("ix_articles_updated_id", "updated_at", "id"),
-        # The list sorted by creation time or by headline (migration 0015).
+        # The list sorted by creation time or by headline (migration 0016).
         Index("ix_articles_created_id", "created_at", "id"),
         Index("ix_articles_headline_lower_id", func.lower(text("headline")), "id"),
         Index("ix_articles_embargo_until", "embargo_until"),

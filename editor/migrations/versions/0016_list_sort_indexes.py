@@ -5,8 +5,8 @@ list's tie-breaker, so the first page of 100,000 articles is read in order inste
 every article being sorted (headline 80-107 ms, created 218-286 ms, now as fast as the
 default order). The headline index is on ``lower(headline)``, the list's sort key.
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-07 15:20:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015"
-down_revision: str | None = "0014"
+revision: str = "0016"
+down_revision: str | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
