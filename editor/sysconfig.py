@@ -11,7 +11,11 @@ those settings so users cannot change them::
     site_logo = "/etc/redaksi/logo.png"
     site_icon = "/etc/redaksi/icon.png"
     sections = ["Berita", "Berita/Dunia", "Olahraga"]
+    language = "id"
     locked = ["database_url", "zone"]
+
+``language`` ("id" or "en") is the interface language a first start uses instead of asking;
+locked, users cannot choose another.
 
 Where it lives: ``/etc/redaksi/config.toml`` (Linux), ``%PROGRAMDATA%\\Redaksi\\config.toml``
 (Windows), ``/Library/Application Support/Redaksi/config.toml`` (macOS). The
@@ -58,7 +62,10 @@ PRESET_KEYS = (
     "publish_dir",
     "site_logo",
     "site_icon",
+    "language",
 )
+#: Interface languages the system file may preset.
+LANGUAGES = ("id", "en")
 #: Preset keys that are paths on the publishing machine, kept as written (no user setting).
 PATH_KEYS = ("publish_dir", "site_logo", "site_icon")
 #: Keys with a meaning of their own in the system file.
@@ -226,6 +233,13 @@ def _checked(path: Path, text: str, data: dict[str, object]) -> SystemConfig:
             bad_values[key] = _('{key} must be a quoted string, like {key} = "…"').format(key=key)
         elif key in PATH_KEYS:
             values[key] = value
+        elif key == "language":
+            if value in LANGUAGES:
+                values[key] = value
+            else:
+                bad_values[key] = _('language must be "id" or "en", not "{value}"').format(
+                    value=value
+                )
         else:
             try:
                 values[key] = check_setting_value(key, value)

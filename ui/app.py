@@ -252,7 +252,6 @@ def _make_app(options: Options) -> QApplication:
 def _make_window(app: QApplication, options: Options, settings: Settings) -> MainWindow:
     from editor.config import default_data_dir
     from ui import icons
-    from ui.i18n import preferred_language
     from ui.main_window import AppContext, MainWindow
     from ui.theme import apply_theme, follow_system_changes, saved_theme_choice
 
@@ -260,7 +259,7 @@ def _make_window(app: QApplication, options: Options, settings: Settings) -> Mai
     context.theme_choice = options.theme or saved_theme_choice()
     apply_theme(app, context.theme_choice, context.theme)
     follow_system_changes(app, lambda: context.theme_choice, context.theme)
-    context.translations.install(preferred_language(options.lang))
+    context.translations.install(_interface_language(options))
     icons.hold_until_ready()  # blank until after the first paint: qtawesome is slow
     window = MainWindow(context)
     if options.size is not None or options.screenshot is not None:
@@ -268,6 +267,29 @@ def _make_window(app: QApplication, options: Options, settings: Settings) -> Mai
         window.resize(width, height)
         window.fit_splitter(width)
     return window
+
+
+def _interface_language(options: Options) -> str:
+    """--lang, IT's locked choice, the saved one, IT's preset; a first start with none of
+    them (and no --db: tests and scripts name theirs) asks once."""
+    from editor.sysconfig import load_system_config
+    from ui.i18n import language_chosen, preferred_language
+
+    system = load_system_config()
+    preset = system.values.get("language", "")
+    locked = system.is_locked("language")
+    first_start = options.db is None and options.screenshot is None
+    if (
+        options.lang is None
+        and first_start
+        and not preset
+        and not language_chosen()
+        and os.environ.get(BENCH_ENV) != "1"
+    ):
+        from ui.first_language import ask_language
+
+        return ask_language()
+    return preferred_language(options.lang, preset=preset, locked=locked)
 
 
 def _attach(

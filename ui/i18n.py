@@ -33,12 +33,24 @@ def system_language() -> str:
     return "id" if QLocale.system().language() == QLocale.Language.Indonesian else "en"
 
 
-def preferred_language(explicit: str | None = None) -> str:
-    """``explicit`` (e.g. ``--lang``) if given, else the saved preference, else the system's."""
+def preferred_language(
+    explicit: str | None = None, *, preset: str = "", locked: bool = False
+) -> str:
+    """``explicit`` (e.g. ``--lang``) if given; else the language IT locked in the system
+    configuration (``preset``); else the saved preference, IT's preset, the system's."""
     if explicit in LANGUAGES:
         return str(explicit)
+    if locked and preset in LANGUAGES:
+        return preset
     saved = str(QSettings().value(LANGUAGE_KEY, SYSTEM))
-    return saved if saved in LANGUAGES else system_language()
+    if saved in LANGUAGES:
+        return saved
+    return preset if preset in LANGUAGES else system_language()
+
+
+def language_chosen() -> bool:
+    """Whether the person has chosen a language (or "system") here before."""
+    return QSettings().contains(LANGUAGE_KEY)
 
 
 def save_language_preference(language: str) -> None:

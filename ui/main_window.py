@@ -455,6 +455,7 @@ class MainWindow(QMainWindow):
         language = dialog.language()
         if language != self.context.translations.language:
             self.context.translations.install(language)
+            self._offer_restart()
         self.status.set_language(self.context.translations.language)
         self.status.set_zone(self.context.settings.zone)
         self.list_pane.model.set_zone(self.context.settings.zone)
@@ -464,6 +465,22 @@ class MainWindow(QMainWindow):
             self.autosave.set_interval(self._autosave_interval())
         if self._open_id is not None:
             self.preview.show_record(self.editor.current_record(), self.context.settings)
+
+    def _offer_restart(self) -> None:
+        """Menus, lists and the workflow switch language at once; the editor's fields,
+        the preview and the find bar keep their words until the app starts again."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Restart Redaksi?"),
+            self.tr(
+                "Menus, the article list and the Workflow panel speak the new language now. "
+                "The editor, the preview and the find bar follow after a restart. Restart "
+                "Redaksi now? Your work is saved first."
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes and self.close():
+            restart_app()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -644,6 +661,19 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def restart_app() -> None:
+    """Start Redaksi again as it was started (the window has closed, its work saved)."""
+    import sys
+
+    from PySide6.QtCore import QProcess
+
+    if getattr(sys, "frozen", False):  # a bundled app: the executable is Redaksi itself
+        QProcess.startDetached(sys.executable, sys.argv[1:])
+    else:
+        QProcess.startDetached(sys.executable, sys.argv)
+    _app().quit()
 
 
 def _uuid(value: object) -> uuid.UUID | None:

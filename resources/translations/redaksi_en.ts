@@ -4,7 +4,7 @@
 <context>
     <name>ArticleListPane</name>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="224"/>
+        <location filename="../../ui/article_list/pane.py" line="226"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n article in the trash</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="226"/>
+        <location filename="../../ui/article_list/pane.py" line="228"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

@@ -38,27 +38,27 @@
 <context>
     <name>ArticleListPane</name>
     <message>
-        <location filename="../../ui/article_list/pane.py" line="144"/>
+        <location filename="../../ui/article_list/pane.py" line="146"/>
         <source>Click to hide</source>
         <extracomment>Narrower than this, a headline is cut to a word or two: hide other columns first. Keys the list handles itself even when a window-wide shortcut uses them too. The highlighted article changed (uuid.UUID, or None when nothing is selected). Enter or double-click: the user wants to work on this article (uuid.UUID). The list switched between the working list (False) and the trash (True).</extracomment>
         <translation>Klik untuk menyembunyikan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="224"/>
+        <location filename="../../ui/article_list/pane.py" line="226"/>
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n artikel di tempat sampah</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="226"/>
+        <location filename="../../ui/article_list/pane.py" line="228"/>
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n artikel</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/pane.py" line="293"/>
+        <location filename="../../ui/article_list/pane.py" line="295"/>
         <source>Showing the trash. Select an article and press Delete to restore it.</source>
         <translation>Menampilkan tempat sampah. Pilih artikel lalu tekan Delete untuk memulihkannya.</translation>
     </message>
@@ -1211,33 +1211,43 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="474"/>
+        <source>Restart Redaksi?</source>
+        <translation>Mulai ulang Redaksi?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="476"/>
+        <source>Menus, the article list and the Workflow panel speak the new language now. The editor, the preview and the find bar follow after a restart. Restart Redaksi now? Your work is saved first.</source>
+        <translation>Menu, daftar artikel, dan panel Alur kerja sudah memakai bahasa baru. Editor, pratinjau, dan bilah pencarian mengikuti setelah Redaksi dimulai ulang. Mulai ulang sekarang? Pekerjaan Anda disimpan dulu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="596"/>
-        <location filename="../../ui/main_window.py" line="641"/>
+        <location filename="../../ui/main_window.py" line="613"/>
+        <location filename="../../ui/main_window.py" line="658"/>
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="615"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="617"/>
+        <location filename="../../ui/main_window.py" line="634"/>
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1438,18 +1448,18 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="640"/>
+        <location filename="../../ui/main_window.py" line="657"/>
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="366"/>
+        <location filename="../../ui/app.py" line="388"/>
         <source>Redaksi cannot start</source>
         <extracomment>How long a screenshot waits for the preview to finish rendering.</extracomment>
         <translation>Redaksi tidak dapat dijalankan</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="379"/>
+        <location filename="../../ui/app.py" line="401"/>
         <source>Cannot open the newsroom database</source>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
