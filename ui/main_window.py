@@ -39,6 +39,7 @@ from ui.side_panes import SidePanes
 from ui.spelling.newsroom_words import NewsroomWords
 from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
+from ui.story_packages import PackageActions
 from ui.sync.controller import SyncController
 from ui.theme import ThemeState
 from ui.window_actions import (
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self._create_actions()
         # Sign-in to the newsroom server and the background sync (ui.sync).
         self.sync = SyncController(self)
+        # File → Open package… / Send as package…, and packages dropped on the window.
+        self.packages = PackageActions(self)
         self.list_pane = ArticleListPane(self.registry, self)
         self.editor = EditorPane(self.registry, self)
         self.spelling = SpellingService(self)
@@ -651,6 +654,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.registry.retranslate(shell_texts())
+        self.packages.retranslate()
         titles = menu_titles()
         for name, menu in self._menus.items():
             menu.setTitle(titles[name])

@@ -26,6 +26,8 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "file",
         (
             "file.import",
+            "file.open_package",
+            "file.send_package",
             "-",
             "newsroom.sign_in",
             "newsroom.sign_out",

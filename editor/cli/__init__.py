@@ -24,6 +24,7 @@ COMMAND_GROUPS: tuple[str, ...] = (
     "editor.cli.catalog",
     "editor.cli.media_command",
     "editor.cli.transfer",
+    "editor.cli.package_command",
     "editor.cli.demo_command",
     "editor.cli.settings_command",
     "editor.cli.views",
