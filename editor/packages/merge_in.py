@@ -124,7 +124,18 @@ def import_package(db: Database, path: Path, *, actor_id: uuid.UUID | None) -> I
         )
     added = 0
     for item in package.pictures:
-        added += int(add_picture(db, item.picture, actor_id=actor_id, **item.description).new)
+        about = item.description
+        added += int(
+            add_picture(
+                db,
+                item.picture,
+                actor_id=actor_id,
+                caption=about["caption"],
+                credit=about["credit"],
+                alt_text=about["alt_text"],
+                license=about["license"],
+            ).new
+        )
     results = []
     for article in package.articles:
         op = _op(db, article)
