@@ -353,10 +353,16 @@ def duplicate_article(db: Database, article_id: uuid.UUID) -> ArticleRecord:
     return create_article(db, draft_of_copy(get_article(db, article_id)))
 
 
+#: What a copy's headline ends with, by article language.
+COPY_MARKS = {"id": "(salinan)", "en": "(copy)"}
+
+
 def draft_of_copy(original: ArticleRecord) -> ArticleDraft:
-    """What a copy of ``original`` starts from: its text and metadata, as a draft."""
+    """What a copy of ``original`` starts from: its text and metadata, as a draft, the
+    headline marked as a copy in the article's language so the two are told apart."""
+    mark = COPY_MARKS.get(original.language, COPY_MARKS["en"])
     return ArticleDraft(
-        headline=original.headline,
+        headline=f"{original.headline} {mark}".strip(),
         body=original.body,
         kicker=original.kicker,
         lead=original.lead,

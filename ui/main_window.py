@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -350,10 +350,32 @@ class MainWindow(QMainWindow):
     def trash_article(self) -> None:
         actor_id = self._actor_id()
         article_id = self.list_pane.current_id()
-        if article_id is not None and not self.list_pane.showing_trash():
-            self._run(
-                lambda: commands.trash_article(self._db(), self.list_pane, article_id, actor_id)
+        if article_id is None or self.list_pane.showing_trash():
+            return
+        headline = self.editor.form.headline.text() if article_id == self._open_id else ""
+        done: list[bool] = []
+
+        def trash() -> None:
+            commands.trash_article(self._db(), self.list_pane, article_id, actor_id)
+            done.append(True)
+
+        self._run(trash)
+        if done:
+            self.status.offer_undo(
+                self.tr("“%1” moved to the trash.").replace("%1", headline or "?"),
+                lambda: self._take_out_of_trash(article_id, actor_id),
             )
+
+    def _take_out_of_trash(self, article_id: uuid.UUID, actor_id: uuid.UUID | None) -> None:
+        """Undo of a move to the trash: the article back where it was, selected."""
+        from editor.workflow.editing import set_trashed
+
+        def restore() -> None:
+            set_trashed(self._db(), article_id, False, actor_id=actor_id)
+            self.list_pane.model.reload()
+            self.list_pane.select_article(article_id)
+
+        self._run(restore)
 
     def restore_article(self) -> None:
         actor_id = self._actor_id()
@@ -380,7 +402,8 @@ class MainWindow(QMainWindow):
         from ui.revisions_dialog import RevisionsDialog
 
         refusal = self.workflow.write_refusal() if self.workflow is not None else ""
-        RevisionsDialog(
+        typed = self.editor.body.toPlainText()
+        dialog = RevisionsDialog(
             self.db,
             self._open_id,
             self,
@@ -389,9 +412,18 @@ class MainWindow(QMainWindow):
             # Only the window that may edit the article now (signed in, holding its lock)
             # may put an old version back.
             read_only=bool(refusal) or self.editor.body.isReadOnly(),
-        ).exec()
+        )
+        restored: list[object] = []
+        dialog.restored.connect(restored.append)
+        dialog.exec()
         record = get_article(self.db, self._open_id)
-        self.editor.reload(record)
+        if restored and record.body != typed:
+            # The restored text arrives as one edit over what was there, so Ctrl+Z (Edit →
+            # Undo) takes the restore back; the next save stores whichever text stays.
+            self.editor.reload(replace(record, body=typed))
+            self.editor.replace_body_undoably(record.body)
+        else:
+            self.editor.reload(record)
         self.preview.show_record(record, self.context.settings)
         self.list_pane.model.update_from_record(record)
 

@@ -175,6 +175,13 @@ class RevisionsDialog(QDialog):
             left = self.tr("Revision %1").replace("%1", str(older.number))
         right = self.tr("Revision %1").replace("%1", str(newer.number))
         difference = diff_revisions(older, newer)
+        if not difference.fields and all(hunk.op == "equal" for hunk in difference.body):
+            self.diff.setPlainText(
+                self.tr("No differences: %1 and %2 are the same.")
+                .replace("%1", left)
+                .replace("%2", right)
+            )
+            return
         self.diff.setHtml(side_by_side(left, right, difference.body, difference.fields))
 
     # --- restoring -------------------------------------------------------------------

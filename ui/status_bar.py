@@ -4,15 +4,18 @@ newsroom replica, whether the server answers and how many changes wait to go up.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from editor.text import reading_minutes
 from ui.i18n import format_clock
 
+#: How long "moved to the trash" and its Undo button stay.
+UNDO_OFFER_MS = 15000
 _SAVE_STATES = ("none", "saved", "unsaved", "saving", "failed")
 # "" is single-user mode: nothing about a server is shown.
 SYNC_STATES = ("", "online", "offline", "syncing", "signed_out", "failed")
@@ -53,7 +56,36 @@ class StatusBar(QStatusBar):
         for label in (self.sync_label, self.stats_label, self.reading_label, self.save_label):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
+        # Beside a message that can be taken back ("moved to the trash"): a click undoes
+        # it. Permanent, since Qt hides the ordinary widgets while a message shows.
+        self.undo_button = QPushButton(self)
+        self.undo_button.setObjectName("undoButton")
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self._undo_now)
+        self.insertPermanentWidget(0, self.undo_button)
+        self._undo: Callable[[], object] | None = None
+        self.messageChanged.connect(lambda text: None if text else self._drop_undo())
         self._render()
+
+    # --- messages that can be taken back ------------------------------------------------
+
+    def offer_undo(self, message: str, undo: Callable[[], object]) -> None:
+        """Show ``message`` for a while with an Undo button that calls ``undo``."""
+        self._undo = undo
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.show()
+        self.showMessage(message, UNDO_OFFER_MS)
+
+    def _undo_now(self) -> None:
+        undo = self._undo
+        self.clearMessage()
+        self._drop_undo()
+        if undo is not None:
+            undo()
+
+    def _drop_undo(self) -> None:
+        self._undo = None
+        self.undo_button.hide()
 
     # --- what the window reports --------------------------------------------------------
 

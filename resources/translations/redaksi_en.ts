@@ -66,7 +66,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="127" />
+        <location filename="../../ui/status_bar.py" line="159" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 words, %2 characters</numerusform>
@@ -74,7 +74,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="132" />
+        <location filename="../../ui/status_bar.py" line="164" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="113" />
+        <location filename="../../ui/status_bar.py" line="145" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="115" />
+        <location filename="../../ui/status_bar.py" line="147" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>

@@ -57,9 +57,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/pane.py" line="295" />
-        <source>Showing the trash. Select an article and press Delete to restore it.</source>
-        <translation>Menampilkan tempat sampah. Pilih artikel lalu tekan Delete untuk memulihkannya.</translation>
+        <location filename="../../ui/article_list/pane.py" line="296" />
+        <source>Showing the trash. Delete (or Article → Restore from trash) takes the selected article out of the trash.</source>
+        <translation>Menampilkan tempat sampah. Delete (atau Artikel → Pulihkan dari tempat sampah) mengeluarkan artikel yang dipilih dari tempat sampah.</translation>
     </message>
 </context>
 <context>
@@ -632,12 +632,12 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="448" />
+        <location filename="../../ui/editor_pane/pane.py" line="456" />
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="455" />
+        <location filename="../../ui/editor_pane/pane.py" line="463" />
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
@@ -1210,43 +1210,48 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="365" />
+        <source>“%1” moved to the trash.</source>
+        <translation>“%1” dipindahkan ke tempat sampah.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="509" />
         <source>Restart Redaksi?</source>
         <translation>Mulai ulang Redaksi?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="479" />
+        <location filename="../../ui/main_window.py" line="511" />
         <source>Menus, the article list and the Workflow panel speak the new language now. The editor, the preview and the find bar follow after a restart. Restart Redaksi now? Your work is saved first.</source>
         <translation>Menu, daftar artikel, dan panel Alur kerja sudah memakai bahasa baru. Editor, pratinjau, dan bilah pencarian mengikuti setelah Redaksi dimulai ulang. Mulai ulang sekarang? Pekerjaan Anda disimpan dulu.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491" />
+        <location filename="../../ui/main_window.py" line="523" />
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493" />
+        <location filename="../../ui/main_window.py" line="525" />
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589" />
+        <location filename="../../ui/main_window.py" line="621" />
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="616" />
-        <location filename="../../ui/main_window.py" line="662" />
+        <location filename="../../ui/main_window.py" line="648" />
+        <location filename="../../ui/main_window.py" line="694" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="635" />
+        <location filename="../../ui/main_window.py" line="667" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="637" />
+        <location filename="../../ui/main_window.py" line="669" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1447,7 +1452,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="661" />
+        <location filename="../../ui/main_window.py" line="693" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -2424,12 +2429,17 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Revisi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="197" />
+        <location filename="../../ui/revisions_dialog.py" line="180" />
+        <source>No differences: %1 and %2 are the same.</source>
+        <translation>Tidak ada perbedaan: %1 dan %2 sama.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/revisions_dialog.py" line="204" />
         <source>Could not restore</source>
         <translation>Tidak dapat dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="201" />
+        <location filename="../../ui/revisions_dialog.py" line="208" />
         <source>Revision %1 restored. The state before it was kept as a revision.</source>
         <translation>Revisi %1 dipulihkan. Keadaan sebelumnya disimpan sebagai revisi.</translation>
     </message>
@@ -2619,68 +2629,74 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="127" />
+        <location filename="../../ui/status_bar.py" line="159" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 kata, %2 karakter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="132" />
+        <location filename="../../ui/status_bar.py" line="164" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n menit baca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="143" />
+        <location filename="../../ui/status_bar.py" line="175" />
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="145" />
+        <location filename="../../ui/status_bar.py" line="177" />
         <source>Not saved yet</source>
         <translation>Belum tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="147" />
+        <location filename="../../ui/status_bar.py" line="179" />
         <source>Not saved: see the message</source>
         <translation>Tidak tersimpan: lihat pesannya</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="105" />
+        <location filename="../../ui/status_bar.py" line="137" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="106" />
+        <location filename="../../ui/status_bar.py" line="75" />
+        <source>Undo</source>
+        <extracomment>How long "moved to the trash" and its Undo button stay.</extracomment>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="138" />
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="107" />
+        <location filename="../../ui/status_bar.py" line="139" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="108" />
+        <location filename="../../ui/status_bar.py" line="140" />
         <source>Signed out</source>
         <translation>Sudah keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="109" />
+        <location filename="../../ui/status_bar.py" line="141" />
         <source>Sync failed</source>
         <translation>Sinkronisasi gagal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="113" />
+        <location filename="../../ui/status_bar.py" line="145" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n perubahan menunggu</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="115" />
+        <location filename="../../ui/status_bar.py" line="147" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n konflik</numerusform>

@@ -45,6 +45,6 @@ def test_a_newsroom_that_does_not_sign_in_trashes_for_nobody_and_audits_it(sqlit
     copy = duplicate_as(sqlite_db, story.id, actor_id=None)
 
     assert get_article(sqlite_db, story.id).status == "draft"
-    assert copy.headline == "Banjir" and copy.id != story.id
+    assert copy.headline == "Banjir (salinan)" and copy.id != story.id
     done = [(e.action, e.outcome) for e in audit_log(sqlite_db)[:2]]
     assert done == [("restore", "done"), ("trash", "done")]

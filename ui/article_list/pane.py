@@ -292,7 +292,10 @@ class ArticleListPane(QWidget):
 
     def retranslate(self) -> None:
         self.trash_banner.setText(
-            self.tr("Showing the trash. Select an article and press Delete to restore it.")
+            self.tr(
+                "Showing the trash. Delete (or Article → Restore from trash) takes the "
+                "selected article out of the trash."
+            )
         )
         self.model.retranslate()
         self._update_count()

@@ -374,6 +374,14 @@ class EditorPane(QWidget):
         """Show ``record`` with the sections and people of the last ``load``."""
         self.load(record, self._sections, self._people)
 
+    def replace_body_undoably(self, text: str) -> None:
+        """Put ``text`` in the body as one edit that Ctrl+Z (Edit → Undo) takes back."""
+        cursor = QTextCursor(self.body.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+
     def record_id(self) -> uuid.UUID | None:
         return self._record.id if self._record else None
 
