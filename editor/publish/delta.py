@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -40,14 +40,38 @@ from editor.publish.visibility import public_clause
 NOT_PUBLIC = ""
 
 
-def shape_of(article: PublicArticle, pictures: list[str]) -> str:
-    """What lists, sidebars, sitemaps and other pages show of an article, or depend on."""
+def shape_of(article: PublicArticle, pictures: list[str], links: str = "") -> str:
+    """What lists, sidebars, sitemaps and other pages show of an article, or depend on.
+
+    ``links``: what ties it to other pages (``links_of``): its old addresses, which make
+    redirect pages, and its translation group, whose other pages link to it.
+    """
     tags = tuple((t.name, t.slug) for t in article.tags)
     section = article.section.id.hex if article.section else None
     people = (article.bylines, article.byline_handles)
     # Teasers show the kicker, and the caption stands in for a picture's missing alt text.
     teaser = (article.teaser, article.kicker, article.lead_image_caption)
-    return digest(teaser, section, tags, people, article.lead_image, tuple(pictures))
+    return digest(teaser, section, tags, people, article.lead_image, tuple(pictures), links)
+
+
+def links_of(db: Database, ids: Collection[uuid.UUID] | None) -> dict[uuid.UUID, str]:
+    """Old addresses and translation group of the articles (all when None) that have any."""
+    stmt = select(Article.id, Article.kept_fields, Article.translation_group).where(
+        or_(Article.kept_fields != "{}", Article.translation_group.is_not(None))
+    )
+    found: dict[uuid.UUID, str] = {}
+    with db.transaction() as session:
+        if ids is None:
+            rows = list(session.execute(stmt))
+        else:
+            wanted = sorted(ids)
+            rows = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                rows += list(session.execute(stmt.where(Article.id.in_(chunk))))
+    for article_id, kept, group in rows:
+        found[article_id] = digest(kept, group)
+    return found
 
 
 def settings_key(planner: Planner, window: timedelta, media_dir: Path | None) -> str:
@@ -246,8 +270,11 @@ def plan_delta(
     shown = {a.id.hex: a for a in merged.articles}
     known = state.articles(set(shown) - set(moved))
     known.update({a: stored[a] for a in moved})
+    links = links_of(db, list(merged.by_id))
     shapes = {
-        hex_id: shape_of(article, planner.body_pictures.get(article.id, []))
+        hex_id: shape_of(
+            article, planner.body_pictures.get(article.id, []), links.get(article.id, "")
+        )
         for hex_id, article in shown.items()
     }
     if any(known.get(hex_id, (0, None))[1] != shape for hex_id, shape in shapes.items()):

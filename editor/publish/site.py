@@ -29,6 +29,7 @@ from editor.publish.delta import (
     DeltaPlan,
     file_images_key,
     lead_images,
+    links_of,
     plan_delta,
     settings_key,
     shape_of,
@@ -281,6 +282,7 @@ def _publish_everything(
         tables = changes.table_marks(session)
         versions = changes.all_versions(session)
         views = changes.views_mark(session)
+    links = links_of(db, None)
     ranked = ranking(db, now, popular_window)
     data = load_site(db, now=now, zone=settings.zone)
     report.articles = len(data.articles)
@@ -317,7 +319,10 @@ def _publish_everything(
     report.problems += problems
     if not levelled:
         return
-    shapes = {a.id.hex: shape_of(a, planner.body_pictures.get(a.id, [])) for a in data.articles}
+    shapes = {
+        a.id.hex: shape_of(a, planner.body_pictures.get(a.id, []), links.get(a.id, ""))
+        for a in data.articles
+    }
     articles = {a: (v, shapes.get(a, NOT_PUBLIC)) for a, v in versions.items()}
     snapshot = Snapshot(
         settings=settings_key(planner, popular_window, media_dir),

@@ -245,3 +245,52 @@ def test_a_publish_that_plans_everything_after_small_ones_trusts_none_of_their_f
     _full_equals(publish, tmp_path)
     publish()
     _full_equals(publish, tmp_path)
+
+
+def _set_article(column: str, value: str) -> Callable[[Newsroom], None]:
+    """As an import or a replica sets it: the article's version moves, nothing else."""
+
+    def change(room: Newsroom) -> None:
+        with room.db.transaction() as session:
+            session.execute(
+                update(Article)
+                .where(Article.id == room.others[1].id)
+                .values({column: value, "version": Article.version + 1})
+                .execution_options(synchronize_session=False)
+            )
+
+    return change
+
+
+def _join_translation(room: Newsroom) -> None:
+    with room.db.transaction() as session:
+        session.execute(
+            update(Article)
+            .where(Article.id == room.others[1].id)
+            .values(translation_group="kelompok-1", version=Article.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(_set_article("kept_fields", '{"aliases": ["/lama/berita-dua/"]}'), id="alias"),
+        pytest.param(_join_translation, id="translation"),
+    ],
+)
+def test_links_to_other_pages_give_the_bytes_of_a_full_publish(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, change: Callable[[Newsroom], None]
+):
+    room.edit(room.others[2], language="en")  # a translation is in another language
+    with room.db.transaction() as session:
+        session.execute(
+            update(Article)
+            .where(Article.id == room.others[2].id)
+            .values(translation_group="kelompok-1")
+            .execution_options(synchronize_session=False)
+        )
+    _settled(publish)
+    change(room)
+    publish()
+    _full_equals(publish, tmp_path)
