@@ -181,9 +181,18 @@ class PreviewPane(QWidget):
         text_width = self.browser.viewport().width()
         pictures = self._pictures
         gathered = pictures.gather(record)
+        db = self._db
 
         def work() -> tuple[int, str, QTextDocument, dict[str, QImage], int]:
-            page = build_preview(record, settings, section_names=names, image_width=width)
+            from ui.preview.document import correction_box
+
+            page = build_preview(
+                record,
+                settings,
+                section_names=names,
+                image_width=width,
+                corrections=correction_box(db, record, settings.zone),
+            )
             images = pictures.images(gathered, width)
             # Parsing the HTML into a document and laying it out are the slow part of showing
             # it (about 35 ms for 8,000 words): done here, the GUI thread only swaps it in.

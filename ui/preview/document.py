@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from string import Template
+from typing import TYPE_CHECKING
 
 from editor.config import Settings
 from editor.dates import dateline
@@ -18,6 +19,9 @@ from editor.media.refs import is_media_ref
 from editor.publish.templates import resource_dir
 from editor.records import ArticleRecord
 from editor.render import markdown_to_html
+
+if TYPE_CHECKING:
+    from editor.database import Database
 
 #: The site area every breadcrumb starts from, as on the sample page ("Berita › Dunia").
 SITE_AREA = {"id": "Berita", "en": "News"}
@@ -110,8 +114,10 @@ def build_preview(
     image_width: int = DEFAULT_IMAGE_WIDTH,
     now: datetime | None = None,
     full_page: bool = False,
+    corrections: str = "",
 ) -> str:
-    """The whole preview page; ``full_page`` inlines the stylesheet for a browser."""
+    """The whole preview page; ``full_page`` inlines the stylesheet for a browser.
+    ``corrections``: the correction box readers see under the body (see ``correction_box``)."""
     when = record.published_at or record.updated_at or now or datetime.now(UTC)
     byline = _byline(record)
     body, notice = _previewed_body(record.body, record.language)
@@ -131,6 +137,22 @@ def build_preview(
         ),
         lead_image=_lead_image(record, image_width),
         lead=lead,
-        body=markdown_to_html(body, language=record.language) + notice,
+        body=markdown_to_html(body, language=record.language) + notice + corrections,
         tags=tags,
     )
+
+
+def correction_box(db: Database | None, record: ArticleRecord, zone: str) -> str:
+    """The "Koreksi" box of a corrected article as the published page has it ("" when it
+    has none). Qt's preview knows no <aside>: a <div> of the same class stands in."""
+    if db is None or record.status != "corrected":
+        return ""
+    from editor.errors import RedaksiError
+    from editor.publish.corrections import corrections_html, load_corrections
+
+    try:
+        found = load_corrections(db, [record.id], now=datetime.now(UTC)).get(record.id, ())
+    except RedaksiError:
+        return ""  # the page is still worth showing without it
+    box = str(corrections_html(found, zone=zone, language=record.language))
+    return box.replace("<aside", "<div").replace("</aside>", "</div>")

@@ -79,6 +79,7 @@ def render_published_page(
         "published_at": published,
         "updated_at": max(record.updated_at, published),
         "word_count": record.word_count,
+        "corrections": _corrections(db, record, now),
     }
     # Only the fields the publisher's article has today: it grows and sheds fields as
     # publishing is tuned, and the page must not break on that.
@@ -109,6 +110,13 @@ def render_published_page(
     target = folder / f"{record.id}.html"
     target.write_text(page, encoding="utf-8")
     return target
+
+
+def _corrections(db: Database, record: ArticleRecord, now: datetime) -> tuple[object, ...]:
+    """The correction notes readers see under the body, as the publish loads them."""
+    from editor.publish.corrections import load_corrections
+
+    return tuple(load_corrections(db, [record.id], now=now).get(record.id, ()))
 
 
 def _field_names(kind: type) -> set[str]:
