@@ -8,8 +8,8 @@ and credit the file gives) and points the article at it (``media:<sha256>``), so
 published site makes its renditions. An address on another site is left alone; a picture
 that is not found or not a picture keeps its address and is named in the report.
 
-Only files under the folder imported are read: a ``..`` or a link leading out of it is
-not followed.
+Only files under the folder imported are read (and the ``static`` folder beside a Hugo
+``content`` folder): a ``..`` or a link leading out of them is not followed.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ class SitePictures:
         if not relative.is_absolute():
             return [(source.parent / relative, root)]
         inside = relative.relative_to("/")
-        bases = [root / "static", root, root.parent / "static", root.parent]
+        bases = [root / "static", root]
+        if root.name == "content":  # a Hugo site's content folder: its static/ is beside it
+            bases.append(root.parent / "static")
         return [(base / inside, base) for base in bases]
 
     def _keep(self, path: Path, caption: str, credit: str, alt: str) -> str:
