@@ -210,10 +210,13 @@ def search_articles(
     with db.transaction() as session:
         while True:
             ranked, cut = _ranked(session, query, limit=fetch, snippets=True, window=window)
+            # Just the columns a hit shows: whole articles would load bylines and tags too.
             articles = {
-                a.id: a
-                for a in session.scalars(
-                    select(Article).where(Article.id.in_([r[0] for r in ranked]))
+                row.id: row
+                for row in session.execute(
+                    select(Article.id, Article.headline, Article.status).where(
+                        Article.id.in_([r[0] for r in ranked])
+                    )
                 )
             }
             hits = []
