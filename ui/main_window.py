@@ -100,6 +100,9 @@ class MainWindow(QMainWindow):
             self.spelling, self.editor, self._actor_id, lambda: self._people, self
         )
         self.preview = PreviewPane(self)
+        # Tools → Media library, once opened (ui.media); pictures dropped on the body.
+        self.media_browser: Any = None
+        self.editor.picturesDropped.connect(self._pictures_dropped)
         #: The Workflow panel, lock banner and actions (ui.workflow.integration), added by
         #: attach_database: they import the workflow services, so they come after the paint.
         self.workflow: Any = None
@@ -460,6 +463,13 @@ class MainWindow(QMainWindow):
 
         PublishDialog(self.db, self.context.settings, self).exec()
 
+    def show_media_library(self) -> None:
+        """Open (or raise) the media library beside the editor."""
+        if self.db is not None:
+            from ui.media.opening import show_media_library
+
+            self.media_browser = show_media_library(self)
+
     def show_newsroom_dictionary(self) -> None:
         if self.db is not None:
             self.newsroom_words.show_dialog(self)
@@ -623,6 +633,11 @@ class MainWindow(QMainWindow):
                     )
                 )
         return add_file(self._db(), Path(path), actor_id=self._actor_id()).record
+
+    def _pictures_dropped(self, paths: list[str]) -> None:
+        from ui.media.opening import insert_dropped
+
+        insert_dropped(self, paths)
 
     def _actor_id(self) -> uuid.UUID | None:
         """The person signed in to this window, if anyone is."""

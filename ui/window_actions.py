@@ -90,7 +90,17 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
             "view.focus_editor",
         ),
     ),
-    ("tools", ("site.publish", "workflow.budget", "spelling.newsroom", "-", "app.preferences")),
+    (
+        "tools",
+        (
+            "site.publish",
+            "media.library",
+            "workflow.budget",
+            "spelling.newsroom",
+            "-",
+            "app.preferences",
+        ),
+    ),
     ("help", ("help.about",)),
 )
 TOOLBAR = (
@@ -138,6 +148,7 @@ def shell_actions(window: MainWindow) -> list[tuple[ActionSpec, Callable[..., ob
         (ActionSpec("file.import", "", None, "import"), window.import_articles),
         (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), window.publish_site),
         (ActionSpec("spelling.newsroom", "", None, "spelling"), window.show_newsroom_dictionary),
+        (ActionSpec("media.library", "", "Ctrl+Shift+M", "image"), window.show_media_library),
         (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), window.show_preferences),
         (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), window.close),
         (ActionSpec("help.about", "", None, "about"), window.show_about),
@@ -204,6 +215,13 @@ def shell_texts() -> dict[str, tuple[str, str]]:
         "site.publish": (
             translate("MainWindow", "&Publish site…"),
             translate("MainWindow", "Write the public site to a folder"),
+        ),
+        "media.library": (
+            translate("MainWindow", "&Media library…"),
+            translate(
+                "MainWindow",
+                "The newsroom's pictures: find, describe, use in this article, replace",
+            ),
         ),
         "spelling.newsroom": (
             translate("MainWindow", "Newsroom &dictionary…"),

@@ -25,6 +25,9 @@ from editor.records import ArticleRecord
 from editor.workflow.checklist import ChecklistItem
 
 KEY = "alt_text"
+#: What the app writes where the alt text goes until someone describes the photo (in
+#: English and Indonesian): a placeholder describes nothing.
+PLACEHOLDERS = frozenset({"photo description", "deskripsi foto"})
 #: ``![alt](target`` in Markdown: the alt text and where the picture comes from.
 _BODY_PICTURE = re.compile(r"!\[([^\]\n]*)\]\(\s*<?([^)\s>]+)")
 
@@ -38,11 +41,16 @@ def _library_alt(session: Session, hashes: set[str]) -> dict[str, str]:
     return {sha: alt or "" for sha, alt in rows}
 
 
+def _described(alt: str) -> str:
+    alt = alt.strip()
+    return "" if alt.lower() in PLACEHOLDERS else alt
+
+
 def alt_text_item(session: Session, record: ArticleRecord) -> ChecklistItem:
     """Passes when every checked picture has a description; names those without."""
     lead = parse_media_ref(record.lead_image)
     body = [
-        (alt.strip(), target, REF_IN_TEXT.fullmatch(target))
+        (_described(alt), target, REF_IN_TEXT.fullmatch(target))
         for alt, target in _BODY_PICTURE.findall(record.body)
     ]
     hashes = {match.group(1) for _alt, _target, match in body if match}

@@ -5,6 +5,7 @@ Rules (each gives one ``ChecklistItem``):
 - a headline, a section and at least one byline;
 - a lead image with its caption and its credit (the sample page shows "NATO/Net");
 - alt text for every picture the article shows (``alt_text_item``, from the library);
+- a credit line under each picture in the body, as under the lead (``picture_credits``);
 - no leftover markers in the headline, lead or body: ``TK`` as a whole word (the
   journalists' "to come"; ``TKTK`` too, but not ``TKI``) and ``[[...]]`` notes. "TK" also
   abbreviates *taman kanak-kanak* (kindergarten), so a single ``TK`` naming one ("TK
@@ -38,6 +39,7 @@ from editor.i18n import N_, _
 from editor.models import Section
 from editor.records import ArticleRecord
 from editor.shortcodes import find_site_code
+from editor.workflow.picture_credits import credit_problem
 
 if TYPE_CHECKING:
     from editor.workflow.spelling_item import WordExceptions
@@ -124,6 +126,7 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
         return ChecklistItem(key, ok, "" if ok else problem)
 
     markers = marker_problems(record)
+    credits = credit_problem(record.body)
     site_code = find_site_code(record.body)
     budget = word_budget(word_target)
     length_ok = budget is None or budget[0] <= record.word_count <= budget[1]
@@ -144,6 +147,7 @@ def run_checklist(record: ArticleRecord, word_target: int = 0) -> tuple[Checklis
             bool(record.lead_image_credit.strip()),
             _("no image credit (who took the photo, e.g. NATO/Net)"),
         ),
+        item("body_picture_credits", not credits, credits),
         item("markers", not markers, "; ".join(markers)),
         item(
             "site_code",

@@ -37,3 +37,13 @@ def when_modal(kind: type, act: Callable[[Any], None]) -> None:
             QTimer.singleShot(20, look)
 
     QTimer.singleShot(20, look)
+
+
+def choose_file(path: Any) -> Callable[[Any], None]:
+    """An answer for ``when_modal(FileDialog, …)``: pick ``path`` and accept."""
+
+    def act(dialog: Any) -> None:
+        dialog.selectFile(str(path))
+        dialog.accept()
+
+    return act

@@ -313,6 +313,16 @@ def _paste_plain(world: World, fire: Fire) -> None:
         QApplication.clipboard().clear()  # data left there crashes Qt as Python exits
 
 
+def _media_library(world: World, fire: Fire) -> None:
+    # A window beside the editor, not a modal dialog: its thumbnails show, then it closes.
+    fire()
+    world.qtbot.waitUntil(
+        lambda: world.main.media_browser is not None and world.main.media_browser.isVisible()
+    )
+    assert world.main.media_browser.grid.count() > 0
+    world.main.media_browser.close()
+
+
 def _needs_a_server(world: World, fire: Fire) -> None:
     # Signing out and syncing belong to a replica of a newsroom server (tests/ui/sync
     # drives them there); on a newsroom on this machine they are offered disabled.
@@ -337,6 +347,7 @@ CHECKS: dict[str, tuple[str, Callable[[World, Fire], None]]] = {
     "view.dashboard": ("list", _dashboard),
     "site.publish": ("list", _opens(PublishDialog)),
     "spelling.newsroom": ("list", _opens(NewsroomDictionaryDialog)),
+    "media.library": ("list", _media_library),
     "app.preferences": ("list", _opens(PreferencesDialog)),
     "app.quit": ("list", _quit),
     "help.about": ("list", _about),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit, QToolTip, QWidget
 from editor.spelling.checker import Checker, Problem
 from editor.spelling.prose import LineKind
 from ui.highlighter import MarkdownHighlighter, SpellPass
+from ui.media.dropped import dropped_files
 from ui.spelling.menu import insert_at_top, problem_actions
 
 #: Past this size the document is left unhighlighted: colouring 5 MB of pasted text would
@@ -26,6 +27,8 @@ class BodyEditor(QPlainTextEdit):
     #: From the spelling menu: (word, "personal" or "newsroom"); and a word to ignore.
     addWordRequested = Signal(str, str)
     ignoreWordRequested = Signal(str)
+    #: Local files dropped or pasted at the cursor (the pane makes pictures of them).
+    filesDropped = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -174,9 +177,17 @@ class BodyEditor(QPlainTextEdit):
         finally:
             self._plain_paste = False
 
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return bool(dropped_files(source)) or super().canInsertFromMimeData(source)
+
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Paste HTML (a word processor, a web page) as clean Markdown, anything else as
-        plain text; very large pastes switch colouring off first."""
+        plain text; very large pastes switch colouring off first. Files (dropped from a
+        file manager, or copied there) are handed on, not typed as paths."""
+        files = dropped_files(source)
+        if files:
+            self.filesDropped.emit(files)
+            return
         text = source.text()
         if source.hasHtml() and not self._plain_paste:
             from editor.html_markdown import markdown_from_html

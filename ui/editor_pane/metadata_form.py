@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,6 +29,9 @@ from ui.editor_pane.bylines import BylineEditor
 from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.tag_completer import TagCompleter
 from ui.file_dialogs import open_file_name
+
+if TYPE_CHECKING:
+    from editor.media.library import MediaRecord
 
 #: Portal headlines longer than this get cut in lists and search results.
 HEADLINE_BUDGET = 100
@@ -293,10 +297,13 @@ class MetadataForm(QWidget):
         if not path:
             return
         picture = bring_in(self, self.take_picture, path)
-        if picture is None:
-            return
+        if picture is not None:
+            self.use_lead_picture(picture)
+
+    def use_lead_picture(self, picture: MediaRecord) -> None:
+        """Make a library picture the lead image; its description fills the caption and
+        credit the reporter has not written yet."""
         self.lead_image.setText(picture.ref)
-        # The library's description fills what the reporter has not written yet.
         if not self.caption.text().strip():
             self.caption.setText(picture.caption)
         if not self.credit.text().strip():

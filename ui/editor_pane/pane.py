@@ -38,6 +38,7 @@ from ui.spelling.field_check import FieldSpelling
 from ui.spelling.service import SpellingService
 
 if TYPE_CHECKING:
+    from editor.media.library import MediaRecord
     from editor.workflow.spelling_item import WordExceptions
 
 #: Word counts of bodies up to this size are computed right away on the GUI thread;
@@ -59,6 +60,8 @@ class EditorPane(QWidget):
     newsroomWordRequested = Signal(str)
     #: Something the person should read once (a word not added, no dictionary...).
     spellingNotice = Signal(str)
+    #: Local files dropped on the body (the window brings pictures into the library).
+    picturesDropped = Signal(list)
 
     def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class EditorPane(QWidget):
                 (self.form.caption, False),
             )
         ]
+        self.body.filesDropped.connect(self.picturesDropped)
         self.body.addWordRequested.connect(self._add_word)
         self.body.ignoreWordRequested.connect(self._ignore)
         self.find_bar = FindReplaceBar(self.body)
@@ -318,13 +322,18 @@ class EditorPane(QWidget):
         if not path:
             return
         picture = bring_in(self, self._take_picture, path)
-        if picture is None:
-            return
+        if picture is not None:
+            self.insert_picture(picture)
+
+    def insert_picture(self, picture: MediaRecord) -> None:
+        """Insert a library picture at the cursor as a figure: ``![alt](media:…)``, its
+        caption and a ``Foto:`` credit line, as the lead image is shown."""
         alt = picture.alt_text or self.tr("Photo description")
         caption = picture.caption or self.tr("Caption")
-        # The caption line is selected, ready to be typed over; "Foto:" waits for the credit.
         text = f"![{alt}]({picture.ref})\n{caption}\nFoto: {picture.credit}"
-        self._apply(lambda c: insert_block(c, text, select=caption))
+        # The caption is selected when it is still to be written; "Foto:" ends the figure,
+        # waiting for the credit where the library has none.
+        self._apply(lambda c: insert_block(c, text, select="" if picture.caption else caption))
 
     def set_article_lookup(self, search: ArticleSearch, article_path: ArticlePath) -> None:
         """How "Baca juga" finds other articles and their addresses (needs the database)."""

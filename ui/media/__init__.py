@@ -1,0 +1,1 @@
+"""The app's side of the newsroom's media library (editor.media)."""
