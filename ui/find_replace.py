@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,12 +30,11 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self.setObjectName("findReplaceBar")
         self._editor = editor
-        self.find_field = QLineEdit(placeholderText=self.tr("Find"))
+        self.find_field = QLineEdit()
         self.find_field.setClearButtonEnabled(True)
-        self.replace_field = QLineEdit(placeholderText=self.tr("Replace with"))
-        self.case_box = QCheckBox(self.tr("Aa"))
-        self.case_box.setToolTip(self.tr("Match case"))
-        self.word_box = QCheckBox(self.tr("Whole word"))
+        self.replace_field = QLineEdit()
+        self.case_box = QCheckBox()
+        self.word_box = QCheckBox()
         self.status = QLabel()
         self.status.setMinimumWidth(90)
 
@@ -45,17 +44,12 @@ class FindReplaceBar(QWidget):
             widget.clicked.connect(slot)
             return widget
 
-        self.previous_button = button(
-            "▲", self.tr("Previous match (Shift+Enter)"), self.find_previous
-        )
-        self.next_button = button("▼", self.tr("Next match (Enter)"), self.find_next)
-        self.replace_button = button(
-            self.tr("Replace"), self.tr("Replace this match"), self.replace
-        )
-        self.replace_all_button = button(
-            self.tr("Replace all"), self.tr("Replace every match (one undo step)"), self.replace_all
-        )
-        close = button("✕", self.tr("Close (Esc)"), self.close_bar)
+        self.previous_button = button("▲", "", self.find_previous)
+        self.next_button = button("▼", "", self.find_next)
+        self.replace_button = button("", "", self.replace)
+        self.replace_all_button = button("", "", self.replace_all)
+        close = button("✕", "", self.close_bar)
+        self.close_button = close
 
         find_row = QHBoxLayout()
         find_row.setContentsMargins(0, 0, 0, 0)
@@ -84,7 +78,27 @@ class FindReplaceBar(QWidget):
         self.find_field.textChanged.connect(self._incremental)
         self.find_field.returnPressed.connect(self.find_next)
         self.replace_field.returnPressed.connect(self.replace)
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        self.find_field.setPlaceholderText(self.tr("Find"))
+        self.replace_field.setPlaceholderText(self.tr("Replace with"))
+        self.case_box.setText(self.tr("Aa"))
+        self.case_box.setToolTip(self.tr("Match case"))
+        self.word_box.setText(self.tr("Whole word"))
+        self.previous_button.setToolTip(self.tr("Previous match (Shift+Enter)"))
+        self.next_button.setToolTip(self.tr("Next match (Enter)"))
+        self.replace_button.setText(self.tr("Replace"))
+        self.replace_button.setToolTip(self.tr("Replace this match"))
+        self.replace_all_button.setText(self.tr("Replace all"))
+        self.replace_all_button.setToolTip(self.tr("Replace every match (one undo step)"))
+        self.close_button.setToolTip(self.tr("Close (Esc)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- opening and closing ---------------------------------------------------------
 

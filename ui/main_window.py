@@ -512,15 +512,15 @@ class MainWindow(QMainWindow):
             self.preview.show_record(self.editor.current_record(), self.context.settings)
 
     def _offer_restart(self) -> None:
-        """Menus, lists and the workflow switch language at once; the editor's fields,
-        the preview and the find bar keep their words until the app starts again."""
+        """Menus, lists, the preview, the find bar and the workflow switch language at
+        once; the editor's fields keep their words until the app starts again."""
         answer = QMessageBox.question(
             self,
             self.tr("Restart Redaksi?"),
             self.tr(
-                "Menus, the article list and the Workflow panel speak the new language now. "
-                "The editor, the preview and the find bar follow after a restart. Restart "
-                "Redaksi now? Your work is saved first."
+                "Menus, the article list, the preview and the Workflow panel speak the new "
+                "language now; the editor's fields and buttons follow after a restart. "
+                "Restart Redaksi now? Your work is saved first."
             ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -102,11 +102,11 @@ class PreviewPane(QWidget):
         self._css = preview_css()
         self.browser.document().setDefaultStyleSheet(self._css)
         self.browser.document().setDocumentMargin(DOCUMENT_MARGIN)
-        self.title = QLabel(self.tr("Preview"))
+        self.title = QLabel()
         self.title.setObjectName("previewTitle")
         self.status = QLabel()
         self.status.setObjectName("previewStatus")
-        self.open_button = QPushButton(self.tr("Open in browser"))
+        self.open_button = QPushButton()
         self.open_button.setObjectName("openInBrowser")
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_in_browser)
@@ -128,10 +128,21 @@ class PreviewPane(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.browser, 1)
 
+        self.retranslate()
+
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self._render)
         self._runner = BackgroundRunner(self)
         self._runner.finished.connect(self._rendered)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Preview"))
+        self.open_button.setText(self.tr("Open in browser"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- what to show ----------------------------------------------------------------
 

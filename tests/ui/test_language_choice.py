@@ -67,3 +67,15 @@ def test_changing_the_language_in_preferences_offers_a_restart(qtbot, laptop_win
     assert restarts == [True]
     assert not main.isVisible()  # closed, its work saved, before starting again
     assert QApplication.instance() is not None
+
+
+def test_the_preview_and_the_find_bar_switch_language_at_once(qtbot, laptop_window):
+    main = laptop_window
+    main.editor.find_bar.open_find()
+    assert main.preview.open_button.text() == "Open in browser"
+    main.context.translations.install("id")  # as Preferences does
+    try:
+        qtbot.waitUntil(lambda: main.preview.open_button.text() == "Buka di peramban")
+        assert main.editor.find_bar.find_field.placeholderText() == "Cari"
+    finally:
+        main.context.translations.install("en")
