@@ -233,11 +233,14 @@ class MainWindow(QMainWindow):
             self._update_actions()
             return True
         from editor.articles import get_article
+        from ui.sync.bodies import body_for
 
         try:
-            record = get_article(self.db, article_id)
+            record = body_for(self.db, article_id) or get_article(self.db, article_id)
         except RedaksiError as error:
             self._error(str(error))
+            if self._open_id is not None:
+                self.list_pane.select_article(self._open_id, notify=False)
             return False
         self._open_id = article_id
         self.newsroom_words.refresh()
