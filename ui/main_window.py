@@ -503,7 +503,6 @@ class MainWindow(QMainWindow):
         language = dialog.language()
         if language != self.context.translations.language:
             self.context.translations.install(language)
-            self._offer_restart()
         self.status.set_language(self.context.translations.language)
         self.status.set_zone(self.context.settings.zone)
         self.list_pane.model.set_zone(self.context.settings.zone)
@@ -513,22 +512,6 @@ class MainWindow(QMainWindow):
             self.autosave.set_interval(self._autosave_interval())
         if self._open_id is not None:
             self.preview.show_record(self.editor.current_record(), self.context.settings)
-
-    def _offer_restart(self) -> None:
-        """Menus, lists, the preview, the find bar and the workflow switch language at
-        once; the editor's fields keep their words until the app starts again."""
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restart Redaksi?"),
-            self.tr(
-                "Menus, the article list, the preview and the Workflow panel speak the new "
-                "language now; the editor's fields and buttons follow after a restart. "
-                "Restart Redaksi now? Your work is saved first."
-            ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes and self.close():
-            restart_app()
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -715,19 +698,6 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
-
-
-def restart_app() -> None:
-    """Start Redaksi again as it was started (the window has closed, its work saved)."""
-    import sys
-
-    from PySide6.QtCore import QProcess
-
-    if getattr(sys, "frozen", False):  # a bundled app: the executable is Redaksi itself
-        QProcess.startDetached(sys.executable, sys.argv[1:])
-    else:
-        QProcess.startDetached(sys.executable, sys.argv)
-    _app().quit()
 
 
 def _uuid(value: object) -> uuid.UUID | None:

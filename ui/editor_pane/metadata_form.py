@@ -10,7 +10,7 @@ import uuid
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -67,9 +67,9 @@ class MetadataForm(QWidget):
         self._slug_follows_headline = True
         self._sections: list[SectionRecord] = []
 
-        self.kicker = QLineEdit(placeholderText=self.tr("Kicker"))
+        self.kicker = QLineEdit()
         self.kicker.setObjectName("kicker")
-        self.headline = QLineEdit(placeholderText=self.tr("Headline"))
+        self.headline = QLineEdit()
         self.headline.setObjectName("headline")
         headline_font = self.headline.font()
         headline_font.setPointSizeF(headline_font.pointSizeF() * 1.25)
@@ -77,48 +77,70 @@ class MetadataForm(QWidget):
         self.headline.setFont(headline_font)
         self.budget = QLabel()
         self.budget.setObjectName("headlineBudget")
-        self.budget.setToolTip(
-            self.tr("Characters used of the headline budget (%1)").replace(
-                "%1", str(HEADLINE_BUDGET)
-            )
-        )
         self.slug = QLineEdit()
         self.slug.setObjectName("slug")
-        self.slug.setToolTip(self.tr("Follows the headline until you edit it"))
         self.section = QComboBox()
         self.section.setObjectName("section")
-        self.section.setToolTip(self.tr("Section"))
         self.section.setMinimumContentsLength(12)
         self.section.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.language = QComboBox()
         self.language.setObjectName("language")
-        self.language.setToolTip(self.tr("Language of the article"))
         self.language.addItem("Indonesia", "id")
         self.language.addItem("English", "en")
-        self.more_button = QToolButton(text=self.tr("More"))
+        self.more_button = QToolButton()
         self.more_button.setObjectName("moreButton")
         self.more_button.setCheckable(True)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.more_button.setArrowType(Qt.ArrowType.RightArrow)
 
         self.bylines = BylineEditor()
-        self.tags = QLineEdit(placeholderText=self.tr("tag, another tag"))
+        self.tags = QLineEdit()
         self.tags.setObjectName("tags")
         self.tag_completer = TagCompleter(self.tags, self)
-        self.lead_image = QLineEdit(placeholderText=self.tr("No lead image"))
+        self.lead_image = QLineEdit()
         self.lead_image.setObjectName("leadImage")
-        self.choose_image = QToolButton(text=self.tr("Choose…"))
+        self.choose_image = QToolButton()
         self.choose_image.clicked.connect(self._choose_image)
-        self.caption = QLineEdit(placeholderText=self.tr("Caption"))
+        self.caption = QLineEdit()
         self.caption.setObjectName("caption")
-        self.credit = QLineEdit(placeholderText=self.tr("Credit, e.g. NATO/Net"))
+        self.credit = QLineEdit()
         self.credit.setObjectName("credit")
 
         self._build_layout()
         self._connect()
         self._update_budget()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The form's words in the interface language (again after a language change)."""
+        self.kicker.setPlaceholderText(self.tr("Kicker"))
+        self.headline.setPlaceholderText(self.tr("Headline"))
+        self.budget.setToolTip(
+            self.tr("Characters used of the headline budget (%1)").replace(
+                "%1", str(HEADLINE_BUDGET)
+            )
+        )
+        self.slug.setToolTip(self.tr("Follows the headline until you edit it"))
+        self.section.setToolTip(self.tr("Section"))
+        self.language.setToolTip(self.tr("Language of the article"))
+        self.more_button.setText(self.tr("More"))
+        self.tags.setPlaceholderText(self.tr("tag, another tag"))
+        self.lead_image.setPlaceholderText(self.tr("No lead image"))
+        self.choose_image.setText(self.tr("Choose…"))
+        self.caption.setPlaceholderText(self.tr("Caption"))
+        self.credit.setPlaceholderText(self.tr("Credit, e.g. NATO/Net"))
+        self.slug_label.setText(self.tr("Slug"))
+        self.row_labels["byline"].setText(self.tr("Byline"))
+        self.row_labels["tags"].setText(self.tr("Tags"))
+        self.row_labels["image"].setText(self.tr("Lead image"))
+        self.row_labels["caption"].setText(self.tr("Caption"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _build_layout(self) -> None:
         top = QGridLayout()
@@ -133,8 +155,9 @@ class MetadataForm(QWidget):
         top.addWidget(self.more_button, 0, 2)
         top.addWidget(self.headline, 1, 0, 1, 2)
         top.addWidget(self.budget, 1, 2)
-        slug_label = QLabel(self.tr("Slug"))
+        slug_label = QLabel()
         slug_label.setBuddy(self.slug)
+        self.slug_label = slug_label
         top.addWidget(slug_label, 2, 0)
         top.addWidget(self.slug, 2, 1, 1, 2)
         top.setColumnStretch(1, 1)
@@ -144,16 +167,18 @@ class MetadataForm(QWidget):
         more = QFormLayout(self.more)
         more.setContentsMargins(0, 0, 0, 0)
         more.setVerticalSpacing(4)
-        more.addRow(self.tr("Byline"), self.bylines)
-        more.addRow(self.tr("Tags"), self.tags)
+        #: The "More" rows' labels, by row, so a language change can reword them.
+        self.row_labels = {name: QLabel() for name in ("byline", "tags", "image", "caption")}
+        more.addRow(self.row_labels["byline"], self.bylines)
+        more.addRow(self.row_labels["tags"], self.tags)
         image_row = QHBoxLayout()
         image_row.addWidget(self.lead_image, 1)
         image_row.addWidget(self.choose_image)
-        more.addRow(self.tr("Lead image"), image_row)
+        more.addRow(self.row_labels["image"], image_row)
         credit_row = QHBoxLayout()
         credit_row.addWidget(self.caption, 2)
         credit_row.addWidget(self.credit, 1)
-        more.addRow(self.tr("Caption"), credit_row)
+        more.addRow(self.row_labels["caption"], credit_row)
         # Folded by default, so the body gets the height; the reporter's choice sticks.
         self.more.setVisible(False)
         if QSettings().value(MORE_KEY, False, type=bool):

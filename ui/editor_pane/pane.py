@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -124,6 +124,37 @@ class EditorPane(QWidget):
             lambda _value: self.scrollFractionChanged.emit(self.body.scroll_fraction())
         )
         self.setEnabled(False)
+
+    # --- language ------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """The pane's actions in the interface language, again after a language change
+        (the form rewords itself)."""
+        self._toolbar.setWindowTitle(self.tr("Formatting"))
+        self._registry.retranslate(
+            {
+                "edit.bold": (self.tr("Bold"), ""),
+                "edit.italic": (self.tr("Italic"), ""),
+                "edit.heading": (self.tr("Heading"), ""),
+                "edit.link": (self.tr("Link"), ""),
+                "edit.quote": (self.tr("Quote"), ""),
+                "edit.list": (self.tr("List"), ""),
+                "edit.image": (self.tr("Image…"), ""),
+                "edit.pullquote": (self.tr("Pull quote"), ""),
+                "edit.related": (self.tr("“Baca juga” link…"), ""),
+                "edit.find": (self.tr("Find"), ""),
+                "edit.replace": (self.tr("Replace"), ""),
+                "edit.undo": (self.tr("Undo"), ""),
+                "edit.redo": (self.tr("Redo"), ""),
+                "edit.paste_plain": (self.tr("Paste as plain text"), ""),
+            }
+        )
+        self._show_target()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- actions and toolbar ---------------------------------------------------------
 
