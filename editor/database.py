@@ -287,6 +287,9 @@ def _probe_sqlite(
     # Read-write mode (never create): a read-only connection to a WAL database leaves its
     # -wal and -shm files behind, while the last read-write connection tidies them away.
     mode = "rw" if os.access(path, os.W_OK) else "ro"
+    # Asked before connecting: the connection's first read makes the -wal file, which
+    # would always count as another program's open connection and force the scan.
+    clean = _closed_cleanly(path)
     try:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_timeout
@@ -300,7 +303,7 @@ def _probe_sqlite(
             raise _unreadable(path, mode, busy_timeout, error) from error
         # The full scan costs most of a second on a large newsroom: skip it only for a file
         # untouched since Redaksi closed it cleanly (a crash or another program means a scan).
-        if not _closed_cleanly(path):
+        if not clean:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
             if problems != ["ok"]:
                 raise _corrupt(path, "; ".join(str(p) for p in problems))
