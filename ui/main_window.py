@@ -148,10 +148,13 @@ class MainWindow(QMainWindow):
         from editor.sections import list_sections
         from ui.autosave import AutosaveController
         from ui.database_watch import DatabaseWatch
+        from ui.outside_changes import OutsideChanges, catch_up
 
         self.db = db
         self.database_watch = DatabaseWatch(db, self)
         self.database_watch.notice.connect(lambda text: self.status.showMessage(text, 15000))
+        self.outside_changes = OutsideChanges(db, self)
+        self.outside_changes.changed.connect(lambda: catch_up(self))
         first_page = None
         if prefetched is not None:
             self._sections, self._people = list(prefetched.sections), list(prefetched.people)
@@ -206,6 +209,7 @@ class MainWindow(QMainWindow):
         old, self.db = self.db, None
         if old is not None:
             self.database_watch.stop()
+            self.outside_changes.stop()
             old.close()
         if self.autosave is not None:
             self.editor.contentChanged.disconnect(self.autosave._content_changed)
@@ -680,6 +684,7 @@ class MainWindow(QMainWindow):
             self.workflow.shutdown()
         if self.db is not None:
             self.database_watch.stop()
+            self.outside_changes.stop()
             self.db.close()
         super().closeEvent(event)
 

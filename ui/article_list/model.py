@@ -156,6 +156,24 @@ class ArticleListModel(QAbstractTableModel):
         )
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
+    def catch_up(self) -> bool:
+        """After a commit elsewhere: loaded rows that changed are updated in place. True
+        when articles came or went, and the list must be read again."""
+        if self._db is None:
+            return False
+        page = self._fetch(0)
+        if page is None:
+            return False
+        loaded = {item.id: row for row, item in enumerate(self._rows)}
+        if page.total != self._total or any(item.id not in loaded for item in page.items):
+            return True
+        for item in page.items:
+            row = loaded[item.id]
+            if self._rows[row] != item:
+                self._rows[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        return False
+
     def retranslate(self) -> None:
         self._statuses = status_labels()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)

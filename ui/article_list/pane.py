@@ -136,6 +136,12 @@ class ArticleListPane(QWidget):
         if keep is not None:
             self.select_article(keep, notify=False)
 
+    def catch_up(self) -> None:
+        """Show what another program committed, keeping the selection and, unless
+        articles came or went, the scroll position."""
+        if self.model.catch_up():
+            self.refresh()
+
     def show_notice(self, text: str) -> None:
         """A message above the list that stays until the user clicks it away (one shown
         already stays above the new one)."""

@@ -431,6 +431,22 @@ class EditorPane(QWidget):
         body = self.body.toPlainText()
         return replace(self.form.apply_to(self._record), body=body, word_count=self._words)
 
+    def stored_version(self) -> int | None:
+        """The version of the article the text here is based on."""
+        return self._record.version if self._record else None
+
+    def adopt_stored(self, record: ArticleRecord) -> bool:
+        """Base the typed text on ``record``, a newer stored version whose edited fields
+        are those the text started from (only its state moved: published by the
+        scheduler, approved elsewhere). False, changing nothing, when someone changed the
+        text too: the next save meets it in the conflict dialog, as it should."""
+        if self._record is None or record.id != self._record.id:
+            return False
+        if _content(record) != _content(self._record):
+            return False
+        self._record = record
+        return True
+
     def is_dirty(self) -> bool:
         return self._dirty
 

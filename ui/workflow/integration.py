@@ -279,6 +279,22 @@ class WorkflowIntegration(QObject):
             self.review.set_article(record)
             self.locks.article_opened(record)
 
+    def stored_changed(self, stored: ArticleRecord) -> None:
+        """The open article as stored now, after a commit elsewhere (cron's publish
+        --due, another window, the command line)."""
+        editor = self.window.editor
+        if stored.id != editor.record_id() or stored.version == editor.stored_version():
+            return
+        if not editor.is_dirty():
+            self.article_changed(stored)
+            return
+        if editor.adopt_stored(stored):
+            # Only its state moved: the typed text stays and is saved on the new version.
+            self.record = stored
+            self.bar.set_article(stored)
+            self.review.set_article(stored)
+            self.window.list_pane.model.update_from_record(stored)
+
     def _show_stored(self, record: ArticleRecord) -> None:
         self.window.editor.reload(record)
         self.window.preview.show_record(record, self.window.context.settings)
