@@ -30,7 +30,6 @@ from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import MetadataForm
 from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
-from ui.editor_pane.test_hook import type_if_asked
 from ui.file_dialogs import open_file_name
 from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
@@ -77,7 +76,6 @@ class EditorPane(QWidget):
         self._people: list[PersonRecord] = []
         self._article_path: ArticlePath | None = None
         self._take_picture: PictureIntake | None = None
-        self._typed_for_test = False
         self._spelling: SpellingService | None = None
 
         self.form = MetadataForm()
@@ -406,9 +404,6 @@ class EditorPane(QWidget):
         self._people = people
         self.setEnabled(True)
         self._count()
-        if not self._typed_for_test:
-            self._typed_for_test = True
-            type_if_asked(self)
 
     def reload(self, record: ArticleRecord) -> None:
         """Show ``record`` with the sections and people of the last ``load``."""
