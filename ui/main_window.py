@@ -606,9 +606,10 @@ class MainWindow(QMainWindow):
             when, record.id, record.slug or record.headline, self.context.settings.zone
         )
 
-    def _take_picture(self, path: str) -> Any:
+    def _take_picture(self, path: str, alt_text: str) -> Any:
         """Copy the picture at ``path`` into the newsroom's media library (once per
-        picture: the same bytes again give the same record); its MediaRecord."""
+        picture: the same bytes again give the same record, ``alt_text`` filling an
+        empty description); its MediaRecord."""
         from editor.errors import PermissionDenied
         from editor.media.library import add_file
 
@@ -622,7 +623,7 @@ class MainWindow(QMainWindow):
                         "media library notes who added each picture."
                     )
                 )
-        return add_file(self._db(), Path(path), actor_id=self._actor_id()).record
+        return add_file(self._db(), Path(path), actor_id=self._actor_id(), alt_text=alt_text).record
 
     def _pictures_dropped(self, paths: list[str]) -> None:
         from ui.media.opening import insert_dropped

@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
     <name>ArticleListPane</name>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="226"/>
+        <location filename="../../ui/article_list/pane.py" line="232" />
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n article in the trash</numerusform>
@@ -12,7 +11,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="228"/>
+        <location filename="../../ui/article_list/pane.py" line="234" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -23,7 +22,7 @@
 <context>
     <name>FindReplaceBar</name>
     <message numerus="yes">
-        <location filename="../../ui/find_replace.py" line="216"/>
+        <location filename="../../ui/find_replace.py" line="216" />
         <source>%n replaced</source>
         <translation>
             <numerusform>%n replaced</numerusform>
@@ -34,7 +33,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -45,7 +44,7 @@
 <context>
     <name>MediaBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="283"/>
+        <location filename="../../ui/media/browser.py" line="283" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Used in %n article: %1</numerusform>
@@ -53,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="371"/>
+        <location filename="../../ui/media/browser.py" line="371" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Show %1 instead in the %n article that shows this picture?</numerusform>
@@ -64,7 +63,7 @@
 <context>
     <name>NewsroomDictionaryDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/spelling/newsroom_dialog.py" line="130"/>
+        <location filename="../../ui/spelling/newsroom_dialog.py" line="130" />
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -75,7 +74,7 @@
 <context>
     <name>RelatedArticleDialog</name>
     <message numerus="yes">
-        <location filename="../../ui/editor_pane/related_dialog.py" line="70"/>
+        <location filename="../../ui/editor_pane/related_dialog.py" line="70" />
         <source>%n article(s) found</source>
         <translation>
             <numerusform>%n article found</numerusform>
@@ -86,7 +85,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="159"/>
+        <location filename="../../ui/status_bar.py" line="159" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 words, %2 characters</numerusform>
@@ -94,7 +93,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="164"/>
+        <location filename="../../ui/status_bar.py" line="164" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>
@@ -102,7 +101,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="145"/>
+        <location filename="../../ui/status_bar.py" line="145" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -110,7 +109,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="147"/>
+        <location filename="../../ui/status_bar.py" line="147" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>
@@ -121,7 +120,7 @@
 <context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="320"/>
+        <location filename="../../ui/workflow/integration.py" line="336" />
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

@@ -66,6 +66,14 @@ def qt_messages(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 @pytest.fixture(autouse=True)
+def _answers_of_this_test() -> None:
+    """Dialog answers a test scheduled (tests.ui.driving) end with it."""
+    from tests.ui.driving import TEST_NUMBER
+
+    TEST_NUMBER[0] += 1
+
+
+@pytest.fixture(autouse=True)
 def _icons_drawn() -> None:
     """Icons draw in every test (the app holds them back only until its first paint)."""
     from ui import icons

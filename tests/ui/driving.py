@@ -20,6 +20,11 @@ def menu_action(main: Any, action_id: str) -> QAction:
     raise AssertionError(f"{action_id} is in no menu of the menu bar")
 
 
+#: Which test is running: an answer a test left waiting (its dialog never came) stops
+#: when the next test starts, instead of answering that test's dialog.
+TEST_NUMBER = [0]
+
+
 def when_modal(kind: type, act: Callable[[Any], None]) -> None:
     """Run ``act`` on the modal dialog of ``kind`` as soon as it is open.
 
@@ -28,8 +33,11 @@ def when_modal(kind: type, act: Callable[[Any], None]) -> None:
     would leave ``exec`` waiting for ever.
     """
     base = QThread.currentThread().loopLevel()
+    test = TEST_NUMBER[0]
 
     def look() -> None:
+        if TEST_NUMBER[0] != test:
+            return
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, kind) and QThread.currentThread().loopLevel() > base:
             act(dialog)
@@ -47,3 +55,38 @@ def choose_file(path: Any) -> Callable[[Any], None]:
         dialog.accept()
 
     return act
+
+
+def describe_when_asked(alt_text: str) -> None:
+    """Answer the picture's "Describe the picture" question by typing ``alt_text`` and
+    pressing Return (ui.editor_pane.pictures asks it for a picture the library has no
+    description of)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    def act(dialog: QInputDialog) -> None:
+        field = dialog.findChild(QLineEdit)
+        QTest.keyClicks(field, alt_text)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    when_modal(QInputDialog, act)
+
+
+def type_file_path(path: object) -> None:
+    """Answer the next file dialog as a person does: type the file's full path into its
+    name box and press Return (again, while the dialog is still reading the folder)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog, QLineEdit
+
+    def act(dialog: QFileDialog, tries: int = 50) -> None:
+        name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_box.setFocus()
+        name_box.selectAll()
+        QTest.keyClicks(name_box, str(path))
+        QTest.keyClick(name_box, Qt.Key.Key_Return)
+        if dialog.isVisible() and tries:
+            QTimer.singleShot(100, lambda: act(dialog, tries - 1))
+
+    when_modal(QFileDialog, act)

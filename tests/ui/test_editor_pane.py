@@ -247,16 +247,20 @@ def test_image_inserts_a_figure_with_caption_and_credit(
 
     from editor.media.library import add_file
     from editor.render import markdown_to_html
+    from tests.ui.driving import describe_when_asked
 
     photo = tmp_path / "foto banjir.jpg"
     image = QImage(80, 60, QImage.Format.Format_RGB32)
     image.fill(QColor("#336699"))
     assert image.save(str(photo))
     reporter = list_people(demo_db)[0]
-    pane.set_picture_intake(lambda path: add_file(demo_db, Path(path), actor_id=reporter.id).record)
+    pane.set_picture_intake(
+        lambda path, alt: add_file(demo_db, Path(path), actor_id=reporter.id, alt_text=alt).record
+    )
     pane.body.moveCursor(QTextCursor.MoveOperation.End)
+    describe_when_asked("Air setinggi lutut di Jakarta Utara")
     pane.image(str(photo))
-    assert "](media:" in pane.body.toPlainText()
+    assert "![Air setinggi lutut di Jakarta Utara](media:" in pane.body.toPlainText()
     pane.body.textCursor().insertText("Banjir di Jakarta Utara")
     pane.body.moveCursor(QTextCursor.MoveOperation.End)
     pane.body.insertPlainText("Antara")

@@ -24,9 +24,8 @@ from editor.articles import get_article
 from editor.database import Database
 from editor.people import list_people
 from editor.revisions import list_revisions
-from tests.ui.driving import menu_action
+from tests.ui.driving import describe_when_asked, menu_action, type_file_path
 from ui.editor_pane.related_dialog import RelatedArticleDialog
-from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
 from ui.preferences import PreferencesDialog
 from ui.publish_dialog import PublishDialog
@@ -127,16 +126,16 @@ def _prefixes(prefix: str) -> Callable[[World, Fire], None]:
 def _pick_photo(world: World) -> Callable[[Any], None]:
     # The media library notes who brings a picture: someone works here.
     world.main.workflow.set_person(next(p for p in list_people(world.db) if p.role == "editor"))
+    # A new picture each time: the library asks for its description once.
+    taken = len(list(world.tmp.glob("foto-*.png")))
     image = QImage(40, 30, QImage.Format.Format_RGB32)
-    image.fill(QColor("#c0392b"))
-    path = world.tmp / "foto.png"
+    image.fill(QColor(40 * taken, 60, 90))
+    path = world.tmp / f"foto-{taken}.png"
     image.save(str(path))
 
-    def act(dialog: FileDialog) -> None:
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    return act
+    type_file_path(path)
+    describe_when_asked("Warna merah")  # asked after the file dialog has closed
+    return lambda _dialog: None  # the answers above do the typing
 
 
 def _pick_related(world: World) -> Callable[[Any], None]:
@@ -364,7 +363,7 @@ CHECKS: dict[str, tuple[str, Callable[[World, Fire], None]]] = {
     "edit.link": ("body", _inserts("[link text](https://)")),
     "edit.quote": ("body", _prefixes("> ")),
     "edit.list": ("body", _prefixes("- ")),
-    "edit.image": ("body", _inserts("![Photo description](", _pick_photo)),
+    "edit.image": ("body", _inserts("](media:", _pick_photo)),
     "edit.pullquote": ("body", _inserts("> [!kutipan] Quoted words")),
     "edit.related": ("body", _inserts("Baca juga: [", _pick_related)),
     "edit.find": ("body", _find),

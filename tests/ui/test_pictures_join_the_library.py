@@ -16,8 +16,7 @@ from editor.database import open_database
 from editor.media.library import get_media
 from editor.people import list_people
 from editor.publish.site import publish_site
-from tests.ui.driving import menu_action, when_modal
-from ui.file_dialogs import FileDialog
+from tests.ui.driving import describe_when_asked, menu_action, type_file_path, when_modal
 from ui.main_window import MainWindow
 from ui.workflow.profile import ProfileDialog
 
@@ -36,14 +35,6 @@ def photo(tmp_path: Path) -> Path:
     path = folder / "banjir-jakarta.jpg"
     assert image.save(str(path), quality=80)
     return path
-
-
-def _pick(path: Path):
-    def act(dialog: FileDialog) -> None:
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    return act
 
 
 def _as_an_editor(window: MainWindow):
@@ -75,8 +66,9 @@ def test_a_lead_image_chosen_in_the_app_is_published_from_another_machine(
     form = window.editor.form
     qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
     # Nobody chose a profile on this machine yet: the library asks who brings the picture.
-    when_modal(FileDialog, _pick(photo))
+    type_file_path(photo)
     when_modal(ProfileDialog, _as_an_editor(window))
+    describe_when_asked("Air setinggi lutut di jalan Jakarta Utara")
     qtbot.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: form.lead_image.text().startswith("media:"), timeout=5000)
     assert qt_messages == []
@@ -89,6 +81,7 @@ def test_a_lead_image_chosen_in_the_app_is_published_from_another_machine(
     assert stored.lead_image == form.lead_image.text()
     kept = get_media(window.db, stored.lead_image)
     assert kept is not None and kept.original_name == "banjir-jakarta.jpg"
+    assert kept.alt_text == "Air setinggi lutut di jalan Jakarta Utara"
     assert kept.has_bytes
 
     # Another machine: the same database, no reporter's folder, no media folder.
@@ -114,8 +107,9 @@ def test_a_lead_image_chosen_in_the_app_is_published_from_another_machine(
 
 
 def test_body_image_from_the_edit_menu_joins_the_library(qtbot, window, photo):
-    when_modal(FileDialog, _pick(photo))
+    type_file_path(photo)
     when_modal(ProfileDialog, _as_an_editor(window))
+    describe_when_asked("Banjir")
     menu_action(window, "edit.image").trigger()
     body = window.editor.body.toPlainText()
     assert "](media:" in body
@@ -130,7 +124,7 @@ def test_a_file_that_is_no_picture_is_refused_in_one_line(qtbot, window, tmp_pat
     form = window.editor.form
     before = form.lead_image.text()
     qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
-    when_modal(FileDialog, _pick(fake))
+    type_file_path(fake)
     when_modal(ProfileDialog, _as_an_editor(window))
     qtbot.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
     assert QApplication.activeModalWidget() is None

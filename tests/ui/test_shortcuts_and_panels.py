@@ -11,10 +11,9 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from editor.people import list_people
-from tests.ui.driving import menu_action, when_modal
+from tests.ui.driving import describe_when_asked, menu_action, type_file_path, when_modal
 from ui.actions import default_sequences
 from ui.editor_pane.related_dialog import RelatedArticleDialog
-from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
 
 
@@ -127,14 +126,6 @@ def test_baca_juga_from_its_shortcut_and_the_toolbar(qtbot, window):
     assert body.toPlainText().count("Baca juga:") == 2
 
 
-def _pick(path: Path):
-    def act(dialog: FileDialog) -> None:
-        dialog.selectFile(str(path))
-        dialog.accept()
-
-    return act
-
-
 @pytest.fixture
 def photo(tmp_path: Path) -> Path:
     from PySide6.QtGui import QColor, QImage
@@ -150,14 +141,16 @@ def test_image_from_the_edit_menu_and_its_shortcut_inserts_a_picture(qtbot, wind
     body = window.editor.body
     # The media library notes who brings a picture: someone works here.
     window.workflow.set_person(next(p for p in list_people(window.db) if p.role == "editor"))
-    when_modal(FileDialog, _pick(photo))
+    type_file_path(photo)
+    describe_when_asked("Banjir")
     menu_action(window, "edit.image").trigger()
-    assert body.toPlainText().count("![Photo description](") == 1
+    assert body.toPlainText().count("![Banjir](media:") == 1
     assert QApplication.activeModalWidget() is None
 
     window.activateWindow()  # the window manager gives the window back its focus
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     body.setFocus()
-    when_modal(FileDialog, _pick(photo))
+    type_file_path(photo)
     press(qtbot, body, window.registry.action("edit.image").shortcut())
-    assert body.toPlainText().count("![Photo description](") == 2
+    # The same picture again: described once, for every article that shows it.
+    assert body.toPlainText().count("![Banjir](media:") == 2
