@@ -606,7 +606,7 @@ class MainWindow(QMainWindow):
             when, record.id, record.slug or record.headline, self.context.settings.zone
         )
 
-    def _take_picture(self, path: str, alt_text: str) -> Any:
+    def _take_picture(self, path: str, alt_text: str = "") -> Any:
         """Copy the picture at ``path`` into the newsroom's media library (once per
         picture: the same bytes again give the same record, ``alt_text`` filling an
         empty description); its MediaRecord."""
