@@ -48,11 +48,21 @@ def when_modal(kind: type, act: Callable[[Any], None]) -> None:
 
 
 def choose_file(path: Any) -> Callable[[Any], None]:
-    """An answer for ``when_modal(FileDialog, …)``: pick ``path`` and accept."""
+    """An answer for ``when_modal(FileDialog, …)``: type ``path`` into the dialog's name
+    box and press Return, as a person does (again while the dialog still reads the
+    folder; ``selectFile`` alone is ignored until it has)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
 
-    def act(dialog: Any) -> None:
-        dialog.selectFile(str(path))
-        dialog.accept()
+    def act(dialog: Any, tries: int = 50) -> None:
+        name_box = dialog.findChild(QLineEdit, "fileNameEdit")
+        name_box.setFocus()
+        name_box.selectAll()
+        QTest.keyClicks(name_box, str(path))
+        QTest.keyClick(name_box, Qt.Key.Key_Return)
+        if dialog.isVisible() and tries:
+            QTimer.singleShot(100, lambda: act(dialog, tries - 1))
 
     return act
 
@@ -74,19 +84,7 @@ def describe_when_asked(alt_text: str) -> None:
 
 
 def type_file_path(path: object) -> None:
-    """Answer the next file dialog as a person does: type the file's full path into its
-    name box and press Return (again, while the dialog is still reading the folder)."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QFileDialog, QLineEdit
+    """Answer the next file dialog with ``path`` (see ``choose_file``)."""
+    from PySide6.QtWidgets import QFileDialog
 
-    def act(dialog: QFileDialog, tries: int = 50) -> None:
-        name_box = dialog.findChild(QLineEdit, "fileNameEdit")
-        name_box.setFocus()
-        name_box.selectAll()
-        QTest.keyClicks(name_box, str(path))
-        QTest.keyClick(name_box, Qt.Key.Key_Return)
-        if dialog.isVisible() and tries:
-            QTimer.singleShot(100, lambda: act(dialog, tries - 1))
-
-    when_modal(QFileDialog, act)
+    when_modal(QFileDialog, choose_file(path))

@@ -26,6 +26,7 @@ from editor.people import list_people
 from editor.revisions import list_revisions
 from tests.ui.driving import describe_when_asked, menu_action, type_file_path
 from ui.editor_pane.related_dialog import RelatedArticleDialog
+from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
 from ui.preferences import PreferencesDialog
 from ui.publish_dialog import PublishDialog
@@ -246,6 +247,13 @@ def _dashboard(world: World, fire: Fire) -> None:
     world.main.dashboard.close()
 
 
+def _import_window(world: World, fire: Fire) -> None:
+    fire()
+    world.qtbot.waitUntil(lambda: getattr(world.main, "import_dialog", None) is not None)
+    assert world.main.import_dialog.isVisible()
+    world.main.import_dialog.close()
+
+
 def _quit(world: World, fire: Fire) -> None:
     fire()
     assert not world.main.isVisible()
@@ -349,6 +357,9 @@ CHECKS: dict[str, tuple[str, Callable[[World, Fire], None]]] = {
     "media.library": ("list", _media_library),
     "app.preferences": ("list", _opens(PreferencesDialog)),
     "app.quit": ("list", _quit),
+    "file.import": ("list", _import_window),
+    "file.open_package": ("list", _opens(FileDialog)),
+    "file.send_package": ("list", _opens(FileDialog)),
     "help.about": ("list", _about),
     "newsroom.sign_in": ("list", _opens(NewsroomSignInDialog)),
     "newsroom.sign_out": ("list", _needs_a_server),
