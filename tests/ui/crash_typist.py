@@ -4,7 +4,7 @@ Run as ``python crash_typist.py TEXT REDAKSI_ARGS...``. It starts the app as ``r
 REDAKSI_ARGS`` does (on whatever display QT_QPA_PLATFORM and DISPLAY name: the test uses
 Xvfb when it is installed), and once the window is up with the article open it uses the
 keyboard only: Ctrl+2 (View → Go to editor), Ctrl+End, then TEXT key by key into the
-focused widget. When the recovery journal has had time to be written it prints
+focused widget. Once the recovery journal holds the text it prints
 ``PID <pid>`` and ``TYPED``, and waits to be killed. Test code only: the shipped app has
 no hook for it.
 """
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QThread, QTimer
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import QApplication
 from ui.app import run_gui
 
 TYPED_MARKER = "TYPED"
-#: Longer than the journal's pause (ui.autosave), shorter than the autosave's.
-SETTLE_MS = 900
+
+
+def _journal_has(folder: Path, text: str) -> bool:
+    return any(text in path.read_text(encoding="utf-8") for path in folder.glob("*.json"))
 
 
 def say(line: str) -> None:
@@ -69,7 +72,13 @@ class Typist:
         QTest.keyClick(focused, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
         for character in self.text:
             QTest.keyClicks(QApplication.focusWidget(), character)
-        QTest.qWait(SETTLE_MS)
+        # Killed once the recovery journal holds the text (written half a second after
+        # the last key), before the autosave pause (two seconds) saves it properly.
+        journal = main.context.data_dir / "recovery"
+        waited = 0
+        while not _journal_has(journal, self.text) and waited < 10_000:
+            QTest.qWait(20)
+            waited += 20
         say(f"PID {os.getpid()}")
         say(TYPED_MARKER)
 
