@@ -24,7 +24,7 @@ from editor.articles import get_article
 from editor.database import Database
 from editor.people import list_people
 from editor.revisions import list_revisions
-from tests.ui.driving import describe_when_asked, menu_action, type_file_path
+from tests.ui.driving import TEST_NUMBER, describe_when_asked, menu_action, type_file_path
 from ui.editor_pane.related_dialog import RelatedArticleDialog
 from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
@@ -53,10 +53,16 @@ class Dialogs:
         self.seen: list[QDialog] = []
         self.kinds: list[str] = []
 
-    def answer(self, act: Callable[[Any], None] | None = None, tries: int = 150) -> None:
-        base = QThread.currentThread().loopLevel()  # see tests.ui.driving.when_modal
+    def answer(self, act: Callable[[Any], None] | None = None) -> None:
+        # Looks until the dialog's exec loop runs, however long a loaded machine takes to
+        # open it (a fixed number of tries left a slow file dialog waiting for ever), and
+        # stops when the test ends (tests.ui.driving.when_modal).
+        base = QThread.currentThread().loopLevel()
+        test = TEST_NUMBER[0]
 
-        def look(left: int = tries) -> None:
+        def look() -> None:
+            if TEST_NUMBER[0] != test:
+                return
             dialog = QApplication.activeModalWidget()
             if isinstance(dialog, QDialog) and QThread.currentThread().loopLevel() > base:
                 self.kinds.append(type(dialog).__name__)
@@ -65,8 +71,8 @@ class Dialogs:
                     act(dialog)
                 else:
                     dialog.reject()
-            elif left > 0:
-                QTimer.singleShot(20, lambda: look(left - 1))
+            else:
+                QTimer.singleShot(20, look)
 
         QTimer.singleShot(20, look)
 
