@@ -4,9 +4,10 @@ Other programs write to the same database: ``redaksi publish --due`` from cron, 
 command line, another window, another workstation on the shared server. The app asks
 ``changed()`` about once a second and refreshes what it shows when the answer is yes.
 
-- SQLite: ``PRAGMA data_version`` on a connection of our own. Its value changes whenever
-  any *other* connection committed (another process, or this process's own pool), and
-  reading it touches no table: a few microseconds.
+- SQLite: what ``stat`` says of the database file and its write-ahead log (inode, size,
+  modification time): every commit writes the log. Nothing opens the files: a second
+  connection, even SQLite's own ``PRAGMA data_version`` on one, would hold locks and log
+  mappings of its own that the lost-lock guard (editor.sqlite_guard) does not expect.
 - PostgreSQL: ``LISTEN redaksi_changes``. Every committed change to an article, person,
   section or comment sends that NOTIFY (editor.sync.feed); waiting notices are collected
   without blocking.
@@ -20,11 +21,21 @@ reports the real problem to whoever writes).
 from __future__ import annotations
 
 import contextlib
-import sqlite3
+import os
+from pathlib import Path
 from typing import Any
 
 from editor.database import Database, sqlite_path
 from editor.sync.feed import NOTIFY_CHANNEL
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    """What ``stat`` says of ``path``: a commit writes the log (or the file) anew."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 class ChangeWatch:
@@ -32,9 +43,8 @@ class ChangeWatch:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._sqlite: sqlite3.Connection | None = None
         self._postgres: Any = None
-        self._seen: int | None = None
+        self._seen: object = None
 
     def changed(self) -> bool:
         try:
@@ -42,7 +52,7 @@ class ChangeWatch:
                 return self._sqlite_changed()
             if self._db.dialect == "postgresql":
                 return self._postgres_changed()
-        except (sqlite3.Error, OSError, ImportError) as error:
+        except (OSError, ImportError) as error:
             return self._lost(error)
         except Exception as error:  # psycopg's errors: the driver is imported lazily
             if type(error).__module__.startswith("psycopg"):
@@ -51,11 +61,10 @@ class ChangeWatch:
         return False
 
     def close(self) -> None:
-        for connection in (self._sqlite, self._postgres):
-            if connection is not None:
-                with contextlib.suppress(Exception):  # a broken connection closes anyway
-                    connection.close()
-        self._sqlite = self._postgres = None
+        if self._postgres is not None:
+            with contextlib.suppress(Exception):  # a broken connection closes anyway
+                self._postgres.close()
+        self._postgres = None
 
     def _lost(self, _error: BaseException) -> bool:
         self.close()  # the next call connects again
@@ -64,18 +73,12 @@ class ChangeWatch:
     # --- SQLite ------------------------------------------------------------------------
 
     def _sqlite_changed(self) -> bool:
-        if self._sqlite is None:
-            path = sqlite_path(self._db.url)
-            if path is None:  # an in-memory database has no other writer
-                return False
-            # Read-only and never a transaction: this connection only asks the pragma.
-            self._sqlite = sqlite3.connect(
-                f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=0.1
-            )
-            self._seen = None
-        version = int(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
-        before, self._seen = self._seen, version
-        return before is not None and version != before
+        path = sqlite_path(self._db.url)
+        if path is None:  # an in-memory database has no other writer
+            return False
+        stamp = (_stamp(path), _stamp(Path(f"{path}-wal")))
+        before, self._seen = self._seen, stamp
+        return before is not None and stamp != before
 
     # --- PostgreSQL --------------------------------------------------------------------
 

@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
         self.database_watch = DatabaseWatch(db, self)
         self.database_watch.notice.connect(lambda text: self.status.showMessage(text, 15000))
         self.outside_changes = OutsideChanges(db, self)
+        # The files' own check first: a log removed meanwhile is said in the status bar
+        # (the catch-up's queries would otherwise reconnect silently).
+        self.outside_changes.changed.connect(self.database_watch.check)
         self.outside_changes.changed.connect(lambda: catch_up(self))
         first_page = None
         if prefetched is not None:
