@@ -613,11 +613,18 @@ class MainWindow(QMainWindow):
         """Copy the picture at ``path`` into the newsroom's media library (once per
         picture: the same bytes again give the same record, ``alt_text`` filling an
         empty description); its MediaRecord."""
-        from editor.errors import PermissionDenied
         from editor.media.library import add_file
 
+        actor_id = self._someone_working()
+        return add_file(self._db(), Path(path), actor_id=actor_id, alt_text=alt_text).record
+
+    def _someone_working(self) -> uuid.UUID | None:
+        """Who changes the media library from this window: asked for when nobody chose a
+        profile yet in a newsroom with people (the library notes who added and described
+        each picture); PermissionDenied when still nobody."""
+        from editor.errors import PermissionDenied
+
         if self._actor_id() is None and self._people and self.workflow is not None:
-            # The library notes who brought each picture: ask who is working here.
             self.workflow.switch_profile()
             if self._actor_id() is None:
                 raise PermissionDenied(
@@ -626,7 +633,7 @@ class MainWindow(QMainWindow):
                         "media library notes who added each picture."
                     )
                 )
-        return add_file(self._db(), Path(path), actor_id=self._actor_id(), alt_text=alt_text).record
+        return self._actor_id()
 
     def _pictures_dropped(self, paths: list[str]) -> None:
         from ui.media.opening import insert_dropped

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from editor.cli.output import print_json, print_table
-from editor.i18n import _
+from editor.i18n import _, ngettext
 
 if TYPE_CHECKING:
     import uuid
@@ -59,6 +59,23 @@ def register(subparsers: Any) -> None:
     show.add_argument("picture", metavar="PICTURE", help="media:… reference or hash prefix")
     show.add_argument("--json", action="store_true", help="machine-readable output")
     show.set_defaults(handler=show_media_command)
+
+    replace = actions.add_parser(
+        "replace",
+        help="a new version of a picture for every article that shows it",
+        description="The file joins the library with the old picture's description where "
+        "it has none, and every article showing the old picture (lead image or body) shows "
+        "the new one. Refused whole when the person may not edit one of those articles.",
+    )
+    replace.add_argument("picture", metavar="PICTURE", help="media:… reference or hash prefix")
+    replace.add_argument("file", type=Path, metavar="FILE")
+    replace.add_argument(
+        "--as",
+        dest="actor",
+        metavar="PERSON",
+        help="who acts (id, handle or name); needed once the newsroom has people",
+    )
+    replace.set_defaults(handler=replace_media_command)
 
 
 def _description_options(parser: argparse.ArgumentParser) -> None:
@@ -160,6 +177,9 @@ def show_media_command(args: argparse.Namespace, context: CommandContext) -> int
     if args.json:
         print_json(picture)
         return 0
+    from editor.media.usage import articles_using
+
+    uses = articles_using(context.db, picture.sha256)
     rows = [
         [_("reference"), picture.ref],
         [_("file"), picture.original_name],
@@ -170,6 +190,26 @@ def show_media_command(args: argparse.Namespace, context: CommandContext) -> int
         [_("credit"), picture.credit],
         [_("alt text"), picture.alt_text],
         [_("licence"), picture.license],
+        *([_("used in"), f"{use.headline} ({use.article_id})"] for use in uses),
     ]
     print_table(["", ""], rows)
+    return 0
+
+
+def replace_media_command(args: argparse.Namespace, context: CommandContext) -> int:
+    from editor.media.intake import read_picture
+    from editor.media.library import find_media
+    from editor.media.usage import replace_media
+
+    old = find_media(context.db, args.picture)
+    done = replace_media(
+        context.db, old.sha256, read_picture(args.file), actor_id=_actor_id(args, context)
+    )
+    print(
+        ngettext(
+            "{old} replaced by {ref} in {count} article.",
+            "{old} replaced by {ref} in {count} articles.",
+            len(done.articles),
+        ).format(old=old.ref, ref=done.record.ref, count=len(done.articles))
+    )
     return 0

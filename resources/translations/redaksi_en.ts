@@ -33,7 +33,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
@@ -44,7 +44,7 @@
 <context>
     <name>MediaBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="283" />
+        <location filename="../../ui/media/browser.py" line="292" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Used in %n article: %1</numerusform>
@@ -52,7 +52,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="371" />
+        <location filename="../../ui/media/browser.py" line="380" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Show %1 instead in the %n article that shows this picture?</numerusform>

@@ -1207,56 +1207,56 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="290" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The Workflow panel, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint. The preview, and the Workflow panel beside it or as its tab (ui.side_panes).</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="318" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>“%1” moved to the trash.</source>
         <translation>“%1” dipindahkan ke tempat sampah.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="523" />
+        <location filename="../../ui/main_window.py" line="526" />
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="622" />
+        <location filename="../../ui/main_window.py" line="632" />
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="654" />
-        <location filename="../../ui/main_window.py" line="701" />
+        <location filename="../../ui/main_window.py" line="664" />
+        <location filename="../../ui/main_window.py" line="711" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="673" />
+        <location filename="../../ui/main_window.py" line="683" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="675" />
+        <location filename="../../ui/main_window.py" line="685" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1467,7 +1467,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="700" />
+        <location filename="../../ui/main_window.py" line="710" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1483,7 +1483,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297" />
+        <location filename="../../ui/main_window.py" line="300" />
         <source>Another program removed the database's -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
@@ -1577,72 +1577,72 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Belum ada foto: seret foto ke sini atau pakai Tambah foto…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="283" />
+        <location filename="../../ui/media/browser.py" line="292" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Dipakai di %n artikel: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="284" />
+        <location filename="../../ui/media/browser.py" line="293" />
         <source>Untitled</source>
         <translation>Tanpa judul</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="287" />
+        <location filename="../../ui/media/browser.py" line="296" />
         <source>Not used in any article yet.</source>
         <translation>Belum dipakai di artikel mana pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="290" />
+        <location filename="../../ui/media/browser.py" line="299" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="293" />
+        <location filename="../../ui/media/browser.py" line="302" />
         <source>the file has not reached this computer yet</source>
         <translation>berkasnya belum sampai di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="315" />
+        <location filename="../../ui/media/browser.py" line="324" />
         <source>Description not saved</source>
         <translation>Keterangan tidak disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="327" />
+        <location filename="../../ui/media/browser.py" line="336" />
         <source>Add a picture</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="329" />
-        <location filename="../../ui/media/browser.py" line="361" />
+        <location filename="../../ui/media/browser.py" line="338" />
+        <location filename="../../ui/media/browser.py" line="370" />
         <source>Images (%1)</source>
         <translation>Gambar (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="340" />
+        <location filename="../../ui/media/browser.py" line="349" />
         <source>Picture not added</source>
         <translation>Foto tidak ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="359" />
+        <location filename="../../ui/media/browser.py" line="368" />
         <source>Replace “%1” with</source>
         <translation>Ganti “%1” dengan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="369" />
+        <location filename="../../ui/media/browser.py" line="378" />
         <source>Replace everywhere</source>
         <translation>Ganti di semua artikel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="371" />
+        <location filename="../../ui/media/browser.py" line="380" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Tampilkan %1 sebagai gantinya di %n artikel yang memuat foto ini?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="387" />
+        <location filename="../../ui/media/browser.py" line="396" />
         <source>Picture not replaced</source>
         <translation>Foto tidak diganti</translation>
     </message>

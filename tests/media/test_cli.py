@@ -53,3 +53,45 @@ def test_adding_needs_a_person_once_the_newsroom_has_people(
     code, _out, err = run(capsys, "--db", sqlite_url, "media", "add", str(tmp_path / "a.jpg"))
     assert code == 1 and "--as PERSON" in err
     assert "No pictures" in run(capsys, "--db", sqlite_url, "media")[1]
+
+
+def test_replace_gives_every_article_the_new_version(sqlite_url: str, tmp_path: Path, capsys):
+    from editor.articles import create_article, get_article
+    from editor.database import open_database
+    from editor.records import ArticleDraft
+
+    (tmp_path / "lama.jpg").write_bytes(jpeg(640, 480, colour=(1, 2, 3)))
+    (tmp_path / "baru.jpg").write_bytes(jpeg(640, 480, colour=(200, 2, 3)))
+    (tmp_path / "page.jpg").write_text("<html>not a photo</html>")
+    run(capsys, "--db", sqlite_url, "people", "add", "Rina Editor", "--role", "editor")
+    code, out, _ = run(
+        capsys, "--db", sqlite_url, "media", "add", str(tmp_path / "lama.jpg"),
+        "--alt", "Gedung DPR", "--as", "rina-editor",
+    )  # fmt: skip
+    old = out.split(" as ")[1].split()[0]
+    db = open_database(sqlite_url)
+    try:
+        story = create_article(db, ArticleDraft(headline="Sidang DPR", lead_image=old))
+    finally:
+        db.close()
+    code, out, _ = run(capsys, "--db", sqlite_url, "media", "show", old)
+    assert "used in" in out and "Sidang DPR" in out
+
+    code, out, err = run(
+        capsys, "--db", sqlite_url, "media", "replace", old[6:14], str(tmp_path / "page.jpg"),
+        "--as", "rina-editor",
+    )  # fmt: skip
+    assert code == 1 and "page.jpg is not a picture" in err and len(err.splitlines()) == 1
+
+    code, out, _ = run(
+        capsys, "--db", sqlite_url, "media", "replace", old[6:14], str(tmp_path / "baru.jpg"),
+        "--as", "rina-editor",
+    )  # fmt: skip
+    assert code == 0 and "in 1 article." in out
+    new = out.split(" replaced by ")[1].split()[0]
+    db = open_database(sqlite_url)
+    try:
+        assert get_article(db, story.id).lead_image == new != old
+    finally:
+        db.close()
+    assert "Gedung DPR" in run(capsys, "--db", sqlite_url, "media", "show", new)[1]

@@ -20,6 +20,7 @@ from tests.ui.driving import choose_file, menu_action, when_modal
 from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
 from ui.media.browser import MediaBrowser
+from ui.workflow.profile import ProfileDialog
 
 
 @pytest.fixture
@@ -233,3 +234,26 @@ def test_bad_files_are_refused_in_one_line_from_add_pictures(
     [(kind, text)] = qt_messages
     assert kind == "warning" and name in text and says in text and "\n" not in text
     assert browser.grid.count() == before
+
+
+def test_describing_asks_who_works_here_first(qtbot, laptop_window, qt_messages):
+    window = laptop_window  # nobody chose a profile on this machine yet
+    browser = _open(qtbot, window)
+    picture = browser.current()
+    browser.credit.clear()
+    qtbot.keyClicks(browser.credit, "Antara")
+    when_modal(ProfileDialog, lambda dialog: dialog.reject())
+    qtbot.mouseClick(browser.save_button, Qt.MouseButton.LeftButton)
+    [(kind, text)] = qt_messages
+    assert kind == "warning" and "Switch profile" in text and "\n" not in text
+    assert get_media(window.db, picture.sha256).credit == picture.credit
+
+    editor = next(p for p in list_people(window.db) if p.role == "editor")
+
+    def as_editor(dialog: ProfileDialog) -> None:
+        dialog.choose(editor.id)
+        dialog.accept()
+
+    when_modal(ProfileDialog, as_editor)
+    qtbot.mouseClick(browser.save_button, Qt.MouseButton.LeftButton)
+    assert get_media(window.db, picture.sha256).credit == "Antara"

@@ -94,7 +94,7 @@ class MediaBrowser(QDialog):
         self,
         db: Database,
         take_picture: TakePicture,
-        actor_id: Callable[[], object],
+        someone_working: Callable[[], object],
         *,
         use_as_lead: Callable[[MediaRecord], None],
         insert_in_body: Callable[[MediaRecord], None],
@@ -108,7 +108,7 @@ class MediaBrowser(QDialog):
         self.setAcceptDrops(True)
         self._db = db
         self._take = take_picture
-        self._actor_id = actor_id
+        self._someone_working = someone_working
         self._use_as_lead = use_as_lead
         self._insert_in_body = insert_in_body
         self._article_open = article_open
@@ -256,28 +256,37 @@ class MediaBrowser(QDialog):
         return "\n".join(line for line in lines if line)
 
     def _show_current(self) -> None:
+        """The current picture's preview and description (what is typed is replaced)."""
         from editor.media.library import media_bytes
+
+        record = self.current()
+        fields = (self.caption, self.credit, self.alt_text, self.license)
+        for field in (*fields, self.save_button, self.replace_button):
+            field.setEnabled(record is not None)
+        if record is None:
+            self.preview.clear()
+            for field in fields:
+                field.clear()
+        else:
+            self.preview.setPixmap(thumbnail(media_bytes(self._db, record.sha256), PREVIEW))
+            self.caption.setPlainText(record.caption)
+            self.credit.setText(record.credit)
+            self.alt_text.setPlainText(record.alt_text)
+            self.license.setText(record.license)
+        self._show_uses()
+
+    def _show_uses(self) -> None:
+        """Where the current picture is used, and whether an article is open to use it in:
+        both change while the window stays open, so they are shown again on return."""
         from editor.media.usage import articles_using
 
         record = self.current()
-        for field in (self.caption, self.credit, self.alt_text, self.license):
-            field.setEnabled(record is not None)
-        for button in (self.save_button, self.replace_button):
-            button.setEnabled(record is not None)
         may_use = record is not None and self._article_open()
         self.lead_button.setEnabled(may_use)
         self.body_button.setEnabled(may_use)
         if record is None:
-            self.preview.clear()
             self.facts.clear()
-            for field in (self.caption, self.credit, self.alt_text, self.license):
-                field.clear()
             return
-        self.preview.setPixmap(thumbnail(media_bytes(self._db, record.sha256), PREVIEW))
-        self.caption.setPlainText(record.caption)
-        self.credit.setText(record.credit)
-        self.alt_text.setPlainText(record.alt_text)
-        self.license.setText(record.license)
         uses = articles_using(self._db, record.sha256)
         used = (
             self.tr("Used in %n article(s): %1", "", len(uses)).replace(
@@ -305,7 +314,7 @@ class MediaBrowser(QDialog):
             changed = describe_media(
                 self._db,
                 record.sha256,
-                actor_id=self._actor_id(),  # type: ignore[arg-type]
+                actor_id=self._someone_working(),  # type: ignore[arg-type]
                 caption=self.caption.toPlainText(),
                 credit=self.credit.text(),
                 alt_text=self.alt_text.toPlainText(),
@@ -381,7 +390,7 @@ class MediaBrowser(QDialog):
                 self._db,
                 record.sha256,
                 read_picture(Path(path)),
-                actor_id=self._actor_id(),  # type: ignore[arg-type]
+                actor_id=self._someone_working(),  # type: ignore[arg-type]
             )
         except (RedaksiError, OSError) as error:
             QMessageBox.warning(self, self.tr("Picture not replaced"), str(error))
@@ -404,12 +413,13 @@ class MediaBrowser(QDialog):
             how(record)
             # Saved at once, so "Used in …" counts it and another article may follow.
             self._save_open()
-            self._show_current()
+            self._show_uses()
 
     def changeEvent(self, event: QEvent) -> None:
-        # Back from the editor: another article may be open, and uses may have changed.
+        # Back from the editor: another article may be open, and uses may have changed;
+        # a description being typed stays as it is.
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._show_current()
+            self._show_uses()
         super().changeEvent(event)
 
     # --- drops ----------------------------------------------------------------------

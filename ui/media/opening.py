@@ -45,7 +45,7 @@ def show_media_library(window: Any) -> MediaBrowser:
         browser = MediaBrowser(
             window._db(),
             window._take_picture,
-            window._actor_id,
+            window._someone_working,
             use_as_lead=window.editor.form.use_lead_picture,
             insert_in_body=window.editor.insert_picture,
             article_open=lambda: window._open_id is not None and window.editor.isEnabled(),
