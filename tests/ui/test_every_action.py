@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread, QTimer
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextCursor
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog
 
@@ -24,7 +23,7 @@ from editor.articles import get_article
 from editor.database import Database
 from editor.people import list_people
 from editor.revisions import list_revisions
-from tests.ui.driving import TEST_NUMBER, describe_when_asked, menu_action, type_file_path
+from tests.ui.driving import describe_when_asked, menu_action, type_file_path, when_modal
 from ui.editor_pane.related_dialog import RelatedArticleDialog
 from ui.file_dialogs import FileDialog
 from ui.main_window import MainWindow
@@ -54,27 +53,17 @@ class Dialogs:
         self.kinds: list[str] = []
 
     def answer(self, act: Callable[[Any], None] | None = None) -> None:
-        # Looks until the dialog's exec loop runs, however long a loaded machine takes to
-        # open it (a fixed number of tries left a slow file dialog waiting for ever), and
-        # stops when the test ends (tests.ui.driving.when_modal).
-        base = QThread.currentThread().loopLevel()
-        test = TEST_NUMBER[0]
-
-        def look() -> None:
-            if TEST_NUMBER[0] != test:
-                return
-            dialog = QApplication.activeModalWidget()
-            if isinstance(dialog, QDialog) and QThread.currentThread().loopLevel() > base:
-                self.kinds.append(type(dialog).__name__)
-                self.seen.append(dialog)
-                if act is not None:
-                    act(dialog)
-                else:
-                    dialog.reject()
+        # Once its exec loop runs, however long a loaded machine takes to open it, and
+        # never past the end of this test (tests.ui.driving.when_modal).
+        def handle(dialog: QDialog) -> None:
+            self.kinds.append(type(dialog).__name__)
+            self.seen.append(dialog)
+            if act is not None:
+                act(dialog)
             else:
-                QTimer.singleShot(20, look)
+                dialog.reject()
 
-        QTimer.singleShot(20, look)
+        when_modal(QDialog, handle)
 
 
 @dataclass
