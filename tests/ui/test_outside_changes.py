@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from editor.articles import get_article, save_article
 from editor.database import Database, open_database
 from editor.models import Article
+from tests.ui.driving import TEST_NUMBER
 from tests.ui.workflow_newsroom import make_newsroom, open_window
 from ui.article_list.model import COLUMNS
 
@@ -40,8 +41,11 @@ def record_dialogs(seen: list[str], seconds: float = 30) -> None:
     """Every modal dialog that opens is noted and closed (none should open here)."""
     base = QThread.currentThread().loopLevel()
     deadline = time.monotonic() + seconds
+    test = TEST_NUMBER[0]
 
     def look() -> None:
+        if TEST_NUMBER[0] != test:
+            return  # the test is over: the next test's dialogs are its own
         dialog = QApplication.activeModalWidget()
         if isinstance(dialog, QDialog) and QThread.currentThread().loopLevel() > base:
             seen.append(type(dialog).__name__)
