@@ -325,7 +325,7 @@ def _attach(
         app.quit()
         return 0
     if options.view == "dashboard":
-        window.show_dashboard()
+        window.tools.show_dashboard()
         if options.size is not None or options.screenshot is not None:
             window.dashboard.resize(*(options.size or (1366, 768)))
     if options.screenshot is None and options.db is None:

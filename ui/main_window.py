@@ -8,8 +8,7 @@ start-up stays quick however large the newsroom is.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,12 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor import __version__
 from editor.config import Settings
-from editor.errors import ConflictError, RedaksiError
+from editor.errors import RedaksiError
 from ui import window_layout
 from ui.actions import ActionRegistry
-from ui.article_list import commands
+from ui.article_commands import ArticleCommands
 from ui.article_list.pane import ArticleListPane
 from ui.editor_pane import EditorPane
 from ui.i18n import Translations
@@ -42,6 +40,7 @@ from ui.status_bar import StatusBar
 from ui.story_packages import PackageActions
 from ui.sync.controller import SyncController
 from ui.theme import ThemeState
+from ui.tool_windows import ToolWindows
 from ui.window_actions import (
     ARTICLE_ACTIONS,
     MENUS,
@@ -86,6 +85,10 @@ class MainWindow(QMainWindow):
         self._people: list[PersonRecord] = []
         self._open_id: uuid.UUID | None = None
 
+        # File, Article and View commands on articles (ui.article_commands).
+        self.commands = ArticleCommands(self)
+        # Dashboard, publish, media library, import, preferences, About (ui.tool_windows).
+        self.tools = ToolWindows(self)
         self.registry = ActionRegistry(self)
         self._create_actions()
         # Sign-in to the newsroom server and the background sync (ui.sync).
@@ -330,120 +333,6 @@ class MainWindow(QMainWindow):
 
     # --- commands -----------------------------------------------------------------------
 
-    def _run(self, command: Callable[[], object]) -> None:
-        """Run a list command after saving; a core error becomes a message, never a crash."""
-        if self.db is None or not self.flush():
-            return
-        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
-        if refusal:
-            self._error(refusal)
-            return
-        try:
-            command()
-        except ConflictError as error:
-            self._error(str(error))
-        except RedaksiError as error:
-            self._error(str(error))
-        self._update_actions()
-
-    def new_article(self) -> None:
-        actor_id = self._actor_id()
-        self._run(lambda: self._opened(commands.new_article(self._db(), self.list_pane, actor_id)))
-        self.editor.form.headline.setFocus()
-
-    def duplicate_article(self) -> None:
-        actor_id = self._actor_id()
-        if (article_id := self._open_id) is not None:
-            self._run(
-                lambda: self._opened(
-                    commands.duplicate_article(self._db(), self.list_pane, article_id, actor_id)
-                )
-            )
-
-    def trash_article(self) -> None:
-        actor_id = self._actor_id()
-        article_id = self.list_pane.current_id()
-        if article_id is None or self.list_pane.showing_trash():
-            return
-        headline = self.editor.form.headline.text() if article_id == self._open_id else ""
-        done: list[bool] = []
-
-        def trash() -> None:
-            commands.trash_article(self._db(), self.list_pane, article_id, actor_id)
-            done.append(True)
-
-        self._run(trash)
-        if done:
-            self.status.offer_undo(
-                self.tr("“%1” moved to the trash.").replace("%1", headline or "?"),
-                lambda: self._take_out_of_trash(article_id, actor_id),
-            )
-
-    def _take_out_of_trash(self, article_id: uuid.UUID, actor_id: uuid.UUID | None) -> None:
-        """Undo of a move to the trash: the article back where it was, selected."""
-        from editor.workflow.editing import set_trashed
-
-        def restore() -> None:
-            set_trashed(self._db(), article_id, False, actor_id=actor_id)
-            self.list_pane.model.reload()
-            self.list_pane.select_article(article_id)
-
-        self._run(restore)
-
-    def restore_article(self) -> None:
-        actor_id = self._actor_id()
-        article_id = self.list_pane.current_id()
-        if article_id is not None and self.list_pane.showing_trash():
-            self._run(
-                lambda: commands.restore_article(self._db(), self.list_pane, article_id, actor_id)
-            )
-
-    def save_revision(self) -> None:
-        """Ctrl+S: save now and keep a revision the user can go back to."""
-        if self._open_id is None or self.autosave is None:
-            return
-        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
-        if refusal:
-            self._error(refusal)
-            return
-        self.autosave.save_revision()
-
-    def show_revisions(self) -> None:
-        if self._open_id is None or self.db is None or not self.flush():
-            return
-        from editor.articles import get_article
-        from ui.revisions_dialog import RevisionsDialog
-
-        refusal = self.workflow.write_refusal() if self.workflow is not None else ""
-        typed = self.editor.body.toPlainText()
-        dialog = RevisionsDialog(
-            self.db,
-            self._open_id,
-            self,
-            zone=self.context.settings.zone,
-            author_id=self._actor_id(),
-            # Only the window that may edit the article now (signed in, holding its lock)
-            # may put an old version back.
-            read_only=bool(refusal) or self.editor.body.isReadOnly(),
-        )
-        restored: list[object] = []
-        dialog.restored.connect(restored.append)
-        dialog.exec()
-        record = get_article(self.db, self._open_id)
-        if restored and record.body != typed:
-            # The restored text arrives as one edit over what was there, so Ctrl+Z (Edit →
-            # Undo) takes the restore back; the next save stores whichever text stays.
-            self.editor.reload(replace(record, body=typed))
-            self.editor.replace_body_undoably(record.body)
-        else:
-            self.editor.reload(record)
-        self.preview.show_record(record, self.context.settings)
-        self.list_pane.model.update_from_record(record)
-
-    def open_in_browser(self) -> None:
-        if self._open_id is not None:
-            self.preview.open_in_browser()
-
     def show_trash(self, on: bool) -> None:
         if self.flush():
             self.list_pane.show_trash(on)
@@ -458,77 +347,9 @@ class MainWindow(QMainWindow):
         if on and self._open_id is not None:
             self.preview.show_record(self.editor.current_record(), self.context.settings)
 
-    def show_dashboard(self) -> None:
-        """Open (or raise) the dashboard window; pyqtgraph is imported only now."""
-        if self.db is None:
-            return
-        from ui.dashboard.window import show_dashboard
-
-        self.dashboard = show_dashboard(self)
-
-    def publish_site(self) -> None:
-        if self.db is None or not self.flush():
-            return
-        from ui.publish_dialog import PublishDialog
-
-        PublishDialog(self.db, self.context.settings, self).exec()
-
-    def show_media_library(self) -> None:
-        """Open (or raise) the media library beside the editor."""
-        if self.db is not None:
-            from ui.media.opening import show_media_library
-
-            self.media_browser = show_media_library(self)
-
-    def show_newsroom_dictionary(self) -> None:
-        if self.db is not None:
-            self.newsroom_words.show_dialog(self)
-
-    def import_articles(self) -> None:
-        """File → Import: a window of its own, so the newsroom stays usable meanwhile."""
-        if self.db is None or not self.flush():
-            return
-        from ui.import_dialog import open_import
-
-        self.import_dialog = open_import(self, self.db, self._actor_id())
-
-    def show_preferences(self) -> None:
-        from ui.preferences import PreferencesDialog
-
-        dialog = PreferencesDialog(self.context, self)
-        if dialog.exec():
-            self.apply_preferences(dialog)
-
-    def apply_preferences(self, dialog: Any) -> None:
-        """Take over what the preferences dialog changed (it saved them already)."""
-        from ui.theme import apply_theme
-
-        self.context.settings = dialog.settings()
-        self.context.theme_choice = dialog.theme_choice()
-        app = _app()
-        apply_theme(app, self.context.theme_choice, self.context.theme)
-        language = dialog.language()
-        if language != self.context.translations.language:
-            self.context.translations.install(language)
-        self.status.set_language(self.context.translations.language)
-        self.status.set_zone(self.context.settings.zone)
-        self.list_pane.model.set_zone(self.context.settings.zone)
-        self.spelling.reload_preferences()
-        self.list_pane.filter_bar.set_zone(self.context.settings.zone)
-        if self.autosave is not None and hasattr(self.autosave, "set_interval"):
-            self.autosave.set_interval(self._autosave_interval())
+    def open_in_browser(self) -> None:
         if self._open_id is not None:
-            self.preview.show_record(self.editor.current_record(), self.context.settings)
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Redaksi"),
-            self.tr(
-                "<h3>Redaksi %1</h3><p>A desktop newsroom editor: draft, review, "
-                "schedule and publish.</p><p>Licensed under the GPL, version 3 or later.</p>"
-            ).replace("%1", __version__),
-        )
+            self.preview.open_in_browser()
 
     # --- wiring -------------------------------------------------------------------------
 
@@ -645,9 +466,6 @@ class MainWindow(QMainWindow):
         session = self.workflow.session if self.workflow is not None else None
         return session.actor_id if session is not None else None
 
-    def _opened(self, article_id: uuid.UUID) -> None:
-        self.open_article(article_id)
-
     def _db(self) -> Database:
         if self.db is None:
             raise RuntimeError("The database is not open yet.")
@@ -721,9 +539,3 @@ def _uuid(value: object) -> uuid.UUID | None:
         return uuid.UUID(str(value)) if value else None
     except ValueError:
         return None
-
-
-def _app() -> Any:
-    from PySide6.QtWidgets import QApplication
-
-    return QApplication.instance()

@@ -126,32 +126,41 @@ def shell_actions(window: MainWindow) -> list[tuple[ActionSpec, Callable[..., ob
     """The window's actions (texts come from :func:`shell_texts`) and their slots."""
 
     return [
-        (ActionSpec("article.new", "", QKeySequence.StandardKey.New, "new"), window.new_article),
+        (
+            ActionSpec("article.new", "", QKeySequence.StandardKey.New, "new"),
+            window.commands.new_article,
+        ),
         (
             ActionSpec("article.duplicate", "", "Ctrl+Shift+D", "duplicate"),
-            window.duplicate_article,
+            window.commands.duplicate_article,
         ),
         (
             ActionSpec("article.save", "", QKeySequence.StandardKey.Save, "save"),
-            window.save_revision,
+            window.commands.save_revision,
         ),
-        (ActionSpec("article.trash", "", None, "trash"), window.trash_article),
-        (ActionSpec("article.restore", "", None, "restore"), window.restore_article),
-        (ActionSpec("article.revisions", "", "Ctrl+Shift+H", "revisions"), window.show_revisions),
+        (ActionSpec("article.trash", "", None, "trash"), window.commands.trash_article),
+        (ActionSpec("article.restore", "", None, "restore"), window.commands.restore_article),
+        (
+            ActionSpec("article.revisions", "", "Ctrl+Shift+H", "revisions"),
+            window.commands.show_revisions,
+        ),
         (ActionSpec("article.browser", "", "Ctrl+Shift+B", "browser"), window.open_in_browser),
         (ActionSpec("list.search", "", "Ctrl+Shift+F", "find"), window._focus_search),
         (ActionSpec("view.trash", "", None, "show-trash", checkable=True), window.show_trash),
         (ActionSpec("view.preview", "", "F9", "preview", checkable=True), window.toggle_preview),
         (ActionSpec("view.focus_list", "", "Ctrl+1", None), window._focus_list),
         (ActionSpec("view.focus_editor", "", "Ctrl+2", None), window._focus_editor),
-        (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), window.show_dashboard),
-        (ActionSpec("file.import", "", None, "import"), window.import_articles),
-        (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), window.publish_site),
-        (ActionSpec("spelling.newsroom", "", None, "spelling"), window.show_newsroom_dictionary),
-        (ActionSpec("media.library", "", "Ctrl+Shift+M", "image"), window.show_media_library),
-        (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), window.show_preferences),
+        (ActionSpec("view.dashboard", "", "Ctrl+3", "dashboard"), window.tools.show_dashboard),
+        (ActionSpec("file.import", "", None, "import"), window.tools.import_articles),
+        (ActionSpec("site.publish", "", "Ctrl+Shift+P", "publish"), window.tools.publish_site),
+        (
+            ActionSpec("spelling.newsroom", "", None, "spelling"),
+            window.tools.show_newsroom_dictionary,
+        ),
+        (ActionSpec("media.library", "", "Ctrl+Shift+M", "image"), window.tools.show_media_library),
+        (ActionSpec("app.preferences", "", "Ctrl+,", "preferences"), window.tools.show_preferences),
         (ActionSpec("app.quit", "", QKeySequence.StandardKey.Quit, "quit"), window.close),
-        (ActionSpec("help.about", "", None, "about"), window.show_about),
+        (ActionSpec("help.about", "", None, "about"), window.tools.show_about),
     ]
 
 

@@ -1207,267 +1207,267 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="296" />
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The Workflow panel, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint. The preview, and the Workflow panel beside it or as its tab (ui.side_panes).</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="318" />
+        <location filename="../../ui/main_window.py" line="321" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/article_commands.py" line="80" />
         <source>“%1” moved to the trash.</source>
         <translation>“%1” dipindahkan ke tempat sampah.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526" />
+        <location filename="../../ui/tool_windows.py" line="96" />
         <source>About Redaksi</source>
         <translation>Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/tool_windows.py" line="97" />
         <source>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;A desktop newsroom editor: draft, review, schedule and publish.&lt;/p&gt;&lt;p&gt;Licensed under the GPL, version 3 or later.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="632" />
+        <location filename="../../ui/main_window.py" line="453" />
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="664" />
-        <location filename="../../ui/main_window.py" line="711" />
+        <location filename="../../ui/main_window.py" line="482" />
+        <location filename="../../ui/main_window.py" line="529" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="683" />
+        <location filename="../../ui/main_window.py" line="501" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="685" />
+        <location filename="../../ui/main_window.py" line="503" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="164" />
+        <location filename="../../ui/window_actions.py" line="173" />
         <source>&amp;New article</source>
         <extracomment>Where each action sits. Ids the panes register (edit.*) are placed too; an id nobody registered is skipped, so a pane can grow or shrink its set of actions freely. Actions that need an article open in the editor.</extracomment>
         <translation>Artikel &amp;baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="165" />
+        <location filename="../../ui/window_actions.py" line="174" />
         <source>Start a new draft</source>
         <translation>Mulai draf baru</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="168" />
+        <location filename="../../ui/window_actions.py" line="177" />
         <source>D&amp;uplicate</source>
         <translation>&amp;Gandakan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="169" />
+        <location filename="../../ui/window_actions.py" line="178" />
         <source>Make a copy of this article</source>
         <translation>Buat salinan artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="172" />
+        <location filename="../../ui/window_actions.py" line="181" />
         <source>&amp;Save</source>
         <translation>&amp;Simpan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="173" />
+        <location filename="../../ui/window_actions.py" line="182" />
         <source>Save now and keep a revision</source>
         <translation>Simpan sekarang dan catat sebagai revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="176" />
+        <location filename="../../ui/window_actions.py" line="185" />
         <source>Move to &amp;trash</source>
         <translation>Pindahkan ke &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="177" />
+        <location filename="../../ui/window_actions.py" line="186" />
         <source>Move the selected article to the trash</source>
         <translation>Pindahkan artikel terpilih ke tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="180" />
+        <location filename="../../ui/window_actions.py" line="189" />
         <source>&amp;Restore from trash</source>
         <translation>&amp;Pulihkan dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="181" />
+        <location filename="../../ui/window_actions.py" line="190" />
         <source>Take the article out of the trash</source>
         <translation>Keluarkan artikel dari tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="184" />
+        <location filename="../../ui/window_actions.py" line="193" />
         <source>Re&amp;visions…</source>
         <translation>Re&amp;visi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="185" />
+        <location filename="../../ui/window_actions.py" line="194" />
         <source>Earlier versions of this article</source>
         <translation>Versi-versi sebelumnya dari artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="188" />
+        <location filename="../../ui/window_actions.py" line="197" />
         <source>Open in &amp;browser</source>
         <translation>Buka di &amp;peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="189" />
+        <location filename="../../ui/window_actions.py" line="198" />
         <source>Show the published page in a browser</source>
         <translation>Tampilkan halaman terbitnya di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="192" />
+        <location filename="../../ui/window_actions.py" line="201" />
         <source>Search &amp;articles</source>
         <translation>Cari &amp;artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="193" />
+        <location filename="../../ui/window_actions.py" line="202" />
         <source>Search the article list</source>
         <translation>Cari di daftar artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="196" />
+        <location filename="../../ui/window_actions.py" line="205" />
         <source>Show &amp;trash</source>
         <translation>Lihat &amp;tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="197" />
+        <location filename="../../ui/window_actions.py" line="206" />
         <source>Show the articles in the trash</source>
         <translation>Tampilkan artikel di tempat sampah</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="200" />
+        <location filename="../../ui/window_actions.py" line="209" />
         <source>&amp;Preview</source>
         <translation>&amp;Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="201" />
+        <location filename="../../ui/window_actions.py" line="210" />
         <source>Show or hide the preview</source>
         <translation>Tampilkan atau sembunyikan pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="203" />
+        <location filename="../../ui/window_actions.py" line="212" />
         <source>Go to &amp;list</source>
         <translation>Ke &amp;daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="204" />
+        <location filename="../../ui/window_actions.py" line="213" />
         <source>Go to &amp;editor</source>
         <translation>Ke &amp;penyunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="206" />
+        <location filename="../../ui/window_actions.py" line="215" />
         <source>&amp;Dashboard</source>
         <translation>&amp;Dasbor</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="207" />
+        <location filename="../../ui/window_actions.py" line="216" />
         <source>Page views, Populer, production, speed and the pipeline</source>
         <translation>Tayangan, Populer, produksi, kecepatan, dan alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="210" />
+        <location filename="../../ui/window_actions.py" line="219" />
         <source>&amp;Import…</source>
         <translation>&amp;Impor…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="211" />
+        <location filename="../../ui/window_actions.py" line="220" />
         <source>Bring in a Hugo or Jekyll site, Markdown files or a WordPress export</source>
         <translation>Masukkan situs Hugo atau Jekyll, berkas Markdown, atau ekspor WordPress</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="216" />
+        <location filename="../../ui/window_actions.py" line="225" />
         <source>&amp;Publish site…</source>
         <translation>&amp;Terbitkan situs…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="217" />
+        <location filename="../../ui/window_actions.py" line="226" />
         <source>Write the public site to a folder</source>
         <translation>Tulis situs publik ke sebuah folder</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="220" />
+        <location filename="../../ui/window_actions.py" line="229" />
         <source>&amp;Media library…</source>
         <translation>&amp;Pustaka media…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="221" />
+        <location filename="../../ui/window_actions.py" line="230" />
         <source>The newsroom's pictures: find, describe, use in this article, replace</source>
         <translation>Foto milik redaksi: cari, beri keterangan, pakai di artikel ini, ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="227" />
+        <location filename="../../ui/window_actions.py" line="236" />
         <source>Newsroom &amp;dictionary…</source>
         <translation>&amp;Kamus redaksi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="228" />
+        <location filename="../../ui/window_actions.py" line="237" />
         <source>The newsroom's words, rupiah style and spelling before a publish</source>
         <translation>Kata-kata redaksi, gaya rupiah, dan ejaan sebelum terbit</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="233" />
+        <location filename="../../ui/window_actions.py" line="242" />
         <source>&amp;Preferences…</source>
         <translation>Pre&amp;ferensi…</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="234" />
+        <location filename="../../ui/window_actions.py" line="243" />
         <source>Time zone, language, theme, autosave</source>
         <translation>Zona waktu, bahasa, tema, simpan otomatis</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="236" />
+        <location filename="../../ui/window_actions.py" line="245" />
         <source>&amp;Quit</source>
         <translation>&amp;Keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="237" />
+        <location filename="../../ui/window_actions.py" line="246" />
         <source>&amp;About Redaksi</source>
         <translation>&amp;Tentang Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="245" />
+        <location filename="../../ui/window_actions.py" line="254" />
         <source>&amp;Article</source>
         <translation>&amp;Artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="246" />
+        <location filename="../../ui/window_actions.py" line="255" />
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="247" />
+        <location filename="../../ui/window_actions.py" line="256" />
         <source>&amp;View</source>
         <translation>&amp;Tampilan</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="248" />
+        <location filename="../../ui/window_actions.py" line="257" />
         <source>&amp;Tools</source>
         <translation>&amp;Alat</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="249" />
+        <location filename="../../ui/window_actions.py" line="258" />
         <source>&amp;Help</source>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="710" />
+        <location filename="../../ui/main_window.py" line="528" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1483,12 +1483,12 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300" />
+        <location filename="../../ui/main_window.py" line="303" />
         <source>Another program removed the database's -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
     <message>
-        <location filename="../../ui/window_actions.py" line="244" />
+        <location filename="../../ui/window_actions.py" line="253" />
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>

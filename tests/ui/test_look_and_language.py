@@ -104,7 +104,7 @@ def test_preferences_save_zone_through_user_config_and_the_rest_in_qsettings(
     assert load_settings().zone == "Asia/Makassar"
     assert saved_theme_choice() == "dark"
     assert int(QSettings().value("editor/autosaveIntervalMs")) == 5000
-    window.apply_preferences(dialog)
+    window.tools.apply_preferences(dialog)
     assert window.context.settings.zone == "Asia/Makassar"
     assert window.autosave.interval_ms() == 5000
     assert window.context.theme.name == "dark"
