@@ -10,16 +10,15 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.acting import actor_id_of, add_actor_option, role_help
 from editor.cli.output import print_json, print_table
 from editor.i18n import _
 from editor.records import ROLES
 
 if TYPE_CHECKING:
-    import uuid
-
     from editor.cli.context import CommandContext
 
-
+ADMINS = "an admin"
 ADD_DESCRIPTION = (
     "Admins add people and sections: give --as PERSON. A newsroom with no admin yet takes "
     'this without --as, so that IT can add the first admin: people add "Nama" --role admin.'
@@ -39,7 +38,7 @@ def register(subparsers: Any) -> None:
     add_section.add_argument("name", metavar="NAME")
     add_section.add_argument("--parent", help="parent section: name or path (e.g. berita)")
     add_section.add_argument("--slug", default="", help="URL slug (default: from the name)")
-    add_actor_option(add_section)
+    add_actor_option(add_section, role_help(ADMINS))
     add_section.set_defaults(handler=add_section_command)
 
     people = subparsers.add_parser(
@@ -54,25 +53,8 @@ def register(subparsers: Any) -> None:
     add_person.add_argument("name", metavar="NAME")
     add_person.add_argument("--role", choices=ROLES, default="reporter")
     add_person.add_argument("--email", default=None)
-    add_actor_option(add_person)
+    add_actor_option(add_person, role_help(ADMINS))
     add_person.set_defaults(handler=add_person_command)
-
-
-def add_actor_option(parser: argparse.ArgumentParser, role: str = "an admin") -> None:
-    """``--as PERSON`` for a change to the newsroom's lists, made by ``role``."""
-    parser.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help=f"who acts (id, handle or name): {role}; needed once the newsroom has an admin",
-    )
-
-
-def actor_id_of(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
-    """The signed-in ``--as`` person, or None to let the core apply the bootstrap rule."""
-    from editor.cli.workflow import acting_person
-
-    return acting_person(context, args.actor).id if args.actor else None
 
 
 def list_sections_command(args: argparse.Namespace, context: CommandContext) -> int:

@@ -11,12 +11,11 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.acting import actor_id_of, add_actor_option
 from editor.cli.output import print_json, print_table
 from editor.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    import uuid
-
     from editor.cli.context import CommandContext
 
 
@@ -69,12 +68,7 @@ def register(subparsers: Any) -> None:
     )
     replace.add_argument("picture", metavar="PICTURE", help="media:… reference or hash prefix")
     replace.add_argument("file", type=Path, metavar="FILE")
-    replace.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help="who acts (id, handle or name); needed once the newsroom has people",
-    )
+    add_actor_option(replace)
     replace.set_defaults(handler=replace_media_command)
 
 
@@ -83,18 +77,7 @@ def _description_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--credit", default=None, help='who took it, e.g. "NATO" or "Antara"')
     parser.add_argument("--alt", default=None, help="what the picture shows, for screen readers")
     parser.add_argument("--license", default=None, help='e.g. "CC BY 4.0" or "staff photo"')
-    parser.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help="who acts (id, handle or name); needed once the newsroom has people",
-    )
-
-
-def _actor_id(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
-    from editor.cli.workflow import acting_person
-
-    return acting_person(context, args.actor).id if args.actor else None
+    add_actor_option(parser)
 
 
 def list_media_command(args: argparse.Namespace, context: CommandContext) -> int:
@@ -126,7 +109,7 @@ def add_media_command(args: argparse.Namespace, context: CommandContext) -> int:
     from editor.media.intake import NotAPicture
     from editor.media.library import add_file
 
-    actor_id = _actor_id(args, context)
+    actor_id = actor_id_of(args, context)
     failed = 0
     for path in args.files:
         try:
@@ -160,7 +143,7 @@ def describe_media_command(args: argparse.Namespace, context: CommandContext) ->
     record = describe_media(
         context.db,
         picture.sha256,
-        actor_id=_actor_id(args, context),
+        actor_id=actor_id_of(args, context),
         caption=args.caption,
         credit=args.credit,
         alt_text=args.alt,
@@ -203,7 +186,7 @@ def replace_media_command(args: argparse.Namespace, context: CommandContext) -> 
 
     old = find_media(context.db, args.picture)
     done = replace_media(
-        context.db, old.sha256, read_picture(args.file), actor_id=_actor_id(args, context)
+        context.db, old.sha256, read_picture(args.file), actor_id=actor_id_of(args, context)
     )
     print(
         ngettext(

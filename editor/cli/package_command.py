@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.acting import actor_id_of, add_actor_option
 from editor.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -40,11 +41,8 @@ def register(subparsers: Any) -> None:
         "a sync; a clash keeps both texts.",
     )
     take.add_argument("file", type=Path, metavar="FILE")
-    take.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help="who imports it (id, handle or name); on a replica, the person signed in",
+    add_actor_option(
+        take, "who imports it (id, handle or name); on a replica, the person signed in"
     )
     take.set_defaults(handler=import_command)
 
@@ -67,12 +65,12 @@ def export_command(args: argparse.Namespace, context: CommandContext) -> int:
 
 
 def _actor(args: argparse.Namespace, context: CommandContext) -> uuid.UUID | None:
-    from editor.cli.workflow import acting_person
+    """The ``--as`` person, else on a replica the person signed in to the server."""
     from editor.sync.replica import remote_config
 
-    config = remote_config(context.db)
     if args.actor:
-        return acting_person(context, args.actor).id
+        return actor_id_of(args, context)
+    config = remote_config(context.db)
     return config.person_id if config is not None else None
 
 

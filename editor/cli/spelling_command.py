@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from editor.cli.catalog import actor_id_of, add_actor_option
+from editor.cli.acting import actor_id_of, add_actor_option, role_help
 from editor.cli.output import print_json, print_table
 from editor.errors import ValidationError
 from editor.i18n import _, ngettext
@@ -58,11 +58,11 @@ def register(subparsers: Any) -> None:
     listing.set_defaults(handler=list_words_command)
     add = actions.add_parser("add", help="add words (editors)")
     add.add_argument("words", nargs="+", metavar="WORD")
-    add_actor_option(add, EDITORS)
+    add_actor_option(add, role_help(EDITORS))
     add.set_defaults(handler=add_words_command)
     remove = actions.add_parser("remove", help="remove a word (editors)")
     remove.add_argument("word", metavar="WORD")
-    add_actor_option(remove, EDITORS)
+    add_actor_option(remove, role_help(EDITORS))
     remove.set_defaults(handler=remove_word_command)
     currency = actions.add_parser(
         "currency",
@@ -70,7 +70,7 @@ def register(subparsers: Any) -> None:
         description="puebi: Rp4,5 triliun (PUEBI); spaced: Rp 4,5 triliun (a common house style).",
     )
     currency.add_argument("style", nargs="?", choices=("puebi", "spaced"))
-    add_actor_option(currency, EDITORS)
+    add_actor_option(currency, role_help(EDITORS))
     currency.set_defaults(handler=currency_command)
     checklist = actions.add_parser(
         "checklist",
@@ -82,7 +82,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     checklist.add_argument("rule", nargs="?", choices=("block", "warn", "off"))
-    add_actor_option(checklist, EDITORS)
+    add_actor_option(checklist, role_help(EDITORS))
     checklist.set_defaults(handler=checklist_rule_command)
 
 

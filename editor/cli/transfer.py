@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.acting import actor_id_of, add_actor_option
 from editor.cli.articles import parse_statuses as _statuses
 from editor.errors import ValidationError
 from editor.i18n import _
@@ -57,11 +58,8 @@ def register(subparsers: Any) -> None:
             "whose pictures come into the media library"
         ),
     )
-    importing.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help="who imports (id, handle or name); needed once the newsroom has people",
+    add_actor_option(
+        importing, "who imports (id, handle or name); needed once the newsroom has people"
     )
     importing.set_defaults(handler=import_command)
 
@@ -118,7 +116,6 @@ def print_report(report: ImportReport) -> None:
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.cli.workflow import acting_person
     from editor.importer import import_paths
     from editor.wordpress.importer import import_wordpress, is_wordpress_export
 
@@ -130,10 +127,9 @@ def import_command(args: argparse.Namespace, context: CommandContext) -> int:
     present = [path for path in args.paths if path.exists()]
     if not present:
         return 1
-    actor = acting_person(context, args.actor) if args.actor else None
     common: dict[str, Any] = {
         "zone": context.settings.zone,
-        "actor_id": actor.id if actor is not None else None,
+        "actor_id": actor_id_of(args, context),
         "section_map": section_map,
         "progress": _progress_line(),
     }

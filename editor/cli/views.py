@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from editor.cli.acting import actor_id_of, add_actor_option
 from editor.i18n import _
 
 if TYPE_CHECKING:
@@ -41,12 +42,9 @@ def register(subparsers: Any) -> None:
         default="UTC",
         help="time zone of CSV times written without an offset (default: UTC)",
     )
-    importing.add_argument(
-        "--as",
-        dest="actor",
-        metavar="PERSON",
-        help="who imports (id, handle or name): an editor or admin; needed once the "
-        "newsroom has people",
+    add_actor_option(
+        importing,
+        "who imports (id, handle or name): an editor or admin; needed once the newsroom has people",
     )
     importing.set_defaults(handler=import_command)
     top = commands.add_parser("popular", help="list the most-read public articles")
@@ -95,10 +93,9 @@ def print_report(report: ViewImportReport) -> None:
 
 
 def import_command(args: argparse.Namespace, context: CommandContext) -> int:
-    from editor.cli.workflow import acting_person
     from editor.views.acting import import_views_as
 
-    actor_id = acting_person(context, args.actor).id if args.actor else None
+    actor_id = actor_id_of(args, context)
     report = import_views_as(context.db, args.files, actor_id=actor_id, zone=args.zone)
     print_report(report)
     return 1 if report.files_failed else 0
