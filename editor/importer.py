@@ -22,12 +22,12 @@ reading its header. Changed content is saved with optimistic locking and kept as
 "import" revision; if the stored article had changes that no revision holds yet, they are
 kept as a revision first.
 
-New articles are written in batches of BATCH_FILES, each batch one unit of work holding
-every article with its revision and its audit entry: a killed or cancelled import leaves
-each article with its revision and audit entry, or neither. If the database refuses a
-batch, its files are written one at a time so only the refused one is left out. An article
-that an older, interrupted import left without any revision gets its revision when the same
-file is imported again.
+New articles are written in batches of BATCH_FILES (editor.import_writer), each batch one
+unit of work holding every article with its revision and its audit entry. If the database
+refuses a batch, its files are written one at a time so only the refused one is left out.
+An article that an older, interrupted import left without any revision gets its revision
+when the same file is imported again. Bylines name people as editor.import_people says;
+what became of each file is the report (editor.import_report).
 
 An import acts as a person and obeys their role; every change and refusal is audited
 (editor.workflow.import_rules). Missing sections are created when the person may
@@ -42,50 +42,37 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path, PurePath
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import Session
 
-from editor.articles import (
-    EDITABLE_FIELDS,
-    MAX_BODY_CHARS,
-    find_by_source_key,
-    get_article,
-)
+from editor.articles import MAX_BODY_CHARS, find_by_source_key, get_article
 from editor.database import Database
 from editor.errors import ConflictError, RedaksiError
 from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
-from editor.import_bulk import NewArticle, insert_new_articles, writes_in_bulk
 from editor.import_fields import ImportedFields, read_fields
+from editor.import_people import BylinePeople
 from editor.import_pictures import SitePictures
 from editor.import_reader import FieldProblem, FieldProblems, check_zone
+from editor.import_report import ImportedFile, ImportProblem, ImportReport, write_reason
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, collect
+from editor.import_writer import ImportWriter, Incoming, Queued, content_values
 from editor.models import Article
 from editor.old_addresses import old_addresses
 from editor.outside_files import UnreadableFile, read_regular
-from editor.people import list_people
-from editor.records import ArticleDraft, ArticleRecord, PersonRecord, PersonRef
-from editor.revisions import (
-    _retrying,
-    add_with_revision,
-    create_revision,
-    list_revisions,
-    save_with_revision,
-)
-from editor.slugs import slugify
-from editor.tags import distinct_names, tag_key
+from editor.records import ArticleRecord
 from editor.translations import translation_group
 from editor.workflow.import_rules import ImportActor
+
+__all__ = ["ImportProblem", "ImportReport", "ImportRun", "Incoming", "import_paths", "start_run"]
 
 #: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
 #: four bytes a character); it is refused before it is read.
@@ -93,74 +80,6 @@ MAX_FILE_BYTES = 4 * (MAX_HEADER_CHARS + MAX_BODY_CHARS) + 4096
 #: New articles per unit of work: big enough that commits stop dominating, small enough
 #: that a cancel or a kill loses little work.
 BATCH_FILES = 200
-_ARTICLES = cast(Table, Article.__table__)
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    path: Path
-    #: 1-based line in the file, or None when the problem is the file as a whole.
-    line: int | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else str(self.path)
-        return f"{where}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class ImportedFile:
-    path: Path
-    article_id: uuid.UUID
-    headline: str
-    #: Front matter keys Redaksi does not use but keeps (``aliases``, ``weight``…).
-    kept_keys: tuple[str, ...] = ()
-    #: The keys it reads.
-    used_keys: tuple[str, ...] = ()
-    #: What else the report says about the file: where a missing date came from, a
-    #: schedule, old addresses that redirect…
-    remarks: tuple[str, ...] = ()
-
-
-@dataclass
-class ImportReport:
-    created: list[ImportedFile] = field(default_factory=list)
-    updated: list[ImportedFile] = field(default_factory=list)
-    unchanged: list[ImportedFile] = field(default_factory=list)
-    #: Files passed over on purpose (Hugo ``_index.md`` section pages).
-    skipped: list[Path] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
-    #: Paths of the sections the import created.
-    sections_created: list[str] = field(default_factory=list)
-    #: What the whole import wants said (images not found, items passed over…).
-    notes: list[str] = field(default_factory=list)
-    cancelled: bool = False
-
-    def key_counts(self) -> tuple[str, str]:
-        """The front matter keys used, and those kept, over the files read: ``title ×3``."""
-        used: Counter[str] = Counter()
-        kept: Counter[str] = Counter()
-        for imported in self.created + self.updated:
-            used.update(imported.used_keys)
-            kept.update(imported.kept_keys)
-        return _counted(used), _counted(kept)
-
-    @property
-    def imported(self) -> int:
-        return len(self.created) + len(self.updated) + len(self.unchanged)
-
-    def summary(self) -> str:
-        text = _("{created} new, {updated} updated, {unchanged} unchanged").format(
-            created=len(self.created), updated=len(self.updated), unchanged=len(self.unchanged)
-        )
-        if self.problems:
-            count = len({p.path for p in self.problems})
-            text += _(", {count} with problems").format(count=count)
-        return text + (_(" (cancelled)") if self.cancelled else "")
-
-
-def _counted(counts: Counter[str]) -> str:
-    return ", ".join(f"{key} ×{count}" for key, count in counts.most_common())
 
 
 @dataclass(frozen=True)
@@ -174,72 +93,12 @@ class _Known:
     source_version: int | None
 
 
-@dataclass(frozen=True)
-class Incoming:
-    """One article to import: from a Markdown file, or from an item of a WordPress export."""
-
-    source: Source
-    #: Fingerprint of what it was made from, with the import's settings.
-    digest: str
-    fields: ImportedFields
-    #: Front matter keys kept with the article (JSON-ready values).
-    kept: Mapping[str, Any]
-    #: The same page in other languages shares it (editor.translations).
-    translation_group: str | None = None
-
-
-@dataclass(frozen=True)
-class _New:
-    incoming: Incoming
-    article_id: uuid.UUID
-    bylines: tuple[PersonRef, ...]
-
-
-def _tag_keys(tags: Sequence[str]) -> list[str]:
-    return [tag_key(name) for name in distinct_names(tags)]
-
-
-def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
-    """Would saving ``wanted`` change anything the user can see?"""
-    for name in EDITABLE_FIELDS:
-        old, new = getattr(stored, name), getattr(wanted, name)
-        if name == "slug":
-            new = new or slugify(wanted.headline)
-        if old != new:
-            return False
-    return (
-        stored.body == wanted.body
-        and stored.byline_ids == wanted.byline_ids
-        and _tag_keys(stored.tags) == _tag_keys(wanted.tags)
-    )
-
-
 def _workflow(stored: ArticleRecord, fields: ImportedFields) -> dict[str, Any]:
     """Status and times: what the file states, else what the stored article has."""
     return {
         name: getattr(fields, name) if name in fields.stated else getattr(stored, name)
         for name in ("status", "published_at", "scheduled_at", "embargo_until")
     }
-
-
-#: What a file always sets (a key it does not have means empty), in ArticleDraft names.
-CONTENT_FIELDS = (
-    *("headline", "body", "kicker", "slug", "lead", "section_id", "language", "tags"),
-    *("lead_image", "lead_image_caption", "lead_image_credit"),
-)
-
-
-def _content(fields: ImportedFields) -> dict[str, Any]:
-    return {name: getattr(fields, name) for name in CONTENT_FIELDS}
-
-
-def _kept_json(kept: Mapping[str, Any]) -> str:
-    return json.dumps(kept, ensure_ascii=False, sort_keys=False, default=str)
-
-
-def _database_message(error: SQLAlchemyError) -> str:
-    """The driver's first line, without the statement and its (possibly huge) parameters."""
-    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def _imported(incoming: Incoming, article_id: uuid.UUID) -> ImportedFile:
@@ -258,10 +117,6 @@ def _imported(incoming: Incoming, article_id: uuid.UUID) -> ImportedFile:
         fields.used_keys,
         remarks,
     )
-
-
-def _note(source: Source) -> str:
-    return f"Imported from {source.path.name}"
 
 
 class ImportRun:
@@ -286,7 +141,8 @@ class ImportRun:
         #: Where the pictures files name are looked for (None: they keep their addresses).
         self.pictures: SitePictures | None = None
         self._settings = f"{zone}\n{settings}\n".encode()
-        self._people: list[PersonRecord] = list_people(db)
+        self.people = BylinePeople(db, actor)
+        self.writer = ImportWriter(db, actor, sections, self.people)
         with db.transaction() as session:
             rows = session.execute(
                 select(
@@ -302,7 +158,7 @@ class ImportRun:
         self._known = {row[0]: _Known(*row[1:]) for row in rows}
         self._imported_from: dict[uuid.UUID, Path] = {}
         self._allowed_new: set[str] = set()
-        self._pending: list[_New] = []
+        self._pending: list[Queued] = []
 
     # --- reading ----------------------------------------------------------------------
 
@@ -385,35 +241,6 @@ class ImportRun:
                 return find_by_source_key(self.db, tail)
         return None
 
-    def _person(self, name: str, handle: str) -> PersonRecord:
-        """The byline's person: by handle, else by name; a new reporter when nobody
-        matches (if the importing person may add one).
-
-        A bare name means the person of that name (case aside), preferring the one whose
-        handle is made from it, so two people who share a name (one with a hand-made
-        handle) stay apart through an export and a re-import. Names that only share a
-        slug (Tomáš Šedovič, Tomas Sedovic) are two people; a name that is someone's
-        handle (``budi``) means them.
-        """
-        if handle:
-            found = [p for p in self._people if p.handle == handle]
-        else:
-            named = [p for p in self._people if p.name.casefold() == name.casefold()]
-            made = [p for p in named if p.handle == slugify(name)]
-            found = made or named or [p for p in self._people if p.handle == name]
-        if found:
-            return found[0]
-        if not handle:  # the slug may be someone else's already: number it
-            taken = {p.handle for p in self._people}
-            handle = base = slugify(name)
-            number = 1
-            while handle in taken:
-                number += 1
-                handle = f"{base}-{number}"
-        person = self.actor.add_person(name, handle)
-        self._people.append(person)
-        return person
-
     def _check_first(self, target: uuid.UUID | None) -> None:
         if target is not None and target in self._imported_from:
             raise FieldProblem(
@@ -437,105 +264,29 @@ class ImportRun:
                 self._allowed_new.add(fields.status)
         else:
             self.actor.check_update(stored, _workflow(stored, fields))
-        bylines = tuple(
-            PersonRef(p.id, p.name, p.handle)
-            for p in (self._person(name, handle) for name, handle in fields.authors)
-        )
+        bylines = self.people.refs(fields.authors)
         incoming = replace(incoming, fields=fields)
         if stored is None:
             article_id = fields.article_id or uuid.uuid4()
             self._imported_from[article_id] = source.path
             self._ids.add(article_id)
-            self._pending.append(_New(incoming, article_id, bylines))
+            self._pending.append(Queued(incoming, article_id, bylines))
             if len(self._pending) >= BATCH_FILES:
                 self.write_pending()
             return
         # A file that names nobody leaves the byline as it is.
         wanted = replace(
             stored,
-            **_content(fields),
+            **content_values(fields),
             **_workflow(stored, fields),
             bylines=bylines or stored.bylines,
         )
         self._imported_from[stored.id] = source.path
-        updated = self._update(incoming, stored, wanted)
+        updated = self.writer.update(incoming, stored, wanted)
         outcome = self.report.updated if updated else self.report.unchanged
         outcome.append(_imported(incoming, stored.id))
 
     # --- writing ----------------------------------------------------------------------
-
-    def _remember(self, session: Session, incoming: Incoming, article_id: uuid.UUID) -> None:
-        """Keep the source's fingerprint and kept keys with the article, in the write's own
-        unit of work. A plain table update, so the article's version does not move."""
-        session.execute(
-            update(_ARTICLES)
-            .where(_ARTICLES.c.id == article_id)
-            .values(
-                source_digest=incoming.digest,
-                source_version=_ARTICLES.c.version,
-                kept_fields=_kept_json(incoming.kept),
-                translation_group=incoming.translation_group,
-            )
-        )
-
-    def _draft(self, new: _New) -> ArticleDraft:
-        incoming, fields = new.incoming, new.incoming.fields
-        return ArticleDraft(
-            **_content(fields),
-            byline_ids=self.actor.bylines_for_new(tuple(person.id for person in new.bylines)),
-            status=fields.status,
-            published_at=fields.published_at,
-            scheduled_at=fields.scheduled_at,
-            embargo_until=fields.embargo_until,
-            source_key=incoming.source.key,
-        )
-
-    def _create_all(self, batch: list[_New]) -> None:
-        if writes_in_bulk(self.db):
-            self._insert_all(batch)
-            return
-
-        def work() -> None:
-            with self.db.transaction() as session:
-                for new in batch:
-                    incoming = new.incoming
-                    audit = self.actor.audit("", f"new, from {incoming.source.path.name}")
-                    add_with_revision(
-                        session,
-                        self._draft(new),
-                        article_id=new.article_id,
-                        kind="import",
-                        note=_note(incoming.source),
-                        author_id=self.actor.actor_id,
-                        along_with=audit,
-                    )
-                    session.flush()
-                    self._remember(session, incoming, new.article_id)
-
-        _retrying(work)
-
-    def _insert_all(self, batch: list[_New]) -> None:
-        people = {p.id: PersonRef(p.id, p.name, p.handle) for p in self._people}
-        items = []
-        for new in batch:
-            draft = self._draft(new)
-            source = new.incoming.source
-            items.append(
-                NewArticle(
-                    article_id=new.article_id,
-                    draft=draft,
-                    bylines=tuple(people[person_id] for person_id in draft.byline_ids),
-                    revision_note=_note(source),
-                    audit_note=self.actor.audit_note(f"new, from {source.path.name}"),
-                    source_digest=new.incoming.digest,
-                    kept_fields=_kept_json(new.incoming.kept),
-                    translation_group=new.incoming.translation_group,
-                )
-            )
-        with self.db.transaction() as session:
-            insert_new_articles(
-                session, items, author_id=self.actor.actor_id, sections=self.sections.sections
-            )
 
     def write_pending(self) -> None:
         """Write the queued new articles: one unit of work, else one each."""
@@ -543,72 +294,22 @@ class ImportRun:
         if not batch:
             return
         try:
-            self._create_all(batch)
+            self.writer.create_all(batch)
             written = batch
         except (SQLAlchemyError, RedaksiError):
             written = []
             for new in batch:
                 try:
-                    self._create_all([new])
+                    self.writer.create_all([new])
                     written.append(new)
                 except (SQLAlchemyError, RedaksiError) as error:
                     self._imported_from.pop(new.article_id, None)
                     self.report.problems.append(
-                        ImportProblem(new.incoming.source.path, None, _write_reason(error))
+                        ImportProblem(new.incoming.source.path, None, write_reason(error))
                     )
         for new in written:
             incoming = new.incoming
             self.report.created.append(_imported(incoming, new.article_id))
-
-    def _update(self, incoming: Incoming, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
-        """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
-        source = incoming.source
-        if _same(stored, wanted) and self._kept_same(stored.id, incoming.kept):
-            if stored.source_key == source.key and not list_revisions(self.db, stored.id):
-                # Created from this file by an import that was killed before its revision
-                # was kept (before both were committed together): keep it now.
-                create_revision(
-                    self.db,
-                    stored.id,
-                    kind="import",
-                    note=_note(source),
-                    author_id=self.actor.actor_id,
-                )
-                return True
-            if stored.source_key == source.key:
-                with self.db.transaction() as session:  # the next re-import is quick
-                    self._remember(session, incoming, stored.id)
-            return False
-        audit = self.actor.audit(stored.status, f"updated from {source.path.name}")
-
-        def along_with(session: Session, article: Article) -> None:
-            audit(session, article)
-            if stored.source_key == source.key:
-                self._remember(session, incoming, stored.id)
-            else:  # found by its id: another source's fingerprint stays
-                session.execute(
-                    update(_ARTICLES)
-                    .where(_ARTICLES.c.id == stored.id)
-                    .values(kept_fields=_kept_json(incoming.kept))
-                )
-
-        # The stored text may be in no revision yet (autosaved, or changed by a script):
-        # the save keeps it first.
-        saved = save_with_revision(
-            self.db,
-            wanted,
-            kind="import",
-            note=_note(source),
-            unrevised_note=f"Before importing {source.path.name}",
-            author_id=self.actor.actor_id,
-            along_with=along_with,
-        )
-        return saved is not None
-
-    def _kept_same(self, article_id: uuid.UUID, kept: Mapping[str, Any]) -> bool:
-        with self.db.transaction() as session:
-            stored = session.scalar(select(Article.kept_fields).where(Article.id == article_id))
-        return json.loads(stored or "{}") == json.loads(_kept_json(kept))
 
     # --- the whole run ----------------------------------------------------------------
 
@@ -628,20 +329,12 @@ class ImportRun:
                 )
             )
         except (RedaksiError, SQLAlchemyError) as error:
-            self.report.problems.append(ImportProblem(path, None, _write_reason(error)))
+            self.report.problems.append(ImportProblem(path, None, write_reason(error)))
 
     def finish(self) -> ImportReport:
         self.write_pending()
         self.report.sections_created = list(self.sections.created)
         return self.report
-
-
-def _write_reason(error: Exception) -> str:
-    if isinstance(error, SQLAlchemyError):
-        return _("not imported, the database refused it: {error}").format(
-            error=_database_message(error)
-        )
-    return _("not imported: {error}").format(error=error)
 
 
 def start_run(

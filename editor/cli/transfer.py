@@ -15,7 +15,7 @@ from editor.i18n import _
 
 if TYPE_CHECKING:
     from editor.cli.context import CommandContext
-    from editor.importer import ImportReport
+    from editor.import_report import ImportReport
 
 
 def register(subparsers: Any) -> None:

@@ -50,9 +50,11 @@ from editor.errors import RedaksiError
 from editor.i18n import _
 from editor.import_fields import ImportedFields
 from editor.import_reader import MAX_LENGTHS, FieldProblem, FieldProblems
+from editor.import_report import ImportProblem, ImportReport
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, short_key
-from editor.importer import ImportProblem, ImportReport, ImportRun, Incoming, start_run
+from editor.import_writer import Incoming
+from editor.importer import ImportRun, start_run
 from editor.time_range import DateOutOfRange, in_range
 from editor.wordpress.content import Attachment, to_markdown
 from editor.wordpress.media import MediaImport

@@ -10,7 +10,8 @@ from pathlib import Path
 
 from editor.articles import get_article
 from editor.database import Database
-from editor.importer import ImportReport, import_paths
+from editor.import_report import ImportReport
+from editor.importer import import_paths
 from editor.people import create_person, list_people
 from editor.records import ArticleRecord
 

@@ -8,7 +8,8 @@ import pytest
 
 from editor.articles import MAX_BODY_CHARS, get_article
 from editor.database import Database
-from editor.importer import ImportProblem, import_paths
+from editor.import_report import ImportProblem
+from editor.importer import import_paths
 from editor.listing import list_articles
 from editor.people import create_person
 from editor.records import ArticleQuery
