@@ -118,36 +118,26 @@ class PublishState:
 
     def articles(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
         """id -> (version, shape) for the ids the last publish had."""
-        found: dict[str, tuple[int, str]] = {}
-        if self._db is None:
-            return found
-        wanted = list(ids)
-        try:
-            for start in range(0, len(wanted), _CHUNK):
-                chunk = wanted[start : start + _CHUNK]
-                marks = ",".join("?" * len(chunk))
-                for article, version, shape in self._db.execute(
-                    f"SELECT id, version, shape FROM articles WHERE id IN ({marks})", chunk
-                ):
-                    found[article] = (version, shape)
-        except sqlite3.Error:
-            return {}
-        return found
+        return self._rows("articles", "id, version, shape", ids)
 
     def files(self, paths: Iterable[str]) -> dict[str, tuple[str, str]]:
         """path -> (fingerprint, hash) of the site's files among ``paths``."""
-        found: dict[str, tuple[str, str]] = {}
+        return self._rows("files", "path, fingerprint, hash", paths)
+
+    def _rows(self, table: str, columns: str, keys: Iterable[str]) -> dict[str, Any]:
+        """key -> (the other two columns) of the rows among ``keys`` ({} when unreadable)."""
+        found: dict[str, Any] = {}
         if self._db is None:
             return found
-        wanted = list(paths)
+        wanted = list(keys)
+        key = columns.split(",")[0]
         try:
             for start in range(0, len(wanted), _CHUNK):
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
-                for path, fingerprint, content in self._db.execute(
-                    f"SELECT path, fingerprint, hash FROM files WHERE path IN ({marks})", chunk
-                ):
-                    found[path] = (fingerprint, content)
+                query = f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})"
+                for row_key, first, second in self._db.execute(query, chunk):
+                    found[row_key] = (first, second)
         except sqlite3.Error:
             return {}
         return found

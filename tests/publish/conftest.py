@@ -40,6 +40,35 @@ def publish(room: Newsroom, tmp_path: Path) -> PublishFn:
     return run
 
 
+BodyEdit = Callable[[], tuple[PublishReport, list[str]]]
+
+
+@pytest.fixture
+def body_edit(room: Newsroom, publish: PublishFn) -> BodyEdit:
+    """``body_edit()``: edit one article's body and publish; the report, and the files
+    such an edit must write (its page and copy, the feeds that carry it, the sitemap)."""
+
+    def run() -> tuple[PublishReport, list[str]]:
+        edited = room.others[4]
+        room.edit(edited, body="Isi baru untuk artikel ini.\n")
+        report = publish()
+        folder = next(p for p in report.written if edited.id.hex[:8] in p).rsplit("/", 1)[0]
+        expected = [
+            f"{folder}/index.html",
+            f"{folder}/ninjs.json",
+            "atom.xml",
+            "rss.xml",
+            "berita/atom.xml",
+            "berita/rss.xml",
+            "berita/nasional/atom.xml",
+            "berita/nasional/rss.xml",
+            "sitemap.xml",
+        ]
+        return report, sorted(expected)
+
+    return run
+
+
 def site_files(root: Path) -> dict[str, bytes]:
     """Every file of a published site by its path inside the site."""
     return {

@@ -9,7 +9,7 @@ import pytest
 
 from editor.articles import create_article
 from editor.records import ArticleDraft
-from tests.publish.conftest import PublishFn, site_files
+from tests.publish.conftest import BodyEdit, PublishFn, site_files
 from tests.publish.newsroom import NATO_TIME, NOW, Newsroom
 
 
@@ -53,26 +53,11 @@ def test_same_data_and_clock_give_the_same_bytes(
 
 
 def test_a_body_edit_rewrites_only_its_page_copies_feeds_and_sitemap(
-    room: Newsroom, publish: PublishFn
+    publish: PublishFn, body_edit: BodyEdit
 ):
     publish()
-    edited = room.others[4]
-    room.edit(edited, body="Isi baru untuk artikel ini.\n")
-    report = publish()
-    folder = next(p for p in report.written if edited.id.hex[:8] in p).rsplit("/", 1)[0]
-    assert sorted(report.written) == sorted(
-        [
-            f"{folder}/index.html",
-            f"{folder}/ninjs.json",
-            "atom.xml",
-            "rss.xml",
-            "berita/atom.xml",
-            "berita/rss.xml",
-            "berita/nasional/atom.xml",
-            "berita/nasional/rss.xml",
-            "sitemap.xml",
-        ]
-    )
+    report, expected = body_edit()
+    assert sorted(report.written) == expected
 
 
 def test_in_ssi_mode_a_new_article_leaves_other_article_pages_alone(
