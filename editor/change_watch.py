@@ -12,21 +12,30 @@ command line, another window, another workstation on the shared server. The app 
   section or comment sends that NOTIFY (editor.sync.feed); waiting notices are collected
   without blocking.
 
-Our own saves also count as a change; the app's refresh compares versions, so a change
-it already shows costs a query and nothing else. Errors never escape: a watch that cannot
-connect says "changed" once in a while so the app looks again (the database itself
-reports the real problem to whoever writes).
+On SQLite this process's own commits do not count: each commit that wrote notes the
+files' stamp just before it (while it holds the write lock, so no other program can
+commit in between) and just after; when the one before is what the watch saw last, the
+one after is taken as seen. Whatever another program commits before that moment still
+shows. (On PostgreSQL our own NOTIFYs arrive too; the app's refresh compares versions,
+so a change it already shows costs a query and nothing else.) Errors never escape: a
+watch that cannot connect says "changed" once in a while so the app looks again (the
+database itself reports the real problem to whoever writes).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
+
 from editor.database import Database, sqlite_path
 from editor.sync.feed import NOTIFY_CHANNEL
+
+Stamp = tuple[tuple[int, int, int] | None, tuple[int, int, int] | None]
 
 
 def _stamp(path: Path) -> tuple[int, int, int] | None:
@@ -44,7 +53,15 @@ class ChangeWatch:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._postgres: Any = None
-        self._seen: object = None
+        self._seen: Stamp | None = None
+        self._path = sqlite_path(db.url) if db.dialect == "sqlite" else None
+        # Looks (the GUI thread) and our own commits (any thread) both move ``_seen``.
+        self._lock = threading.Lock()
+        self._mine = threading.local()
+        if self._path is not None:
+            event.listen(db.engine, "begin", self._began)
+            event.listen(db.engine, "commit", self._committing)
+            event.listen(db.sessions, "after_commit", self._committed)
 
     def changed(self) -> bool:
         try:
@@ -61,6 +78,10 @@ class ChangeWatch:
         return False
 
     def close(self) -> None:
+        if self._path is not None and event.contains(self._db.engine, "begin", self._began):
+            event.remove(self._db.engine, "begin", self._began)
+            event.remove(self._db.engine, "commit", self._committing)
+            event.remove(self._db.sessions, "after_commit", self._committed)
         if self._postgres is not None:
             with contextlib.suppress(Exception):  # a broken connection closes anyway
                 self._postgres.close()
@@ -73,12 +94,40 @@ class ChangeWatch:
     # --- SQLite ------------------------------------------------------------------------
 
     def _sqlite_changed(self) -> bool:
-        path = sqlite_path(self._db.url)
-        if path is None:  # an in-memory database has no other writer
+        if self._path is None:  # an in-memory database has no other writer
             return False
-        stamp = (_stamp(path), _stamp(Path(f"{path}-wal")))
-        before, self._seen = self._seen, stamp
+        stamp = self._sqlite_stamp()
+        with self._lock:
+            before, self._seen = self._seen, stamp
         return before is not None and stamp != before
+
+    def _sqlite_stamp(self) -> Stamp:
+        path = self._path
+        assert path is not None
+        return (_stamp(path), _stamp(Path(f"{path}-wal")))
+
+    # Our own commits: ``_began`` and ``_committing`` are engine events (the connection
+    # at hand), ``_committed`` the session's, after the commit went through.
+
+    def _began(self, connection: Any) -> None:
+        self._mine.changes = _total_changes(connection)
+        self._mine.before = None
+
+    def _committing(self, connection: Any) -> None:
+        now = _total_changes(connection)
+        wrote = now is not None and now != getattr(self._mine, "changes", None)
+        # Only a commit that wrote holds the write lock until it is done: the stamp is
+        # then ours alone from here to the commit's end.
+        self._mine.before = self._sqlite_stamp() if wrote else None
+
+    def _committed(self, _session: Any) -> None:
+        before, self._mine.before = getattr(self._mine, "before", None), None
+        if before is None:
+            return
+        after = self._sqlite_stamp()
+        with self._lock:
+            if before == self._seen:
+                self._seen = after
 
     # --- PostgreSQL --------------------------------------------------------------------
 
@@ -95,3 +144,11 @@ class ChangeWatch:
             return False
         notices = list(self._postgres.notifies(timeout=0.0, stop_after=10_000))
         return bool(notices)
+
+
+def _total_changes(connection: Any) -> int | None:
+    """Rows this SQLite connection has changed since it opened (None if unknown)."""
+    try:
+        return int(connection.connection.dbapi_connection.total_changes)
+    except Exception:  # a connection being closed or invalidated: not counted as ours
+        return None

@@ -2,7 +2,8 @@
 
 ``redaksi publish --due`` from cron, the command line, another window or workstation:
 each may change what this window shows. Once a second ``editor.change_watch`` answers
-whether anything was committed (stat of the SQLite file and log; PostgreSQL's LISTEN/NOTIFY), and
+whether another program committed anything (stat of the SQLite file and log, our own
+commits left out; PostgreSQL's LISTEN/NOTIFY), and
 ``changed`` fires once per burst of changes. The window then compares versions and
 refreshes only what moved (``catch_up``).
 """

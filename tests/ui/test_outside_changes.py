@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -148,6 +149,37 @@ def test_a_new_article_from_elsewhere_appears_in_the_list(
     article = room.article("draft")
     main = open_window(qtbot, db, tmp_path, room.editor, article.id, windows)
     before = main.list_pane.model.total()
-    room.article("draft", headline="Gempa di Cianjur")  # as the command line would
+    other = open_database(db.url)  # the command line, with its own connection
+    try:
+        replace(room, db=other).article("draft", headline="Gempa di Cianjur")
+    finally:
+        other.close()
     qtbot.waitUntil(lambda: main.list_pane.model.total() == before + 1, timeout=5000)
     assert main.list_pane.current_id() == article.id  # the selection stays
+
+
+def test_the_windows_own_saves_are_no_outside_change_on_sqlite(
+    qtbot, sqlite_db: Database, windows, tmp_path: Path
+):
+    room = make_newsroom(sqlite_db)
+    article = room.article("draft")
+    main = open_window(qtbot, sqlite_db, tmp_path, room.editor, article.id, windows)
+    noticed: list[bool] = []
+    main.outside_changes.changed.connect(lambda: noticed.append(True))
+    body = main.editor.body
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    for words in (" Satu.", " Dua."):
+        qtbot.keyClicks(body, words)
+        qtbot.keyClick(body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.wait(1500)  # the watch looks once a second
+    assert get_article(sqlite_db, article.id).body.endswith(" Satu. Dua.")
+    assert noticed == []
+
+    other = open_database(sqlite_db.url)  # another program
+    try:
+        stored = get_article(other, article.id)
+        with qtbot.waitSignal(main.outside_changes.changed, timeout=5000):
+            save_article(other, replace(stored, headline="Beras Turun"))
+    finally:
+        other.close()
