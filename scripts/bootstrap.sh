@@ -15,6 +15,14 @@ SYSTEM_PACKAGES=(
   debootstrap  # the packaging tests install the .deb into bare roots of each release
 )
 
+# The Nu Html Checker (vnu.jar, below) runs on Java 17 or newer, from the npm registry.
+java_ok() {
+  command -v java >/dev/null \
+    && java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'
+}
+java_ok || SYSTEM_PACKAGES+=(default-jre-headless)
+command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
+
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
@@ -26,6 +34,25 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Ubuntu 22.04's default Java is 11: the checker needs 17.
+if ! java_ok; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
+    openjdk-17-jre-headless
+fi
+
+# The Nu Html Checker the publish tests run over the demo site (tests/publish/vnu.py),
+# pinned in scripts/html_checker/package-lock.json, into build/vnu/. Its install script
+# would download a Java of its own when none is found: Debian's is used instead.
+checker=build/vnu
+if [ ! -f "$checker/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+  || ! cmp -s scripts/html_checker/package-lock.json "$checker/package-lock.json"; then
+  mkdir -p "$checker"
+  cp scripts/html_checker/package.json scripts/html_checker/package-lock.json "$checker/"
+  npm ci --prefix "$checker" --ignore-scripts --no-audit --no-fund --silent
 fi
 
 # Redaksi needs Python 3.11 or newer; Ubuntu 22.04's python3 is 3.10, its python3.11 works.
