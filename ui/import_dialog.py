@@ -11,7 +11,7 @@ the command line prints (editor.import_report), refused files in red.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -20,15 +20,11 @@ from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +37,6 @@ SOURCE_KEY = "import/source"
 UPLOADS_KEY = "import/uploads"
 MAP_KEY = "import/map_sections"
 FOLDERS_KEY = "import/sections_from_folders"
-PROGRESS_STEPS = 200
 #: Refused files: a red that reads on the light and the dark theme.
 PROBLEM_COLOUR = "#e53935"
 
@@ -70,12 +65,9 @@ class ImportThread(CancellableThread):
     def __init__(self, work: Callable[..., Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._work = work
-        self._last = 0
 
     def _progress(self, done: int, total: int) -> None:
-        step = max(1, total // PROGRESS_STEPS)
-        if done >= total or done - self._last >= step:
-            self._last = done
+        if self.worth_showing(done, total):
             self.progressed.emit(done, total)
 
     def run(self) -> None:
@@ -120,7 +112,7 @@ class ImportDialog(BackgroundDialog):
         self.source_edit.setPlaceholderText(
             self.tr("A Hugo or Jekyll folder, a Markdown file, or a WordPress export (.xml)")
         )
-        self.source_edit.textChanged.connect(self._update_buttons)
+        self.source_edit.textChanged.connect(self._update_start_button)
         self.folder_button = QPushButton(self.tr("Folder…"))
         self.folder_button.clicked.connect(self._choose_folder)
         self.file_button = QPushButton(self.tr("File…"))
@@ -154,34 +146,12 @@ class ImportDialog(BackgroundDialog):
         form.addRow(self.tr("Map sections:"), self.map_edit)
         form.addRow("", self.folders_check)
 
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self.status_label = QLabel(self.tr("Ready."))
-        self.status_label.setWordWrap(True)
-        self.report_view = QPlainTextEdit()
-        self.report_view.setReadOnly(True)
+        self.import_button = self._build_run_area(
+            form,
+            self.tr("Import"),
+            self.tr("Every file is listed here: imported, updated, unchanged or refused, and why."),
+        )
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.report_view.setPlaceholderText(
-            self.tr("Every file is listed here: imported, updated, unchanged or refused, and why.")
-        )
-
-        self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(
-            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.import_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.report_view, 1)
-        layout.addWidget(self.buttons)
 
     def _load_choices(self) -> None:
         stored = QSettings()
@@ -216,24 +186,18 @@ class ImportDialog(BackgroundDialog):
         if name:
             self.source_edit.setText(name)
 
-    @Slot()
-    def _update_buttons(self) -> None:
-        running = self._thread is not None
-        self.import_button.setEnabled(not running and bool(self.source_edit.text().strip()))
+    def _ready(self) -> bool:
+        return bool(self.source_edit.text().strip())
 
-    def _set_running(self, running: bool) -> None:
-        for widget in (
+    def _inputs(self) -> Sequence[QWidget]:
+        return (
             self.source_edit,
             self.folder_button,
             self.file_button,
             self.uploads_edit,
             self.map_edit,
             self.folders_check,
-            self.close_button,
-        ):
-            widget.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self._update_buttons()
+        )
 
     def _work(self, source: Path, section_map: dict[str, str]) -> Callable[..., Any]:
         """The core call for ``source``, waiting only for progress and cancel."""
@@ -277,33 +241,19 @@ class ImportDialog(BackgroundDialog):
             self._say_refused(self.tr("There is no file or folder %1.").replace("%1", str(source)))
             return
         self._save_choices()
-        self.report_view.clear()
-        self.progress_bar.setRange(0, 0)  # busy until the first count arrives
-        self.status_label.setText(self.tr("Importing…"))
         thread = ImportThread(self._work(source, section_map), self)
         thread.progressed.connect(self._on_progress)
         thread.succeeded.connect(self._on_success)
         thread.failed.connect(self._on_failure)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        self._set_running(True)
-        thread.start()
+        self._begin(thread, self.tr("Importing…"))
 
     def _say_refused(self, message: str) -> None:
         self.status_label.setText(message)
 
-    def _said_cancelling(self) -> None:
-        self.status_label.setText(self.tr("Cancelling…"))
-
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-        if self._thread is not None and not self._thread.cancelled():
-            self.status_label.setText(
-                self.tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
-            )
+        status = self.tr("Importing %1 of %2…").replace("%1", str(done)).replace("%2", str(total))
+        self._show_progress(done, total, status)
 
     @Slot(object)
     def _on_success(self, report: Any) -> None:
@@ -315,8 +265,7 @@ class ImportDialog(BackgroundDialog):
                 self.tr("Cancelled. What was imported before stays, each with its revision.")
             )
         else:
-            self.progress_bar.setRange(0, 1)
-            self.progress_bar.setValue(1)
+            self._show_bar_ended(completed=True)
             self.status_label.setText(
                 self.tr("Imported, with problems: see the lines in red.")
                 if report.problems
@@ -339,8 +288,7 @@ class ImportDialog(BackgroundDialog):
 
     @Slot(str, bool)
     def _on_failure(self, message: str, refused: bool) -> None:
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
+        self._show_bar_ended(completed=False)
         if refused and self._actor_id is None:
             self.status_label.setText(
                 self.tr(

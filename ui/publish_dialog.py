@@ -7,7 +7,7 @@ a flag the publish checks between files: the previous site stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,15 +15,10 @@ from PySide6.QtCore import QSettings, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,8 +32,6 @@ OUT_DIR_KEY = "publish/out_dir"
 BASE_URL_KEY = "publish/base_url"
 SIDEBAR_KEY = "publish/sidebar_mode"
 SIDEBAR_MODES = ("embed", "ssi")
-#: Progress signals per publish, at most (plus the first and the last).
-PROGRESS_STEPS = 200
 
 PublishFunction = Callable[..., Any]
 
@@ -62,14 +55,9 @@ class PublishThread(CancellableThread):
         super().__init__(parent)
         self._publish, self._db, self._settings = publish, db, settings
         self._out_dir, self._options = out_dir, options
-        self._last_done = 0
 
     def _report_progress(self, done: int, total: int, message: str) -> None:
-        # A publish reports every file; the bar needs a few hundred steps at most, and a
-        # flood of queued signals would only slow the GUI thread down.
-        step = max(1, total // PROGRESS_STEPS)
-        if done == 0 or done >= total or done - self._last_done >= step:
-            self._last_done = done
+        if self.worth_showing(done, total):
             self.progressed.emit(done, total, message)
 
     def run(self) -> None:
@@ -122,7 +110,7 @@ class PublishDialog(BackgroundDialog):
     def _build(self) -> None:
         self.out_dir_edit = QLineEdit()
         self.out_dir_edit.setPlaceholderText(self.tr("Folder the site is written to"))
-        self.out_dir_edit.textChanged.connect(self._update_publish_button)
+        self.out_dir_edit.textChanged.connect(self._update_start_button)
         self.choose_button = QPushButton(self.tr("Choose…"))
         self.choose_button.clicked.connect(self._choose_folder)
         folder_row = QHBoxLayout()
@@ -151,31 +139,9 @@ class PublishDialog(BackgroundDialog):
         form.addRow(self.tr("Populer and UPDATE:"), self.sidebar_combo)
         form.addRow("", self.full_check)
 
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
-        self.status_label = QLabel(self.tr("Ready."))
-        self.status_label.setWordWrap(True)
-        self.report_view = QPlainTextEdit()
-        self.report_view.setReadOnly(True)
-        self.report_view.setPlaceholderText(self.tr("The publish report appears here."))
-
-        self.buttons = QDialogButtonBox()
-        self.publish_button = self.buttons.addButton(
-            self.tr("Publish"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.publish_button = self._build_run_area(
+            form, self.tr("Publish"), self.tr("The publish report appears here.")
         )
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.publish_button.clicked.connect(self.start)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.close_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.report_view, 1)
-        layout.addWidget(self.buttons)
 
     def _load_choices(self) -> None:
         from editor.sysconfig import load_system_config
@@ -208,23 +174,17 @@ class PublishDialog(BackgroundDialog):
         if folder:
             self.out_dir_edit.setText(folder)
 
-    @Slot()
-    def _update_publish_button(self) -> None:
-        running = self._thread is not None
-        self.publish_button.setEnabled(not running and bool(self.out_dir_edit.text().strip()))
+    def _ready(self) -> bool:
+        return bool(self.out_dir_edit.text().strip())
 
-    def _set_running(self, running: bool) -> None:
-        for widget in (
+    def _inputs(self) -> Sequence[QWidget]:
+        return (
             self.out_dir_edit,
             self.choose_button,
             self.base_url_edit,
             self.full_check,
             self.sidebar_combo,
-            self.close_button,
-        ):
-            widget.setEnabled(not running)
-        self.cancel_button.setEnabled(running)
-        self._update_publish_button()
+        )
 
     def _options(self) -> dict[str, Any]:
         base_url = self.base_url_edit.text().strip() or None
@@ -246,44 +206,25 @@ class PublishDialog(BackgroundDialog):
             from editor.publish import publish_site
 
             publish = publish_site
-        self.report_view.clear()
-        self.progress_bar.setRange(0, 0)  # busy until the first count arrives
-        self.status_label.setText(self.tr("Publishing…"))
         thread = PublishThread(
             publish, self._db, self._settings, Path(folder).expanduser(), self._options(), self
         )
-        thread.progressed.connect(self._on_progress)
+        thread.progressed.connect(self._show_progress)
         thread.succeeded.connect(self._on_success)
         thread.failed.connect(self._on_failure)
-        thread.finished.connect(self._on_thread_finished)
-        self._thread = thread
-        self._set_running(True)
-        thread.start()
-
-    def _said_cancelling(self) -> None:
-        self.status_label.setText(self.tr("Cancelling…"))
-
-    @Slot(int, int, str)
-    def _on_progress(self, done: int, total: int, message: str) -> None:
-        if total > 0:
-            self.progress_bar.setRange(0, total)
-            self.progress_bar.setValue(done)
-        if self._thread is not None and not self._thread.cancelled():
-            self.status_label.setText(message)
+        self._begin(thread, self.tr("Publishing…"))
 
     @Slot(object)
     def _on_success(self, report: Any) -> None:
         self.last_report = report
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(1)
+        self._show_bar_ended(completed=True)
         self.status_label.setText(self.tr("Published."))
         self.report_view.setPlainText("\n".join(report.lines()))
         self.published.emit(report)
 
     @Slot(str, bool)
     def _on_failure(self, message: str, was_cancel: bool) -> None:
-        self.progress_bar.setRange(0, 1)
-        self.progress_bar.setValue(0)
+        self._show_bar_ended(completed=False)
         if was_cancel:
             self.status_label.setText(self.tr("Cancelled. The previous site is unchanged."))
         else:

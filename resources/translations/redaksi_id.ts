@@ -156,6 +156,19 @@
     </message>
 </context>
 <context>
+    <name>BackgroundDialog</name>
+    <message>
+        <location filename="../../ui/background_dialog.py" line="73" />
+        <source>Ready.</source>
+        <translation>Siap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/background_dialog.py" line="144" />
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+</context>
+<context>
     <name>BudgetDocument</name>
     <message>
         <location filename="../../ui/workflow/budget_pdf.py" line="33" />
@@ -990,143 +1003,133 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/import_dialog.py" line="112" />
+        <location filename="../../ui/import_dialog.py" line="104" />
         <source>Import articles</source>
         <extracomment>Refused files: a red that reads on the light and the dark theme. The message, and whether it is a refusal of who imports (not a fault). Emitted in the GUI thread with the ImportReport when an import ends (cancelled too).</extracomment>
         <translation>Impor berita</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="121" />
+        <location filename="../../ui/import_dialog.py" line="113" />
         <source>A Hugo or Jekyll folder, a Markdown file, or a WordPress export (.xml)</source>
         <translation>Folder Hugo atau Jekyll, berkas Markdown, atau ekspor WordPress (.xml)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="124" />
+        <location filename="../../ui/import_dialog.py" line="116" />
         <source>Folder…</source>
         <translation>Folder…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="126" />
+        <location filename="../../ui/import_dialog.py" line="118" />
         <source>File…</source>
         <translation>Berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="135" />
+        <location filename="../../ui/import_dialog.py" line="127" />
         <source>WordPress only: a copy of wp-content/uploads (optional)</source>
         <translation>Khusus WordPress: salinan wp-content/uploads (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="138" />
+        <location filename="../../ui/import_dialog.py" line="130" />
         <source>post=berita, blog=opini (optional)</source>
         <translation>post=berita, blog=opini (opsional)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="140" />
+        <location filename="../../ui/import_dialog.py" line="132" />
         <source>Categories and sections of the old site, and the section each goes to.</source>
         <translation>Kategori dan rubrik situs lama, serta rubrik tujuan masing-masing.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="143" />
+        <location filename="../../ui/import_dialog.py" line="135" />
         <source>Sections from folders</source>
         <translation>Rubrik dari folder</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="146" />
+        <location filename="../../ui/import_dialog.py" line="138" />
         <source>A file that names no section goes to the section its folders spell (content/berita/dunia/ → Berita › Dunia), made when missing.</source>
         <translation>Berkas yang tidak menyebut rubrik masuk ke rubrik sesuai foldernya (content/berita/dunia/ → Berita › Dunia), dibuat bila belum ada.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="152" />
+        <location filename="../../ui/import_dialog.py" line="144" />
         <source>Import from:</source>
         <translation>Impor dari:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="153" />
+        <location filename="../../ui/import_dialog.py" line="145" />
         <source>Images:</source>
         <translation>Gambar:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="154" />
+        <location filename="../../ui/import_dialog.py" line="146" />
         <source>Map sections:</source>
         <translation>Padanan rubrik:</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="160" />
-        <source>Ready.</source>
-        <translation>Siap.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="166" />
+        <location filename="../../ui/import_dialog.py" line="152" />
         <source>Every file is listed here: imported, updated, unchanged or refused, and why.</source>
         <translation>Setiap berkas dicantumkan di sini: diimpor, diperbarui, tidak berubah, atau ditolak, beserta alasannya.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="171" />
+        <location filename="../../ui/import_dialog.py" line="151" />
         <source>Import</source>
         <translation>Impor</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="203" />
+        <location filename="../../ui/import_dialog.py" line="173" />
         <source>Import from the folder</source>
         <translation>Impor dari folder</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="212" />
+        <location filename="../../ui/import_dialog.py" line="182" />
         <source>Import a file</source>
         <translation>Impor berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="214" />
+        <location filename="../../ui/import_dialog.py" line="184" />
         <source>Markdown or WordPress export (*.md *.markdown *.xml);;All files (*)</source>
         <translation>Markdown atau ekspor WordPress (*.md *.markdown *.xml);;Semua berkas (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="271" />
+        <location filename="../../ui/import_dialog.py" line="235" />
         <source>Map sections as NAME=SECTION, such as post=berita (got '%1').</source>
         <translation>Tulis padanan rubrik sebagai NAMA=RUBRIK, misalnya post=berita (tertulis '%1').</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="277" />
+        <location filename="../../ui/import_dialog.py" line="241" />
         <source>There is no file or folder %1.</source>
         <translation>Tidak ada berkas atau folder %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="282" />
+        <location filename="../../ui/import_dialog.py" line="248" />
         <source>Importing…</source>
         <translation>Mengimpor…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="296" />
-        <source>Cancelling…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/import_dialog.py" line="305" />
+        <location filename="../../ui/import_dialog.py" line="255" />
         <source>Importing %1 of %2…</source>
         <translation>Mengimpor %1 dari %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="315" />
+        <location filename="../../ui/import_dialog.py" line="265" />
         <source>Cancelled. What was imported before stays, each with its revision.</source>
         <translation>Dibatalkan. Yang sudah diimpor tetap ada, masing-masing dengan revisinya.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="321" />
+        <location filename="../../ui/import_dialog.py" line="270" />
         <source>Imported, with problems: see the lines in red.</source>
         <translation>Diimpor, dengan masalah: lihat baris berwarna merah.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="323" />
+        <location filename="../../ui/import_dialog.py" line="272" />
         <source>Imported.</source>
         <translation>Diimpor.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="347" />
+        <location filename="../../ui/import_dialog.py" line="295" />
         <source>Nothing was imported: sign in first (Article → Switch profile…), as an import acts as someone once the newsroom has people.</source>
         <translation>Tidak ada yang diimpor: masuk dulu (Artikel → Ganti profil…), karena impor bertindak atas nama seseorang begitu redaksi punya orang.</translation>
     </message>
     <message>
-        <location filename="../../ui/import_dialog.py" line="352" />
+        <location filename="../../ui/import_dialog.py" line="300" />
         <source>Nothing was imported.</source>
         <translation>Tidak ada yang diimpor.</translation>
     </message>
@@ -2317,103 +2320,93 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>PublishDialog</name>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="114" />
+        <location filename="../../ui/publish_dialog.py" line="102" />
         <source>Publish site</source>
-        <extracomment>Progress signals per publish, at most (plus the first and the last). Emitted in the GUI thread with the PublishReport after a successful publish.</extracomment>
+        <extracomment>Emitted in the GUI thread with the PublishReport after a successful publish.</extracomment>
         <translation>Terbitkan situs</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="124" />
+        <location filename="../../ui/publish_dialog.py" line="112" />
         <source>Folder the site is written to</source>
         <translation>Folder tempat situs ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="126" />
+        <location filename="../../ui/publish_dialog.py" line="114" />
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="134" />
+        <location filename="../../ui/publish_dialog.py" line="122" />
         <source>Rebuild every file (full publish)</source>
         <translation>Bangun ulang semua berkas (terbit penuh)</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="136" />
+        <location filename="../../ui/publish_dialog.py" line="124" />
         <source>Off: rewrite only what changed since the last publish (faster).</source>
         <translation>Mati: tulis ulang hanya yang berubah sejak penerbitan terakhir (lebih cepat).</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="139" />
+        <location filename="../../ui/publish_dialog.py" line="127" />
         <source>Lists in every page</source>
         <translation>Daftar di setiap halaman</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="140" />
+        <location filename="../../ui/publish_dialog.py" line="128" />
         <source>One shared fragment (server-side include)</source>
         <translation>Satu fragmen bersama (server-side include)</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="143" />
+        <location filename="../../ui/publish_dialog.py" line="131" />
         <source>A shared fragment keeps a new article from rewriting every page; the web server must have SSI on (nginx: ssi on; Apache: mod_include).</source>
         <translation>Fragmen bersama membuat artikel baru tidak perlu menulis ulang setiap halaman; server web harus menyalakan SSI (nginx: ssi on; Apache: mod_include).</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="149" />
+        <location filename="../../ui/publish_dialog.py" line="137" />
         <source>Output folder:</source>
         <translation>Folder keluaran:</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="150" />
+        <location filename="../../ui/publish_dialog.py" line="138" />
         <source>Site address:</source>
         <translation>Alamat situs:</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="151" />
+        <location filename="../../ui/publish_dialog.py" line="139" />
         <source>Populer and UPDATE:</source>
         <translation>Populer dan UPDATE:</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="157" />
-        <source>Ready.</source>
-        <translation>Siap.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/publish_dialog.py" line="161" />
+        <location filename="../../ui/publish_dialog.py" line="143" />
         <source>The publish report appears here.</source>
         <translation>Laporan penerbitan muncul di sini.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="165" />
+        <location filename="../../ui/publish_dialog.py" line="143" />
         <source>Publish</source>
         <translation>Terbitkan</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="206" />
+        <location filename="../../ui/publish_dialog.py" line="172" />
         <source>Publish the site into</source>
         <translation>Terbitkan situs ke</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="251" />
+        <location filename="../../ui/publish_dialog.py" line="215" />
         <source>Publishing…</source>
         <translation>Menerbitkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="264" />
-        <source>Cancelling…</source>
-        <translation>Membatalkan…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/publish_dialog.py" line="279" />
+        <location filename="../../ui/publish_dialog.py" line="221" />
         <source>Published.</source>
         <translation>Sudah terbit.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="288" />
+        <location filename="../../ui/publish_dialog.py" line="229" />
         <source>Cancelled. The previous site is unchanged.</source>
         <translation>Dibatalkan. Situs sebelumnya tidak berubah.</translation>
     </message>
     <message>
-        <location filename="../../ui/publish_dialog.py" line="290" />
+        <location filename="../../ui/publish_dialog.py" line="231" />
         <source>Publishing failed. The previous site is unchanged.</source>
         <translation>Penerbitan gagal. Situs sebelumnya tidak berubah.</translation>
     </message>

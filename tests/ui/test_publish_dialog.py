@@ -137,3 +137,39 @@ def test_a_full_disk_is_one_line_in_the_dialog(
     assert "No space left on device" in shown and "Free some space" in shown
     assert "Traceback" not in shown and "\n" not in shown.strip()
     assert site_files(out) == before
+
+
+def test_publish_and_import_say_ready_and_cancelling_in_indonesian(
+    qtbot, demo_db: Database, tmp_path
+) -> None:
+    """The status lines both dialogs share are translated wherever they are shown."""
+    from ui.i18n import Translations
+    from ui.import_dialog import ImportDialog
+
+    started, read = threading.Event(), threading.Event()
+
+    def waits_until_read(*_args: Any, cancel: Any, **_kwargs: Any) -> Any:
+        from editor.publish.report import PublishCancelled
+
+        started.set()
+        if not read.wait(10) or not cancel():
+            raise AssertionError("the dialog never cancelled")
+        raise PublishCancelled("Publishing was cancelled; the previous site is unchanged.")
+
+    translations = Translations()
+    translations.install("id")
+    try:
+        dialog = make_dialog(qtbot, demo_db, publish=waits_until_read)
+        importing = ImportDialog(demo_db, zone="Asia/Jakarta", actor_id=None)
+        qtbot.addWidget(importing)
+        assert dialog.status_label.text() == importing.status_label.text() == "Siap."
+        publish_into(qtbot, dialog, tmp_path / "site")
+        qtbot.waitUntil(started.is_set, timeout=10_000)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        shown = dialog.status_label.text()
+        read.set()
+        qtbot.waitUntil(lambda: not dialog.is_running(), timeout=10_000)
+        assert shown == "Membatalkan…"
+        assert dialog.status_label.text() == "Dibatalkan. Situs sebelumnya tidak berubah."
+    finally:
+        translations.uninstall()
