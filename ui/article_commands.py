@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -124,7 +123,7 @@ class ArticleCommands:
         from ui.revisions_dialog import RevisionsDialog
 
         refusal = window.workflow.write_refusal() if window.workflow is not None else ""
-        typed = window.editor.body.toPlainText()
+        shown = window.editor.current_record()
         dialog = RevisionsDialog(
             window.db,
             window._open_id,
@@ -139,11 +138,10 @@ class ArticleCommands:
         dialog.restored.connect(restored.append)
         dialog.exec()
         record = get_article(window.db, window._open_id)
-        if restored and record.body != typed:
-            # The restored text arrives as one edit over what was there, so Ctrl+Z (Edit →
-            # Undo) takes the restore back; the next save stores whichever text stays.
-            window.editor.reload(replace(record, body=typed))
-            window.editor.replace_body_undoably(record.body)
+        if restored:
+            # Everything the restore changed arrives as one edit over what was shown, so
+            # Ctrl+Z (Edit → Undo) takes it all back; the next save stores what stays.
+            window.editor.restore_undoably(shown, record)
         else:
             window.editor.reload(record)
         window.preview.show_record(record, window.context.settings)

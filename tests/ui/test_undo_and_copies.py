@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from editor.articles import get_article
 from editor.revisions import create_revision
 from tests.ui.driving import menu_action, when_modal
+from tests.ui.screens import save_screenshot
 from ui.revisions_dialog import RevisionsDialog
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,6 +24,21 @@ def type_at_end(qtbot, main, text: str) -> None:
     qtbot.keyClicks(body, text)
 
 
+def restore_revision_ending(qtbot, words: str):
+    """An answer for the revisions dialog: restore the revision whose body ends with
+    ``words``, with a click on its button."""
+
+    def act(dialog: RevisionsDialog) -> None:
+        older = next(
+            row for row, revision in enumerate(dialog.revisions) if revision.body.endswith(words)
+        )
+        dialog.select_rows(older)
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        dialog.accept()
+
+    return act
+
+
 def test_ctrl_z_takes_back_a_revision_restore(qtbot, laptop_window):
     main = laptop_window
     article_id = main.editor.record_id()
@@ -32,17 +48,7 @@ def test_ctrl_z_takes_back_a_revision_restore(qtbot, laptop_window):
     assert main.flush()
     typed = main.editor.body.toPlainText()
 
-    def restore_the_first(dialog: RevisionsDialog) -> None:
-        older = next(
-            row
-            for row, revision in enumerate(dialog.revisions)
-            if revision.body.endswith("Versi pertama.")
-        )
-        dialog.select_rows(older)
-        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
-        dialog.accept()
-
-    when_modal(RevisionsDialog, restore_the_first)
+    when_modal(RevisionsDialog, restore_revision_ending(qtbot, "Versi pertama."))
     menu_action(main, "article.revisions").trigger()
     assert main.editor.body.toPlainText().endswith("Versi pertama.")
 
@@ -55,6 +61,66 @@ def test_ctrl_z_takes_back_a_revision_restore(qtbot, laptop_window):
     assert body.toPlainText() == typed
     assert main.flush()
     assert get_article(main.db, article_id).body == typed
+
+
+def retype(qtbot, field, text: str) -> None:
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def test_undo_takes_back_everything_a_restore_changed_and_redo_brings_it_again(
+    qtbot, laptop_window
+):
+    main = laptop_window
+    article_id = main.editor.record_id()
+    form = main.editor.form
+    qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
+    retype(qtbot, form.headline, "Judul Lama")
+    retype(qtbot, form.caption, "Keterangan lama")
+    type_at_end(qtbot, main, " Versi pertama.")
+    qtbot.keyClick(main.editor.body, Qt.Key.Key_S, CTRL)  # a revision with all of it
+    retype(qtbot, form.headline, "Judul Baru")
+    retype(qtbot, form.kicker, "EKSKLUSIF")
+    retype(qtbot, form.caption, "Keterangan baru")
+    type_at_end(qtbot, main, " Versi kedua.")
+    assert main.flush()
+    typed = main.editor.current_record()
+
+    when_modal(RevisionsDialog, restore_revision_ending(qtbot, "Versi pertama."))
+    menu_action(main, "article.revisions").trigger()
+    restored = main.editor.current_record()
+    assert restored.headline == "Judul Lama" and restored.lead_image_caption == "Keterangan lama"
+    assert restored.kicker != "EKSKLUSIF" and restored.body.endswith("Versi pertama.")
+
+    save_screenshot(main, "restore-before-undo")
+    menu_action(main, "edit.undo").trigger()
+    save_screenshot(main, "restore-undone")
+    back = main.editor.current_record()
+    assert (back.headline, back.kicker, back.lead_image_caption, back.body) == (
+        typed.headline,
+        typed.kicker,
+        typed.lead_image_caption,
+        typed.body,
+    )
+    assert main.flush()
+    stored = get_article(main.db, article_id)
+    assert (stored.headline, stored.kicker, stored.lead_image_caption, stored.body) == (
+        "Judul Baru",
+        "EKSKLUSIF",
+        "Keterangan baru",
+        typed.body,
+    )
+
+    menu_action(main, "edit.redo").trigger()
+    again = main.editor.current_record()
+    assert (again.headline, again.kicker, again.body) == (
+        restored.headline,
+        restored.kicker,
+        restored.body,
+    )
+    assert main.flush()
+    assert get_article(main.db, article_id).headline == "Judul Lama"
 
 
 def test_identical_revisions_say_there_is_no_difference(qtbot, laptop_window):

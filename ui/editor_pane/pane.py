@@ -30,6 +30,7 @@ from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import MetadataForm
 from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
+from ui.editor_pane.restore_undo import RestoreUndo
 from ui.file_dialogs import open_file_name
 from ui.find_replace import FindReplaceBar
 from ui.preview.background import BackgroundRunner
@@ -114,6 +115,7 @@ class EditorPane(QWidget):
         self._counter.finished.connect(self._counted)
         self._count_token = 0
 
+        self._restore_undo = RestoreUndo(self)
         self.body.textChanged.connect(self._body_changed)
         self.form.changed.connect(self._changed)
         self.form.sectionChanged.connect(self._section_changed)
@@ -390,6 +392,7 @@ class EditorPane(QWidget):
         sections: list[SectionRecord],
         people: list[PersonRecord],
     ) -> None:
+        self._restore_undo.forget()  # a new text: its undo history starts afresh
         self._loading = True
         try:
             self._record = record
@@ -409,13 +412,24 @@ class EditorPane(QWidget):
         """Show ``record`` with the sections and people of the last ``load``."""
         self.load(record, self._sections, self._people)
 
-    def replace_body_undoably(self, text: str) -> None:
-        """Put ``text`` in the body as one edit that Ctrl+Z (Edit → Undo) takes back."""
-        cursor = QTextCursor(self.body.document())
-        cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.insertText(text)
-        cursor.endEditBlock()
+    def restore_undoably(self, before: ArticleRecord, restored: ArticleRecord) -> None:
+        """Show ``restored`` (a revision put back, as stored now) in place of ``before``
+        (what the pane showed) as one step that Ctrl+Z (Edit → Undo) takes back whole:
+        headline, lead image, the other fields and the body."""
+        self.reload(_with_content(restored, before))
+        self._restore_undo.restore(before, restored)
+
+    def sections(self) -> list[SectionRecord]:
+        return self._sections
+
+    def people(self) -> list[PersonRecord]:
+        return self._people
+
+    def fields_replaced(self) -> None:
+        """The form's fields were set all at once (a restore, or its undo): an edit."""
+        self._update_target()
+        self._show_target()
+        self._changed()
 
     def record_id(self) -> uuid.UUID | None:
         return self._record.id if self._record else None
@@ -527,18 +541,32 @@ def count_in_pieces(text: str, piece: int = 50_000) -> int:
     return total
 
 
+#: What the reporter edits (with the section's and bylines' names that go with them).
+CONTENT_FIELDS = (
+    "headline",
+    "kicker",
+    "slug",
+    "body",
+    "section_id",
+    "section_name",
+    "section_path",
+    "language",
+    "bylines",
+    "tags",
+    "lead_image",
+    "lead_image_caption",
+    "lead_image_credit",
+)
+
+
 def _content(record: ArticleRecord) -> tuple[object, ...]:
     """What the reporter edits, for "is there anything left to save?"."""
-    return (
-        record.headline,
-        record.kicker,
-        record.slug,
-        record.body,
-        record.section_id,
-        record.language,
-        record.byline_ids,
-        record.tags,
-        record.lead_image,
-        record.lead_image_caption,
-        record.lead_image_credit,
+    return tuple(getattr(record, name) for name in CONTENT_FIELDS)
+
+
+def _with_content(record: ArticleRecord, source: ArticleRecord) -> ArticleRecord:
+    """``record`` (its version, state and dates) with what ``source`` says."""
+    return replace(
+        record,
+        **{name: getattr(source, name) for name in CONTENT_FIELDS},
     )
