@@ -20,6 +20,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select, text
@@ -66,6 +67,8 @@ class NewArticle:
     source_digest: str
     kept_fields: str
     translation_group: str | None = None
+    #: The page's last change on the old site (``lastmod``); None: now.
+    updated_at: datetime | None = None
 
 
 def writes_in_bulk(db: Database) -> bool:
@@ -146,7 +149,7 @@ def insert_new_articles(
                 "source_key": draft.source_key,
                 "updated_by_id": author_id,
                 "created_at": now,
-                "updated_at": now,
+                "updated_at": item.updated_at or now,
                 "version": 1,
                 "source_digest": item.source_digest,
                 "source_version": 1,

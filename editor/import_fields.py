@@ -13,6 +13,10 @@ Accepted keys (case does not matter; anything else is listed as ignored, never a
                             ahead schedules a published page
 ``expirydate``              Hugo: a page past it is imported unpublished (``killed``); the
                             key is kept, as Redaksi unpublishes nothing by date
+``lastmod`` /               Hugo / Jekyll: when the page last changed, the article's updated
+``last_modified_at``        time (the page's modified time, the sitemap's ``<lastmod>``, the
+                            feed's ``<updated>``); kept too, for the export. One still ahead
+                            is not used
 ``scheduled_at``            when Redaksi publishes it (status ``scheduled``)
 ``embargo_until``           not shown before then
 ``section``                 a section path, slug or name (``berita/dunia``, ``dunia``, ``Dunia``)
@@ -94,7 +98,9 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
     ("image_caption", "image_credit", "lead_image_caption", "lead_image_credit"),
 )
 #: Keys read and also kept, because no article field holds them (an export writes them back).
-READ_AND_KEPT = frozenset(("expirydate", "aliases", "redirect_from", "url", "permalink"))
+READ_AND_KEPT = frozenset(
+    ("expirydate", "aliases", "redirect_from", "url", "permalink", "lastmod", "last_modified_at")
+)
 _READ_KEYS = KNOWN_KEYS | READ_AND_KEPT
 
 
@@ -130,6 +136,8 @@ class ImportedFields:
     used_keys: tuple[str, ...] = ()
     #: Where ``published_at`` came from (editor.import_dates), "" when nowhere.
     date_source: str = ""
+    #: When the page last changed on the old site (``lastmod``): the article's updated time.
+    modified_at: datetime | None = None
     #: What the import report says about this file (a guessed date, a schedule…).
     remarks: tuple[str, ...] = ()
 
@@ -360,6 +368,7 @@ class _Times:
     scheduled_at: datetime | None = None
     embargo_until: datetime | None = None
     expiry: datetime | None = None
+    modified: datetime | None = None
     #: Where published_at came from (editor.import_dates), "" when nowhere.
     date_source: str = ""
 
@@ -378,12 +387,15 @@ def _times(
     embargo_until = step(lambda: reader.when("embargo_until"), None) or publish_date
     scheduled_at = step(lambda: reader.when("scheduled_at"), None)
     expiry = step(lambda: reader.when("expirydate"), None)
+    modified = step(lambda: reader.when("lastmod"), None) or step(
+        lambda: reader.when("last_modified_at"), None
+    )
     source = FROM_FRONT_MATTER if published_at or publish_date else ""
     published_at = published_at or publish_date
     if published_at is None and article_id is None and len(step.problems) == problems:
         no_date: tuple[datetime | None, str] = (None, "")
         published_at, source = step(lambda: _path_date(reader, path, relative), no_date)
-    return _Times(published_at, publish_date, scheduled_at, embargo_until, expiry, source)
+    return _Times(published_at, publish_date, scheduled_at, embargo_until, expiry, modified, source)
 
 
 def _stated(reader: Reader, times: _Times) -> set[str]:
@@ -443,6 +455,13 @@ def _timed_status(
                     "unpublish it then"
                 ).format(when=times.expiry.astimezone(zone).date().isoformat())
             )
+    if times.modified is not None and times.modified > now:
+        remarks.append(
+            _("last modified on {when}, which is still ahead: the import time stands").format(
+                when=times.modified.astimezone(zone).isoformat()
+            )
+        )
+        times = replace(times, modified=None)
     return status, frozenset(stated), tuple(remarks), times
 
 
@@ -543,6 +562,7 @@ def read_fields(
         ignored_keys=tuple(key for key in doc.fields if key.lower() not in KNOWN_KEYS),
         used_keys=tuple(key for key in doc.fields if key.lower() in _READ_KEYS),
         date_source=times.date_source,
+        modified_at=times.modified,
         remarks=remarks,
     )
     # Last, so that a file refused for another reason creates no section.

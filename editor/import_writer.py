@@ -10,6 +10,9 @@ feed and outbox observe.
 Each write also keeps the source's fingerprint and its kept front matter keys with the
 article, in the same unit of work, as a plain table update so the article's version does
 not move: the next re-import of the same bytes is known unchanged without reading them.
+A write that makes a new version dates it from the file's ``lastmod`` when it has one (the
+page's update on the old site, not the day it moved); a re-import that changes nothing
+leaves the updated time alone, as the incremental publish finds changes by version.
 """
 
 from __future__ import annotations
@@ -122,17 +125,25 @@ class ImportWriter:
         self.sections = sections
         self.people = people
 
-    def _remember(self, session: Session, incoming: Incoming, article_id: uuid.UUID) -> None:
-        session.execute(
-            update(_ARTICLES)
-            .where(_ARTICLES.c.id == article_id)
-            .values(
-                source_digest=incoming.digest,
-                source_version=_ARTICLES.c.version,
-                kept_fields=_kept_json(incoming.kept),
-                translation_group=incoming.translation_group,
-            )
-        )
+    def _remember(
+        self, session: Session, incoming: Incoming, article_id: uuid.UUID, *, own: bool, wrote: bool
+    ) -> None:
+        """Keep what the import knows of the article's source: its fingerprint and
+        translation group when the article is this source's (``own``), else only the kept
+        keys (found by its id: another source's fingerprint stays)."""
+        modified = incoming.fields.modified_at if wrote else None
+        values: dict[str, Any] = {
+            "kept_fields": _kept_json(incoming.kept),
+            # Named even when it stays, or the column's onupdate would make it now.
+            "updated_at": modified or _ARTICLES.c.updated_at,
+        }
+        if own:
+            values |= {
+                "source_digest": incoming.digest,
+                "source_version": _ARTICLES.c.version,
+                "translation_group": incoming.translation_group,
+            }
+        session.execute(update(_ARTICLES).where(_ARTICLES.c.id == article_id).values(**values))
 
     def _draft(self, new: Queued) -> ArticleDraft:
         incoming, fields = new.incoming, new.incoming.fields
@@ -167,7 +178,7 @@ class ImportWriter:
                         along_with=audit,
                     )
                     session.flush()
-                    self._remember(session, incoming, new.article_id)
+                    self._remember(session, incoming, new.article_id, own=True, wrote=True)
 
         _retrying(work)
 
@@ -187,6 +198,7 @@ class ImportWriter:
                     source_digest=new.incoming.digest,
                     kept_fields=_kept_json(new.incoming.kept),
                     translation_group=new.incoming.translation_group,
+                    updated_at=new.incoming.fields.modified_at,
                 )
             )
         with self.db.transaction() as session:
@@ -197,8 +209,9 @@ class ImportWriter:
     def update(self, incoming: Incoming, stored: ArticleRecord, wanted: ArticleRecord) -> bool:
         """Save ``wanted`` over ``stored``, keeping revisions; False when nothing changed."""
         source = incoming.source
-        if _same(stored, wanted) and self._kept_same(stored.id, incoming):
-            if stored.source_key == source.key and not list_revisions(self.db, stored.id):
+        own = stored.source_key == source.key
+        if _same(stored, wanted):
+            if own and not list_revisions(self.db, stored.id):
                 # Created from this file by an import that was killed before its revision
                 # was kept (before both were committed together): keep it now.
                 create_revision(
@@ -209,22 +222,16 @@ class ImportWriter:
                     author_id=self.actor.actor_id,
                 )
                 return True
-            if stored.source_key == source.key:
-                with self.db.transaction() as session:  # the next re-import is quick
-                    self._remember(session, incoming, stored.id)
-            return False
+            kept_moved = not self._kept_same(stored.id, incoming)
+            if own or kept_moved:  # own: the next re-import is quick
+                with self.db.transaction() as session:
+                    self._remember(session, incoming, stored.id, own=own, wrote=False)
+            return kept_moved
         audit = self.actor.audit(stored.status, f"updated from {source.path.name}")
 
         def along_with(session: Session, article: Article) -> None:
             audit(session, article)
-            if stored.source_key == source.key:
-                self._remember(session, incoming, stored.id)
-            else:  # found by its id: another source's fingerprint stays
-                session.execute(
-                    update(_ARTICLES)
-                    .where(_ARTICLES.c.id == stored.id)
-                    .values(kept_fields=_kept_json(incoming.kept))
-                )
+            self._remember(session, incoming, stored.id, own=own, wrote=True)
 
         # The stored text may be in no revision yet (autosaved, or changed by a script):
         # the save keeps it first.

@@ -235,3 +235,25 @@ def test_sections_from_folders_with_a_map_and_the_header_still_winning(
 
     names = {s.path: s.name for s in list_sections(sqlite_db)}
     assert names["berita/ekonomi-bisnis"] == "Ekonomi Bisnis"
+
+
+def test_a_reimport_that_changes_only_a_kept_key_keeps_the_new_value(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    import json
+
+    from sqlalchemy import select
+
+    from editor.models import Article
+
+    post = write(tmp_path / "site/posts/urutan.md", "---\ntitle: Urutan\nweight: 1\n---\nIsi.\n")
+    (created,) = import_paths(sqlite_db, [tmp_path / "site"]).created
+    post.write_text(post.read_text("utf-8").replace("weight: 1", "weight: 2"), "utf-8")
+
+    again = import_paths(sqlite_db, [tmp_path / "site"])
+
+    assert [f.headline for f in again.updated] == ["Urutan"]
+    with sqlite_db.transaction() as session:
+        kept = session.scalar(select(Article.kept_fields).where(Article.id == created.article_id))
+    assert json.loads(kept or "{}") == {"weight": 2}
+    assert get_article(sqlite_db, created.article_id).version == 1  # nothing visible moved
