@@ -62,20 +62,19 @@ class Corpus:
 
 def index_rows(session: Any, rows: Iterable[dict[str, Any]]) -> None:
     """Put (article_id, headline, lead, body) rows into the search index as an import does."""
-    from editor.import_bulk import _insert_search
-    from editor.search import fold
+    from editor.search import replace_search_rows, search_row
 
-    _insert_search(
+    replace_search_rows(
         session,
         [
-            {
-                "article_id": row["article_id"]
+            search_row(
+                row["article_id"]
                 if isinstance(row["article_id"], uuid.UUID)
                 else uuid.UUID(str(row["article_id"])),
-                "headline": fold(row["headline"]),
-                "lead": fold(row["lead"]),
-                "body": fold(row["body"]),
-            }
+                row["headline"],
+                row["lead"],
+                row["body"],
+            )
             for row in rows
         ],
     )

@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, insert, select, text
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from editor.articles import _validate
@@ -37,13 +37,12 @@ from editor.models import (
     AuditEntry,
     Byline,
     Revision,
-    SearchDocument,
     Section,
     utcnow,
 )
 from editor.records import ArticleDraft, ArticleRecord, PersonRef, SectionRecord
 from editor.revisions import snapshot_metadata
-from editor.search import fold
+from editor.search import fold, replace_search_rows
 from editor.slugs import slugify
 from editor.tags import distinct_names, resolve_tags, tag_key
 from editor.text import word_count
@@ -236,19 +235,6 @@ def insert_new_articles(
     _insert(session, ArticleBody, bodies)
     _insert(session, ArticleTag, article_tags)
     _insert(session, Byline, bylines)
-    _insert_search(session, search)
+    replace_search_rows(session, search)
     _insert(session, Revision, revisions)
     _insert(session, AuditEntry, audits)
-
-
-def _insert_search(session: Session, rows: list[dict[str, Any]]) -> None:
-    if session.get_bind().dialect.name != "sqlite":
-        _insert(session, SearchDocument, rows)
-        return
-    statement = text(
-        "INSERT INTO search_fts (article_id, headline, lead, body) "
-        "VALUES (:article_id, :headline, :lead, :body)"
-    )
-    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
-        chunk = rows[start : start + _ROWS_PER_STATEMENT]
-        session.execute(statement, [{**row, "article_id": str(row["article_id"])} for row in chunk])

@@ -320,7 +320,8 @@ class PageViewHour(Base):
 
 
 class SearchDocument(Base):
-    """The text search reads on PostgreSQL (SQLite uses the FTS5 table ``search_fts``).
+    """The text search reads on PostgreSQL (SQLite: ``search_text`` and its FTS5 index
+    ``search_fts``, see migration 0017).
 
     Kept in step with articles by ``editor.search.reindex_article`` in the same transaction.
     """

@@ -8,9 +8,24 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, literal_column, select, text
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Text,
+    Uuid,
+    bindparam,
+    column,
+    delete,
+    func,
+    insert,
+    literal_column,
+    select,
+    table,
+    text,
+)
 from sqlalchemy.orm import Session
 
 from editor.database import Database
@@ -39,37 +54,48 @@ def fold(text: str) -> str:
     return _INNER_APOSTROPHE.sub("", text)
 
 
-def _body_text(article: Article) -> str:
-    return fold(article.body.markdown) if article.body is not None else ""
+#: SQLite keeps the indexed text here under an integer key (the FTS5 rowid) with the
+#: article id as ``articles`` stores it, unique and indexed; triggers keep ``search_fts``
+#: in step by that key (migration 0017). Not in the ORM metadata: PostgreSQL has none.
+search_text = table(
+    "search_text",
+    column("id", Integer),
+    column("article_id", Uuid),
+    column("headline", Text),
+    column("lead", Text),
+    column("body", Text),
+)
+#: SQLite allows 32,766 parameters a statement; a search row has four.
+_ROWS_PER_STATEMENT = 500
+
+
+def search_row(article_id: uuid.UUID, headline: str, lead: str, body: str) -> dict[str, Any]:
+    """What the index holds for one article: its text, folded as queries are."""
+    return {
+        "article_id": article_id,
+        "headline": fold(headline),
+        "lead": fold(lead),
+        "body": fold(body),
+    }
+
+
+def replace_search_rows(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Put ``rows`` (from :func:`search_row`) in the index in place of what their
+    articles had. Each article's old entry is found by its indexed id, so the cost is
+    that of the rows, not of the archive."""
+    ids = [row["article_id"] for row in rows]
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    target: Any = search_text if sqlite else SearchDocument.__table__
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = ids[start : start + _ROWS_PER_STATEMENT]
+        session.execute(delete(target).where(target.c.article_id.in_(chunk)))
+    for start in range(0, len(rows), _ROWS_PER_STATEMENT):
+        session.execute(insert(target), list(rows[start : start + _ROWS_PER_STATEMENT]))
 
 
 def reindex_article(session: Session, article: Article) -> None:
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite":
-        key = str(article.id)
-        session.execute(text("DELETE FROM search_fts WHERE article_id = :id"), {"id": key})
-        session.execute(
-            text(
-                "INSERT INTO search_fts (article_id, headline, lead, body) "
-                "VALUES (:id, :headline, :lead, :body)"
-            ),
-            {
-                "id": key,
-                "headline": fold(article.headline),
-                "lead": fold(article.lead),
-                "body": _body_text(article),
-            },
-        )
-    else:
-        session.execute(delete(SearchDocument).where(SearchDocument.article_id == article.id))
-        session.add(
-            SearchDocument(
-                article_id=article.id,
-                headline=fold(article.headline),
-                lead=fold(article.lead),
-                body=_body_text(article),
-            )
-        )
+    body = article.body.markdown if article.body is not None else ""
+    replace_search_rows(session, [search_row(article.id, article.headline, article.lead, body)])
 
 
 def words_of(query: str) -> list[str]:
@@ -85,21 +111,30 @@ def fts5_query(query: str) -> str:
 #: every article would otherwise rank the whole archive for each keystroke. Newsrooms look
 #: for recent stories; a query rarer than this is ranked over all its matches.
 SEARCH_WINDOW = 2000
+#: A list filter matching at most this many articles starts from its matches and sorts
+#: them; one matching more walks the list's own order and asks of each article whether
+#: it matches, stopping after a page (a common word matches most of the first rows).
+FEW_MATCHES = 5000
+
+
+def _fts_keys(query: str) -> Any:
+    """The index keys (search_text.id) of the articles matching ``query``, SQLite only."""
+    return (
+        select(literal_column("rowid"))
+        .select_from(text("search_fts"))
+        .where(text("search_fts MATCH :fts_query").bindparams(fts_query=fts5_query(query)))
+    )
 
 
 def matching_ids(session: Session, query: str) -> list[uuid.UUID] | None:
-    """Ids of articles matching ``query`` (for list filters); None when the query is empty.
-
-    Unranked: a filter needs the set, not an order.
-    """
+    """Ids of every article matching ``query``, unordered; None when the query is empty."""
     if not words_of(query):
         return None
     if session.get_bind().dialect.name == "sqlite":
-        rows = session.execute(
-            text("SELECT article_id FROM search_fts WHERE search_fts MATCH :q"),
-            {"q": fts5_query(query)},
-        ).scalars()
-        return [uuid.UUID(article_id) for article_id in rows]
+        keys: Any = _fts_keys(query)
+        return list(
+            session.scalars(select(search_text.c.article_id).where(search_text.c.id.in_(keys)))
+        )
     vector: Any = literal_column(PG_VECTOR_SQL)
     stmt = select(SearchDocument.article_id).where(vector.op("@@")(_pg_tsquery(words_of(query))))
     return list(session.scalars(stmt))
@@ -108,20 +143,32 @@ def matching_ids(session: Session, query: str) -> list[uuid.UUID] | None:
 def matching_clause(session: Session, query: str) -> ColumnElement[bool] | None:
     """SQL condition "the article matches ``query``" for list filters; None when empty.
 
-    On SQLite the database joins the index itself: no list of ids passes through Python
-    (a word in 100,000 articles would be 100,000 bound values).
+    The database joins the index itself: no list of ids passes through Python (a word in
+    100,000 articles would be 100,000 bound values).
     """
     if not words_of(query):
         return None
     if session.get_bind().dialect.name != "sqlite":
-        return Article.id.in_(matching_ids(session, query) or [])
-    # The index keeps ids as text with dashes; the articles table as 32 hex digits.
-    hits: Any = (
-        select(literal_column("replace(article_id, '-', '')"))
-        .select_from(text("search_fts"))
-        .where(text("search_fts MATCH :fts_query").bindparams(fts_query=fts5_query(query)))
+        vector: Any = literal_column(PG_VECTOR_SQL)
+        hits = select(SearchDocument.article_id).where(
+            vector.op("@@")(_pg_tsquery(words_of(query)))
+        )
+        return Article.id.in_(hits)
+    keys: Any = _fts_keys(query)
+    few = session.execute(keys.limit(FEW_MATCHES + 1)).all()
+    if len(few) <= FEW_MATCHES:
+        # Start from the matches: look each one up and let the list sort them.
+        found = select(search_text.c.article_id).where(search_text.c.id.in_(keys))
+        return Article.id.in_(found)
+    # Walk the list's order; each article's key comes from the article id's index, and
+    # the matching keys are gathered once (no table rows read for them).
+    key_of_article: Any = (
+        select(search_text.c.id)
+        .where(search_text.c.article_id == Article.id)
+        .correlate(Article)
+        .scalar_subquery()
     )
-    return Article.id.in_(hits)
+    return key_of_article.in_(keys)
 
 
 def _ranked(
@@ -159,23 +206,28 @@ def _ranked_fts5(
     session: Session, match: str, limit: int | None, snippets: bool, window: int | None
 ) -> tuple[list[tuple[uuid.UUID, str, float]], bool]:
     # FTS5 walks a term's rows newest first and stops at the window; bm25 weights a hit
-    # in the headline above one in the lead or the body.
+    # in the headline above one in the lead or the body. Only index data is read here:
+    # the text and the article id are looked up for the rows shown.
     sql = (
-        "SELECT rowid, article_id, bm25(search_fts, 0, 10.0, 4.0, 1.0) FROM search_fts "
+        "SELECT rowid, bm25(search_fts, 10.0, 4.0, 1.0) FROM search_fts "
         "WHERE search_fts MATCH :q ORDER BY rowid DESC"
     )
     if window is not None:
         sql += f" LIMIT {int(window)}"
     rows = list(session.execute(text(sql), {"q": match}).all())
     cut = window is not None and len(rows) >= window
-    rows.sort(key=lambda row: (row[2], row[1]))
+    # Equal scores: the more recently saved first, as the walk found them.
+    rows.sort(key=lambda row: (row[1], -row[0]))
     if limit is not None:
         rows = rows[:limit]
+    keys = [int(row[0]) for row in rows]
+    lookup = select(search_text.c.id, search_text.c.article_id).where(search_text.c.id.in_(keys))
+    articles = {key: article_id for key, article_id in session.execute(lookup)}
     found: dict[int, str] = {}
     if snippets and rows:
         # The same walk again, with snippets made only for the rows shown. (Asking for
         # those rows by rowid instead makes FTS5 run the whole match once per row.)
-        marks = ",".join(str(int(row[0])) for row in rows)
+        marks = ",".join(str(key) for key in keys)
         snippet = f"snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16)"
         walk = (
             f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {snippet} END FROM search_fts "
@@ -186,7 +238,11 @@ def _ranked_fts5(
         found = {
             rowid: text_ for rowid, text_ in session.execute(text(walk), {"q": match}) if text_
         }
-    return [(uuid.UUID(r[1]), found.get(r[0], ""), -float(r[2])) for r in rows], cut
+    return [
+        (articles[key], found.get(key, ""), -float(score))
+        for key, score in ((int(r[0]), r[1]) for r in rows)
+        if key in articles
+    ], cut
 
 
 def _pg_tsquery(words: list[str]) -> Any:

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from editor.models import (
@@ -27,11 +27,10 @@ from editor.models import (
     ArticleTag,
     Byline,
     Person,
-    SearchDocument,
     Section,
     Tag,
 )
-from editor.search import fold
+from editor.search import fold, replace_search_rows
 from editor.sync.remote_apply import (
     _article_values,
     apply_article,
@@ -250,17 +249,16 @@ def write_articles(session: Session, states: Sequence[State]) -> None:
     _insert(session, ArticleCorrection, corrections)
     _insert(session, ArticleConflict, conflicts)
     _insert(session, SyncShadow, shadow_rows)
-    _reindex(session, search, [i for i in ids if i in existing], set(kept_bodies))
+    _reindex(session, search, set(kept_bodies))
 
 
 def _reindex(
     session: Session,
     rows: list[dict[str, Any]],
-    existing: list[uuid.UUID],
     kept_bodies: set[uuid.UUID],
 ) -> None:
     """The search rows, as ``search.reindex_article`` writes them: a body kept from an
-    earlier pull is read back; an article new here has no row to remove."""
+    earlier pull is read back."""
     stored: dict[uuid.UUID, str] = {}
     for chunk in _chunks(sorted(kept_bodies)):
         query = select(ArticleBody.article_id, ArticleBody.markdown)
@@ -269,20 +267,4 @@ def _reindex(
     for row in rows:
         if row["body"] is None:
             row["body"] = fold(stored.get(row["article_id"], ""))
-    if session.get_bind().dialect.name != "sqlite":
-        _delete(session, SearchDocument.article_id, existing)
-        _insert(session, SearchDocument, rows)
-        return
-    for chunk in _chunks(existing):
-        # article_id is an UNINDEXED column of the FTS table: one scan a page, not a row.
-        marks = ", ".join(f":id{n}" for n in range(len(chunk)))
-        session.execute(
-            text(f"DELETE FROM search_fts WHERE article_id IN ({marks})"),
-            {f"id{n}": str(article_id) for n, article_id in enumerate(chunk)},
-        )
-    statement = text(
-        "INSERT INTO search_fts (article_id, headline, lead, body) "
-        "VALUES (:article_id, :headline, :lead, :body)"
-    )
-    for chunk in _chunks(rows):
-        session.execute(statement, [{**row, "article_id": str(row["article_id"])} for row in chunk])
+    replace_search_rows(session, rows)
