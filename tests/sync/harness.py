@@ -8,6 +8,7 @@ import socket
 import ssl
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,3 +134,33 @@ def replica(folder: Path, server_url: str, handle: str, *, cafile: str | None = 
 def sync(db: Database) -> object:
     with Replica(db) as client:
         return client.sync()
+
+
+def save_wakes_waiting_replica(
+    newsroom: Newsroom, folder: Path, saved_via: str, waiting_on: str, headline: str
+) -> None:
+    """Rina's replica long-polls the server at ``waiting_on`` while Sarah saves a draft and
+    syncs through ``saved_via``: the wait must end with a change (not run out), and Rina's
+    next sync must bring the draft."""
+    from editor.articles import get_article
+    from editor.records import ArticleDraft
+    from editor.workflow.editing import draft_article
+
+    sarah = replica(folder / "sarah", saved_via, "sarah-meiliana-gunawan")
+    rina = replica(folder / "rina", waiting_on, "rina-editor")
+    sync(rina)
+    woke: list[bool] = []
+
+    def wait() -> None:
+        with Replica(rina) as client:
+            woke.append(client.wait_for_changes(timeout=30))
+
+    waiter = threading.Thread(target=wait)
+    waiter.start()
+    time.sleep(0.5)
+    story = draft_article(sarah, ArticleDraft(headline=headline), actor_id=newsroom.reporter.id)
+    sync(sarah)
+    waiter.join(timeout=40)
+    assert woke == [True]  # False would mean the wait ran out: no notice came
+    sync(rina)
+    assert get_article(rina, story.id).headline == headline

@@ -17,9 +17,7 @@ from editor.database import open_database
 from editor.models import Person
 from editor.records import ArticleDraft
 from editor.sync.feed import pull
-from editor.sync.replica import Replica
-from editor.workflow.editing import draft_article
-from tests.sync.harness import Newsroom, ServerProcess, replica, sync
+from tests.sync.harness import Newsroom, ServerProcess, save_wakes_waiting_replica
 
 WRITERS, PER_WRITER = 4, 12
 
@@ -74,23 +72,4 @@ def test_a_reader_sees_every_change_while_writers_race(
 def test_a_long_poll_wakes_when_another_replica_saves(
     server: ServerProcess, newsroom: Newsroom, tmp_path: Path
 ) -> None:
-    sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
-    rina = replica(tmp_path / "rina", server.url, "rina-editor")
-    sync(rina)
-    woke: list[bool] = []
-
-    def wait() -> None:
-        with Replica(rina) as client:
-            woke.append(client.wait_for_changes(timeout=30))
-
-    waiter = threading.Thread(target=wait)
-    waiter.start()
-    time.sleep(0.5)
-    story = draft_article(sarah, ArticleDraft(headline="Gempa"), actor_id=newsroom.reporter.id)
-    sync(sarah)
-    waiter.join(timeout=40)
-    assert woke == [True]
-    sync(rina)
-    from editor.articles import get_article
-
-    assert get_article(rina, story.id).headline == "Gempa"
+    save_wakes_waiting_replica(newsroom, tmp_path, server.url, server.url, "Gempa")
