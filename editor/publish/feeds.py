@@ -10,18 +10,18 @@ first sentence; one with a lead picture carries it as an enclosure.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime
 from html import escape as html_escape
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import quoteattr
 
 from editor.publish.corrections import corrections_html, corrections_text
 from editor.publish.model import PublicArticle
 from editor.publish.pages import SiteInfo, iso
 from editor.publish.summary import describe
+from editor.publish.xml_text import xml_clean, xml_text
 
 FEED_LENGTH = 20
 
@@ -42,12 +42,12 @@ def _no_enclosure(_article: PublicArticle) -> Enclosure | None:
     return None
 
 
-# Control characters are not allowed in XML 1.0 at all; they are dropped rather than fail.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
 def _text(value: str) -> str:
-    return escape(_CONTROL.sub("", value))
+    return xml_text(value)
+
+
+def _attr(value: str) -> str:
+    return quoteattr(xml_clean(value))
 
 
 def _corrections_html(site: SiteInfo, article: PublicArticle) -> str:
@@ -79,8 +79,7 @@ def rss(
         f"<link>{_text(site.base + page_url)}</link>",
         f"<description>{_text(title)}</description>",
         f"<language>{site.language}</language>",
-        f'<atom:link href={quoteattr(site.base + feed_url)} rel="self"'
-        ' type="application/rss+xml"/>',
+        f'<atom:link href={_attr(site.base + feed_url)} rel="self" type="application/rss+xml"/>',
     ]
     if newest is not None:
         lines.append(f"<lastBuildDate>{format_datetime(newest, usegmt=True)}</lastBuildDate>")
@@ -108,8 +107,8 @@ def rss(
         picture = enclosure(article)
         if picture is not None:
             lines.append(
-                f'<enclosure url={quoteattr(picture.url)} length="{picture.length}"'
-                f" type={quoteattr(picture.mime)}/>"
+                f'<enclosure url={_attr(picture.url)} length="{picture.length}"'
+                f" type={_attr(picture.mime)}/>"
             )
         lines.append("</item>")
     lines += ["</channel>", "</rss>", ""]
@@ -134,8 +133,8 @@ def atom(
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{site.language}">',
         f"<title>{_text(title)}</title>",
         f"<id>{_text(site.base + feed_url)}</id>",
-        f'<link rel="alternate" type="text/html" href={quoteattr(site.base + page_url)}/>',
-        f'<link rel="self" type="application/atom+xml" href={quoteattr(site.base + feed_url)}/>',
+        f'<link rel="alternate" type="text/html" href={_attr(site.base + page_url)}/>',
+        f'<link rel="self" type="application/atom+xml" href={_attr(site.base + feed_url)}/>',
         # Atom requires <updated>: an empty feed gives the site's newest change.
         f"<updated>{iso(updated)}</updated>",
         f"<author><name>{_text(site.name)}</name></author>",
@@ -145,14 +144,14 @@ def atom(
         lines += [
             "<entry>",
             f"<title>{_text(article.headline)}</title>",
-            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+            f'<link rel="alternate" type="text/html" href={_attr(url)}/>',
             f"<id>urn:uuid:{article.id}</id>",
             f"<published>{iso(article.published_at)}</published>",
             f"<updated>{iso(max(article.updated_at, article.published_at))}</updated>",
         ]
         lines += [f"<author><name>{_text(name)}</name></author>" for name in article.bylines]
         if article.section is not None:
-            lines.append(f"<category term={quoteattr(article.section.name)}/>")
+            lines.append(f"<category term={_attr(article.section.name)}/>")
         content = body_html(article)
         if article.corrections:
             content += "\n" + _corrections_html(site, article)
@@ -165,8 +164,8 @@ def atom(
         picture = enclosure(article)
         if picture is not None:
             lines.append(
-                f'<link rel="enclosure" type={quoteattr(picture.mime)}'
-                f' href={quoteattr(picture.url)} length="{picture.length}"/>'
+                f'<link rel="enclosure" type={_attr(picture.mime)}'
+                f' href={_attr(picture.url)} length="{picture.length}"/>'
             )
         lines.append("</entry>")
     lines += ["</feed>", ""]

@@ -55,7 +55,7 @@ SidebarMode = Literal["embed", "ssi"]
 #: The shared Populer and UPDATE fragment that SSI pages include.
 SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: Bump when the publisher's output changes in a way templates do not show.
-PUBLISH_FORMAT = "3"
+PUBLISH_FORMAT = "4"
 HOME_LENGTH = 10
 
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from xml.sax.saxutils import escape
 
 from editor.publish.model import PublicArticle
 from editor.publish.pages import SiteInfo, iso
+from editor.publish.xml_text import xml_text
 
 SITEMAP_LIMIT = 50_000
 NEWS_LIMIT = 1_000
@@ -29,7 +29,7 @@ def _chunks(items: Sequence, size: int) -> list[Sequence]:
 
 def _index(site: SiteInfo, names: Sequence[str]) -> str:
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<sitemapindex {_NS}>"]
-    lines += [f"<sitemap><loc>{escape(site.base + '/' + name)}</loc></sitemap>" for name in names]
+    lines += [f"<sitemap><loc>{xml_text(site.base + '/' + name)}</loc></sitemap>" for name in names]
     lines += ["</sitemapindex>", ""]
     return "\n".join(lines)
 
@@ -46,7 +46,7 @@ def _files(site: SiteInfo, stem: str, parts: list[str]) -> dict[str, str]:
 
 def url_prefix(site: SiteInfo, url: str) -> str:
     """How the line of ``url`` starts, whatever its last change."""
-    return f"<url><loc>{escape(site.base + url)}</loc>"
+    return f"<url><loc>{xml_text(site.base + url)}</loc>"
 
 
 def url_line(site: SiteInfo, url: str, changed: datetime | None) -> str:
@@ -88,11 +88,11 @@ def news_sitemaps(
         lines = ['<?xml version="1.0" encoding="utf-8"?>', f"<urlset {_NS} {_NEWS_NS}>"]
         for a in chunk:
             lines.append(
-                f"<url><loc>{escape(site.base + a.url)}</loc><news:news><news:publication>"
-                f"<news:name>{escape(site.name)}</news:name>"
-                f"<news:language>{escape(a.language)}</news:language></news:publication>"
+                f"<url><loc>{xml_text(site.base + a.url)}</loc><news:news><news:publication>"
+                f"<news:name>{xml_text(site.name)}</news:name>"
+                f"<news:language>{xml_text(a.language)}</news:language></news:publication>"
                 f"<news:publication_date>{iso(a.published_at)}</news:publication_date>"
-                f"<news:title>{escape(a.headline)}</news:title></news:news></url>"
+                f"<news:title>{xml_text(a.headline)}</news:title></news:news></url>"
             )
         lines += ["</urlset>", ""]
         parts.append("\n".join(lines))

@@ -24,6 +24,7 @@ from editor.media.library import add_picture
 from editor.publish.site import publish_site
 from editor.records import ArticleDraft
 from tests.media.pictures import jpeg
+from tests.publish.sitemap_schemas import sitemap_errors
 from tests.publish.vnu import check_pages
 
 #: The sample page's sidebar shows UPDATE up to 17 January 2026, 03:36 WIB.
@@ -202,3 +203,11 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(
         map(str, findings)
     )
     assert "href" in findings[0].message
+
+
+def test_every_sitemap_of_the_demo_site_follows_the_sitemaps_org_schemas(demo_site: Path):
+    names = sorted(p.name for p in demo_site.glob("*sitemap*.xml"))
+    assert names == ["news-sitemap.xml", "sitemap.xml"]
+    for name in names:
+        data = (demo_site / name).read_bytes()
+        assert not sitemap_errors(data), (name, sitemap_errors(data))

@@ -13,10 +13,12 @@ from lxml import etree
 
 from tests.publish.conftest import PublishFn, site_files
 from tests.publish.newsroom import Newsroom
+from tests.publish.sitemap_schemas import sitemap_errors
 
 SCHEMA = json.loads((Path(__file__).parent / "schemas" / "ninjs-schema_3.1.json").read_text())
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+_URLSET = f'<urlset xmlns="{SITEMAP_NS}" xmlns:news="{NEWS_NS}">{{}}</urlset>'
 
 
 @pytest.fixture
@@ -79,6 +81,10 @@ def test_every_feed_parses_without_errors(site: dict[str, bytes], room: Newsroom
 
 
 def test_sitemaps_parse_and_list_every_article(site: dict[str, bytes], room: Newsroom):
+    checked = [path for path in site if path.endswith("sitemap.xml")]
+    assert checked == ["news-sitemap.xml", "sitemap.xml"]
+    for path in checked:
+        assert not sitemap_errors(site[path]), (path, sitemap_errors(site[path]))
     tree = etree.fromstring(site["sitemap.xml"])
     assert tree.tag == f"{{{SITEMAP_NS}}}urlset"
     locs = [loc.text for loc in tree.iter(f"{{{SITEMAP_NS}}}loc")]
@@ -159,3 +165,46 @@ def test_markup_in_user_text_is_escaped_everywhere(
         assert not feedparser.parse(files[path]).bozo, path
     for path in [p for p in files if p.endswith("ninjs.json")]:
         assert "<script" not in json.loads(files[path])["bodies"][0]["value"], path
+
+
+def test_the_sitemap_schemas_refuse_what_crawlers_would():
+    assert sitemap_errors(_URLSET.format("").encode())  # an empty urlset
+    news = (
+        "<url><loc>https://warta.example.id/a/</loc><news:news><news:publication>"
+        "<news:name>Warta</news:name><news:language>{}</news:language></news:publication>"
+        "<news:publication_date>2023-05-04T00:56:00Z</news:publication_date>"
+        "<news:title>Judul</news:title></news:news></url>"
+    )
+    assert not sitemap_errors(_URLSET.format(news.format("id")).encode())
+    assert sitemap_errors(_URLSET.format(news.format("Bahasa")).encode())
+    index = f'<sitemapindex xmlns="{SITEMAP_NS}"><sitemap><loc>{{}}</loc></sitemap></sitemapindex>'
+    assert not sitemap_errors(index.format("https://warta.example.id/sitemap-1.xml").encode())
+    assert sitemap_errors(index.format("s-1.xml").encode())  # shorter than any absolute URL
+
+
+def test_characters_xml_forbids_in_a_headline_leave_feeds_and_sitemaps_readable(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    """A vertical tab pasted from a word processor, a non-character: the files stay XML."""
+    from editor.articles import create_article
+    from editor.records import ArticleDraft
+    from tests.publish.newsroom import NOW
+
+    create_article(
+        room.db,
+        ArticleDraft(
+            headline="Judul\x0bdari\x0cpengolah kata \ufffe",
+            body="Isi.\n",
+            tags=("Tag\x01",),
+            status="published",
+            published_at=NOW,
+        ),
+    )
+    publish()
+    files = site_files(tmp_path / "site")
+    for path in ("sitemap.xml", "news-sitemap.xml"):
+        assert not sitemap_errors(files[path]), path
+    assert b"<news:title>Judul dari pengolah kata </news:title>" in (files["news-sitemap.xml"])
+    for path in [p for p in files if p.endswith(("rss.xml", "atom.xml"))]:
+        etree.fromstring(files[path])  # raises on a character XML forbids
+        assert not feedparser.parse(files[path]).bozo, path

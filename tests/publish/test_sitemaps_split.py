@@ -12,6 +12,7 @@ from editor.models import PageView
 from editor.publish import sitemaps
 from tests.publish.conftest import PublishFn, site_files
 from tests.publish.newsroom import NOW, Newsroom
+from tests.publish.sitemap_schemas import sitemap_errors
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
@@ -37,6 +38,8 @@ def test_sitemaps_split_into_parts_with_an_index(
     pages = [loc.split("/")[-1] for loc in _locs(files["sitemap.xml"])]
     everything = [loc for part in pages for loc in _locs(files[part])]
     assert sum("/read/" in loc for loc in everything) == 1 + len(room.others)
+    for name in ["news-sitemap.xml", "sitemap.xml", *parts, *pages]:
+        assert not sitemap_errors(files[name]), (name, sitemap_errors(files[name]))
 
 
 def test_news_sitemap_keeps_only_the_last_two_days(room: Newsroom, publish: PublishFn, tmp_path):
