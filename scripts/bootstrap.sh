@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Installs what Redaksi needs on Debian/Ubuntu: system libraries for Qt, a PostgreSQL
-# server for the storage tests, and a virtual environment in .venv with the app and its
-# development tools. Safe to run again: it only installs what is missing.
+# Installs what Redaksi needs on Debian/Ubuntu: system libraries for Qt and a virtual
+# environment in .venv with the app and its development tools. With --for-tests (as
+# scripts/test.sh runs it) also what the test suite checks against: a PostgreSQL server,
+# the packaging tools, and Java with the Nu Html Checker. Safe to run again: it only
+# installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+FOR_TESTS=0
+[ "${1:-}" = "--for-tests" ] && FOR_TESTS=1
 
 SYSTEM_PACKAGES=(
   python3 python3-venv python3-pip
   libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0
   libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0
   libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 xvfb xauth
+)
+TEST_PACKAGES=(
   postgresql poppler-utils
   desktop-file-utils  # the packaging tests validate the .deb's desktop entry
   debootstrap  # the packaging tests install the .deb into bare roots of each release
@@ -20,8 +26,11 @@ java_ok() {
   command -v java >/dev/null \
     && java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])'
 }
-java_ok || SYSTEM_PACKAGES+=(default-jre-headless)
-command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
+if [ "$FOR_TESTS" = 1 ]; then
+  SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
+  java_ok || SYSTEM_PACKAGES+=(default-jre-headless)
+  command -v npm >/dev/null || SYSTEM_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for package in "${SYSTEM_PACKAGES[@]}"; do
@@ -37,7 +46,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # Ubuntu 22.04's default Java is 11: the checker needs 17.
-if ! java_ok; then
+if [ "$FOR_TESTS" = 1 ] && ! java_ok; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends \
@@ -48,8 +57,8 @@ fi
 # pinned in scripts/html_checker/package-lock.json, into build/vnu/. Its install script
 # would download a Java of its own when none is found: Debian's is used instead.
 checker=build/vnu
-if [ ! -f "$checker/node_modules/vnu-jar/build/dist/vnu.jar" ] \
-  || ! cmp -s scripts/html_checker/package-lock.json "$checker/package-lock.json"; then
+if [ "$FOR_TESTS" = 1 ] && { [ ! -f "$checker/node_modules/vnu-jar/build/dist/vnu.jar" ] \
+  || ! cmp -s scripts/html_checker/package-lock.json "$checker/package-lock.json"; }; then
   mkdir -p "$checker"
   cp scripts/html_checker/package.json scripts/html_checker/package-lock.json "$checker/"
   npm ci --prefix "$checker" --ignore-scripts --no-audit --no-fund --silent
