@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
         # After the controller, which sets a lookup of its own: ours uses the newsroom zone.
         self.editor.set_article_lookup(self._search_articles, self._article_path)
         self.editor.set_picture_intake(self._take_picture)
+        self._show_lead_pictures_from(db)
         self.autosave.saved.connect(self._saved)
         self.autosave.failed.connect(self._save_failed)
         self.autosave.conflict.connect(self._conflict)
@@ -438,6 +439,13 @@ class MainWindow(QMainWindow):
 
         actor_id = self._someone_working()
         return add_file(self._db(), Path(path), actor_id=actor_id, alt_text=alt_text).record
+
+    def _show_lead_pictures_from(self, db: Database) -> None:
+        from editor.media.library import get_media, media_bytes
+
+        self.editor.form.lead_picture.set_lookup(
+            lambda ref: get_media(db, ref), lambda sha: media_bytes(db, sha)
+        )
 
     def _someone_working(self) -> uuid.UUID | None:
         """Who changes the media library from this window: asked for when nobody chose a

@@ -594,143 +594,143 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="98" />
-        <location filename="../../ui/editor_pane/pane.py" line="131" />
+        <location filename="../../ui/editor_pane/pane.py" line="99" />
+        <location filename="../../ui/editor_pane/pane.py" line="133" />
         <source>Formatting</source>
         <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count. "Add to the newsroom dictionary" chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...). Local files dropped on the body (the window brings pictures into the library).</extracomment>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="147" />
-        <location filename="../../ui/editor_pane/pane.py" line="227" />
+        <location filename="../../ui/editor_pane/pane.py" line="149" />
+        <location filename="../../ui/editor_pane/pane.py" line="229" />
         <source>Paste as plain text</source>
         <translation>Tempel sebagai teks biasa</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="314" />
+        <location filename="../../ui/editor_pane/pane.py" line="316" />
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="317" />
+        <location filename="../../ui/editor_pane/pane.py" line="319" />
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="320" />
+        <location filename="../../ui/editor_pane/pane.py" line="322" />
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="332" />
+        <location filename="../../ui/editor_pane/pane.py" line="334" />
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="347" />
+        <location filename="../../ui/editor_pane/pane.py" line="349" />
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="349" />
+        <location filename="../../ui/editor_pane/pane.py" line="351" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="360" />
+        <location filename="../../ui/editor_pane/pane.py" line="362" />
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="361" />
+        <location filename="../../ui/editor_pane/pane.py" line="363" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="507" />
+        <location filename="../../ui/editor_pane/pane.py" line="521" />
         <source>%1 / %2 words</source>
         <translation>%1 / %2 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="514" />
+        <location filename="../../ui/editor_pane/pane.py" line="528" />
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="134" />
-        <location filename="../../ui/editor_pane/pane.py" line="174" />
+        <location filename="../../ui/editor_pane/pane.py" line="136" />
+        <location filename="../../ui/editor_pane/pane.py" line="176" />
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="135" />
-        <location filename="../../ui/editor_pane/pane.py" line="179" />
+        <location filename="../../ui/editor_pane/pane.py" line="137" />
+        <location filename="../../ui/editor_pane/pane.py" line="181" />
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="136" />
-        <location filename="../../ui/editor_pane/pane.py" line="183" />
+        <location filename="../../ui/editor_pane/pane.py" line="138" />
+        <location filename="../../ui/editor_pane/pane.py" line="185" />
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="137" />
-        <location filename="../../ui/editor_pane/pane.py" line="184" />
+        <location filename="../../ui/editor_pane/pane.py" line="139" />
+        <location filename="../../ui/editor_pane/pane.py" line="186" />
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="138" />
-        <location filename="../../ui/editor_pane/pane.py" line="185" />
+        <location filename="../../ui/editor_pane/pane.py" line="140" />
+        <location filename="../../ui/editor_pane/pane.py" line="187" />
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="139" />
-        <location filename="../../ui/editor_pane/pane.py" line="186" />
+        <location filename="../../ui/editor_pane/pane.py" line="141" />
+        <location filename="../../ui/editor_pane/pane.py" line="188" />
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="140" />
-        <location filename="../../ui/editor_pane/pane.py" line="190" />
+        <location filename="../../ui/editor_pane/pane.py" line="142" />
+        <location filename="../../ui/editor_pane/pane.py" line="192" />
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="141" />
-        <location filename="../../ui/editor_pane/pane.py" line="194" />
+        <location filename="../../ui/editor_pane/pane.py" line="143" />
+        <location filename="../../ui/editor_pane/pane.py" line="196" />
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="142" />
-        <location filename="../../ui/editor_pane/pane.py" line="198" />
+        <location filename="../../ui/editor_pane/pane.py" line="144" />
+        <location filename="../../ui/editor_pane/pane.py" line="200" />
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="143" />
-        <location filename="../../ui/editor_pane/pane.py" line="206" />
+        <location filename="../../ui/editor_pane/pane.py" line="145" />
+        <location filename="../../ui/editor_pane/pane.py" line="208" />
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="144" />
-        <location filename="../../ui/editor_pane/pane.py" line="211" />
+        <location filename="../../ui/editor_pane/pane.py" line="146" />
+        <location filename="../../ui/editor_pane/pane.py" line="213" />
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="145" />
-        <location filename="../../ui/editor_pane/pane.py" line="219" />
+        <location filename="../../ui/editor_pane/pane.py" line="147" />
+        <location filename="../../ui/editor_pane/pane.py" line="221" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="146" />
-        <location filename="../../ui/editor_pane/pane.py" line="223" />
+        <location filename="../../ui/editor_pane/pane.py" line="148" />
+        <location filename="../../ui/editor_pane/pane.py" line="225" />
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -1135,6 +1135,39 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>LeadPicture</name>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="70" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="71" />
+        <source>No lead image for this article</source>
+        <translation>Artikel ini tanpa foto utama</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="87" />
+        <source>Not in the media library</source>
+        <translation>Tidak ada di pustaka media</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="91" />
+        <source>No description yet</source>
+        <translation>Belum ada deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="93" />
+        <source>%1 (the picture is not on this computer yet)</source>
+        <translation>%1 (fotonya belum ada di komputer ini)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/lead_picture.py" line="100" />
+        <source>Lead image: %1</source>
+        <translation>Foto utama: %1</translation>
+    </message>
+</context>
+<context>
     <name>LockBanner</name>
     <message>
         <location filename="../../ui/workflow/lock_banner.py" line="108" />
@@ -1210,25 +1243,25 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="296" />
+        <location filename="../../ui/main_window.py" line="297" />
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The Workflow panel, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint. The preview, and the Workflow panel beside it or as its tab (ui.side_panes).</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="316" />
         <source>Could not read the recovery files: %1</source>
         <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="321" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
         <translation>
             <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/article_commands.py" line="80" />
+        <location filename="../../ui/article_commands.py" line="79" />
         <source>“%1” moved to the trash.</source>
         <translation>“%1” dipindahkan ke tempat sampah.</translation>
     </message>
@@ -1243,23 +1276,23 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="453" />
+        <location filename="../../ui/main_window.py" line="461" />
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="482" />
-        <location filename="../../ui/main_window.py" line="529" />
+        <location filename="../../ui/main_window.py" line="490" />
+        <location filename="../../ui/main_window.py" line="537" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501" />
+        <location filename="../../ui/main_window.py" line="509" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503" />
+        <location filename="../../ui/main_window.py" line="511" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1470,7 +1503,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="528" />
+        <location filename="../../ui/main_window.py" line="536" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1486,7 +1519,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="304" />
         <source>Another program removed the database's -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
@@ -1661,100 +1694,100 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="118" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="124" />
         <source>Kicker</source>
         <extracomment>Portal headlines longer than this get cut in lists and search results. Copies a chosen lead image into the media library (set with the database).</extracomment>
         <translation>Kicker</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="119" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="125" />
         <source>Headline</source>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="121" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="127" />
         <source>Characters used of the headline budget (%1)</source>
         <translation>Karakter terpakai dari jatah judul (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="125" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="131" />
         <source>Follows the headline until you edit it</source>
         <translation>Mengikuti judul sampai Anda mengubahnya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="126" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="132" />
         <source>Section</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="127" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="133" />
         <source>Language of the article</source>
         <translation>Bahasa artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="128" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="134" />
         <source>More</source>
         <translation>Lainnya</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="129" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="135" />
         <source>tag, another tag</source>
         <translation>tag, tag lain</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="130" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="136" />
         <source>No lead image</source>
         <translation>Tanpa foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="131" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="137" />
         <source>Choose…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="132" />
-        <location filename="../../ui/editor_pane/metadata_form.py" line="138" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="139" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="145" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="133" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="140" />
         <source>Credit, e.g. NATO/Net</source>
         <translation>Kredit, mis. NATO/Net</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="134" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="141" />
         <source>Slug</source>
         <translation>Slug</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="135" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="142" />
         <source>Byline</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="136" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="143" />
         <source>Tags</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="137" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="144" />
         <source>Lead image</source>
         <translation>Foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="231" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="240" />
         <source>(no section)</source>
         <extracomment>The "More" rows' labels, by row, so a language change can reword them.</extracomment>
         <translation>(tanpa rubrik)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="318" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="333" />
         <source>Choose the lead image</source>
         <translation>Pilih foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/metadata_form.py" line="320" />
+        <location filename="../../ui/editor_pane/metadata_form.py" line="335" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>

@@ -59,17 +59,24 @@ def _open_published(window: MainWindow):
     raise AssertionError("the demo has no published article")
 
 
+def choose_lead_image(qtbot, window: MainWindow, photo: Path) -> None:
+    """More, then the lead image's Choose…: the file typed into the file dialog. Nobody
+    chose a profile on this machine yet: the library asks who brings the picture, then
+    for its description."""
+    form = window.editor.form
+    qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
+    type_file_path(photo)
+    when_modal(ProfileDialog, _as_an_editor(window))
+    describe_when_asked("Air setinggi lutut di jalan Jakarta Utara")
+    qtbot.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
+
+
 def test_a_lead_image_chosen_in_the_app_is_published_from_another_machine(
     qtbot, window, photo, tmp_path, qt_messages
 ):
     article = _open_published(window)
     form = window.editor.form
-    qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
-    # Nobody chose a profile on this machine yet: the library asks who brings the picture.
-    type_file_path(photo)
-    when_modal(ProfileDialog, _as_an_editor(window))
-    describe_when_asked("Air setinggi lutut di jalan Jakarta Utara")
-    qtbot.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
+    choose_lead_image(qtbot, window, photo)
     qtbot.waitUntil(lambda: form.lead_image.text().startswith("media:"), timeout=5000)
     assert qt_messages == []
     form.caption.setFocus()
@@ -132,3 +139,49 @@ def test_a_file_that_is_no_picture_is_refused_in_one_line(qtbot, window, tmp_pat
     assert len(qt_messages) == 1
     kind, text = qt_messages[0]
     assert kind == "warning" and "bukan-foto.jpg" in text and "\n" not in text
+
+
+def test_the_lead_image_shows_the_pictures_name_and_thumbnail_not_its_reference(
+    qtbot, window, photo
+):
+    from tests.ui.screens import save_screenshot
+
+    article_id = window.editor.record_id()
+    form = window.editor.form
+    choose_lead_image(qtbot, window, photo)
+    card = form.lead_picture
+    qtbot.waitUntil(card.isVisible, timeout=5000)
+    save_screenshot(window, "lead-picture-chosen")
+
+    assert not form.lead_image.isVisible()
+    assert card.shown_text() == "banjir-jakarta.jpg\nAir setinggi lutut di jalan Jakarta Utara"
+    assert "media:" not in card.label.text()
+    thumb = card.thumbnail.pixmap().toImage()
+    middle = thumb.pixelColor(thumb.width() // 2, thumb.height() // 2)
+    wanted = QColor("#1f6f8b")  # the photo's colour, give or take the JPEG's rounding
+    assert max(abs(middle.red() - wanted.red()), abs(middle.blue() - wanted.blue())) <= 4
+    assert window.flush()
+    stored = get_article(window.db, article_id).lead_image
+    assert stored.startswith("media:") and stored == form.lead_image.text()  # kept as is
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    form.caption.setFocus()
+    qtbot.keyClick(form.caption, Qt.Key.Key_Backtab)  # back from the caption: Choose…
+    assert QApplication.focusWidget() is form.choose_image
+    qtbot.keyClick(form.choose_image, Qt.Key.Key_Backtab)  # and Remove before it
+    assert QApplication.focusWidget() is card.remove
+    qtbot.keyClick(card.remove, Qt.Key.Key_Space)
+    assert form.lead_image.isVisible() and not card.isVisible()
+    assert window.flush()
+    assert get_article(window.db, article_id).lead_image == ""
+
+
+def test_a_reference_the_library_does_not_know_says_so(qtbot, window):
+    form = window.editor.form
+    qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
+    form.lead_image.setFocus()
+    form.lead_image.selectAll()
+    qtbot.keyClicks(form.lead_image, "media:" + "ab" * 32)
+    assert form.lead_picture.isVisible()
+    assert form.lead_picture.shown_text().startswith("Not in the media library")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from editor.records import ArticleRecord, PersonRecord, SectionRecord
 from editor.slugs import slugify
 from ui.editor_pane.bylines import BylineEditor
+from ui.editor_pane.lead_picture import LeadPicture
 from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.tag_completer import TagCompleter
 from ui.file_dialogs import open_file_name
@@ -99,8 +100,13 @@ class MetadataForm(QWidget):
         self.tags = QLineEdit()
         self.tags.setObjectName("tags")
         self.tag_completer = TagCompleter(self.tags, self)
+        # What the article stores: typed here as a path or an address, or hidden behind
+        # the picture's thumbnail and name when it names a library picture.
         self.lead_image = QLineEdit()
         self.lead_image.setObjectName("leadImage")
+        self.lead_picture = LeadPicture()
+        self.lead_picture.removeRequested.connect(self.lead_image.clear)
+        self.lead_picture.setVisible(False)
         self.choose_image = QToolButton()
         self.choose_image.clicked.connect(self._choose_image)
         self.caption = QLineEdit()
@@ -129,6 +135,7 @@ class MetadataForm(QWidget):
         self.tags.setPlaceholderText(self.tr("tag, another tag"))
         self.lead_image.setPlaceholderText(self.tr("No lead image"))
         self.choose_image.setText(self.tr("Choose…"))
+        self.lead_picture.retranslate()
         self.caption.setPlaceholderText(self.tr("Caption"))
         self.credit.setPlaceholderText(self.tr("Credit, e.g. NATO/Net"))
         self.slug_label.setText(self.tr("Slug"))
@@ -172,6 +179,7 @@ class MetadataForm(QWidget):
         more.addRow(self.row_labels["byline"], self.bylines)
         more.addRow(self.row_labels["tags"], self.tags)
         image_row = QHBoxLayout()
+        image_row.addWidget(self.lead_picture, 1)
         image_row.addWidget(self.lead_image, 1)
         image_row.addWidget(self.choose_image)
         more.addRow(self.row_labels["image"], image_row)
@@ -192,6 +200,7 @@ class MetadataForm(QWidget):
 
     def _connect(self) -> None:
         self.more_button.toggled.connect(self.set_more_visible)
+        self.lead_image.textChanged.connect(self._show_lead_image)
         self.headline.textChanged.connect(self._headline_edited)
         self.slug.textEdited.connect(self._slug_edited)
         for field in (
@@ -311,6 +320,12 @@ class MetadataForm(QWidget):
         used = len(self.headline.text())
         self.budget.setText(f"{used}/{HEADLINE_BUDGET}")
         self.budget.setStyleSheet(WARNING_STYLE if used > HEADLINE_BUDGET else "")
+
+    def _show_lead_image(self, reference: str) -> None:
+        """A library picture as its thumbnail and name; anything else as the text."""
+        shown = self.lead_picture.show_reference(reference)
+        self.lead_picture.setVisible(shown)
+        self.lead_image.setVisible(not shown)
 
     def _choose_image(self) -> None:
         path = open_file_name(
