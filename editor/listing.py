@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Select, func, select
@@ -11,6 +13,7 @@ from sqlalchemy.orm import Session
 from editor.database import Database
 from editor.errors import ValidationError
 from editor.i18n import _
+from editor.listing_groups import grouped_order
 from editor.models import Article, ArticleTag, Byline, Person, Section, Tag
 from editor.records import SORT_KEYS, ArticlePage, ArticleQuery, ArticleSummary
 from editor.search import matching_clause
@@ -26,20 +29,8 @@ _DATE_FIELDS = {
 }
 
 
-def _first_byline() -> Any:
-    return (
-        select(Person.name)
-        .join(Byline, Byline.person_id == Person.id)
-        .where(Byline.article_id == Article.id)
-        .order_by(Byline.position)
-        .limit(1)
-        .correlate(Article)
-        .scalar_subquery()
-    )
-
-
-def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] | None:
-    """Apply every filter; None when the text search alone rules everything out."""
+def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any]:
+    """``stmt`` with every filter of ``query`` applied."""
     if query.statuses is not None:
         stmt = stmt.where(Article.status.in_(query.statuses))
     elif not query.include_trashed:
@@ -81,51 +72,101 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any] |
     return stmt
 
 
-def list_articles(db: Database, query: ArticleQuery | None = None) -> ArticlePage:
-    query = query or ArticleQuery()
+def _check(query: ArticleQuery) -> None:
     if query.sort not in SORT_KEYS:
         raise ValidationError(
             _("Cannot sort by '{sort}'. Choose one of: {sort_keys}.").format(
                 sort=query.sort, sort_keys=", ".join(SORT_KEYS)
             )
         )
-    byline = _first_byline().label("first_byline")
-    sort_columns: dict[str, Any] = {
-        "updated_at": Article.updated_at,
-        "created_at": Article.created_at,
-        "published_at": Article.published_at,
-        "headline": func.lower(Article.headline),
-        "section": Section.name,
-        "status": Article.status,
-        "byline": byline,
-    }
-    base = select(
-        Article.id,
-        Article.version,
-        Article.headline,
-        Section.name,
-        Article.status,
-        Article.updated_at,
-        Article.published_at,
-        Article.word_count,
-        Article.language,
-    ).outerjoin(Section, Section.id == Article.section_id)
+
+
+_SUMMARY_COLUMNS = (
+    Article.id,
+    Article.version,
+    Article.headline,
+    Section.name,
+    Article.status,
+    Article.updated_at,
+    Article.published_at,
+    Article.word_count,
+    Article.language,
+)
+#: Sorted by one of these columns, the first page is read from an index in order.
+_SORT_COLUMNS: dict[str, Any] = {
+    "updated_at": Article.updated_at,
+    "created_at": Article.created_at,
+    "published_at": Article.published_at,
+    "headline": func.lower(Article.headline),
+    "status": Article.status,
+}
+
+
+def _base() -> Any:
+    return select(*_SUMMARY_COLUMNS).outerjoin(Section, Section.id == Article.section_id)
+
+
+def _count(session: Session, stmt: Select[Any]) -> int:
+    return session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+
+
+def _ordered(stmt: Select[Any], keys: Sequence[Any], query: ArticleQuery) -> Select[Any]:
+    """``keys`` in the query's direction, then the page. The id breaks ties so paging
+    never shows a row twice or skips one. (No NULLS LAST on columns that are never
+    empty: ascending, SQLite would then sort instead of reading the index.)"""
+    order = [key.desc() if query.descending else key.asc() for key in keys]
+    if query.sort == "published_at":  # drafts have no date: last either way
+        order[0] = order[0].nulls_last()
+    return stmt.order_by(*order).offset(query.offset).limit(query.limit)
+
+
+def _page_rows(session: Session, query: ArticleQuery) -> list[Any]:
+    if query.sort not in ("byline", "section"):
+        stmt = _filtered(session, query, _base())
+        keys = [_SORT_COLUMNS[query.sort], Article.id]
+        return list(session.execute(_ordered(stmt, keys, query)).all())
+    grouped, keys, none = grouped_order(query.sort, _SUMMARY_COLUMNS, _base())
+    grouped = _filtered(session, query, grouped)
+    rows = list(session.execute(_ordered(grouped, keys, query)).all())
+    if len(rows) >= query.limit:
+        return rows
+    # Past the articles that have one: how many there are is known from this page
+    # unless it came out empty.
+    before = query.offset + len(rows) if rows else _count(session, grouped)
+    rest = replace(query, offset=max(0, query.offset - before), limit=query.limit - len(rows))
+    none = _filtered(session, query, none)
+    return rows + list(session.execute(_ordered(none, [Article.id], rest)).all())
+
+
+def list_page(db: Database, query: ArticleQuery | None = None) -> tuple[ArticleSummary, ...]:
+    """The page of articles ``query`` asks for, without counting all that match (which
+    for a common word takes far longer than the page: see :func:`count_articles`)."""
+    query = query or ArticleQuery()
+    _check(query)
     with db.transaction() as session:
-        stmt = _filtered(session, query, base)
-        if stmt is None:
-            return ArticlePage(items=(), total=0, offset=query.offset)
-        total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-        key = sort_columns[query.sort]
-        order = key.desc() if query.descending else key.asc()
-        # The id breaks ties so paging never shows a row twice or skips one.
-        tie = Article.id.desc() if query.descending else Article.id.asc()
-        if query.sort == "byline":
-            stmt = stmt.add_columns(byline)
-        rows = session.execute(
-            stmt.order_by(order.nulls_last(), tie).offset(query.offset).limit(query.limit)
-        ).all()
-        names = _byline_names(session, [row[0] for row in rows])
-    items = tuple(
+        return _summaries(session, _page_rows(session, query))
+
+
+def count_articles(db: Database, query: ArticleQuery | None = None) -> int:
+    """How many articles ``query`` matches (its sort, offset and limit do not matter)."""
+    query = query or ArticleQuery()
+    with db.transaction() as session:
+        return _count(session, _filtered(session, query, select(Article.id)))
+
+
+def list_articles(db: Database, query: ArticleQuery | None = None) -> ArticlePage:
+    """A page and the number of all articles that match, read at the same moment."""
+    query = query or ArticleQuery()
+    _check(query)
+    with db.transaction() as session:
+        total = _count(session, _filtered(session, query, select(Article.id)))
+        items = _summaries(session, _page_rows(session, query)) if total else ()
+    return ArticlePage(items=items, total=total, offset=query.offset)
+
+
+def _summaries(session: Session, rows: list[Any]) -> tuple[ArticleSummary, ...]:
+    names = _byline_names(session, [row[0] for row in rows])
+    return tuple(
         ArticleSummary(
             id=row[0],
             version=row[1],
@@ -140,7 +181,6 @@ def list_articles(db: Database, query: ArticleQuery | None = None) -> ArticlePag
         )
         for row in rows
     )
-    return ArticlePage(items=items, total=total, offset=query.offset)
 
 
 def _byline_names(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:

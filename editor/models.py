@@ -76,7 +76,12 @@ class Tracked:
 
 class Section(Tracked, Base):
     __tablename__ = "sections"
-    __table_args__ = (UniqueConstraint("parent_id", "slug", name="uq_sections_parent_slug"),)
+    __table_args__ = (
+        UniqueConstraint("parent_id", "slug", name="uq_sections_parent_slug"),
+        # The article list sorted by section name starts here (migration 0018). Unique
+        # (the id is), so SQLite knows each section's articles can follow in id order.
+        Index("ix_sections_name_id", "name", "id", unique=True),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     parent_id: Mapped[uuid.UUID | None] = mapped_column(
@@ -93,6 +98,9 @@ class Section(Tracked, Base):
 
 class Person(Tracked, Base):
     __tablename__ = "people"
+    # The article list sorted by byline starts here (migration 0018). Unique (the id
+    # is), so SQLite knows each person's articles can follow in id order.
+    __table_args__ = (Index("ix_people_name_id", "name", "id", unique=True),)
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     name: Mapped[str] = mapped_column(String(200))
@@ -126,6 +134,10 @@ class Article(Tracked, Base):
         # The list sorted by creation time or by headline (migration 0016).
         Index("ix_articles_created_id", "created_at", "id"),
         Index("ix_articles_headline_lower_id", func.lower(text("headline")), "id"),
+        # By status, and each section's articles in id order: the list sorted by status
+        # or by section name walks these (migration 0018).
+        Index("ix_articles_status_id", "status", "id"),
+        Index("ix_articles_section_id_id", "section_id", "id"),
         Index("ix_articles_embargo_until", "embargo_until"),
         # Covering for the dashboard's production and speed: a window's public articles,
         # their section and draft time, read from the index alone (migration 0009).
@@ -203,6 +215,8 @@ class ArticleBody(Base):
 
 class Byline(Base):
     __tablename__ = "bylines"
+    # Each person's articles in id order, for the list sorted by byline (migration 0018).
+    __table_args__ = (Index("ix_bylines_person_article", "person_id", "article_id"),)
 
     article_id: Mapped[uuid.UUID] = mapped_column(
         ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True
