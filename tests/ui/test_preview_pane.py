@@ -189,3 +189,55 @@ def test_long_bodies_are_counted_in_pieces_with_the_same_result() -> None:
 
     text = "\n\n".join(f"Kata ke-{n} [tautan](https://x.id/{n}) dan *miring*" for n in range(5000))
     assert count_in_pieces(text, piece=1000) == word_count(text)
+
+
+def gap_under(shot, colour) -> int:
+    """Pixels between the bottom of the picture filled with ``colour`` and the first
+    dark pixels (the caption's text) under it."""
+    from PySide6.QtGui import QColor
+
+    column = shot.width() // 3
+    rows = [y for y in range(shot.height()) if shot.pixelColor(column, y) == QColor(colour)]
+    assert rows, f"the {colour} picture is not shown"
+    below = range(rows[-1] + 1, shot.height())
+    caption_top = next(
+        y
+        for y in below
+        if any(shot.pixelColor(x, y).lightness() < 160 for x in range(0, shot.width(), 2))
+    )
+    return caption_top - rows[-1]
+
+
+def test_no_gap_under_the_lead_picture_nor_a_body_picture(qtbot, panes, tmp_path: Path) -> None:
+    """Each caption sits right under its picture, as on the published page (a paragraph's
+    line height once stretched the lead picture's line by half its height)."""
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.ui.screens import save_screenshot
+
+    photos = []
+    for colour in ("steelblue", "darkorange"):
+        image = QImage(800, 300, QImage.Format.Format_RGB32)
+        image.fill(QColor(colour))
+        photos.append(tmp_path / f"{colour}.png")
+        image.save(str(photos[-1]))
+    editor, preview = panes
+    form = editor.form
+    form.set_more_visible(True)
+    for field, text in ((form.lead_image, str(photos[0])), (form.caption, "Sekjen NATO")):
+        field.setFocus()
+        qtbot.keyClicks(field, text)
+    editor.body.setFocus()
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    for line in ("", "", f"![Peta]({photos[1]})", "Keterangan peta", "Foto: Redaksi"):
+        if line:
+            qtbot.keyClicks(editor.body, line)
+        qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Keterangan peta" in shown_text(preview), timeout=5000)
+    qtbot.waitUntil(lambda: not preview.is_pending(), timeout=5000)
+    preview.resize(640, 1100)
+    qtbot.wait(100)
+    shot = preview.browser.viewport().grab().toImage()
+    save_screenshot(preview, "preview-pictures")
+    assert gap_under(shot, "steelblue") < 30
+    assert gap_under(shot, "darkorange") < 30

@@ -96,14 +96,14 @@ def _lead_image(record: ArticleRecord, width: int) -> str:
     if is_media_ref(record.lead_image):
         # The preview pane gives the document this picture, decoded at this width.
         source = html.escape(record.lead_image.strip())
-        return f'<p><img src="{source}" width="{width}"></p>{caption}'
+        return f'<p class="lead-picture"><img src="{source}" width="{width}"></p>{caption}'
     path = Path(record.lead_image).expanduser()
     if "://" not in record.lead_image and not path.is_file():
         missing = html.escape(record.lead_image)
         notice = f'<p class="missing-image">Gambar tidak ditemukan / image not found: {missing}</p>'
         return notice + caption
     source = record.lead_image if "://" in record.lead_image else path.resolve().as_uri()
-    return f'<p><img src="{html.escape(source)}" width="{width}"></p>{caption}'
+    return f'<p class="lead-picture"><img src="{html.escape(source)}" width="{width}"></p>{caption}'
 
 
 def build_preview(
@@ -137,8 +137,24 @@ def build_preview(
         ),
         lead_image=_lead_image(record, image_width),
         lead=lead,
-        body=markdown_to_html(body, language=record.language) + notice + corrections,
+        body=_figures_for(markdown_to_html(body, language=record.language), full_page)
+        + notice
+        + corrections,
         tags=tags,
+    )
+
+
+def _figures_for(body_html: str, full_page: bool) -> str:
+    """The body's figures as Qt can lay them out: QTextDocument knows no <figure> and
+    would put the picture into the paragraph before it, whose 150% line height leaves a
+    gap of half the picture under it. A browser (``full_page``) gets them as published."""
+    if full_page:
+        return body_html
+    return (
+        body_html.replace('<figure class="figure">', '<div class="figure">')
+        .replace("</figure>", "</div>")
+        .replace("<figcaption>", '<div class="figcaption">')
+        .replace("</figcaption>", "</div>")
     )
 
 
