@@ -4,17 +4,20 @@ For each size (default 1,000 and 10,000 articles) it:
 
 1. generates a realistic newsroom into a fresh SQLite file: Indonesian-looking articles of
    400-800 words in nested sections, with bylines, tags, lead paragraphs and page views;
-2. times ``publish_site``: a full publish with an empty render cache (cold), a full publish
-   with rendered bodies cached, an incremental publish with nothing changed, and one after
-   one article's body changed;
+2. times ``publish_site`` in each sidebar mode (``--sidebar``: the shared SSI fragment,
+   and the lists embedded in every page), each into its own site: a full publish with an
+   empty render cache (cold), a full publish with rendered bodies cached, an incremental
+   publish with nothing changed, one after one article's body changed, and one after a
+   new article (which in the embedded mode changes UPDATE on every page);
 3. writes the same articles as Markdown with front matter and times Pelican (PyPI, in its own
    virtualenv under build/bench-venv) and Hugo (the Debian ``hugo`` package) building them;
 4. prints the figures and the ratios against the targets (cold full ≥ 3× faster than
-   Pelican, cached full faster than Hugo, incremental at 10,000 under 1 s).
+   Pelican, cached full faster than Hugo).
 
     .venv/bin/python bench/publish_bench.py                # 1,000 and 10,000 articles
     .venv/bin/python bench/publish_bench.py --sizes 1000   # a quick run
     .venv/bin/python bench/publish_bench.py --sizes 10000 --skip-pelican --skip-hugo
+    .venv/bin/python bench/publish_bench.py --sizes 100000 --sidebar ssi --skip-pelican
 
 Everything is written under ``--work`` (default build/bench, which git ignores).
 """
@@ -41,6 +44,7 @@ from editor.config import Settings
 from editor.database import Database, open_database
 from editor.models import Article, ArticleBody, ArticleTag, Byline, PageView, Person, Section, Tag
 from editor.publish import publish_site
+from editor.publish.plan import SidebarMode
 from editor.publish.report import PublishReport
 from editor.records import ArticleDraft
 from editor.slugs import slugify
@@ -375,13 +379,17 @@ def timed(call: Callable[[], T]) -> tuple[float, T]:
 
 
 def bench_redaksi(
-    db: Database, settings: Settings, work: Path, stories: list[Story]
+    db: Database, settings: Settings, work: Path, stories: list[Story], mode: SidebarMode
 ) -> dict[str, float]:
-    out, cache = work / "site", work / "render-cache"
+    """The publishes of one sidebar mode, each into its own site and render cache."""
+    out, cache = work / f"site-{mode}", work / f"render-cache-{mode}"
 
     def publish(full: bool) -> PublishReport:
-        return publish_site(db, settings, out, full=full, now=NOW, cache_dir=cache)
+        return publish_site(
+            db, settings, out, full=full, now=NOW, cache_dir=cache, sidebar_mode=mode
+        )
 
+    print(f"  sidebar mode {mode}:")
     figures: dict[str, float] = {}
     figures["cold"], report = timed(lambda: publish(True))
     print(f"    cold full publish:   {figures['cold']:7.2f} s  ({report.files} files)")
@@ -400,7 +408,7 @@ def bench_redaksi(
     create_article(
         db,
         ArticleDraft(
-            headline="Artikel terbaru untuk bench",
+            headline=f"Artikel terbaru untuk bench ({mode})",
             body="Isi artikel terbaru.\n",
             status="published",
             published_at=NOW - timedelta(seconds=30),
@@ -409,13 +417,18 @@ def bench_redaksi(
     figures["new"], report = timed(lambda: publish(False))
     print(
         f"    incremental, 1 new article: {figures['new']:.2f} s "
-        f"({len(report.written)} files written; every list moves)"
+        f"({len(report.written)} files written)"
     )
     return figures
 
 
 def run_size(
-    count: int, work: Path, venv: Path, skip_pelican: bool, skip_hugo: bool
+    count: int,
+    work: Path,
+    venv: Path,
+    skip_pelican: bool,
+    skip_hugo: bool,
+    modes: list[SidebarMode],
 ) -> dict[str, float]:
     folder = work / str(count)
     shutil.rmtree(folder, ignore_errors=True)
@@ -427,7 +440,10 @@ def run_size(
     words = sum(word_count(s.body) for s in stories_list) // len(stories_list)
     print(f"    generated in {seconds:.1f} s (about {words} words per article)")
     settings = Settings(database_url=url, zone=ZONE, site_name="Redaksi Bench")
-    figures = bench_redaksi(db, settings, folder, stories_list)
+    figures: dict[str, float] = {}
+    for mode in modes:
+        mode_figures = bench_redaksi(db, settings, folder, stories_list, mode)
+        figures.update({f"{mode} {name}": value for name, value in mode_figures.items()})
     db.close()
     if not skip_pelican:
         write_pelican(stories_list, folder / "pelican")
@@ -454,22 +470,25 @@ def run_size(
     return figures
 
 
-def print_table(results: dict[int, dict[str, float]]) -> None:
+def print_table(results: dict[int, dict[str, float]], modes: list[SidebarMode]) -> None:
     print(
-        "\n| articles | Redaksi cold | cached | incremental | Pelican | Hugo "
-        "| Pelican/cold (≥3) | Hugo/cached (>1) | incremental <1 s |"
+        "\n| articles | sidebar | Redaksi cold | cached | nothing changed | 1 changed "
+        "| 1 new | Pelican | Hugo | Pelican/cold (≥3) | Hugo/cached (>1) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for count, f in results.items():
         pelican, hugo = f.get("pelican"), f.get("hugo")
-        vs_pelican = f"{pelican / f['cold']:.1f}×" if pelican else "-"
-        vs_hugo = f"{hugo / f['cached']:.1f}×" if hugo else "-"
-        inc_ok = "yes" if f["incremental"] < 1 else "NO"
-        print(
-            f"| {count:,} | {f['cold']:.2f} s | {f['cached']:.2f} s | {f['incremental']:.2f} s "
-            f"| {f'{pelican:.2f} s' if pelican else '-'} | {f'{hugo:.2f} s' if hugo else '-'} "
-            f"| {vs_pelican} | {vs_hugo} | {inc_ok} |"
-        )
+        for mode in modes:
+            m = {name: f[f"{mode} {name}"] for name in ("cold", "cached", "unchanged")}
+            m.update({name: f[f"{mode} {name}"] for name in ("incremental", "new")})
+            vs_pelican = f"{pelican / m['cold']:.1f}×" if pelican else "-"
+            vs_hugo = f"{hugo / m['cached']:.1f}×" if hugo else "-"
+            print(
+                f"| {count:,} | {mode} | {m['cold']:.2f} s | {m['cached']:.2f} s "
+                f"| {m['unchanged']:.2f} s | {m['incremental']:.2f} s | {m['new']:.2f} s "
+                f"| {f'{pelican:.2f} s' if pelican else '-'} "
+                f"| {f'{hugo:.2f} s' if hugo else '-'} | {vs_pelican} | {vs_hugo} |"
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -479,13 +498,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, default=REPO / "build" / "bench-venv")
     parser.add_argument("--skip-pelican", action="store_true")
     parser.add_argument("--skip-hugo", action="store_true")
+    parser.add_argument(
+        "--sidebar",
+        default="ssi,embed",
+        help="comma-separated sidebar modes to time (ssi, embed), each on its own site",
+    )
     args = parser.parse_args(argv)
     sizes = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+    modes: list[SidebarMode] = []
+    for mode in args.sidebar.split(","):
+        if mode.strip() not in ("ssi", "embed"):
+            parser.error(f"unknown sidebar mode {mode.strip()!r}: use ssi or embed")
+        modes.append(mode.strip())  # type: ignore[arg-type]
     results = {
-        size: run_size(size, args.work, args.venv, args.skip_pelican, args.skip_hugo)
+        size: run_size(size, args.work, args.venv, args.skip_pelican, args.skip_hugo, modes)
         for size in sizes
     }
-    print_table(results)
+    print_table(results, modes)
     return 0
 
 

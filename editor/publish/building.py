@@ -22,9 +22,9 @@ from editor.publish import collector
 from editor.publish.atomic import TreeWriter
 from editor.publish.body import BodyCache
 from editor.publish.forking import fork_is_safe, frozen_for_fork
+from editor.publish.job import Job
 from editor.publish.manifest import Manifest
 from editor.publish.model import SiteData, load_bodies
-from editor.publish.plan import Job
 from editor.publish.report import PublishReport
 
 Entry = tuple[str, str]

@@ -27,11 +27,13 @@ from editor.models import Article
 from editor.publish import changes, sitemaps
 from editor.publish.assets import LeadImage, resolve_lead_image
 from editor.publish.feeds import FEED_LENGTH
+from editor.publish.job import Job
+from editor.publish.listings import HOME_LENGTH
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest, load_site
-from editor.publish.plan import HOME_LENGTH, Job, Planner
+from editor.publish.plan import Planner
 from editor.publish.report import PublishProblem
 from editor.publish.safe_fs import read_regular
-from editor.publish.sidebar import ranking
+from editor.publish.sidebar import SIDEBAR_LENGTH, ranking
 from editor.publish.state import PublishState, Snapshot
 from editor.publish.urls import LATEST, author_path
 from editor.publish.visibility import public_clause
@@ -206,7 +208,8 @@ def plan_delta(
         versions: dict[str, int] = {}
         if (mark.versions, mark.newest_update) != (old[1], old[2]):
             versions = changes.changed_versions(session, datetime.fromisoformat(old[2]))
-        newest = _newest(session, now, None, HOME_LENGTH)
+        # The home page, the sidebar's UPDATE and the site's feed show the newest few.
+        newest = _newest(session, now, None, max(HOME_LENGTH, SIDEBAR_LENGTH, FEED_LENGTH))
         views = changes.views_mark(session)
         views_moved = changes.views_window_moved(session, before, now, inputs.window)
     stored = state.articles(versions)
@@ -247,8 +250,8 @@ def plan_delta(
             return None  # published, killed, embargoed…: lists change
     feeds: dict[str, tuple[str, list[uuid.UUID]]] = {}
     with db.transaction() as session:
-        if any(a.id in newest for a in changed):
-            feeds["/"] = ("", newest)
+        if any(a.id in newest[:FEED_LENGTH] for a in changed):
+            feeds["/"] = ("", newest[:FEED_LENGTH])
         for article in changed:
             for section in data.section_chain(article.section):
                 if section.url in feeds:
@@ -256,7 +259,8 @@ def plan_delta(
                 ids = _newest(session, now, _subtree(data.sections, section), FEED_LENGTH)
                 if article.id in ids:
                     feeds[section.url] = (section.name, ids)
-    extra = set(newest) | {article_id for article_id, _views in ranked}
+    # Of Populer only what the sidebar shows: its own pages are not made here.
+    extra = set(newest) | {article_id for article_id, _views in ranked[:SIDEBAR_LENGTH]}
     extra |= {i for _name, ids in feeds.values() for i in ids}
     extra -= changed_ids
     others = load_site(db, now=now, zone=inputs.zone, only=extra) if extra else None

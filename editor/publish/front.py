@@ -3,7 +3,7 @@
 The home page: a headline story (large photo, headline, lead), a row of secondary
 stories with pictures, then the latest of each section, with Populer and UPDATE beside.
 A section's first page: its own headline story and secondary row above the newest of
-the section, in pages of ``PAGE_SIZE`` like every list (later pages are plain lists).
+the section; its older stories are on numbered plain lists (see ``pagination``).
 
 The headline story is the newest story with a picture among the newest few: a portal
 never leads with a grey box when a photo story is minutes older.

@@ -230,10 +230,6 @@ def render_article(
     )
 
 
-def page_count(total: int, size: int = PAGE_SIZE) -> int:
-    return max(1, -(-total // size))
-
-
 @dataclass(frozen=True)
 class ListPage:
     """One page of a list (home, a section, a tag, an author, Populer, UPDATE)."""
@@ -241,8 +237,11 @@ class ListPage:
     heading: str
     #: The list's first page (its folder): "/berita/dunia/".
     folder: str
-    page: int = 1
-    pages: int = 1
+    #: 0: the list's first page (its folder); then 1, 2, … (see ``pagination``).
+    page: int = 0
+    #: The neighbouring pages' numbers, None where there is none.
+    newer: int | None = None
+    older: int | None = None
     description: str = ""
     feeds: tuple[Feed, ...] = ()
     #: The sections the page belongs to, top first (marked in the navigation).
@@ -259,7 +258,7 @@ class ListPage:
 
 
 def _list_context(site: SiteInfo, page: ListPage, sidebar: Markup) -> dict[str, Any]:
-    title = page.heading if page.page == 1 else f"{page.heading} (halaman {page.page})"
+    title = f"{page.heading} (halaman {page.page})" if page.page else page.heading
     home = page.folder == "/"
     scripts = []
     if not home:
@@ -289,9 +288,8 @@ def _list_context(site: SiteInfo, page: ListPage, sidebar: Markup) -> dict[str, 
         "eyebrow": page.eyebrow,
         "numbered": page.numbered,
         "page": page.page,
-        "pages": page.pages,
-        "prev_url": page.url(page.page - 1) if page.page > 1 else None,
-        "next_url": page.url(page.page + 1) if page.page < page.pages else None,
+        "prev_url": page.url(page.newer) if page.newer is not None else None,
+        "next_url": page.url(page.older) if page.older is not None else None,
         "sidebar": sidebar,
         "is_home": home,
     }

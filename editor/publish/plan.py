@@ -11,15 +11,14 @@ import hashlib
 import json
 import mimetypes
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Literal
 
 from markupsafe import Markup
 
 from editor.media.renditions import FORMAT as RENDITION_FORMAT
-from editor.publish import feeds, front, sitemaps
+from editor.publish import feeds, sitemaps
 from editor.publish.assets import LeadImage
 from editor.publish.body import BodyCache
 from editor.publish.brand import (
@@ -29,53 +28,29 @@ from editor.publish.brand import (
     TOUCH_ICON_PATH,
     Brand,
 )
+from editor.publish.job import Job
+from editor.publish.listings import listing_jobs
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest
 from editor.publish.ninjs import NINJS_NAME, render_ninjs
 from editor.publish.pages import (
-    PAGE_SIZE,
-    Crumb,
-    ListPage,
     SiteInfo,
-    feeds_of,
-    page_count,
     render_article,
-    render_front,
-    render_listing,
     render_sidebar,
     render_ssi_sidebar,
 )
 from editor.publish.pictures import SitePictures
-from editor.publish.sidebar import ListEntry, TimeTexts, entries_json
-from editor.publish.teasers import Teaser, TeaserMaker
+from editor.publish.sidebar import SIDEBAR_LENGTH, ListEntry, TimeTexts, entries_json
+from editor.publish.teasers import TeaserMaker
 from editor.publish.templates import resource_dir, templates_fingerprint
-from editor.publish.urls import LATEST, POPULAR, author_path, tag_path
+from editor.publish.urls import LATEST, author_path
 from editor.render import render_fingerprint
 
 SidebarMode = Literal["embed", "ssi"]
 #: The shared Populer and UPDATE fragment that SSI pages include.
 SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: Bump when the publisher's output changes in a way templates do not show.
-PUBLISH_FORMAT = "4"
-HOME_LENGTH = 10
-
-
-class Job(NamedTuple):
-    """One file of the site (a named tuple: some 25,000 are planned per publish)."""
-
-    #: Path inside the site, without a leading slash: "read/2023/05/04/…/index.html".
-    path: str
-    #: None: always make it (cheap), then compare its bytes.
-    fingerprint: str | None
-    make: Callable[[], bytes] | None = None
-    #: A file to copy instead of making one.
-    source: Path | None = None
-    #: Articles whose rendered body ``make`` needs (rendered up front, in parallel).
-    bodies: tuple[PublicArticle, ...] = ()
-
-
-def _file(url: str) -> str:
-    """Site path of a folder URL's index.html ("/berita/" -> "berita/index.html")."""
-    return url.strip("/") + "/index.html" if url.strip("/") else "index.html"
+#: 5: lists paged from the oldest (editor.publish.pagination).
+PUBLISH_FORMAT = "5"
 
 
 @dataclass(frozen=True)
@@ -110,7 +85,7 @@ class Planner:
     pictures: SitePictures | None = None
     #: The library pictures each article's body shows (articles with none are left out).
     body_pictures: dict[Any, list[str]] = field(default_factory=dict)
-    sidebar_length: int = 10
+    sidebar_length: int = SIDEBAR_LENGTH
     brand: Brand | None = None
     #: Each article's translations, as (language, address) pairs (editor.publish.translations).
     alternates: dict[Any, tuple[tuple[str, str], ...]] = field(default_factory=dict)
@@ -185,7 +160,7 @@ class Planner:
         for article in self.data.articles:
             jobs += self.article_jobs(article)
         jobs += self._picture_files()
-        jobs += self._listings()
+        jobs += listing_jobs(self)
         jobs += self._sidebar_files()
         jobs += self._feeds()
         jobs += self._sitemaps()
@@ -319,95 +294,6 @@ class Planner:
                 jobs.append(Job(path, self.key("picture", path, RENDITION_FORMAT), source=source))
         return jobs
 
-    def _paged(
-        self,
-        list_page: ListPage,
-        items: Sequence[PublicArticle],
-        *,
-        size: int = PAGE_SIZE,
-        leads: bool = True,
-        as_front: bool = False,
-        sidebar_only: str | None = None,
-        own_section: SiteSection | None = None,
-        extra_key: str = "",
-    ) -> list[Job]:
-        """The pages of one list; ``as_front``: its first page laid out as a front page."""
-        pages = page_count(len(items), size)
-        jobs = []
-        for page in range(1, pages + 1):
-            chunk = items[(page - 1) * size : page * size]
-            this = replace(list_page, page=page, pages=pages)
-
-            def make(chunk: Sequence[PublicArticle] = chunk, this: ListPage = this) -> bytes:
-                # Only the page's own teasers: most pages are never made at all.
-                sidebar = self.sidebar(sidebar_only)
-                if as_front and this.page == 1 and chunk:
-                    return self._front_page(this, chunk, sidebar, own_section).encode()
-                teasers = [
-                    self._teaser(a, own_section, "thumb", lazy=n > 2, lead=leads)
-                    for n, a in enumerate(chunk)
-                ]
-                return render_listing(self.site, this, teasers, sidebar).encode()
-
-            key = self.key(
-                "l",
-                this,
-                as_front,
-                self.teasers.key(list(chunk)),
-                leads,
-                sidebar_only,
-                self.sidebar_key,
-                extra_key,
-                own_section,
-            )
-            jobs.append(Job(_file(this.url(page)), key, make))
-        return jobs
-
-    def _teaser(
-        self,
-        article: PublicArticle,
-        own_section: SiteSection | None,
-        slot: str | None,
-        *,
-        lazy: bool = True,
-        lead: bool = True,
-    ) -> Teaser:
-        teaser = self.teasers.make(article, slot, lazy=lazy, lead=lead)
-        if own_section is not None and article.section == own_section:
-            teaser = replace(teaser, section_name="", section_url="")
-        return teaser
-
-    def _front_page(
-        self,
-        page: ListPage,
-        chunk: Sequence[PublicArticle],
-        sidebar: Markup,
-        own_section: SiteSection | None,
-    ) -> str:
-        has_picture = self.has_picture
-        plan = front.layout(chunk, has_picture)
-        assert plan.headline is not None
-        home = page.folder == "/"
-        blocks = (
-            front.section_blocks(
-                self.data.sections, self.section_articles(), self.teasers, plan.shown
-            )
-            if home
-            else []
-        )
-        return render_front(
-            self.site,
-            page,
-            sidebar,
-            headline=self._teaser(plan.headline, own_section, "headline", lazy=False),
-            secondary=[
-                self._teaser(a, own_section, "card", lazy=False, lead=False) for a in plan.secondary
-            ],
-            blocks=blocks,
-            items=[] if home else [self._teaser(a, own_section, "thumb") for a in plan.rest],
-            latest_title="Berita Terbaru",
-        )
-
     def has_picture(self, article: PublicArticle) -> bool:
         image = self.images.get(article.id)
         return image is not None and image.picture is not None
@@ -416,11 +302,11 @@ class Planner:
         key = self._chain_keys.get(section)
         if key is None:
             key = self._chain_keys[section] = digest(
-                *((s.name, s.url) for s in self._chain(section))
+                *((s.name, s.url) for s in self.chain(section))
             )
         return key
 
-    def _chain(self, section: SiteSection | None) -> list[SiteSection]:
+    def chain(self, section: SiteSection | None) -> list[SiteSection]:
         if section not in self._chains:
             self._chains[section] = self.data.section_chain(section)
         return self._chains[section]
@@ -429,79 +315,10 @@ class Planner:
         if self._by_section is None:
             found: dict[SiteSection, list[PublicArticle]] = {s: [] for s in self.data.sections}
             for article in self.data.articles:
-                for section in self._chain(article.section):
+                for section in self.chain(article.section):
                     found.setdefault(section, []).append(article)
             self._by_section = found
         return self._by_section
-
-    def _listings(self) -> list[Job]:
-        articles = list(self.data.articles)
-        site = self.site.name
-        home = ListPage(site, "/", description=f"Berita terkini dan terpopuler dari {site}.")
-        jobs = self._paged(
-            home,
-            articles[:HOME_LENGTH],
-            size=HOME_LENGTH,
-            as_front=True,
-            extra_key=self._blocks_key(),
-        )
-        latest = ListPage("UPDATE", LATEST, description=f"Berita terbaru {site}.")
-        jobs += self._paged(
-            latest, self._articles(self.latest), leads=False, sidebar_only="populer"
-        )
-        popular = ListPage(
-            "Populer",
-            POPULAR,
-            description=f"Berita paling banyak dibaca di {site}.",
-            numbered=True,
-        )
-        # Its page is the list itself: the sidebar beside (below, on phones) shows only
-        # UPDATE, so the same list never follows itself.
-        jobs += self._paged(
-            popular, self._articles(self.popular), leads=False, sidebar_only="update"
-        )
-        for section, items in self.section_articles().items():
-            chain = self._chain(section)
-            page = ListPage(
-                section.name,
-                section.url,
-                description=f"Berita {section.name} terkini dari {site}.",
-                feeds=feeds_of(self.site, section.url, f"{site}: {section.name}"),
-                trail=tuple(s.url for s in chain),
-                crumbs=tuple(Crumb(s.name, s.url) for s in chain[:-1]),
-            )
-            jobs += self._paged(page, items, as_front=True, own_section=section)
-        for author in self.authors():
-            page = ListPage(
-                author.name,
-                author.url,
-                description=f"Berita tulisan {author.name} di {site}.",
-                eyebrow="Penulis",
-                profile=(author.name, author.url),
-            )
-            jobs += self._paged(page, list(author.articles))
-        tags: dict[str, tuple[str, list[PublicArticle]]] = {}
-        for article in articles:
-            for tag in article.tags:
-                tags.setdefault(tag.slug, (tag.name, []))[1].append(article)
-        for slug, (name, items) in sorted(tags.items()):
-            jobs += self._paged(ListPage(f"Tag: {name}", tag_path(slug)), items)
-        return jobs
-
-    def _articles(self, entries: Sequence[ListEntry]) -> list[PublicArticle]:
-        return [self.data.by_id[e.article_id] for e in entries if e.article_id in self.data.by_id]
-
-    def _blocks_key(self) -> str:
-        """What the home page's section blocks can show: the first stories of each
-        section (enough to fill a block after the stories above it are left out)."""
-        reach = front.BLOCK_LENGTH + front.SECONDARY + 1
-        by_section = self.section_articles()
-        return digest(
-            *(
-                (s.id, s.name, s.url, s.position, self.teasers.key(by_section.get(s, [])[:reach]))
-                for s in self.data.sections
-            )
-        )
 
     def _sidebar_files(self) -> list[Job]:
         """The lists as JSON (for scripts and apps), and in SSI mode the fragments pages

@@ -32,9 +32,9 @@ from editor.database import Database
 from editor.i18n import _
 from editor.models import Article
 from editor.old_addresses import clean_path, old_addresses
+from editor.publish.job import Job
 from editor.publish.model import PublicArticle, SiteData, digest
 from editor.publish.pages import SiteInfo
-from editor.publish.plan import Job
 from editor.publish.report import PublishProblem, PublishReport
 from editor.publish.urls import RESERVED_TOP
 

@@ -36,11 +36,12 @@ from editor.publish.delta import (
     stored_ranking,
 )
 from editor.publish.disk_errors import explained
+from editor.publish.job import Job
 from editor.publish.manifest import Manifest
 from editor.publish.model import PublicArticle, SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.pictures import SitePictures, body_media
-from editor.publish.plan import Job, Planner, SidebarMode
+from editor.publish.plan import Planner, SidebarMode
 from editor.publish.redirects import redirect_jobs
 from editor.publish.report import (
     PublishCancelled,

@@ -113,8 +113,8 @@ def author_path(handle: str) -> str:
 
 
 def paged(folder: str, page: int) -> str:
-    """Page 1 is the folder itself; later pages are ``<folder>page/N/``."""
-    return folder if page <= 1 else f"{folder}page/{page}/"
+    """Page 0, a list's first page, is the folder itself; the others ``<folder>page/N/``."""
+    return folder if page <= 0 else f"{folder}page/{page}/"
 
 
 HOME = "/"

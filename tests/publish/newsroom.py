@@ -11,7 +11,7 @@ from editor.database import Database
 from editor.models import PageView
 from editor.people import ensure_person
 from editor.records import ArticleDraft, ArticleRecord
-from editor.sections import create_section
+from editor.sections import create_section, find_section
 
 #: 04 May 2023 07:56 WIB, as on the sample page.
 NATO_TIME = datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
@@ -33,6 +33,22 @@ class Newsroom:
     def edit(self, record: ArticleRecord, **changes: object) -> ArticleRecord:
         current = get_article(self.db, record.id)
         return save_article(self.db, replace(current, **changes))  # type: ignore[arg-type]
+
+    def add_dunia_stories(self, count: int, first: int = 0) -> None:
+        """Stories "Dunia 000"… a day before the NATO story, a minute apart, newest first
+        (``first`` below 0 makes them newer than those added before)."""
+        dunia = find_section(self.db, "berita/dunia")
+        assert dunia is not None
+        for n in range(first, first + count):
+            create_article(
+                self.db,
+                ArticleDraft(
+                    headline=f"Dunia {n:03d}",
+                    section_id=dunia.id,
+                    status="published",
+                    published_at=NATO_TIME - timedelta(days=1, minutes=n),
+                ),
+            )
 
 
 def build_newsroom(db: Database, media: Path, *, extra: int = 8) -> Newsroom:

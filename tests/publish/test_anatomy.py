@@ -122,45 +122,30 @@ def _front_titles(page) -> list[str]:
     return [a.text_content() for a in found]
 
 
-def test_section_pages_are_paginated_newest_first(
+def test_section_pages_keep_older_stories_on_pages_numbered_from_the_oldest(
     room: Newsroom, publish: PublishFn, tmp_path: Path
 ):
-    from datetime import timedelta
-
-    from editor.articles import create_article
-    from editor.records import ArticleDraft
-    from editor.sections import find_section
-    from tests.publish.newsroom import NATO_TIME
-
-    dunia = find_section(room.db, "berita/dunia")
-    for n in range(25):
-        create_article(
-            room.db,
-            ArticleDraft(
-                headline=f"Dunia {n:02d}",
-                section_id=dunia.id,
-                status="published",
-                published_at=NATO_TIME - timedelta(days=1, minutes=n),
-            ),
-        )
+    room.add_dunia_stories(45)
     publish()
     site = tmp_path / "site"
     first = _page(site, "/berita/dunia/")
-    second = _page(site, "/berita/dunia/page/2/")
+    oldest = _page(site, "/berita/dunia/page/1/")
     first_titles = _front_titles(first)
-    second_titles = _front_titles(second)
-    assert len(first_titles) == 20
-    assert first_titles[:2] == [room.nato.headline, "Dunia 00"]
+    # 46 stories: the oldest twenty on page 1, the other 26 on the first page.
+    assert first_titles[:2] == [room.nato.headline, "Dunia 000"]
+    assert len(first_titles) == 26 and first_titles[-1] == "Dunia 024"
     # The first page is the section's front: its headline story, then four secondary.
     assert [a.text_content() for a in first.cssselect(".headline-story h2 a")] == [
         room.nato.headline
     ]
     cards = [a.text_content() for a in first.cssselect(".card h2 a")]
-    assert cards == ["Dunia 00", "Dunia 01", "Dunia 02", "Dunia 03"]
-    assert second_titles == [f"Dunia {n:02d}" for n in range(19, 25)]
-    assert first.cssselect('a[rel="next"]')[0].get("href") == "/berita/dunia/page/2/"
-    assert second.cssselect('a[rel="prev"]')[0].get("href") == "/berita/dunia/"
-    assert not (site / "berita/dunia/page/3").exists()
+    assert cards == ["Dunia 000", "Dunia 001", "Dunia 002", "Dunia 003"]
+    assert _front_titles(oldest) == [f"Dunia {n:03d}" for n in range(25, 45)]
+    assert first.cssselect('a[rel="next"]')[0].get("href") == "/berita/dunia/page/1/"
+    assert oldest.cssselect('a[rel="prev"]')[0].get("href") == "/berita/dunia/"
+    assert not oldest.cssselect('a[rel="next"]')
+    assert oldest.cssselect("link[rel=canonical]")[0].get("href").endswith("/berita/dunia/page/1/")
+    assert not (site / "berita/dunia/page/2").exists()
 
 
 def test_a_sidebar_list_without_entries_says_so(room: Newsroom, publish: PublishFn, tmp_path: Path):

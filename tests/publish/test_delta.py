@@ -283,3 +283,26 @@ def test_links_to_other_pages_give_the_bytes_of_a_full_publish(
     change(room)
     publish()
     _full_equals(publish, tmp_path)
+
+
+def test_an_edit_below_the_home_page_but_in_the_feed_updates_the_feed(
+    room: Newsroom, publish: PublishFn, tmp_path: Path, planned_everything: list[bool]
+):
+    for n in range(5):  # the oldest stories leave the home page's ten but stay in the feed
+        create_article(
+            room.db,
+            ArticleDraft(
+                headline=f"Lebih baru {n}",
+                body="Baru.\n",
+                section_id=room.nato.section_id,
+                status="published",
+                published_at=NATO_TIME + timedelta(minutes=n + 1),
+            ),
+        )
+    _settled(publish)
+    planned_everything.clear()
+    room.edit(room.others[-1], body="Isi yang dikoreksi, di feed saja.\n")
+    report = publish()
+    assert planned_everything == []
+    assert "rss.xml" in report.written
+    _full_equals(publish, tmp_path)

@@ -153,3 +153,23 @@ def test_bodies_render_in_worker_processes_from_a_background_thread(
     worker.join(timeout=60)
     assert outcome and outcome[0].bodies_rendered == 1 + len(room.others)  # type: ignore[attr-defined]
     assert site_files(tmp_path / "threaded") == site_files(tmp_path / "serial")
+
+
+def test_a_new_story_rewrites_the_first_pages_of_its_lists_not_their_archive(
+    room: Newsroom, publish: PublishFn, tmp_path: Path
+):
+    room.add_dunia_stories(59)  # with the NATO story: 60 in Dunia, numbered pages 1 and 2
+    publish(sidebar_mode="ssi")
+    room.add_dunia_stories(1, first=-60)  # newer than the other Dunia stories
+    report = publish(sidebar_mode="ssi")
+    lists = {p for p in report.written if not p.startswith("read/")}
+    assert "berita/dunia/index.html" in lists and "update/index.html" in lists
+    assert not {p for p in lists if "/page/" in p}
+    # Every twentieth story moves the oldest of the first page onto a new numbered page.
+    room.add_dunia_stories(19, first=-80)
+    report = publish(sidebar_mode="ssi")
+    numbered = sorted(p for p in report.written if p.startswith("berita/dunia/page/"))
+    assert numbered == ["berita/dunia/page/2/index.html", "berita/dunia/page/3/index.html"]
+    full = tmp_path / "full"
+    publish(full, sidebar_mode="ssi", full=True)
+    assert site_files(tmp_path / "site") == site_files(full)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from editor.publish import building, plan
+from editor.publish import building, job, plan
 from editor.publish.atomic import home_for
 from editor.publish.report import PublishCancelled
 from tests.publish.conftest import PublishFn, site_files
@@ -22,7 +22,7 @@ def makers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     log = tmp_path / "makers.log"
     produce = building._produce
 
-    def logged(work: building._Work, job: plan.Job) -> tuple[building.Entry, str]:
+    def logged(work: building._Work, job: job.Job) -> tuple[building.Entry, str]:
         with log.open("a") as handle:
             handle.write(f"{os.getpid()}\n")
         return produce(work, job)
