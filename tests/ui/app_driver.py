@@ -24,6 +24,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QLine
 
 from ui.app import run_gui
 
+# The suite's own way of answering dialogs (tests.ui.driving), from this script too.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
 
 def wait_until(condition: Callable[[], bool], timeout: float = 20.0) -> None:
     deadline = time.monotonic() + timeout
@@ -68,9 +71,11 @@ class Driver:
             say(f"DRIVER_FAILED {type(error).__name__}: {error}")
 
     def _run(self, main: Any) -> None:
+        from tests.ui.driving import when_modal
+
         form = main.editor.form
         QTest.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
-        QTimer.singleShot(0, self._browse_and_cancel)
+        when_modal(QFileDialog, self._browse_and_cancel)
         QTest.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
         say("DIALOG_CLOSED")
         wait_until(lambda: (self.flag_dir / "type").exists(), timeout=120)
@@ -83,11 +88,7 @@ class Driver:
         QTest.keyClick(body, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
         say(f"SAVED {main.status.save_state()}")
 
-    def _browse_and_cancel(self) -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, self._browse_and_cancel)
-            return
+    def _browse_and_cancel(self, dialog: QFileDialog) -> None:
         dialog.activateWindow()
         wait_until(lambda: QApplication.activeWindow() is dialog)
         name_box = dialog.findChild(QLineEdit, "fileNameEdit")

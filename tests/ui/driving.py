@@ -47,6 +47,21 @@ def when_modal(kind: type, act: Callable[[Any], None]) -> None:
     QTimer.singleShot(20, look)
 
 
+def until_true(check: Callable[[], bool], interval_ms: int = 50) -> QTimer:
+    """Call ``check`` every ``interval_ms`` until it returns True or its test ends (a
+    watcher for something other than a dialog, such as a window getting ready)."""
+    test = TEST_NUMBER[0]
+    timer = QTimer(interval=interval_ms)
+
+    def tick() -> None:
+        if TEST_NUMBER[0] != test or check():
+            timer.stop()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    return timer
+
+
 def choose_file(path: Any) -> Callable[[Any], None]:
     """An answer for ``when_modal(FileDialog, …)``: type ``path`` into the dialog's name
     box and press Return, as a person does (again while the dialog still reads the

@@ -6,13 +6,12 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
 
 from editor.articles import create_article, get_article, save_article
 from editor.database import Database
 from editor.records import ArticleDraft, ArticleRecord
+from tests.ui.driving import when_modal
 from ui.actions import ActionRegistry
 from ui.autosave import AutosaveController, ConflictChoice
 from ui.conflict_dialog import ConflictDialog, resolve_with_dialog
@@ -76,18 +75,14 @@ def test_a_conflict_error_opens_the_dialog_and_nothing_is_overwritten(
     seen: list[str] = []
     autosave.conflict.connect(lambda mine, theirs: resolve_with_dialog(autosave, mine, theirs))
 
-    def answer() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, ConflictDialog):
-            seen.append(dialog.diff.toPlainText())
-            dialog.take_theirs_button.click()
-        else:
-            QTimer.singleShot(20, answer)
+    def answer(dialog: ConflictDialog) -> None:
+        seen.append(dialog.diff.toPlainText())
+        dialog.take_theirs_button.click()
 
     save_article(sqlite_db, replace(article, body="Dari meja redaksi."))
     pane.body.moveCursor(QTextCursor.MoveOperation.End)
     qtbot.keyClicks(pane.body, " Dari saya.")
-    QTimer.singleShot(20, answer)
+    when_modal(ConflictDialog, answer)
     assert not autosave.flush()
     assert seen and "Dari meja redaksi." in seen[0] and "Awal. Dari saya." in seen[0]
     assert get_article(sqlite_db, article.id).body == "Dari meja redaksi."

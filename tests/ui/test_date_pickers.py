@@ -9,12 +9,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QDateEdit, QDateTimeEdit, QDialog
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QDateEdit, QDateTimeEdit, QDialog
 
 from editor.config import Settings
 from editor.database import Database
 from editor.listing import list_articles
+from tests.ui.driving import when_modal
 from ui.main_window import AppContext, MainWindow
 from ui.workflow import prompts
 
@@ -34,15 +35,13 @@ def retype_year(qtbot, edit: QAbstractSpinBox, year: str, *, year_first: bool) -
 def answer_dialog(qtbot, kind: type, year: str, seen: list[str]) -> None:
     """Type ``year`` into the modal dialog's date field, note what it shows, press OK."""
 
-    def act() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QDialog)
+    def act(dialog: QDialog) -> None:
         edit = dialog.findChild(kind)
         retype_year(qtbot, edit, year, year_first=True)
         seen.append(edit.text())
         dialog.accept()
 
-    QTimer.singleShot(50, act)
+    when_modal(QDialog, act)
 
 
 @pytest.mark.parametrize(("typed", "year"), [("9999", 2030), ("2999", 2999)])

@@ -7,11 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QFileInfo, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel
+from PySide6.QtCore import QFileInfo
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel
 
 import ui
 from tests.sqlite_visits import ReadOnlyOpens
+from tests.ui.driving import when_modal
 from ui.file_dialogs import FileDialog, NameOnlyIconProvider, open_file_name
 
 UI = Path(ui.__file__).parent
@@ -48,11 +49,7 @@ def test_the_dialog_lists_a_folder_without_opening_its_files(qtbot, tmp_path: Pa
     opens = ReadOnlyOpens(tmp_path)
     listed: list[str] = []
 
-    def look_and_cancel() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, look_and_cancel)
-            return
+    def look_and_cancel(dialog: QFileDialog) -> None:
         try:
             dialog.setViewMode(QFileDialog.ViewMode.Detail)  # with its Type column
             model = dialog.findChild(QFileSystemModel)
@@ -64,7 +61,7 @@ def test_the_dialog_lists_a_folder_without_opening_its_files(qtbot, tmp_path: Pa
             dialog.reject()
 
     try:
-        QTimer.singleShot(0, look_and_cancel)
+        when_modal(QFileDialog, look_and_cancel)
         assert open_file_name(None, "Pilih", str(tmp_path), "All files (*)") == ""
         assert opens.names() == []
     finally:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,7 +41,9 @@ from tests.sqlite_visits import (
     integrity,
     other_process,
 )
+from tests.ui.driving import when_modal
 from ui.main_window import AppContext, MainWindow
+from ui.preferences import PreferencesDialog
 
 pytestmark = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="inotify and /proc/locks are Linux's"
@@ -78,19 +80,6 @@ def window(qtbot, newsroom, tmp_path: Path) -> Iterator[MainWindow]:
     context.translations.uninstall()
 
 
-def when_a_dialog_opens(handle: Callable[[QDialog], None]) -> None:
-    """Run ``handle`` on the next modal dialog, once its event loop runs."""
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, QDialog) and dialog.isVisible():
-            handle(dialog)
-        else:
-            QTimer.singleShot(20, look)
-
-    QTimer.singleShot(0, look)
-
-
 def browse_folder_and_cancel(qtbot, folder: Path, seen: list[str]) -> Callable[[QDialog], None]:
     """As a user: type the folder into the file name box, Enter, look, then Escape."""
 
@@ -115,7 +104,7 @@ def open_lead_image_dialog(qtbot, main: MainWindow, browse: Callable[[QDialog], 
     form = main.editor.form
     if not form.more_button.isChecked():
         qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
-    when_a_dialog_opens(browse)
+    when_modal(QFileDialog, browse)
     qtbot.mouseClick(form.choose_image, Qt.MouseButton.LeftButton)
 
 
@@ -126,13 +115,13 @@ def open_database_file_dialog(qtbot, main: MainWindow, browse: Callable[[QDialog
             for button in preferences.findChildren(QPushButton)
             if button.text() == "Choose file…"
         ]
-        when_a_dialog_opens(browse)
+        when_modal(QFileDialog, browse)
         qtbot.mouseClick(choose, Qt.MouseButton.LeftButton)
         preferences.reject()
 
     tools = main.menuBar().findChild(QMenu, "toolsMenu")
     (preferences,) = [a for a in tools.actions() if a.text() == "&Preferences…"]
-    when_a_dialog_opens(in_preferences)
+    when_modal(PreferencesDialog, in_preferences)
     preferences.trigger()
 
 

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from editor.articles import get_article
 from editor.workflow.audit import audit_log
+from tests.ui.driving import when_modal
 from tests.ui.workflow_newsroom import make_newsroom
 from ui.workflow import prompts
 from ui.workflow.audit_view import COLUMNS, AuditView
@@ -162,17 +163,10 @@ def test_the_publish_time_dialog_gives_a_time_in_the_newsroom_zone(qtbot):
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialog
+    from PySide6.QtWidgets import QDialog
 
     initial = datetime(2030, 3, 4, 9, 45, tzinfo=ZoneInfo("UTC"))
-
-    def accept() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QDialog)
-        dialog.accept()
-
-    QTimer.singleShot(50, accept)
+    when_modal(QDialog, QDialog.accept)
     chosen = prompts.ask_publish_time(None, "Asia/Makassar", initial)
 
     # 09:45 UTC is 17:45 WITA; the dialog offers the whole hour.
