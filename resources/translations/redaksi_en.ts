@@ -3,7 +3,15 @@
 <context>
     <name>ArticleListPane</name>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="232" />
+        <location filename="../../ui/article_list/pane.py" line="233" />
+        <source>%n or more article(s), counting…</source>
+        <translation>
+            <numerusform>%n or more articles, counting…</numerusform>
+            <numerusform>%n or more articles, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/article_list/pane.py" line="235" />
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n article in the trash</numerusform>
@@ -11,7 +19,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="234" />
+        <location filename="../../ui/article_list/pane.py" line="237" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>

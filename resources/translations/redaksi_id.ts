@@ -3,33 +3,33 @@
 <context>
     <name>ArticleListModel</name>
     <message>
-        <location filename="../../ui/article_list/model.py" line="268" />
+        <location filename="../../ui/article_list/model.py" line="301" />
         <source>Headline</source>
-        <extracomment>Column order on screen, and the ArticleQuery.sort key each column sorts by. Emitted after every (re)load with the number of matching articles. A query failed; the message says what happened and what to do.</extracomment>
+        <extracomment>Column order on screen, and the ArticleQuery.sort key each column sorts by. None: not counted. Emitted after every (re)load with the number of matching articles. A query failed; the message says what happened and what to do. False while a search's matches are still being counted: ``_total`` is then only how many are known so far.</extracomment>
         <translation>Judul</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/model.py" line="269" />
+        <location filename="../../ui/article_list/model.py" line="302" />
         <source>Section</source>
         <translation>Rubrik</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/model.py" line="270" />
+        <location filename="../../ui/article_list/model.py" line="303" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/model.py" line="271" />
+        <location filename="../../ui/article_list/model.py" line="304" />
         <source>Byline</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/model.py" line="272" />
+        <location filename="../../ui/article_list/model.py" line="305" />
         <source>Updated</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/model.py" line="277" />
+        <location filename="../../ui/article_list/model.py" line="310" />
         <source>(no headline)</source>
         <translation>(tanpa judul)</translation>
     </message>
@@ -37,27 +37,34 @@
 <context>
     <name>ArticleListPane</name>
     <message>
-        <location filename="../../ui/article_list/pane.py" line="152" />
+        <location filename="../../ui/article_list/pane.py" line="153" />
         <source>Click to hide</source>
         <extracomment>Narrower than this, a headline is cut to a word or two: hide other columns first. Keys the list handles itself even when a window-wide shortcut uses them too. The highlighted article changed (uuid.UUID, or None when nothing is selected). Enter or double-click: the user wants to work on this article (uuid.UUID). The list switched between the working list (False) and the trash (True).</extracomment>
         <translation>Klik untuk menyembunyikan</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="232" />
+        <location filename="../../ui/article_list/pane.py" line="233" />
+        <source>%n or more article(s), counting…</source>
+        <translation>
+            <numerusform>%n artikel atau lebih, sedang dihitung…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/article_list/pane.py" line="235" />
         <source>%n article(s) in the trash</source>
         <translation>
             <numerusform>%n artikel di tempat sampah</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/article_list/pane.py" line="234" />
+        <location filename="../../ui/article_list/pane.py" line="237" />
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n artikel</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/article_list/pane.py" line="302" />
+        <location filename="../../ui/article_list/pane.py" line="305" />
         <source>Showing the trash. Delete (or Article → Restore from trash) takes the selected article out of the trash.</source>
         <translation>Menampilkan tempat sampah. Delete (atau Artikel → Pulihkan dari tempat sampah) mengeluarkan artikel yang dipilih dari tempat sampah.</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import (
@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from editor.records import ArticlePage, ArticleQuery, ArticleSummary
 from ui.article_list import PAGE_SIZE
+from ui.article_list.counting import MatchCounter
 from ui.article_list.labels import status_labels
 
 if TYPE_CHECKING:
@@ -45,6 +46,12 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class _Page(NamedTuple):
+    items: tuple[ArticleSummary, ...]
+    #: None: not counted.
+    total: int | None
 
 
 def short_time(when: datetime, zone: str, *, now: datetime | None = None) -> str:
@@ -85,6 +92,11 @@ class ArticleListModel(QAbstractTableModel):
         self._query = ArticleQuery(limit=page_size)
         self._rows: list[ArticleSummary] = []
         self._total = 0
+        #: False while a search's matches are still being counted: ``_total`` is then
+        #: only how many are known so far.
+        self._total_known = True
+        self._counter = MatchCounter(self)
+        self._counter.counted.connect(self._counted)
         self._statuses = status_labels()
         self._fetch_pending = False
         if db is not None:
@@ -100,7 +112,9 @@ class ArticleListModel(QAbstractTableModel):
             self.reload()
             return
         self.beginResetModel()
+        self._counter.forget()
         self._rows, self._total = list(first_page.items), first_page.total
+        self._total_known = True
         self.endResetModel()
         self.totalChanged.emit(self._total)
 
@@ -124,8 +138,16 @@ class ArticleListModel(QAbstractTableModel):
         self.totalChanged.emit(self._total)
 
     def total(self) -> int:
-        """How many articles match the query (loaded or not)."""
+        """How many articles match the query (loaded or not); while a search is still
+        being counted, how many are known so far (see :meth:`counting`)."""
         return self._total
+
+    def counting(self) -> bool:
+        """True while the matches of a search are counted behind the first page."""
+        return not self._total_known
+
+    def wait_for_count(self, msecs: int = -1) -> bool:
+        return self._counter.wait(msecs)
 
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]
@@ -161,11 +183,12 @@ class ArticleListModel(QAbstractTableModel):
         when articles came or went, and the list must be read again."""
         if self._db is None:
             return False
-        page = self._fetch(0)
+        page = self._fetch(0, count=self._total_known and not self._query.text)
         if page is None:
             return False
         loaded = {item.id: row for row, item in enumerate(self._rows)}
-        if page.total != self._total or any(item.id not in loaded for item in page.items):
+        moved = page.total is not None and page.total != self._total
+        if moved or any(item.id not in loaded for item in page.items):
             return True
         for item in page.items:
             row = loaded[item.id]
@@ -224,7 +247,11 @@ class ArticleListModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        if parent.isValid():
+            return False
+        if not self._total_known:  # a full last page: there may be more
+            return len(self._rows) % self._page_size == 0
+        return len(self._rows) < self._total
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         """Load the next page on the next turn of the event loop.
@@ -240,14 +267,20 @@ class ArticleListModel(QAbstractTableModel):
     def load_next_page(self) -> None:
         """Append the next page of matching articles now (if there is one)."""
         self._fetch_pending = False
-        if self._db is None or len(self._rows) >= self._total:
+        if self._db is None or not self.canFetchMore():
             return
-        page = self._fetch(len(self._rows))
-        if page is None or not page.items:
+        page = self._fetch(len(self._rows), count=False)
+        if page is None:
+            return
+        if len(page.items) < self._page_size and not self._total_known:
+            self._know_total(len(self._rows) + len(page.items))  # the last page: all seen
+        if not page.items:
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
         self._rows.extend(page.items)
+        if not self._total_known:
+            self._total = len(self._rows)
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -283,26 +316,50 @@ class ArticleListModel(QAbstractTableModel):
             return item.byline
         return short_time(item.updated_at, self._zone)
 
-    def _fetch(self, offset: int) -> Any:
+    def _fetch(self, offset: int, *, count: bool) -> _Page | None:
+        """A page, and (``count``) the number of all matches, or None after a failure."""
         from editor.errors import RedaksiError
-        from editor.listing import list_articles
+        from editor.listing import list_articles, list_page
 
         assert self._db is not None
+        query = replace(self._query, offset=offset)
         try:
-            return list_articles(self._db, replace(self._query, offset=offset))
+            if count:
+                page = list_articles(self._db, query)
+                return _Page(page.items, page.total)
+            return _Page(list_page(self._db, query), None)
         except RedaksiError as error:
             self.loadFailed.emit(str(error))
             return None
 
     def _load_first_page(self, *, notify: bool = True) -> None:
+        self._counter.forget()
+        self._total_known = True
         if self._db is None:
             return
-        page = self._fetch(0)
+        # A search is counted behind its first page; other filters count quickly.
+        page = self._fetch(0, count=not self._query.text)
         if page is None:
             return
-        self._rows, self._total = list(page.items), page.total
+        self._rows = list(page.items)
+        if page.total is not None:
+            self._total = page.total
+        elif len(page.items) < self._page_size:
+            self._total = len(page.items)  # the first page holds every match
+        else:
+            self._total, self._total_known = len(page.items), False
+            self._counter.count(self._db, self._query)
         if notify:
             self.totalChanged.emit(self._total)
+
+    def _counted(self, number: int, total: int | None) -> None:
+        if self._counter.is_latest(number) and total is not None and not self._total_known:
+            self._know_total(max(total, len(self._rows)))
+
+    def _know_total(self, total: int) -> None:
+        self._counter.forget()
+        self._total, self._total_known = total, True
+        self.totalChanged.emit(total)
 
     def _emit_column_changed(self, column: int) -> None:
         if self._rows:

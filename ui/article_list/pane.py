@@ -97,6 +97,7 @@ class ArticleListPane(QWidget):
         self.view.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.model.modelReset.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
+        self.model.totalChanged.connect(lambda _total: self._update_count())
 
         self.count_label = QLabel(self)
         self.count_label.setObjectName("articleCount")
@@ -228,7 +229,9 @@ class ArticleListPane(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total()
-        if self._showing_trash:
+        if self.model.counting():
+            text = self.tr("%n or more article(s), counting…", "", total)
+        elif self._showing_trash:
             text = self.tr("%n article(s) in the trash", "", total)
         else:
             text = self.tr("%n article(s)", "", total)
