@@ -286,3 +286,9 @@ def render(fields: dict[str, Any], body: str) -> str:
         width=1_000_000,
     )
     return f"---\n{header}---\n\n{body}"
+
+
+def read_settings(text: str, *, toml: bool) -> dict[str, Any]:
+    """A site generator's settings file (Hugo's ``config.toml``, Jekyll's ``_config.yml``),
+    read within the header's bounds; FrontMatterError when it cannot be read."""
+    return (_toml_fields if toml else _yaml_fields)(text)[0]

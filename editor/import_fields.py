@@ -99,7 +99,10 @@ KNOWN_KEYS: frozenset[str] = frozenset().union(
 )
 #: Keys read and also kept, because no article field holds them (an export writes them back).
 READ_AND_KEPT = frozenset(
-    ("expirydate", "aliases", "redirect_from", "url", "permalink", "lastmod", "last_modified_at")
+    (
+        *("expirydate", "aliases", "redirect_from", "url", "permalink", "old_address"),
+        *("lastmod", "last_modified_at"),
+    )
 )
 _READ_KEYS = KNOWN_KEYS | READ_AND_KEPT
 

@@ -145,6 +145,12 @@ class Reader:
         except DateOutOfRange as error:
             raise FieldProblem(str(error), self.line(key)) from None
 
+    def as_written(self, key: str) -> datetime | None:
+        """The time ``key`` names in the zone it was written in (the newsroom's when it
+        names none); None when it names no time. Unchecked: ``when`` reports bad ones."""
+        value = self.fields.get(key)
+        return None if value is None or value == "" else self._parse_time(value)
+
     def _parse_time(self, value: object) -> datetime | None:
         """The aware time ``value`` names (naive ones in the newsroom's zone), else None."""
         if isinstance(value, datetime):

@@ -59,6 +59,7 @@ from editor.frontmatter import MAX_HEADER_CHARS, FrontMatterError, decode, parse
 from editor.i18n import _
 from editor.import_fields import ImportedFields, read_fields
 from editor.import_people import BylinePeople
+from editor.import_permalinks import OLD_ADDRESS_KEY, SitePermalinks
 from editor.import_pictures import SitePictures
 from editor.import_reader import FieldProblem, FieldProblems, check_zone
 from editor.import_report import ImportedFile, ImportProblem, ImportReport, write_reason
@@ -77,6 +78,9 @@ __all__ = ["ImportProblem", "ImportReport", "ImportRun", "Incoming", "import_pat
 #: A bigger file cannot hold a header and a body within their limits (UTF-8 takes at most
 #: four bytes a character); it is refused before it is read.
 MAX_FILE_BYTES = 4 * (MAX_HEADER_CHARS + MAX_BODY_CHARS) + 4096
+#: Raised when what the same file becomes changes (its default old address, for one), so
+#: the next re-import reads every file again instead of passing over the unchanged ones.
+READING_RULES = 2
 #: New articles per unit of work: big enough that commits stop dominating, small enough
 #: that a cancel or a kill loses little work.
 BATCH_FILES = 200
@@ -113,7 +117,7 @@ def _imported(incoming: Incoming, article_id: uuid.UUID) -> ImportedFile:
         incoming.source.path,
         article_id,
         fields.headline,
-        tuple(incoming.kept),
+        fields.ignored_keys,
         fields.used_keys,
         remarks,
     )
@@ -140,7 +144,9 @@ class ImportRun:
         self.sections_from_folders = False
         #: Where the pictures files name are looked for (None: they keep their addresses).
         self.pictures: SitePictures | None = None
-        self._settings = f"{zone}\n{settings}\n".encode()
+        #: The old sites' default addresses (None: only the addresses files name).
+        self.permalinks: SitePermalinks | None = None
+        self._settings = f"{READING_RULES}\n{zone}\n{settings}\n".encode()
         self.people = BylinePeople(db, actor)
         self.writer = ImportWriter(db, actor, sections, self.people)
         with db.transaction() as session:
@@ -199,6 +205,9 @@ class ImportRun:
             by_folders=self.sections_from_folders,
         )
         kept = {key: doc.fields[key] for key in fields.ignored_keys}
+        old = self.permalinks.address(source.path, doc, fields) if self.permalinks else None
+        if old is not None:
+            kept[OLD_ADDRESS_KEY] = old
         if self.pictures is not None and (fields.lead_image or "![" in fields.body):
             lead, body, brought = self.pictures.bring(
                 source.path,
@@ -383,16 +392,22 @@ def import_paths(
     ``progress(done, total)`` is called after each file; when ``cancel()`` turns true the
     import stops between files, after writing what it had read.
     """
+    check_zone(zone)
+    folders = [p if p.is_dir() else p.parent for p in map(Path, paths) if p.exists()]
+    permalinks = SitePermalinks(folders, zone)
     run = start_run(
         db,
         zone=zone,
         actor_id=actor_id,
         section_map=section_map,
-        extra_settings={"sections_from_folders": "1"} if sections_from_folders else None,
+        extra_settings={
+            "site_settings": permalinks.fingerprint(),
+            **({"sections_from_folders": "1"} if sections_from_folders else {}),
+        },
     )
     run.sections_from_folders = sections_from_folders
-    folders = [p if p.is_dir() else p.parent for p in map(Path, paths) if p.exists()]
     run.pictures = SitePictures(db, run.actor.actor_id, folders)
+    run.permalinks = permalinks
     missing: list[Path] = []
     sources = collect(paths, missing=missing, skipped=run.report.skipped)
     for path in missing:
@@ -406,4 +421,5 @@ def import_paths(
         run.guarded(source.path, partial(run.import_file, source))
         if progress is not None:
             progress(done + 1, len(sources))
+    run.report.notes += permalinks.notes
     return run.finish()

@@ -3,6 +3,8 @@
 Hugo's ``aliases`` and ``url``, Jekyll's ``redirect_from`` and ``permalink``, a WordPress
 post's link (kept as ``aliases``): the import keeps these keys as they were written
 (editor.importer), and the publish makes a redirect at each (editor.publish.redirects).
+A page that named none of them lived at its generator's default address: the import keeps
+that as ``old_address`` (editor.import_permalinks).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from posixpath import normpath
 from urllib.parse import unquote, urlsplit
 
 #: Front matter keys (any case) that name an article's old addresses.
-OLD_ADDRESS_KEYS = ("aliases", "redirect_from", "url", "permalink")
+OLD_ADDRESS_KEYS = ("aliases", "redirect_from", "url", "permalink", "old_address")
 MAX_PATH = 1000
 #: What a path may not hold: whitespace, controls, and what would break a page or a map.
 _UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\\\"'<>`{}|^;]")

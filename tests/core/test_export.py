@@ -134,6 +134,8 @@ def test_layout_and_header(newsroom: Database, tmp_path: Path) -> None:
         "lastmod",
         "weight",
         "aliases",
+        # Where Hugo put the page, worked out by the import: it redirects from there.
+        "old_address",
     ]
     assert "\nlastmod: '2023-05-04T09:10:00+07:00'\n" in header  # a text, as read
     assert "\ndate: 2023-05-04T07:56:00+07:00\n" in header  # newsroom time with its offset

@@ -355,5 +355,7 @@ def test_unknown_keys_are_kept_with_the_article(db: Database, sections, site: Pa
         kept = json.loads(
             session.scalar(select(Article.kept_fields).where(Article.id == nato.article_id))
         )
-    assert set(kept) == {"lastmod", "weight", "aliases"}
+    assert set(kept) == {"lastmod", "weight", "aliases", "old_address"}
     assert kept["aliases"] == ["/2023/05/04/nato-jepang/"]
+    # Hugo's own address of the page, worked out, so it redirects too.
+    assert kept["old_address"] == "/berita/dunia/nato-buka-kantor-di-jepang/"

@@ -61,7 +61,10 @@ def test_dates_come_from_the_name_the_folders_or_the_file_time_and_the_report_sa
     assert articles["ide.md"].published_at is None  # a draft's file time is no date
     assert articles["dengan-tanggal.md"].published_at == datetime(2020, 1, 1, 20, 4, 5, tzinfo=UTC)
     said = remarks(report)
-    assert said["2014-09-09-jekyll-2-4-0-released.md"] == ("date from the file name",)
+    assert said["2014-09-09-jekyll-2-4-0-released.md"] == (
+        "date from the file name",
+        "redirected from /2014/09/09/jekyll-2-4-0-released.html once published",
+    )
     assert said["nato-jepang.md"] == ("date from the folders",)
     assert said["tentang-kami.md"] == ("date from the file time",)
     assert said["dengan-tanggal.md"] == () and said["ide.md"] == ()

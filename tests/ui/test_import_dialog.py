@@ -85,7 +85,10 @@ def test_a_site_imports_from_the_menu_with_a_report_for_every_file(
     assert any(line.startswith("  + Hadapi Ancaman China") for line in lines)
     nato = next(line for line in lines if "Hadapi Ancaman" in line)
     assert "kept: lastmod, weight, aliases" in nato
-    assert "redirected from /2023/05/04/nato-jepang/ once published" in nato
+    assert (
+        "redirected from /2023/05/04/nato-jepang/, /berita/dunia/nato-buka-kantor-di-jepang/ "
+        "once published" in nato
+    )
     assert "_index.md: a section page, not an article" in text
     assert "rusak.md:2: has no title" in text and "rusak.md:3: 'date: kemarin'" in text
     assert "New sections: berita, berita/dunia." in text or "New sections:" in text
