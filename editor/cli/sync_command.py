@@ -34,6 +34,12 @@ def register(subparsers: Any) -> None:
     server.add_argument("--certfile", help="TLS certificate (PEM); with --keyfile")
     server.add_argument("--keyfile", help="TLS private key (PEM)")
     server.add_argument("--workers", type=int, default=1, help="processes (PostgreSQL only)")
+    server.add_argument(
+        "--max-picture-mb",
+        type=float,
+        default=None,
+        help="largest picture a replica may upload, in MB (default and at most 50)",
+    )
     server.set_defaults(handler=server_command)
 
     login = subparsers.add_parser(
@@ -79,6 +85,7 @@ def server_command(args: argparse.Namespace, context: CommandContext) -> int:
         certfile=args.certfile,
         keyfile=args.keyfile,
         workers=args.workers,
+        max_picture_mb=args.max_picture_mb,
     )
     return 0
 

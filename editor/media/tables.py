@@ -1,17 +1,22 @@
-"""The media library's tables (migration 0014).
+"""The media library's tables (migrations 0014 and 0019).
 
 ``media_items`` describes each picture; ``media_blobs`` holds its bytes, apart, so lists
 and searches never read megabytes. Both are keyed by the SHA-256 of the bytes. A blob may
 be missing for a while on a replica that has the description but has not fetched the
 bytes yet (the publish and the preview say so); there is no foreign key between them
 for that reason.
+
+``media_parts`` keeps the chunks of a picture still travelling (an upload on the
+newsroom server, a download on a replica) aside from ``media_blobs``: a broken
+connection resumes after the last chunk kept, and the bytes become a blob only once
+whole and matching their hash (``editor.media.blob_store``).
 """
 
 from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from editor.models import Base, Tracked
@@ -41,4 +46,14 @@ class MediaBlob(Base):
     __tablename__ = "media_blobs"
 
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class MediaPart(Base):
+    """One chunk of a picture on its way, at ``offset`` of the whole."""
+
+    __tablename__ = "media_parts"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)

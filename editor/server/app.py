@@ -17,7 +17,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from editor import __version__
@@ -31,9 +31,12 @@ from editor.errors import (
     ValidationError,
 )
 from editor.i18n import _
+from editor.media.blob_store import HashMismatch, OffsetMismatch
 from editor.models import Person
 from editor.records import PersonRecord
+from editor.server.media import MediaEndpoints, TooBig
 from editor.server.notices import ChangeNotices
+from editor.server.requests import read_json
 from editor.sync.apply import apply_op
 from editor.sync.feed import DEFAULT_PULL_LIMIT, pull
 from editor.sync.snapshots import article_states, person_state
@@ -49,6 +52,9 @@ MAX_REQUEST_BYTES = 64 * 1024 * 1024
 MAX_WAIT_SECONDS = 60.0
 STATUS_OF: tuple[tuple[type[RedaksiError], int], ...] = (
     (SignInRequiredError, 401),
+    (TooBig, 413),
+    (HashMismatch, 422),
+    (OffsetMismatch, 409),
     (PermissionDenied, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
@@ -68,23 +74,7 @@ def _status(error: RedaksiError) -> int:
 
 
 async def _json(request: Request) -> Any:
-    size = 0
-    chunks = []
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_REQUEST_BYTES:
-            raise ValidationError(
-                _("The request is larger than {limit} MB; send fewer changes at once.").format(
-                    limit=MAX_REQUEST_BYTES // (1024 * 1024)
-                )
-            )
-        chunks.append(chunk)
-    import json
-
-    try:
-        return json.loads(b"".join(chunks) or b"{}")
-    except ValueError:
-        raise ValidationError(_("The request is not valid JSON.")) from None
+    return await read_json(request, MAX_REQUEST_BYTES)
 
 
 class Server:
@@ -102,7 +92,7 @@ class Server:
     def endpoint(
         self, handler: Callable[..., Any], *, signed_in: bool = True
     ) -> Callable[[Request], Any]:
-        async def run(request: Request) -> JSONResponse:
+        async def run(request: Request) -> Response:
             try:
                 if signed_in:
                     person, token_id = await self._person(request)
@@ -111,7 +101,7 @@ class Server:
                     result = await handler(request)
             except RedaksiError as error:
                 return _error(str(error), _status(error), getattr(error, "code", ""))
-            return JSONResponse(result)
+            return result if isinstance(result, Response) else JSONResponse(result)
 
         return run
 
@@ -246,6 +236,7 @@ def _token_json(token: Any) -> dict[str, Any]:
 def create_app(db: Database) -> Starlette:
     enable_change_feed(db)
     server = Server(db)
+    media = MediaEndpoints(db)
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -265,6 +256,14 @@ def create_app(db: Database) -> Starlette:
         Route("/api/v1/wait", server.endpoint(server.wait), methods=["GET"]),
         Route("/api/v1/articles/{article_id}", server.endpoint(server.article), methods=["GET"]),
         Route("/api/v1/tokens", server.endpoint(server.tokens), methods=["GET"]),
+        Route("/api/v1/media/missing", server.endpoint(media.missing), methods=["POST"]),
+        Route(
+            "/api/v1/media/{sha}/upload",
+            server.endpoint(media.upload_status),
+            methods=["GET"],
+        ),
+        Route("/api/v1/media/{sha}/upload", server.endpoint(media.upload), methods=["PUT"]),
+        Route("/api/v1/media/{sha}", server.endpoint(media.download), methods=["GET"]),
         Route(
             "/api/v1/tokens/{token_id}/revoke",
             server.endpoint(server.revoke),

@@ -34,11 +34,16 @@ def serve(
     certfile: str | None = None,
     keyfile: str | None = None,
     workers: int = 1,
+    max_picture_mb: float | None = None,
 ) -> None:
-    """Run until stopped (Ctrl+C, SIGTERM). Migrates the database first, once."""
+    """Run until stopped (Ctrl+C, SIGTERM). Migrates the database first, once.
+    ``max_picture_mb``: the largest picture a replica may upload (default and at most
+    the media library's own limit)."""
     import uvicorn
 
+    from editor.media.intake import MAX_BYTES
     from editor.server.app import DB_ENV
+    from editor.server.media import MAX_BYTES_ENV
 
     if (certfile is None) != (keyfile is None):
         raise ValidationError(_("TLS needs both --certfile and --keyfile."))
@@ -49,6 +54,13 @@ def serve(
         raise ValidationError(
             _("Several workers need PostgreSQL (--db postgresql://...); SQLite serves one.")
         )
+    if max_picture_mb is not None:
+        limit = MAX_BYTES // (1024 * 1024)
+        if not 0 < max_picture_mb <= limit:
+            raise ValidationError(
+                _("--max-picture-mb must be more than 0 and at most {limit}.").format(limit=limit)
+            )
+        os.environ[MAX_BYTES_ENV] = str(int(max_picture_mb * 1024 * 1024))
     open_database(url).close()  # migrate (and refuse a foreign database) before serving
     os.environ[DB_ENV] = url
     uvicorn.run(

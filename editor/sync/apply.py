@@ -37,6 +37,7 @@ from editor.spelling.words import (
     set_currency_style,
 )
 from editor.sync.feed import CURRENT_OP, OpContext, stored_result
+from editor.sync.media_items import apply_media_op
 from editor.sync.merge import merge_content
 from editor.sync.snapshots import article_states
 from editor.sync.states import State, content_of, dumps, parse_time, parse_uuid, with_content
@@ -62,6 +63,7 @@ OP_KINDS = (
     "word_add",
     "word_remove",
     "setting",
+    "media",
 )
 #: Saves retried when another save lands between reading and writing the article.
 SAVE_ATTEMPTS = 5
@@ -231,6 +233,8 @@ def _dispatch(
             raise _Outcome("applied") from None  # someone removed it first
     elif kind == "setting":
         _setting(db, person_id, str(payload.get("key") or ""), str(payload.get("value") or ""))
+    elif kind == "media":
+        apply_media_op(db, person_id, payload)
     else:
         raise NotFoundError(
             _("Unknown kind of change '{kind}': this server is older than the app?").format(

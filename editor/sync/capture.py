@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from editor.articles import _load, to_record
@@ -27,6 +27,7 @@ from editor.database import Database
 from editor.errors import NotAvailableOfflineError
 from editor.i18n import _
 from editor.intents import take_intents
+from editor.media.tables import MediaItem
 from editor.models import (
     Article,
     ArticleBody,
@@ -38,6 +39,7 @@ from editor.models import (
     Setting,
 )
 from editor.spelling.words import CURRENCY_SETTING
+from editor.sync.media_items import DESCRIBED, media_payload
 from editor.sync.states import CONTENT_FIELDS, content_of, dumps, loads
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncShadow
 from editor.workflow.spelling_item import SETTING as SPELLING_SETTING
@@ -67,6 +69,8 @@ class _Touched:
         self.words: list[tuple[str, str]] = []
         #: Spelling settings an editor changed here (``PUSHED_SETTINGS``): key -> value.
         self.settings: dict[str, str] = {}
+        #: Pictures added (None) or described (the fields changed) here, by hash.
+        self.media: dict[str, list[str] | None] = {}
 
 
 def install_capture(sessions: sessionmaker[Session]) -> None:
@@ -108,6 +112,21 @@ def _after_flush(session: Session, _context: Any) -> None:
             touched.words.append(("word_remove", obj.word))
         elif isinstance(obj, Setting) and obj.key in PUSHED_SETTINGS:
             touched.settings[obj.key] = obj.value
+        elif isinstance(obj, MediaItem):
+            _note_media(touched, obj, obj in session.new)
+
+
+def _note_media(touched: _Touched, item: MediaItem, new: bool) -> None:
+    """A picture added, or the description fields changed (read from the attribute
+    history, which the flush has not reset yet)."""
+    known = touched.media.get(item.sha256, [])
+    if new or known is None:
+        touched.media[item.sha256] = None
+        return
+    state = inspect(item)
+    changed = [f for f in DESCRIBED if state.attrs[f].history.has_changes()]
+    if changed:
+        touched.media[item.sha256] = [*known, *(f for f in changed if f not in known)]
 
 
 def _queue(session: Session, kind: str, article_id: uuid.UUID | None, **payload: Any) -> None:
@@ -220,6 +239,10 @@ def _before_commit(session: Session) -> None:
         _queue(session, kind, None, word=word)
     for key, value in touched.settings.items():
         _queue(session, "setting", None, key=key, value=value)
+    for sha, changed in touched.media.items():
+        item = session.get(MediaItem, sha)
+        if item is not None:
+            _queue(session, "media", None, **media_payload(item, changed))
     session.flush()
 
 

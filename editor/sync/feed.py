@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import delete, event, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from editor.media.tables import MediaItem
 from editor.models import (
     Article,
     ArticleBody,
@@ -92,6 +93,8 @@ def _key(obj: object) -> tuple[str, str] | None:
         return "setting", obj.key
     if isinstance(obj, NewsroomWord):
         return "word", obj.word
+    if isinstance(obj, MediaItem):
+        return "media", obj.sha256
     return None
 
 
@@ -240,6 +243,7 @@ def start_feed(db: Any) -> None:
         keys += [("comment", str(i)) for i in session.scalars(select(ReviewComment.id))]
         keys += [("setting", k) for k in session.scalars(select(Setting.key))]
         keys += [("word", w) for w in session.scalars(select(NewsroomWord.word))]
+        keys += [("media", sha) for sha in session.scalars(select(MediaItem.sha256))]
         if not keys:
             return
         for start in range(0, len(keys), 5000):

@@ -68,7 +68,26 @@ class RemoteServer:
     def _request(
         self, method: str, path: str, *, timeout: float | None = None, **kwargs: Any
     ) -> Any:
-        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        response = self._send(method, path, timeout=timeout, **kwargs)
+        try:
+            return response.json()
+        except ValueError:
+            return {}
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        *,
+        timeout: float | None = None,
+        headers: dict[str, str] | None = None,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """The response of a request that succeeded; OfflineError or RemoteError else."""
+        headers = {
+            **(headers or {}),
+            **({"Authorization": f"Bearer {self.token}"} if self.token else {}),
+        }
         try:
             response = self._client.request(
                 method,
@@ -84,20 +103,20 @@ class RemoteServer:
                     "on this computer and goes up at the next sync."
                 ).format(url=self.url, error=str(error) or type(error).__name__)
             ) from error
+        if response.status_code < 400:
+            return response
         try:
             data = response.json()
         except ValueError:
             data = {}
-        if response.status_code >= 400:
-            message = data.get("error") if isinstance(data, dict) else None
-            message = message or _("The newsroom server {url} answered {status}.").format(
-                url=self.url, status=response.status_code
-            )
-            code = data.get("code", "") if isinstance(data, dict) else ""
-            if response.status_code == 401:
-                raise SignInRequiredError(message, status=401, code=code)
-            raise RemoteError(message, status=response.status_code, code=code)
-        return data
+        message = data.get("error") if isinstance(data, dict) else None
+        message = message or _("The newsroom server {url} answered {status}.").format(
+            url=self.url, status=response.status_code
+        )
+        code = data.get("code", "") if isinstance(data, dict) else ""
+        if response.status_code == 401:
+            raise SignInRequiredError(message, status=401, code=code)
+        raise RemoteError(message, status=response.status_code, code=code)
 
     def login(self, handle: str, password: str, label: str) -> dict[str, Any]:
         result: dict[str, Any] = self._request(
@@ -142,3 +161,35 @@ class RemoteServer:
     def revoke(self, token_id: str) -> dict[str, Any]:
         result: dict[str, Any] = self._request("POST", f"/tokens/{token_id}/revoke")
         return result
+
+    # --- pictures (editor.sync.media_transfer) -------------------------------------------
+
+    def missing_media(self, hashes: list[str]) -> list[str]:
+        data = self._request("POST", "/media/missing", json={"hashes": hashes})
+        return [str(sha) for sha in data.get("missing", [])]
+
+    def upload_status(self, sha256: str) -> dict[str, Any]:
+        result: dict[str, Any] = self._request("GET", f"/media/{sha256}/upload")
+        return result
+
+    def upload_chunk(self, sha256: str, offset: int, total: int, chunk: bytes) -> dict[str, Any]:
+        result: dict[str, Any] = self._request(
+            "PUT",
+            f"/media/{sha256}/upload",
+            params={"offset": offset, "total": total},
+            content=chunk,
+            headers={"Content-Type": "application/octet-stream"},
+        )
+        return result
+
+    def download_range(self, sha256: str, start: int, length: int) -> tuple[bytes, int]:
+        """``length`` bytes of the picture from ``start``, and the picture's whole size."""
+        response = self._send(
+            "GET", f"/media/{sha256}", headers={"Range": f"bytes={start}-{start + length - 1}"}
+        )
+        total = response.headers.get("content-range", "").rpartition("/")[2]
+        try:
+            size = int(total)
+        except ValueError:
+            size = len(response.content) if start == 0 else -1
+        return response.content, size

@@ -30,6 +30,7 @@ from editor.models import (
     Tag,
 )
 from editor.search import reindex_article
+from editor.sync.media_items import apply_media
 from editor.sync.states import State, dumps, loads, parse_time, parse_uuid, table_of
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncDeferred, SyncShadow
 
@@ -305,6 +306,7 @@ APPLIERS = {
     "setting": apply_setting,
     "comment": apply_comment,
     "word": apply_word,
+    "media": apply_media,
 }
 
 

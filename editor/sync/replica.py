@@ -24,7 +24,7 @@ from editor.errors import NotAvailableOfflineError, OfflineError, RemoteError, V
 from editor.i18n import _
 from editor.models import Article, Revision, utcnow
 from editor.records import ArticleRecord, PersonRecord
-from editor.sync import credentials
+from editor.sync import credentials, media_transfer
 from editor.sync.capture import REMOTE
 from editor.sync.remote import RemoteServer, normalise_server_url
 from editor.sync.remote_apply import (
@@ -99,6 +99,11 @@ class SyncReport:
     pulled: int
     cursor: int
     notices: tuple[SyncNoticeRecord, ...]
+    #: Pictures sent to and fetched from the server, and their bytes.
+    pictures_up: int = 0
+    pictures_down: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
 
 
 def _state(db: Database) -> dict[str, str]:
@@ -307,9 +312,16 @@ class Replica:
         """
         counts = {"applied": 0, "merged": 0, "conflict": 0, "refused": 0}
         notices: list[SyncNoticeRecord] = []
+        # The pictures first: a described picture reaches the server after its bytes.
+        sent = media_transfer.upload_waiting(self.db, self._remote(), cancel)
         pushed = self._push(counts, notices, cancel, progress)
         pulled = 0 if cancel is not None and cancel.is_set() else self._pull(cancel, progress)
+        fetched = media_transfer.fetch_wanted(self.db, self._remote(), cancel)
         return SyncReport(
+            pictures_up=sent.pictures,
+            pictures_down=fetched.pictures,
+            bytes_up=sent.bytes,
+            bytes_down=fetched.bytes,
             pushed=pushed,
             applied=counts["applied"],
             merged=counts["merged"],
@@ -431,6 +443,7 @@ class Replica:
         with self.db.transaction() as session:
             session.info[REMOTE] = True
             apply_page(session, changes)
+            media_transfer.want_pictures(session, changes)
             cursor = int(page.get("cursor", cursor))
             row = session.get(SyncState, "cursor")
             if row is None:
@@ -472,7 +485,29 @@ class Replica:
             session.info[REMOTE] = True
             if not has_pending(session, article_id):
                 apply_article(session, article_id, state)
+            media_transfer.want_pictures(session, [{"kind": "article", "state": state}])
         return get_article(self.db, article_id)
+
+    # --- pictures on demand ----------------------------------------------------------
+
+    def ensure_media(self, sha256: str) -> bytes:
+        """The picture's bytes: fetched from the server when this replica lacks them (and
+        kept). NotAvailableOfflineError when the server cannot be reached."""
+        from editor.media.library import media_bytes
+
+        data = media_bytes(self.db, sha256)
+        if data is not None:
+            return data
+        try:
+            media_transfer.download(self.db, self._remote(), sha256)
+        except OfflineError as error:
+            raise NotAvailableOfflineError(
+                _(
+                    "The picture {sha} is not on this computer and the newsroom server "
+                    "cannot be reached: it is not available offline. ({error})"
+                ).format(sha=sha256[:12], error=error)
+            ) from error
+        return media_bytes(self.db, sha256) or b""
 
     # --- conflicts and notices -------------------------------------------------------
 

@@ -224,8 +224,13 @@ def article_states(
 def other_states(
     session: Session, reader: Person, kind: str, keys: list[str]
 ) -> dict[str, State | None]:
-    """States of sections, people, tags, comments, settings and words, by their key."""
+    """States of sections, people, tags, comments, settings, words and pictures' descriptions,
+    by their key."""
     states: dict[str, State | None] = dict.fromkeys(keys)
+    if kind == "media":
+        from editor.sync.media_items import media_states
+
+        return media_states(session, keys)
     if kind == "word":
         for chunk in _chunks(keys):
             for row in session.scalars(select(NewsroomWord).where(NewsroomWord.word.in_(chunk))):

@@ -42,6 +42,8 @@ class ServerProcess:
     log: Path
     certfile: str | None = None
     keyfile: str | None = None
+    #: More options for ``redaksi server`` (``--max-picture-mb 1``).
+    options: tuple[str, ...] = ()
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -62,6 +64,7 @@ class ServerProcess:
         ]
         if self.certfile and self.keyfile:
             command += ["--certfile", self.certfile, "--keyfile", self.keyfile]
+        command += self.options
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
                 command, stdout=log, stderr=subprocess.STDOUT, env={**os.environ}
