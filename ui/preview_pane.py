@@ -276,9 +276,10 @@ class PreviewPane(QWidget):
         if db is None:
             self._pictures.set_loader(None)
             return
-        from editor.media.library import media_bytes
+        from ui.sync.pictures import preview_loader
 
-        self._pictures.set_loader(lambda sha: media_bytes(db, sha))
+        # On a replica a picture not here yet is fetched; offline it says so.
+        self._pictures.set_loader(preview_loader(db))
 
     def browser_folder(self) -> Path:
         """This pane's own folder for "Open in browser" pages.

@@ -1545,147 +1545,153 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Pustaka media</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="121" />
+        <location filename="../../ui/media/browser.py" line="125" />
         <source>Search caption, credit, alt text or file name</source>
+        <extracomment>Pictures fetched from the newsroom server while shown, and those that could not be because it was out of reach (a replica offline).</extracomment>
         <translation>Cari keterangan, kredit, teks alternatif, atau nama berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="126" />
+        <location filename="../../ui/media/browser.py" line="130" />
         <source>Add pictures…</source>
         <translation>Tambah foto…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="152" />
+        <location filename="../../ui/media/browser.py" line="156" />
         <source>e.g. NATO/Net</source>
         <translation>mis. NATO/Net</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="155" />
+        <location filename="../../ui/media/browser.py" line="159" />
         <source>What the photo shows, for readers who cannot see it</source>
         <translation>Apa yang tampak di foto, untuk pembaca yang tidak dapat melihatnya</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="157" />
+        <location filename="../../ui/media/browser.py" line="161" />
         <source>e.g. CC BY 4.0, public domain</source>
         <translation>mis. CC BY 4.0, domain publik</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="158" />
+        <location filename="../../ui/media/browser.py" line="162" />
         <source>Save description</source>
         <translation>Simpan keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="159" />
+        <location filename="../../ui/media/browser.py" line="163" />
         <source>Use as lead image</source>
         <translation>Jadikan foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="160" />
+        <location filename="../../ui/media/browser.py" line="164" />
         <source>Insert into body</source>
         <translation>Sisipkan ke isi</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="161" />
+        <location filename="../../ui/media/browser.py" line="165" />
         <source>Replace file…</source>
         <translation>Ganti berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="164" />
+        <location filename="../../ui/media/browser.py" line="168" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="165" />
+        <location filename="../../ui/media/browser.py" line="169" />
         <source>Credit</source>
         <translation>Kredit</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="166" />
+        <location filename="../../ui/media/browser.py" line="170" />
         <source>Alt text</source>
         <translation>Teks alternatif</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="167" />
+        <location filename="../../ui/media/browser.py" line="171" />
         <source>Licence</source>
         <translation>Lisensi</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="247" />
+        <location filename="../../ui/media/browser.py" line="251" />
         <source>No picture matches “%1”.</source>
         <translation>Tidak ada foto yang cocok dengan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="249" />
+        <location filename="../../ui/media/browser.py" line="253" />
         <source>No pictures yet: drop photos here or use Add pictures…</source>
         <translation>Belum ada foto: seret foto ke sini atau pakai Tambah foto…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="292" />
+        <location filename="../../ui/media/browser.py" line="315" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Dipakai di %n artikel: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="293" />
+        <location filename="../../ui/media/browser.py" line="316" />
         <source>Untitled</source>
         <translation>Tanpa judul</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="296" />
+        <location filename="../../ui/media/browser.py" line="319" />
         <source>Not used in any article yet.</source>
         <translation>Belum dipakai di artikel mana pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="299" />
+        <location filename="../../ui/media/browser.py" line="322" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="302" />
+        <location filename="../../ui/media/browser.py" line="325" />
+        <source>not available offline: the file is not on this computer</source>
+        <translation>tidak tersedia luring: berkasnya tidak ada di komputer ini</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/browser.py" line="327" />
         <source>the file has not reached this computer yet</source>
         <translation>berkasnya belum sampai di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="324" />
+        <location filename="../../ui/media/browser.py" line="349" />
         <source>Description not saved</source>
         <translation>Keterangan tidak disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="336" />
+        <location filename="../../ui/media/browser.py" line="361" />
         <source>Add a picture</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="338" />
-        <location filename="../../ui/media/browser.py" line="370" />
+        <location filename="../../ui/media/browser.py" line="363" />
+        <location filename="../../ui/media/browser.py" line="395" />
         <source>Images (%1)</source>
         <translation>Gambar (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="349" />
+        <location filename="../../ui/media/browser.py" line="374" />
         <source>Picture not added</source>
         <translation>Foto tidak ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="368" />
+        <location filename="../../ui/media/browser.py" line="393" />
         <source>Replace “%1” with</source>
         <translation>Ganti “%1” dengan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="378" />
+        <location filename="../../ui/media/browser.py" line="403" />
         <source>Replace everywhere</source>
         <translation>Ganti di semua artikel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="380" />
+        <location filename="../../ui/media/browser.py" line="405" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Tampilkan %1 sebagai gantinya di %n artikel yang memuat foto ini?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="396" />
+        <location filename="../../ui/media/browser.py" line="421" />
         <source>Picture not replaced</source>
         <translation>Foto tidak diganti</translation>
     </message>
@@ -2057,6 +2063,14 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
     </message>
 </context>
 <context>
+    <name>PicturePlaceholder</name>
+    <message>
+        <location filename="../../ui/sync/pictures.py" line="46" />
+        <source>Not available offline</source>
+        <translation>Tidak tersedia luring</translation>
+    </message>
+</context>
+<context>
     <name>Pictures</name>
     <message>
         <location filename="../../ui/editor_pane/pictures.py" line="41" />
@@ -2273,17 +2287,17 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="307" />
+        <location filename="../../ui/preview_pane.py" line="308" />
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="316" />
+        <location filename="../../ui/preview_pane.py" line="317" />
         <source>No browser opened</source>
         <translation>Peramban tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="318" />
+        <location filename="../../ui/preview_pane.py" line="319" />
         <source>No web browser could be started. The page is saved here; open it in a browser yourself:
 %1</source>
         <translation>Tidak ada peramban web yang bisa dijalankan. Halamannya tersimpan di sini; bukalah sendiri di peramban:

@@ -115,6 +115,10 @@ class MediaBrowser(QDialog):
         self._save_open = save_open
         self._records: dict[str, MediaRecord] = {}
         self._thumbs: dict[str, QIcon] = {}
+        #: Pictures fetched from the newsroom server while shown, and those that could
+        #: not be because it was out of reach (a replica offline).
+        self._fetched: set[str] = set()
+        self._offline: set[str] = set()
 
         self.search = QLineEdit(self)
         self.search.setObjectName("mediaSearch")
@@ -251,14 +255,33 @@ class MediaBrowser(QDialog):
         self.empty.setVisible(not found)
         self._show_current()
 
+    def _bytes_of(self, record: MediaRecord) -> bytes | None:
+        """The picture's bytes; on a replica fetched from the newsroom server when they
+        are not here yet (the thumbnail then shows it too)."""
+        from ui.sync.pictures import OFFLINE, fetch_picture, placeholder, unavailable_text
+
+        data, problem = fetch_picture(self._db, record.sha256)
+        if data is None:
+            if problem == OFFLINE:
+                self._offline.add(record.sha256)
+                return placeholder(unavailable_text(), PREVIEW, PREVIEW)
+            return None
+        self._offline.discard(record.sha256)
+        if not record.has_bytes and record.sha256 not in self._fetched:
+            self._fetched.add(record.sha256)
+            icon = QIcon(thumbnail(data, THUMB))
+            self._thumbs[record.sha256] = icon
+            item = self.grid.currentItem()
+            if item is not None:
+                item.setIcon(icon)
+        return data
+
     def _tip(self, record: MediaRecord) -> str:
         lines = [record.original_name, record.caption, record.credit]
         return "\n".join(line for line in lines if line)
 
     def _show_current(self) -> None:
         """The current picture's preview and description (what is typed is replaced)."""
-        from editor.media.library import media_bytes
-
         record = self.current()
         fields = (self.caption, self.credit, self.alt_text, self.license)
         for field in (*fields, self.save_button, self.replace_button):
@@ -268,7 +291,7 @@ class MediaBrowser(QDialog):
             for field in fields:
                 field.clear()
         else:
-            self.preview.setPixmap(thumbnail(media_bytes(self._db, record.sha256), PREVIEW))
+            self.preview.setPixmap(thumbnail(self._bytes_of(record), PREVIEW))
             self.caption.setPlainText(record.caption)
             self.credit.setText(record.credit)
             self.alt_text.setPlainText(record.alt_text)
@@ -298,7 +321,9 @@ class MediaBrowser(QDialog):
         facts = f"{record.original_name} · {record.width} × {record.height} px · " + (
             self.tr("%1 KB").replace("%1", f"{max(1, record.size // 1024):,}")
         )
-        if not record.has_bytes:
+        if record.sha256 in self._offline:
+            facts += " · " + self.tr("not available offline: the file is not on this computer")
+        elif not record.has_bytes and record.sha256 not in self._fetched:
             facts += " · " + self.tr("the file has not reached this computer yet")
         self.facts.setText(f"{facts}\n{used}")
 

@@ -4,7 +4,6 @@ editor does not show an empty story."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,17 +13,9 @@ from editor.sync.replica import Replica
 from editor.workflow.editing import draft_article
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
-from tests.ui.sync.windows import close_windows, open_window
-from ui.main_window import MainWindow
+from tests.ui.sync.windows import open_window
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def windows() -> Iterator[list[MainWindow]]:
-    opened: list[MainWindow] = []
-    yield opened
-    close_windows(opened)
 
 
 def _someone_elses(newsroom: Newsroom, headline: str, body: str):

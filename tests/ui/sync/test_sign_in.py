@@ -3,7 +3,6 @@ the newsroom beside the person's own file, and signs out again."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -19,18 +18,11 @@ from editor.userconfig import load_settings
 from editor.workflow.editing import draft_article
 from tests.sync.harness import PASSWORD, Newsroom, ServerProcess
 from tests.ui.driving import menu_action
-from tests.ui.sync.windows import close_windows, open_window, sign_in_from_menu
+from tests.ui.sync.windows import open_window, sign_in_from_menu
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.postgres
 HANDLE = "sarah-meiliana-gunawan"
-
-
-@pytest.fixture
-def windows() -> Iterator[list[MainWindow]]:
-    opened: list[MainWindow] = []
-    yield opened
-    close_windows(opened)
 
 
 def headlines(main: MainWindow) -> list[str]:

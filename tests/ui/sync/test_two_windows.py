@@ -5,7 +5,6 @@ offline, keeps saving here and counts what waits, and sends it all when it is ba
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,7 +23,7 @@ from editor.workflow.editing import draft_article, edit_article, set_trashed
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
 from tests.ui.driving import menu_action, when_modal
-from tests.ui.sync.windows import close_windows, open_window
+from tests.ui.sync.windows import open_window
 from ui.conflict_dialog import ConflictDialog
 from ui.main_window import MainWindow
 
@@ -33,13 +32,6 @@ BODY = "Paragraf satu tentang banjir.\n\nParagraf dua tentang korban."
 #: How long a change may take to show: a liveness bound for a busy test machine, not the
 #: target (under 2 s; bench/sync_gui_bench.py measures it).
 ARRIVES_S = 10
-
-
-@pytest.fixture
-def windows() -> Iterator[list[MainWindow]]:
-    opened: list[MainWindow] = []
-    yield opened
-    close_windows(opened)
 
 
 def type_at_end(qtbot, main: MainWindow, text: str) -> None:
