@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from slugify import slugify as _slugify
-
 MAX_SLUG_LENGTH = 80
 
 # Apostrophes join a word rather than split it: "Jum'at" is "jumat", not "jum-at".
@@ -16,6 +14,10 @@ _DECIMAL = re.compile(r"(?<=\d)[,.](?=\d)")
 
 def slugify(text: str, max_length: int = MAX_SLUG_LENGTH) -> str:
     """Lower-case ASCII words joined by hyphens; digits either side of a comma stay apart."""
+    # Imported here: python-slugify compiles its tables on import, which a command that
+    # only lists articles need not pay for.
+    from slugify import slugify as _slugify
+
     slug = _slugify(
         _DECIMAL.sub("-", text),
         replacements=_JOINING,

@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from editor.cli.context import CommandContext
 from editor.errors import RedaksiError
@@ -44,7 +45,15 @@ DB_HELP = (
 def _version() -> str:
     from editor import __version__
 
-    return __version__
+    return str(__version__)
+
+
+class _VersionAction(argparse._VersionAction):
+    """``--version``, with the version looked up only when it is asked for."""
+
+    def __call__(self, parser: Any, namespace: Any, values: Any, option_string: Any = None) -> None:
+        self.version = f"redaksi {_version()}"
+        super().__call__(parser, namespace, values, option_string)
 
 
 def _add_db_option_everywhere(parser: argparse.ArgumentParser) -> None:
@@ -68,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="redaksi",
         description="Redaksi newsroom editor. Without a command it opens the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"redaksi {_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--db", metavar="URL", default=None, help=DB_HELP)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_GROUPS:
@@ -77,9 +86,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: The parser built for each interface language: the launcher asks for the command names
+#: and the command then parses with it, so one start builds it once, not twice.
+_parsers: dict[str, argparse.ArgumentParser] = {}
+
+
+def _parser() -> argparse.ArgumentParser:
+    language = current_language()
+    if language not in _parsers:
+        _parsers[language] = build_parser()
+    return _parsers[language]
+
+
 def known_commands() -> set[str]:
     """Names of every subcommand, so the launcher can tell a command from a GUI option."""
-    parser = build_parser()
+    parser = _parser()
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             return set(action.choices)
@@ -114,7 +135,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    parser = _parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
     except SystemExit as exit_request:  # --help, --version and usage errors

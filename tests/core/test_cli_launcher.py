@@ -104,3 +104,22 @@ def test_commands_never_import_qt(sqlite_url):
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.splitlines()[-1] == "0 []"
+
+
+def test_a_listing_builds_the_parser_once_and_skips_what_it_does_not_use(sqlite_url):
+    """``redaksi list`` pays neither for a second parser nor for python-slugify's tables
+    nor for reading the package metadata for its version."""
+    script = (
+        "import sys\n"
+        "import editor.cli\n"
+        "built = []\n"
+        "real = editor.cli.build_parser\n"
+        "editor.cli.build_parser = lambda: built.append(1) or real()\n"
+        "from ui.launcher import main\n"
+        f"code = main(['--db', {sqlite_url!r}, 'list'])\n"
+        "print(code, len(built), 'slugify' in sys.modules, '__version__' in vars(editor))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == "0 1 False False"
