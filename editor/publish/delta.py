@@ -31,10 +31,11 @@ from editor.publish.job import Job
 from editor.publish.listings import HOME_LENGTH
 from editor.publish.model import PublicArticle, SiteData, SiteSection, digest, load_site
 from editor.publish.plan import Planner
+from editor.publish.redirects import addresses_key, site_redirects, with_old_addresses
 from editor.publish.report import PublishProblem
 from editor.publish.safe_fs import read_regular
 from editor.publish.sidebar import SIDEBAR_LENGTH, ranking
-from editor.publish.state import PublishState, Snapshot
+from editor.publish.state import ArticleRows, PublishState, Snapshot
 from editor.publish.urls import LATEST, author_path
 from editor.publish.visibility import public_clause
 
@@ -42,26 +43,31 @@ from editor.publish.visibility import public_clause
 NOT_PUBLIC = ""
 
 
-def shape_of(article: PublicArticle, pictures: list[str], links: str = "") -> str:
+def shape_of(article: PublicArticle, pictures: list[str], group: str = "") -> str:
     """What lists, sidebars, sitemaps and other pages show of an article, or depend on.
 
-    ``links``: what ties it to other pages (``links_of``): its old addresses, which make
-    redirect pages, and its translation group, whose other pages link to it.
+    ``group``: its translation group (``links_of``), whose other pages link to it. Its old
+    addresses are kept apart: an incremental publish works their redirects out itself.
     """
     tags = tuple((t.name, t.slug) for t in article.tags)
     section = article.section.id.hex if article.section else None
     people = (article.bylines, article.byline_handles)
     # Teasers show the kicker, and the caption stands in for a picture's missing alt text.
     teaser = (article.teaser, article.kicker, article.lead_image_caption)
-    return digest(teaser, section, tags, people, article.lead_image, tuple(pictures), links)
+    return digest(teaser, section, tags, people, article.lead_image, tuple(pictures), group)
 
 
-def links_of(db: Database, ids: Collection[uuid.UUID] | None) -> dict[uuid.UUID, str]:
-    """Old addresses and translation group of the articles (all when None) that have any."""
+#: (translation group, digest of the old addresses) of an article with neither.
+NO_LINKS = ("", "")
+
+
+def links_of(db: Database, ids: Collection[uuid.UUID] | None) -> dict[uuid.UUID, tuple[str, str]]:
+    """Translation group and old addresses (``addresses_key``) of the articles (all when
+    None) that have any."""
     stmt = select(Article.id, Article.kept_fields, Article.translation_group).where(
         or_(Article.kept_fields != "{}", Article.translation_group.is_not(None))
     )
-    found: dict[uuid.UUID, str] = {}
+    found: dict[uuid.UUID, tuple[str, str]] = {}
     with db.transaction() as session:
         if ids is None:
             rows = list(session.execute(stmt))
@@ -72,7 +78,7 @@ def links_of(db: Database, ids: Collection[uuid.UUID] | None) -> dict[uuid.UUID,
                 chunk = wanted[start : start + 500]
                 rows += list(session.execute(stmt.where(Article.id.in_(chunk))))
     for article_id, kept, group in rows:
-        found[article_id] = digest(kept, group)
+        found[article_id] = (group or "", addresses_key(kept))
     return found
 
 
@@ -130,12 +136,24 @@ class DeltaPlan:
     planner: Planner
     jobs: list[Job]
     snapshot: Snapshot
-    #: id (hex) -> (version, shape) of every article whose version moved.
-    articles: dict[str, tuple[int, str]]
+    #: id (hex) -> (version, shape, old addresses) of every article whose version moved.
+    articles: ArticleRows
     #: Articles whose own outputs are made again.
     changed: list[PublicArticle] = field(default_factory=list)
     #: Problems found while planning (for the changed articles and those shown beside).
     problems: list[PublishProblem] = field(default_factory=list)
+    #: The redirects worked out again, when an article's old addresses changed.
+    redirects: RedirectPlan | None = None
+
+
+@dataclass
+class RedirectPlan:
+    #: The redirect pages and server maps the site has now.
+    files: list[str]
+    #: Those it had and has no more.
+    gone: list[str]
+    count: int
+    problems: list[PublishProblem]
 
 
 @dataclass(frozen=True)
@@ -277,7 +295,7 @@ def plan_delta(
     links = links_of(db, list(merged.by_id))
     shapes = {
         hex_id: shape_of(
-            article, planner.body_pictures.get(article.id, []), links.get(article.id, "")
+            article, planner.body_pictures.get(article.id, []), links.get(article.id, NO_LINKS)[0]
         )
         for hex_id, article in shown.items()
     }
@@ -293,7 +311,14 @@ def plan_delta(
     if patched is None:
         return None
     jobs += patched
-    recorded = {a: (v, shapes.get(a, NOT_PUBLIC)) for a, v in moved.items()}
+    addresses = {a.id.hex: links.get(a.id, NO_LINKS)[1] for a in changed}
+    redirects = None
+    if any(stored[a][2] != addresses.get(a, "") for a in moved):
+        redirects = _redirects(db, state, planner, inputs)
+        if redirects is None:
+            return None
+        jobs += redirects[0]
+    recorded = {a: (v, shapes.get(a, NOT_PUBLIC), addresses.get(a, "")) for a, v in moved.items()}
     changed_urls = {a.url for a in changed}
     snapshot = replace(
         snap,
@@ -306,7 +331,32 @@ def plan_delta(
         rankings=stored_ranking(ranked),
         problems=[p for p in snap.problems if p[0] not in changed_urls],
     )
-    return DeltaPlan(merged, planner, jobs, snapshot, recorded, changed, problems)
+    return DeltaPlan(
+        merged,
+        planner,
+        jobs,
+        snapshot,
+        recorded,
+        changed,
+        problems,
+        redirects[1] if redirects is not None else None,
+    )
+
+
+def _redirects(
+    db: Database, state: PublishState, planner: Planner, inputs: DeltaInputs
+) -> tuple[list[Job], RedirectPlan] | None:
+    """Every redirect of the site worked out again, around the files it already has."""
+    before, taken = state.redirects(), state.paths()
+    if before is None or taken is None:
+        return None
+    # Only articles that have kept front matter can have old addresses.
+    data = load_site(db, now=inputs.now, zone=inputs.zone, only=set(with_old_addresses(db)))
+    problems: list[PublishProblem] = []
+    jobs, count = site_redirects(db, data, planner.site, taken - set(before), problems)
+    files = [job.path for job in jobs]
+    gone = sorted(set(before) - set(files))
+    return jobs, RedirectPlan(files, gone, count, problems)
 
 
 def _merge(data: SiteData, others: SiteData | None) -> SiteData:

@@ -35,7 +35,7 @@ from editor.old_addresses import clean_path, old_addresses
 from editor.publish.job import Job
 from editor.publish.model import PublicArticle, SiteData, digest
 from editor.publish.pages import SiteInfo
-from editor.publish.report import PublishProblem, PublishReport
+from editor.publish.report import PublishProblem
 from editor.publish.urls import RESERVED_TOP
 
 NGINX_MAP = "redirects.nginx.conf"
@@ -202,13 +202,8 @@ def redirects_key(redirects: Iterable[Redirect]) -> str:
     return digest(*(f"{r.file}\x1e{r.new}" for r in redirects))
 
 
-def redirect_jobs(
-    db: Database, data: SiteData, site: SiteInfo, jobs: Sequence[Job], report: PublishReport
-) -> list[Job]:
+def redirect_jobs(redirects: Sequence[Redirect], site: SiteInfo) -> list[Job]:
     """The redirect pages and the two server maps, as publish jobs."""
-    taken = {job.path for job in jobs} | {NGINX_MAP, APACHE_MAP}
-    redirects = find_redirects(db, data, taken, report.problems)
-    report.redirects = len(redirects)
     if not redirects:
         return []
     key = digest("redirects", site, redirects_key(redirects))
@@ -223,3 +218,35 @@ def redirect_jobs(
     made.append(Job(NGINX_MAP, key, partial(nginx_map, redirects, site.root)))
     made.append(Job(APACHE_MAP, key, partial(apache_map, redirects, site.root)))
     return made
+
+
+def site_redirects(
+    db: Database,
+    data: SiteData,
+    site: SiteInfo,
+    taken: Collection[str],
+    problems: list[PublishProblem],
+) -> tuple[list[Job], int]:
+    """The jobs of every public article's old addresses (``data``: at least every public
+    article that has any) around the site's own files ``taken``, and how many redirect.
+
+    The full publish and the one that plans only what changed both come here, so an
+    old address added to or taken from an article is handled alike by either."""
+    redirects = find_redirects(db, data, set(taken) | {NGINX_MAP, APACHE_MAP}, problems)
+    return redirect_jobs(redirects, site), len(redirects)
+
+
+def addresses_key(kept_text: str) -> str:
+    """What an article's kept front matter says of its old addresses ("" for none)."""
+    try:
+        kept = json.loads(kept_text or "{}")
+    except ValueError:
+        return ""
+    found = old_addresses(kept) if isinstance(kept, dict) else []
+    return digest(*found) if found else ""
+
+
+def with_old_addresses(db: Database) -> list[uuid.UUID]:
+    """Every article (public or not) whose kept front matter holds anything."""
+    with db.transaction() as session:
+        return list(session.scalars(select(Article.id).where(Article.kept_fields != "{}")))

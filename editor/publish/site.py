@@ -24,6 +24,7 @@ from editor.publish.body import BodyCache
 from editor.publish.brand import LOGO_PATH, SHARE_PATH, Brand
 from editor.publish.building import Built, build_tree
 from editor.publish.delta import (
+    NO_LINKS,
     NOT_PUBLIC,
     DeltaInputs,
     DeltaPlan,
@@ -42,7 +43,7 @@ from editor.publish.model import PublicArticle, SiteData, load_site
 from editor.publish.pages import SiteInfo
 from editor.publish.pictures import SitePictures, body_media
 from editor.publish.plan import Planner, SidebarMode
-from editor.publish.redirects import redirect_jobs
+from editor.publish.redirects import site_redirects
 from editor.publish.report import (
     PublishCancelled,
     PublishError,
@@ -292,9 +293,10 @@ def _publish_everything(
     # Before anything is built: even a publish that fails later takes retracted text out.
     bodies.keep_only({str(article.id) for article in data.articles})
     jobs = planner.jobs()
-    # Old addresses depend on every public article: planned with the whole site only (an
-    # incremental publish keeps the pages the last whole one made).
-    jobs += redirect_jobs(db, data, planner.site, jobs, report)
+    redirects, report.redirects = site_redirects(
+        db, data, planner.site, {job.path for job in jobs}, report.problems
+    )
+    jobs += redirects
     _check_unique(jobs)
     built = build_tree(
         trees.writer(spare),
@@ -321,10 +323,14 @@ def _publish_everything(
     if not levelled:
         return
     shapes = {
-        a.id.hex: shape_of(a, planner.body_pictures.get(a.id, []), links.get(a.id, ""))
+        a.id.hex: shape_of(a, planner.body_pictures.get(a.id, []), links.get(a.id, NO_LINKS)[0])
         for a in data.articles
     }
-    articles = {a: (v, shapes.get(a, NOT_PUBLIC)) for a, v in versions.items()}
+    # Old addresses count only for public articles: only those make redirects.
+    addresses = {a.id.hex: links.get(a.id, NO_LINKS)[1] for a in data.articles}
+    articles = {
+        a: (v, shapes.get(a, NOT_PUBLIC), addresses.get(a, "")) for a, v in versions.items()
+    }
     snapshot = Snapshot(
         settings=settings_key(planner, popular_window, media_dir),
         now=now.isoformat(),
@@ -339,9 +345,16 @@ def _publish_everything(
         live=spare.name,
         file_images=file_images_key(list(data.articles), media_dir),
         files=len(built.manifest.files),
+        redirects=report.redirects,
         problems=[(p.path, p.reason) for p in problems],
     )
-    state.record(snapshot, articles, built.manifest.files, complete=True)
+    state.record(
+        snapshot,
+        articles,
+        built.manifest.files,
+        complete=True,
+        redirects=[job.path for job in redirects],
+    )
 
 
 def _publish_changes(
@@ -362,6 +375,10 @@ def _publish_changes(
     """
     live, spare = pair
     report.articles = int(plan.snapshot.marks.get("public", 0))  # type: ignore[call-overload]
+    redirects = plan.redirects
+    gone = redirects.gone if redirects is not None else []
+    report.redirects = redirects.count if redirects is not None else plan.snapshot.redirects
+    _remove(trees.writer(spare), gone)
     entries = Manifest(state.files(job.path for job in plan.jobs))
     built = build_tree(
         trees.writer(spare),
@@ -380,12 +397,14 @@ def _publish_changes(
     trees.swap_to(spare)
     report.reused = plan.snapshot.files - len(report.written)
     changed = {p: e for p, e in built.manifest.files.items() if entries.files.get(p) != e}
+    report.removed = gone
     levelled = True
     try:
         writer = trees.writer(live)
         writer.mark_pending(changed)
         for path in changed:
             writer.link(path, spare / path)
+        _remove(writer, gone)
     except OSError as error:
         levelled = False
         report.problems.append(
@@ -396,15 +415,33 @@ def _publish_changes(
     changed_urls = {a.url for a in plan.changed}
     fresh = [p for p in plan.problems if p.path in changed_urls]
     fresh += _body_problems(plan.changed, plan.data, bodies)
+    if redirects is not None:
+        report.problems += redirects.problems
     report.problems += [PublishProblem(path, reason) for path, reason in plan.snapshot.problems]
     report.problems += fresh
     if levelled:
         snapshot = replace(
             plan.snapshot,
             live=spare.name,
+            redirects=report.redirects,
             problems=plan.snapshot.problems + [(p.path, p.reason) for p in fresh],
         )
-        state.record(snapshot, plan.articles, changed, complete=False)
+        state.record(
+            snapshot,
+            plan.articles,
+            changed,
+            complete=False,
+            redirects=redirects.files if redirects is not None else None,
+            gone=gone,
+        )
+
+
+def _remove(writer: TreeWriter, paths: list[str]) -> None:
+    """Take files out of a tree, marked pending first (its manifest stops vouching)."""
+    if paths:
+        writer.mark_pending(paths)
+        for path in paths:
+            writer.remove(path)
 
 
 def _body_problems(

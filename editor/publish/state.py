@@ -18,7 +18,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,9 +26,12 @@ from typing import Any
 from editor.publish.safe_fs import is_regular_file, link_refused, remove_name
 
 STATE_NAME = "state.sqlite"
-#: 2: the ranking itself rather than its digest; 3: the files of the site.
-VERSION = 3
+#: 2: the ranking itself rather than its digest; 3: the files of the site; 4: each
+#: article's old addresses, and the redirect pages they made.
+VERSION = 4
 _CHUNK = 500
+#: id (hex) -> (version, shape, digest of its old addresses).
+ArticleRows = dict[str, tuple[int, str, str]]
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class Snapshot:
     file_images: str = ""
     #: How many files the site has.
     files: int = 0
+    #: How many old addresses redirect.
+    redirects: int = 0
     #: Problems reported for articles, as (article url, reason), repeated in later reports.
     problems: list[tuple[str, str]] = field(default_factory=list)
 
@@ -66,6 +71,10 @@ class Snapshot:
             return cls(**data)
         except (ValueError, TypeError, AttributeError):
             return None
+
+
+_ARTICLE_COLUMNS = "id, version, shape, addresses"
+_FILE_COLUMNS = "path, fingerprint, hash"
 
 
 class PublishState:
@@ -87,7 +96,7 @@ class PublishState:
                     "BEGIN; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS articles;"
                     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
                     "CREATE TABLE articles (id TEXT PRIMARY KEY, version INTEGER NOT NULL, "
-                    "shape TEXT NOT NULL) WITHOUT ROWID;"
+                    "shape TEXT NOT NULL, addresses TEXT NOT NULL) WITHOUT ROWID;"
                     "DROP TABLE IF EXISTS files;"
                     "CREATE TABLE files (path TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, "
                     "hash TEXT NOT NULL) WITHOUT ROWID;"
@@ -116,16 +125,36 @@ class PublishState:
         except sqlite3.Error:
             self.discard()
 
-    def articles(self, ids: Iterable[str]) -> dict[str, tuple[int, str]]:
-        """id -> (version, shape) for the ids the last publish had."""
-        return self._rows("articles", "id, version, shape", ids)
+    def articles(self, ids: Iterable[str]) -> ArticleRows:
+        """id -> (version, shape, old addresses) for the ids the last publish had."""
+        return self._rows("articles", _ARTICLE_COLUMNS, ids)
 
     def files(self, paths: Iterable[str]) -> dict[str, tuple[str, str]]:
         """path -> (fingerprint, hash) of the site's files among ``paths``."""
-        return self._rows("files", "path, fingerprint, hash", paths)
+        return self._rows("files", _FILE_COLUMNS, paths)
+
+    def paths(self) -> set[str] | None:
+        """Every file of the site (None when unreadable)."""
+        if self._db is None:
+            return None
+        try:
+            return {path for (path,) in self._db.execute("SELECT path FROM files")}
+        except sqlite3.Error:
+            return None
+
+    def redirects(self) -> list[str] | None:
+        """The redirect pages and server maps the site has (None when not known)."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'redirects'").fetchone()
+            found = json.loads(row[0]) if row else None
+        except (sqlite3.Error, ValueError):
+            return None
+        return found if isinstance(found, list) else None
 
     def _rows(self, table: str, columns: str, keys: Iterable[str]) -> dict[str, Any]:
-        """key -> (the other two columns) of the rows among ``keys`` ({} when unreadable)."""
+        """key -> (the other columns) of the rows among ``keys`` ({} when unreadable)."""
         found: dict[str, Any] = {}
         if self._db is None:
             return found
@@ -136,8 +165,8 @@ class PublishState:
                 chunk = wanted[start : start + _CHUNK]
                 marks = ",".join("?" * len(chunk))
                 query = f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})"
-                for row_key, first, second in self._db.execute(query, chunk):
-                    found[row_key] = (first, second)
+                for row in self._db.execute(query, chunk):
+                    found[row[0]] = tuple(row[1:])
         except sqlite3.Error:
             return {}
         return found
@@ -145,14 +174,17 @@ class PublishState:
     def record(
         self,
         snapshot: Snapshot,
-        articles: dict[str, tuple[int, str]],
+        articles: ArticleRows,
         files: dict[str, tuple[str, str]],
         *,
         complete: bool,
+        redirects: list[str] | None = None,
+        gone: Collection[str] = (),
     ) -> None:
         """Store a finished publish. ``complete``: ``articles`` are every article and
         ``files`` every file of the site (those missing are dropped); otherwise only
-        those given changed."""
+        those given changed, and the files ``gone`` were removed. ``redirects``: the
+        redirect pages and maps the site now has, when the publish worked them out."""
         if self._db is None:
             return
         try:
@@ -160,11 +192,17 @@ class PublishState:
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("BEGIN")
             if complete:
-                self._replace_all("articles", "id, version, shape", articles)
-                self._replace_all("files", "path, fingerprint, hash", files)
+                self._replace_all("articles", _ARTICLE_COLUMNS, articles)
+                self._replace_all("files", _FILE_COLUMNS, files)
             else:
-                self._upsert("articles", "id, version, shape", articles)
-                self._upsert("files", "path, fingerprint, hash", files)
+                self._upsert("articles", _ARTICLE_COLUMNS, articles)
+                self._upsert("files", _FILE_COLUMNS, files)
+                self._db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in gone))
+            if redirects is not None:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('redirects', ?)",
+                    (json.dumps(redirects),),
+                )
             self._db.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES ('snapshot', ?)",
                 (snapshot.to_text(),),
@@ -173,17 +211,18 @@ class PublishState:
         except sqlite3.Error:
             self.discard()
 
-    def _upsert(self, table: str, columns: str, rows: dict[str, tuple[Any, Any]]) -> None:
+    def _upsert(self, table: str, columns: str, rows: dict[str, tuple[Any, ...]]) -> None:
         assert self._db is not None
+        marks = ", ".join("?" * len(columns.split(",")))
         self._db.executemany(
-            f"INSERT OR REPLACE INTO {table} ({columns}) VALUES (?, ?, ?)",
+            f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({marks})",
             ((key, *values) for key, values in rows.items()),
         )
 
-    def _replace_all(self, table: str, columns: str, rows: dict[str, tuple[Any, Any]]) -> None:
+    def _replace_all(self, table: str, columns: str, rows: dict[str, tuple[Any, ...]]) -> None:
         """Only the rows that differ are written: a publish changes few of 250,000."""
         assert self._db is not None
-        stored = {key: (a, b) for key, a, b in self._db.execute(f"SELECT {columns} FROM {table}")}
+        stored = {row[0]: row[1:] for row in self._db.execute(f"SELECT {columns} FROM {table}")}
         key = columns.split(",")[0]
         gone = [(k,) for k in stored if k not in rows]
         self._db.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)

@@ -12,11 +12,14 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from sqlalchemy import select
 
 from editor.config import Settings
 from editor.database import Database
 from editor.importer import import_paths
+from editor.models import Person
 from editor.people import create_person
+from editor.publish import site as site_module
 from editor.publish.site import publish_site
 from editor.wordpress.importer import import_wordpress
 
@@ -178,3 +181,43 @@ def test_translations_of_a_page_link_to_each_other(sqlite_db: Database, tmp_path
     about = page("About")[0]
     assert page("Tentang Kami")[1][1] == ("en", about)  # linked by translationKey
     assert page("Hanya Satu")[1:] == ([], [])  # no translation: no links
+
+
+def test_an_incremental_publish_adds_and_removes_redirects_as_a_full_one_does(
+    imported: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out, cache = tmp_path / "site", tmp_path / "cache"
+    before = publish_site(imported, SETTINGS, out, full=True, now=NOW, cache_dir=cache).redirects
+    publish_site(imported, SETTINGS, out, now=NOW, cache_dir=cache)
+    planned_all: list[bool] = []
+    real_load = site_module.load_site
+    monkeypatch.setattr(
+        site_module, "load_site", lambda *a, **k: planned_all.append(True) or real_load(*a, **k)
+    )
+    post = tmp_path / "sources/jekyll/_posts/2024-03-01-kereta.md"
+    with imported.transaction() as session:
+        admin = session.scalars(select(Person.id).where(Person.name == "Admin Kabar")).one()
+    # Edited at the source: a line added, and an old address.
+    added = JEKYLL.replace("  - /kereta/\n", "  - /kereta/\n  - /arsip/kereta/\n")
+    post.write_text(added + "Jadwal diperbarui.\n")
+    assert import_paths(imported, [post], actor_id=admin).problems == []
+
+    report = publish_site(imported, SETTINGS, out, now=NOW, cache_dir=cache)
+    target, canonical = target_of((out / "arsip/kereta/index.html").read_bytes())
+    assert target == canonical == target_of((out / "kereta/index.html").read_bytes())[0]
+    assert '"/arsip/kereta/"' in (out / "redirects.nginx.conf").read_text()
+    assert report.redirects == before + 1
+
+    post.write_text(JEKYLL.replace("  - /mudik/2024/kereta\n", "") + "Jadwal diperbarui lagi.\n")
+    assert import_paths(imported, [post], actor_id=admin).problems == []
+    report = publish_site(imported, SETTINGS, out, now=NOW, cache_dir=cache)
+    assert not (out / "arsip").exists() and not (out / "mudik").exists()
+    assert "/mudik/" not in (out / "redirects.nginx.conf").read_text()
+    assert report.redirects == before - 1 and "mudik/2024/kereta/index.html" in report.removed
+    assert planned_all == []  # both worked out from the changed article alone
+    monkeypatch.undo()
+    full = tmp_path / "full"
+    publish_site(imported, SETTINGS, full, full=True, now=NOW, cache_dir=cache)
+    assert sorted(p.relative_to(full) for p in full.rglob("*") if p.is_file()) == sorted(
+        p.relative_to(out) for p in out.rglob("*") if p.is_file()
+    )
