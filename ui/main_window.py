@@ -38,6 +38,7 @@ from ui.spelling.newsroom_words import NewsroomWords
 from ui.spelling.service import SpellingService
 from ui.status_bar import StatusBar
 from ui.story_packages import PackageActions
+from ui.sync.bodies import TextFetch
 from ui.sync.controller import SyncController
 from ui.theme import ThemeState
 from ui.tool_windows import ToolWindows
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
             self.spelling, self.editor, self._actor_id, lambda: self._people, self
         )
         self.preview = PreviewPane(self)
+        # The text of an article a replica does not carry, fetched on a worker (ui.sync).
+        self.text_fetch = TextFetch(self)
         # Tools → Media library, once opened (ui.media); pictures dropped on the body.
         self.media_browser: Any = None
         self.editor.picturesDropped.connect(self._pictures_dropped)
@@ -234,35 +237,48 @@ class MainWindow(QMainWindow):
             if self._open_id is not None:
                 self.list_pane.select_article(self._open_id, notify=False)
             return False
+        self.text_fetch.cancel()
         if article_id is None or self.db is None:
-            self._open_id = None
-            self.editor.setEnabled(False)
-            self.preview.clear()
-            self.status.set_no_article()
-            if self.workflow is not None:
-                self.workflow.article_opened(None)
-            self._update_actions()
+            self._show_none()
             return True
         from editor.articles import get_article
-        from ui.sync.bodies import body_for
+        from ui.sync.bodies import text_missing
 
         try:
-            record = body_for(self.db, article_id) or get_article(self.db, article_id)
+            record = get_article(self.db, article_id)
+            missing = text_missing(self.db, article_id)
         except RedaksiError as error:
             self._error(str(error))
             if self._open_id is not None:
                 self.list_pane.select_article(self._open_id, notify=False)
             return False
-        self._open_id = article_id
+        if missing:  # fetched on a worker; the locked editor says so meanwhile
+            self._show_none()
+            self.text_fetch.start(record)
+            return True
+        self.show_opened(record)
+        return True
+
+    def show_opened(self, record: ArticleRecord) -> None:
+        """``record`` (with its text) is the article being edited now."""
+        self._open_id = record.id
         self.newsroom_words.refresh()
         self.editor.load(record, self._sections, self._people)
         self.preview.show_record(record, self.context.settings)
         self.status.set_saved(record.updated_at)
         if self.workflow is not None:
             self.workflow.article_opened(record)
-        QSettings().setValue(LAST_ARTICLE_KEY, str(article_id))
+        QSettings().setValue(LAST_ARTICLE_KEY, str(record.id))
         self._update_actions()
-        return True
+
+    def _show_none(self) -> None:
+        self._open_id = None
+        self.editor.setEnabled(False)
+        self.preview.clear()
+        self.status.set_no_article()
+        if self.workflow is not None:
+            self.workflow.article_opened(None)
+        self._update_actions()
 
     def flush(self) -> bool:
         """Save what is typed now. False (after telling the user) when it could not be."""

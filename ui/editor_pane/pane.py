@@ -398,6 +398,7 @@ class EditorPane(QWidget):
             self._record = record
             self.form.load(record, sections, people)
             self._apply_checker()
+            self.body.setPlaceholderText("")
             self.body.set_text(record.body)
             self._dirty = False
             self._update_target()
@@ -407,6 +408,28 @@ class EditorPane(QWidget):
         self._people = people
         self.setEnabled(True)
         self._count()
+
+    def show_waiting(
+        self,
+        record: ArticleRecord,
+        text: str,
+        sections: list[SectionRecord],
+        people: list[PersonRecord],
+    ) -> None:
+        """``record``'s fields, locked, with ``text`` where its body will be (its text is
+        on the way, or cannot come): nothing is edited, so nothing is saved."""
+        self._restore_undo.forget()
+        self._loading = True
+        try:
+            self._record = None
+            self.form.load(record, sections, people)
+            self.body.set_text("")
+            self.body.setPlaceholderText(text)
+            self._dirty = False
+        finally:
+            self._loading = False
+        self.setEnabled(False)
+        self._count()  # no words yet, not the last article's
 
     def reload(self, record: ArticleRecord) -> None:
         """Show ``record`` with the sections and people of the last ``load``."""

@@ -1,19 +1,23 @@
 """Opening, in the app, an article whose text the replica does not carry: fetched from
-the server while online; offline, one sentence says it is not available offline and the
-editor does not show an empty story."""
+the server on a worker while online (the editor, locked, says it is loading and the window
+keeps working); offline, the locked editor says in one sentence that it is not available
+offline, and never shows an empty story that could be saved."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from editor.records import ArticleDraft
 from editor.sync.replica import Replica
 from editor.workflow.editing import draft_article
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
+from tests.ui.screens import save_screenshot
 from tests.ui.sync.windows import open_window
+from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.postgres
 
@@ -45,12 +49,37 @@ def test_a_text_not_carried_is_fetched_online_and_named_not_available_offline(
     first, second = [s for s in stories if s.id != sarah.editor.record_id()][:2]
 
     qtbot.wait(500)  # the first sync's list refresh is done: the click is not undone
-    assert sarah.list_pane.select_article(first.id)
-    qtbot.waitUntil(lambda: sarah.editor.record_id() == first.id, timeout=5000)
-    assert sarah.editor.body.toPlainText() == first.body
+    editor = sarah.editor
+    click_row(qtbot, sarah, first.id)
+    # Not fetched yet when the click returns: the editor is locked and says why.
+    assert editor.record_id() is None and not editor.isEnabled()
+    assert editor.form.headline.text() == first.headline
+    assert "Loading the text" in editor.body.placeholderText()
+    save_screenshot(sarah, "text-loading")
+    qtbot.waitUntil(lambda: editor.record_id() == first.id, timeout=10000)
+    assert editor.body.toPlainText() == first.body and editor.isEnabled()
 
     server.stop()
     qtbot.waitUntil(lambda: sarah.status.sync_state() == "offline", timeout=15000)
-    assert sarah.list_pane.select_article(second.id)
-    assert sarah.editor.record_id() == first.id  # not an empty editor for the second
-    assert any("not available offline" in text for _kind, text in qt_messages)
+    click_row(qtbot, sarah, second.id)
+    qtbot.waitUntil(lambda: "not available offline" in editor.body.placeholderText(), timeout=10000)
+    save_screenshot(sarah, "text-not-available-offline")
+    assert editor.record_id() is None and not editor.isEnabled()
+    assert editor.body.toPlainText() == "" and editor.form.headline.text() == second.headline
+    assert "not available offline" in sarah.status.currentMessage()
+    assert qt_messages == []  # said in the editor, not in a box to click away
+    assert not sarah.registry.action("article.save").isEnabled()
+
+    click_row(qtbot, sarah, first.id)  # carried since it was fetched: opens offline
+    assert editor.record_id() == first.id and editor.body.toPlainText() == first.body
+
+
+def click_row(qtbot, window: MainWindow, article_id) -> None:
+    """A click on the article's row in the list."""
+    view = window.list_pane.view
+    row = window.list_pane.model.row_of(article_id)
+    index = view.model().index(row, 0)
+    view.scrollTo(index)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
