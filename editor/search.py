@@ -155,8 +155,11 @@ def matching_clause(session: Session, query: str) -> ColumnElement[bool] | None:
         )
         return Article.id.in_(hits)
     keys: Any = _fts_keys(query)
-    few = session.execute(keys.limit(FEW_MATCHES + 1)).all()
-    if len(few) <= FEW_MATCHES:
+    # How many match, counted only up to the limit and inside the database.
+    matches = session.scalar(
+        select(func.count()).select_from(keys.limit(FEW_MATCHES + 1).subquery())
+    )
+    if (matches or 0) <= FEW_MATCHES:
         # Start from the matches: look each one up and let the list sort them.
         found = select(search_text.c.article_id).where(search_text.c.id.in_(keys))
         return Article.id.in_(found)
@@ -229,9 +232,10 @@ def _ranked_fts5(
         # those rows by rowid instead makes FTS5 run the whole match once per row.)
         marks = ",".join(str(key) for key in keys)
         snippet = f"snippet(search_fts, -1, '{HIGHLIGHT_OPEN}', '{HIGHLIGHT_CLOSE}', '…', 16)"
+        # It stops at the oldest row shown (FTS5 seeks to a rowid bound).
         walk = (
             f"SELECT rowid, CASE WHEN rowid IN ({marks}) THEN {snippet} END FROM search_fts "
-            "WHERE search_fts MATCH :q ORDER BY rowid DESC"
+            f"WHERE search_fts MATCH :q AND rowid >= {min(keys)} ORDER BY rowid DESC"
         )
         if window is not None:
             walk += f" LIMIT {int(window)}"
