@@ -404,27 +404,30 @@ def _sitemap_jobs(
         content = read_regular(inputs.live_root / name)
         if content is None or hashlib.blake2b(content, digest_size=16).hexdigest() != entry[1]:
             return None
-        lines = content.decode("utf-8").split("\n")
-        touched = False
-        for index, line in enumerate(lines):
-            if not line.startswith("<url><loc>"):
+        # A few searches of the file, not a look at each of its up to 50,000 lines.
+        text = content.decode("utf-8")
+        edits: list[tuple[int, int, str]] = []
+        for prefix in [*articles, *pages]:
+            start = text.find("\n" + prefix) + 1
+            if start == 0:
                 continue
-            prefix = line[: line.find("</loc>") + len("</loc>")]
-            if prefix not in articles and prefix not in pages:
-                continue
-            old = _line_lastmod(line)
-            own = articles.pop(prefix) if prefix in articles else None
+            end = text.find("\n", start)
+            old = _line_lastmod(text[start:end])
+            own = articles.pop(prefix, None)
             if own is not None:
                 if old is None or sitemaps.lastmod(own) < old:
                     return None  # the lists' newest change may go back: work it out in full
-                lines[index] = sitemaps.url_line(site, own.url, sitemaps.lastmod(own))
-                touched = True
-            elif prefix in pages and old is not None:
+                edits.append((start, end, sitemaps.url_line(site, own.url, sitemaps.lastmod(own))))
+            elif old is not None:
                 url, newest = pages[prefix]
-                lines[index] = sitemaps.url_line(site, url, max(old, newest))
-                touched = True
-        if touched:
-            jobs.append(planner.eager(name, _constant("\n".join(lines).encode())))
+                edits.append((start, end, sitemaps.url_line(site, url, max(old, newest))))
+        if edits:
+            parts, done = [], 0
+            for start, end, line in sorted(edits):
+                parts += [text[done:start], line]
+                done = end
+            parts.append(text[done:])
+            jobs.append(planner.eager(name, _constant("".join(parts).encode())))
     return None if articles else jobs
 
 

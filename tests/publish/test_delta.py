@@ -306,3 +306,23 @@ def test_an_edit_below_the_home_page_but_in_the_feed_updates_the_feed(
     assert planned_everything == []
     assert "rss.xml" in report.written
     _full_equals(publish, tmp_path)
+
+
+def test_an_edit_rewrites_only_the_part_of_a_split_sitemap_that_lists_it(
+    room: Newsroom,
+    publish: PublishFn,
+    tmp_path: Path,
+    planned_everything: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+):
+    from editor.publish import sitemaps
+
+    monkeypatch.setattr(sitemaps, "SITEMAP_LIMIT", 4)  # list pages, then articles, 4 a file
+    _settled(publish)
+    planned_everything.clear()
+    room.edit(room.others[-1], body="Isi yang dikoreksi.\n")  # the oldest: in the last part
+    report = publish()
+    assert planned_everything == []
+    written = sorted(p for p in report.written if p.startswith("sitemap"))
+    assert len(written) >= 2 and "sitemap.xml" not in written  # the index stays
+    _full_equals(publish, tmp_path)
