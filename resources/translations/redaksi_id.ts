@@ -1144,32 +1144,32 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>LeadPicture</name>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="70" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="72" />
         <source>Remove</source>
         <translation>Hapus</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="71" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="73" />
         <source>No lead image for this article</source>
         <translation>Artikel ini tanpa foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="87" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="105" />
         <source>Not in the media library</source>
         <translation>Tidak ada di pustaka media</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="91" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="109" />
         <source>No description yet</source>
         <translation>Belum ada deskripsi</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="93" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="111" />
         <source>%1 (the picture is not on this computer yet)</source>
         <translation>%1 (fotonya belum ada di komputer ini)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/lead_picture.py" line="100" />
+        <location filename="../../ui/editor_pane/lead_picture.py" line="118" />
         <source>Lead image: %1</source>
         <translation>Foto utama: %1</translation>
     </message>

@@ -185,3 +185,14 @@ def test_a_reference_the_library_does_not_know_says_so(qtbot, window):
     qtbot.keyClicks(form.lead_image, "media:" + "ab" * 32)
     assert form.lead_picture.isVisible()
     assert form.lead_picture.shown_text().startswith("Not in the media library")
+
+
+def test_the_lead_picture_is_read_only_once_more_is_unfolded(qtbot, window):
+    """Opening an article (start-up too) with "More" folded reads no picture."""
+    form = window.editor.form
+    assert not form.more.isVisible()
+    assert form.lead_image.text().startswith("media:")  # the demo's first article has one
+    assert form.lead_picture.shown_text() == "\n"  # nothing looked up yet
+    qtbot.mouseClick(form.more_button, Qt.MouseButton.LeftButton)
+    name, description = form.lead_picture.shown_text().split("\n")
+    assert name and description and "media:" not in name

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from editor.errors import RedaksiError
@@ -47,6 +47,8 @@ class LeadPicture(QWidget):
         # Thumbnails by hash (descriptions are asked each time: they may change).
         self._kept: OrderedDict[str, QPixmap] = OrderedDict()
         self._lines = ("", "")
+        self._reference = ""
+        self._drawn = False
         self.thumbnail = QLabel()
         self.thumbnail.setObjectName("leadThumbnail")
         self.thumbnail.setFixedSize(THUMB)
@@ -77,11 +79,27 @@ class LeadPicture(QWidget):
 
     def show_reference(self, reference: str) -> bool:
         """Show the library picture ``reference`` names; False, showing nothing, when it
-        names none (empty, a path or an address: the form shows those as text)."""
-        sha = parse_media_ref(reference)
-        if sha is None:
+        names none (empty, a path or an address: the form shows those as text).
+
+        The picture is looked up when the field is on screen: opening an article with
+        "More" folded (start-up too) reads no picture."""
+        if parse_media_ref(reference) is None:
+            self._reference = ""
             return False
-        record, pixmap = self._picture(sha, reference)
+        self._reference, self._drawn = reference, False
+        if self.isVisible():
+            self._draw()
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._reference and not self._drawn:
+            self._draw()
+
+    def _draw(self) -> None:
+        reference = self._reference
+        self._drawn = True
+        record, pixmap = self._picture(str(parse_media_ref(reference)), reference)
         self.thumbnail.setPixmap(pixmap)
         if record is None:
             name = self.tr("Not in the media library")
@@ -98,7 +116,6 @@ class LeadPicture(QWidget):
         self._show_lines()
         self.setToolTip(f"{name}\n{detail}\n{reference}")
         self.setAccessibleName(self.tr("Lead image: %1").replace("%1", name))
-        return True
 
     def shown_text(self) -> str:
         """The name and description shown (whole, however narrow the field)."""
