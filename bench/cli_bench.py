@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -30,14 +31,21 @@ from bench.zipf_corpus import Corpus  # noqa: E402
 RUNS = 5
 
 
-def median_s(command: list[str], env: dict[str, str]) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_s(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Median wall-clock seconds, and median CPU seconds (less swayed by other load)."""
     subprocess.run(command, env=env, capture_output=True, check=True)  # writes bytecode
-    times = []
+    times, cpu = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, used = time.perf_counter(), _children_cpu()
         subprocess.run(command, env=env, capture_output=True, check=True)
         times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        cpu.append(_children_cpu() - used)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,10 +67,12 @@ def main(argv: list[str] | None = None) -> int:
             f"redaksi search {word}": [redaksi, *db, "search", word],
         }
         print(f"\n{args.count:,} articles ({database.name}), median of {RUNS}")
-        print("| command | seconds |")
-        print("|---|---:|")
+        print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        print("| command | seconds | CPU seconds |")
+        print("|---|---:|---:|")
         for name, command in commands.items():
-            print(f"| {name} | {median_s(command, env):.2f} s |")
+            wall, cpu = median_s(command, env)
+            print(f"| {name} | {wall:.2f} s | {cpu:.2f} s |")
     return 0
 
 
