@@ -164,6 +164,15 @@ def _print_report(report: Any) -> None:
             pulled=report.pulled,
         )
     )
+    if report.pictures_up or report.pictures_down:
+        print(
+            _("Pictures: {up} sent ({sent} MB), {down} received ({received} MB).").format(
+                up=report.pictures_up,
+                sent=f"{report.bytes_up / 2**20:.1f}",
+                down=report.pictures_down,
+                received=f"{report.bytes_down / 2**20:.1f}",
+            )
+        )
     for notice in report.notices:
         print(f"  {notice.kind}: {notice.message}")
 

@@ -183,7 +183,7 @@ def keep_picture(
         for field, value in given.items():
             if value and not getattr(item, field):
                 setattr(item, field, _clean(field, value))
-    if session.get(MediaBlob, picture.sha256) is None:
+    if not _has_blob(session, picture.sha256):  # (the bytes themselves stay unread)
         session.add(MediaBlob(sha256=picture.sha256, data=picture.data))
     return item, new
 

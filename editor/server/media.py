@@ -6,7 +6,8 @@ with no folder to mount, ``pg_dump`` backs them up with the articles, and the pu
 reads them as it does on a single-user database.
 
 - ``POST /media/missing`` ``{"hashes": [...]}``: which of them the server lacks (a
-  replica uploads only those: the same photo from a second replica goes nowhere).
+  replica uploads only those: the same photo from a second replica goes nowhere), and
+  how many bytes of each it keeps from an upload under way.
 - ``GET /media/{sha}/upload``: how many bytes of an upload the server keeps so far.
 - ``PUT /media/{sha}/upload?offset=N&total=T``: the next chunk. Chunks are kept aside
   (``media_parts``) until the last one; then the whole is hashed and decoded and becomes
@@ -27,6 +28,7 @@ import re
 import uuid
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -97,11 +99,14 @@ class MediaEndpoints:
             )
         wanted = [blob_store.valid_hash(h) for h in hashes]
 
-        def work() -> list[str]:
+        def work() -> dict[str, Any]:
             with self.db.transaction() as session:
-                return [sha for sha in wanted if not blob_store.has_blob(session, sha)]
+                missing = [sha for sha in wanted if not blob_store.has_blob(session, sha)]
+                # Where each upload under way stands: no second question before sending.
+                kept = {sha: blob_store.received(session, sha) for sha in missing}
+            return {"missing": missing, "received": {k: v for k, v in kept.items() if v}}
 
-        return {"missing": await run_in_threadpool(work)}
+        return await run_in_threadpool(work)
 
     async def upload_status(self, request: Request, person: PersonRecord, _t: uuid.UUID) -> Any:
         sha = blob_store.valid_hash(request.path_params["sha"])
@@ -139,10 +144,15 @@ class MediaEndpoints:
             raise ValidationError(_("The chunk goes past the picture's announced size."))
 
         def work() -> dict[str, Any]:
-            with self.db.transaction() as session:
-                if blob_store.has_blob(session, sha):
-                    return {"received": total, "complete": True}
-                have = blob_store.keep_part(session, sha, offset, chunk)
+            try:
+                with self.db.transaction() as session:
+                    if blob_store.has_blob(session, sha):
+                        return {"received": total, "complete": True}
+                    have = blob_store.keep_part(session, sha, offset, chunk)
+            except IntegrityError:
+                # The same picture sent by two replicas at once: the other's chunk is in.
+                with self.db.transaction() as session:
+                    raise blob_store.OffsetMismatch(blob_store.received(session, sha)) from None
             if have < total:
                 return {"received": have, "complete": False}
             blob_store.accept(self.db, sha)

@@ -19,7 +19,8 @@ not offered again: the person reads why in a sync notice.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -52,6 +53,8 @@ OFFSET_RETRIES = 3
 class Transferred:
     pictures: int = 0
     bytes: int = 0
+    #: The sync notices left for pictures refused on the way (``SyncNotice`` ids).
+    notices: list[uuid.UUID] = field(default_factory=list)
 
 
 # --- up ----------------------------------------------------------------------------------
@@ -85,35 +88,33 @@ def upload_waiting(
     """Send the server the pictures the outbox needs and it lacks."""
     done = Transferred()
     hashes = _waiting_uploads(db)
-    missing: list[str] = []
+    missing: dict[str, int] = {}
     for start in range(0, len(hashes), ASK_AT_ONCE):
-        missing += server.missing_media(hashes[start : start + ASK_AT_ONCE])
-    for sha in missing:
+        missing.update(server.missing_media(hashes[start : start + ASK_AT_ONCE]))
+    for sha, kept in missing.items():
         if cancel is not None and cancel.is_set():
             break
         try:
-            done.bytes += upload(db, server, sha)
+            done.bytes += upload(db, server, sha, kept)
         except SignInRequiredError:
             raise
         except RemoteError as error:
             if error.status not in (400, 403, 413, 422):
                 raise
-            _refused(db, sha, str(error))
+            done.notices.append(_refused(db, sha, str(error)))
             continue
         done.pictures += 1
     return done
 
 
-def upload(db: Database, server: RemoteServer, sha: str) -> int:
-    """Send one picture from where the server's kept bytes end; the bytes sent."""
+def upload(db: Database, server: RemoteServer, sha: str, kept: int) -> int:
+    """Send one picture from ``kept``, where the server said its bytes end; the bytes
+    sent."""
     with db.transaction() as session:
         size = blob_store.blob_size(session, sha)
     if size is None:
         return 0
-    status = server.upload_status(sha)
-    if status.get("complete"):
-        return 0
-    offset, sent, retries = int(status.get("received") or 0), 0, 0
+    offset, sent, retries = kept, 0, 0
     while offset < size:
         with db.transaction() as session:
             chunk = blob_store.read_range(session, sha, offset, CHUNK_BYTES)
@@ -137,7 +138,7 @@ def upload(db: Database, server: RemoteServer, sha: str) -> int:
     return sent
 
 
-def _refused(db: Database, sha: str, reason: str) -> None:
+def _refused(db: Database, sha: str, reason: str) -> uuid.UUID:
     """The server will not take the picture: its ops leave the outbox, the person is told."""
     with db.transaction() as session:
         session.info[REMOTE] = True
@@ -146,16 +147,17 @@ def _refused(db: Database, sha: str, reason: str) -> None:
         for op in session.scalars(select(OutboxOp).where(OutboxOp.kind == "media")):
             if loads(op.payload_json).get("sha256") == sha:
                 session.delete(op)
-        session.add(
-            SyncNotice(
-                at=utcnow(),
-                kind="refused",
-                message=_("The picture {name} was not sent to the newsroom: {reason}").format(
-                    name=name, reason=reason
-                ),
-                seen=False,
-            )
+        notice = SyncNotice(
+            id=uuid.uuid4(),
+            at=utcnow(),
+            kind="refused",
+            message=_("The picture {name} was not sent to the newsroom: {reason}").format(
+                name=name, reason=reason
+            ),
+            seen=False,
         )
+        session.add(notice)
+        return notice.id
 
 
 # --- down --------------------------------------------------------------------------------
@@ -217,16 +219,20 @@ def fetch_wanted(
             continue
         except ValidationError as error:
             _forget(db, sha)
-            _notice(db, str(error))
+            done.notices.append(_notice(db, str(error)))
             continue
         _forget(db, sha)
         done.pictures += 1
     return done
 
 
-def _notice(db: Database, message: str) -> None:
+def _notice(db: Database, message: str) -> uuid.UUID:
+    notice_id = uuid.uuid4()
     with db.transaction() as session:
-        session.add(SyncNotice(at=utcnow(), kind="refused", message=message, seen=False))
+        session.add(
+            SyncNotice(id=notice_id, at=utcnow(), kind="refused", message=message, seen=False)
+        )
+    return notice_id
 
 
 def download(db: Database, server: RemoteServer, sha: str) -> int:

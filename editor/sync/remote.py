@@ -164,9 +164,11 @@ class RemoteServer:
 
     # --- pictures (editor.sync.media_transfer) -------------------------------------------
 
-    def missing_media(self, hashes: list[str]) -> list[str]:
+    def missing_media(self, hashes: list[str]) -> dict[str, int]:
+        """The pictures the server lacks, each with the bytes it keeps of it so far."""
         data = self._request("POST", "/media/missing", json={"hashes": hashes})
-        return [str(sha) for sha in data.get("missing", [])]
+        kept = data.get("received") or {}
+        return {str(sha): int(kept.get(sha) or 0) for sha in data.get("missing", [])}
 
     def upload_status(self, sha256: str) -> dict[str, Any]:
         result: dict[str, Any] = self._request("GET", f"/media/{sha256}/upload")

@@ -317,6 +317,7 @@ class Replica:
         pushed = self._push(counts, notices, cancel, progress)
         pulled = 0 if cancel is not None and cancel.is_set() else self._pull(cancel, progress)
         fetched = media_transfer.fetch_wanted(self.db, self._remote(), cancel)
+        notices += self._notices_by_id([*sent.notices, *fetched.notices])
         return SyncReport(
             pictures_up=sent.pictures,
             pictures_down=fetched.pictures,
@@ -535,6 +536,13 @@ class Replica:
             query = query.where(SyncNotice.seen.is_(False))
         with self.db.transaction() as session:
             return [_notice_record(n) for n in session.scalars(query)]
+
+    def _notices_by_id(self, notice_ids: list[uuid.UUID]) -> list[SyncNoticeRecord]:
+        if not notice_ids:
+            return []
+        with self.db.transaction() as session:
+            found = session.scalars(select(SyncNotice).where(SyncNotice.id.in_(notice_ids)))
+            return [_notice_record(n) for n in found]
 
     def mark_seen(self, notice_ids: list[uuid.UUID]) -> None:
         with self.db.transaction() as session:
