@@ -92,6 +92,7 @@ def to_record(session: Session, article: Article) -> ArticleRecord:
         updated_at=article.updated_at,
         word_count=article.word_count,
         source_key=article.source_key,
+        translation_group=article.translation_group,
         section_name=section_name,
         section_path=section_path,
     )
@@ -214,7 +215,11 @@ def add_article(
     saved_by: uuid.UUID | None = None,
 ) -> Article:
     """create_article inside the caller's unit of work (with more to commit alongside)."""
-    article = Article(source_key=draft.source_key, updated_by_id=saved_by)
+    article = Article(
+        source_key=draft.source_key,
+        translation_group=draft.translation_group,
+        updated_by_id=saved_by,
+    )
     if article_id is not None:
         article.id = article_id
     session.add(article)
@@ -246,6 +251,7 @@ def _visible_state(article: Article) -> tuple[object, ...]:
         article.body.markdown if article.body else None,
         tuple(b.person_id for b in article.bylines),
         tuple(t.tag_id for t in article.tags),
+        article.translation_group,
     )
 
 
@@ -315,6 +321,8 @@ def store_article(
         )
     before = _visible_state(article)
     _apply(session, article, values, record.body, record.byline_ids, record.tags)
+    if article.translation_group != record.translation_group:
+        article.translation_group = record.translation_group
     # A body- or byline-only change never touches the article row: without this the
     # version would not move and a stale save elsewhere could overwrite it.
     if _visible_state(article) != before:

@@ -99,6 +99,7 @@ def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
         stored.body == wanted.body
         and stored.byline_ids == wanted.byline_ids
         and _tag_keys(stored.tags) == _tag_keys(wanted.tags)
+        and stored.translation_group == wanted.translation_group
     )
 
 
@@ -155,6 +156,7 @@ class ImportWriter:
             scheduled_at=fields.scheduled_at,
             embargo_until=fields.embargo_until,
             source_key=incoming.source.key,
+            translation_group=incoming.translation_group,
         )
 
     def create_all(self, batch: list[Queued]) -> None:

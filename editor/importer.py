@@ -283,12 +283,15 @@ class ImportRun:
             if len(self._pending) >= BATCH_FILES:
                 self.write_pending()
             return
-        # A file that names nobody leaves the byline as it is.
+        # A file that names nobody leaves the byline as it is; an article found by its id
+        # (imported from elsewhere) keeps its translations.
+        own = stored.source_key == source.key
         wanted = replace(
             stored,
             **content_values(fields),
             **_workflow(stored, fields),
             bylines=bylines or stored.bylines,
+            translation_group=incoming.translation_group if own else stored.translation_group,
         )
         self._imported_from[stored.id] = source.path
         updated = self.writer.update(incoming, stored, wanted)

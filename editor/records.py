@@ -103,6 +103,8 @@ class ArticleDraft:
     scheduled_at: datetime | None = None
     embargo_until: datetime | None = None
     source_key: str | None = None
+    #: The same page in other languages shares it (editor.translations).
+    translation_group: str | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,9 @@ class ArticleRecord:
     updated_at: datetime
     word_count: int
     source_key: str | None = None
+    #: The same page in other languages shares it (editor.translations); the publish links
+    #: the public articles of a group to each other.
+    translation_group: str | None = None
     #: Derived, read-only: the section's name and path ("berita/dunia").
     section_name: str = ""
     section_path: str = ""

@@ -5,7 +5,10 @@ language: ``content/en/berita/pemilu.md`` and ``content/id/berita/pemilu.md``, o
 ``about.en.md`` and ``about.md``. An import stores that as the article's translation group
 (``articles.translation_group``, editor.importer), and the publish links the public
 articles of a group to each other (``<link rel="alternate" hreflang>`` and a line under
-the headline, editor.publish.translations).
+the headline, editor.publish.translations). The group is part of the article's content in
+a newsroom's sync (editor.sync.states): it goes up from the replica that imported, down to
+every replica, and a change to it is merged like any other field; changing it makes a new
+version, so the publish sees it.
 """
 
 from __future__ import annotations

@@ -40,7 +40,15 @@ from editor.sync.feed import CURRENT_OP, OpContext, stored_result
 from editor.sync.media_items import apply_media_op
 from editor.sync.merge import merge_content
 from editor.sync.snapshots import article_states
-from editor.sync.states import State, content_of, dumps, parse_time, parse_uuid, with_content
+from editor.sync.states import (
+    State,
+    content_of,
+    dumps,
+    parse_group,
+    parse_time,
+    parse_uuid,
+    with_content,
+)
 from editor.sync.tables import AppliedOp, ArticleConflict
 from editor.workflow.audit import record_refusal
 from editor.workflow.comments import add_comment, resolve_comment
@@ -271,6 +279,7 @@ def _create(db: Database, person_id: uuid.UUID, article_id: uuid.UUID, content: 
         lead_image_caption=str(content.get("lead_image_caption") or ""),
         lead_image_credit=str(content.get("lead_image_credit") or ""),
         embargo_until=parse_time(content.get("embargo_until")),
+        translation_group=parse_group(content.get("translation_group")),
     )
     draft_article(db, draft, actor_id=person_id, article_id=article_id)
 

@@ -31,7 +31,15 @@ from editor.models import (
 )
 from editor.search import reindex_article
 from editor.sync.media_items import apply_media
-from editor.sync.states import State, dumps, loads, parse_time, parse_uuid, table_of
+from editor.sync.states import (
+    State,
+    dumps,
+    loads,
+    parse_group,
+    parse_time,
+    parse_uuid,
+    table_of,
+)
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncDeferred, SyncShadow
 
 
@@ -159,6 +167,7 @@ def _article_values(state: State) -> dict[str, Any]:
         "embargo_until": parse_time(content.get("embargo_until")),
         "word_count": state.get("word_count", 0),
         "source_key": state.get("source_key"),
+        "translation_group": parse_group(content.get("translation_group")),
         "version": state["version"],
         **_times(state, "published_at", "scheduled_at", "created_at", "updated_at"),
     }

@@ -121,6 +121,7 @@ def article_content(article: Article, *, with_body: bool) -> State:
         "embargo_until": iso(article.embargo_until),
         "bylines": [str(b.person_id) for b in article.bylines],
         "tags": [t.tag.name for t in article.tags],
+        "translation_group": article.translation_group,
         "body": (article.body.markdown if article.body else "") if with_body else None,
     }
 

@@ -17,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Table
 
 from editor.records import ArticleRecord, PersonRef
+from editor.translations import MAX_GROUP
 
 #: Metadata a save op carries and the merge treats one by one.
 CONTENT_FIELDS = (
@@ -32,6 +33,7 @@ CONTENT_FIELDS = (
     "embargo_until",
     "bylines",
     "tags",
+    "translation_group",
 )
 #: Fields only a status change moves.
 WORKFLOW_FIELDS = ("status", "published_at", "scheduled_at")
@@ -45,6 +47,11 @@ def iso(value: datetime | None) -> str | None:
 
 def parse_time(value: object) -> datetime | None:
     return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def parse_group(value: object) -> str | None:
+    """A translation group as sent: text within the column's length, else none."""
+    return value[:MAX_GROUP] if isinstance(value, str) and value else None
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -66,6 +73,7 @@ def content_of(record: ArticleRecord, *, with_body: bool = True) -> State:
         "embargo_until": iso(record.embargo_until),
         "bylines": [str(p.id) for p in record.bylines],
         "tags": list(record.tags),
+        "translation_group": record.translation_group,
         "body": record.body if with_body else None,
     }
 
@@ -89,6 +97,10 @@ def with_content(record: ArticleRecord, content: State) -> ArticleRecord:
         embargo_until=parse_time(content.get("embargo_until")),
         bylines=bylines,
         tags=tuple(str(t) for t in content.get("tags") or ()),
+        # A client that does not carry the group leaves it as it is.
+        translation_group=parse_group(content["translation_group"])
+        if "translation_group" in content
+        else record.translation_group,
         body=record.body if body is None else str(body),
     )
 
