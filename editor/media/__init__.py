@@ -10,5 +10,6 @@ same bytes, and a replica fetches them once from the newsroom server.
 
 Modules: ``tables`` (the two tables), ``refs`` (the ``media:`` reference), ``intake``
 (reading and checking a file from outside), ``library`` (adding, finding, describing),
-``renditions`` (the resized copies a publish writes).
+``renditions`` (the resized copies a publish writes), ``header`` (the pixel size of a
+picture file the publish copies as it is).
 """

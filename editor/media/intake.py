@@ -35,8 +35,8 @@ MAX_PIXELS = 70_000_000
 #: Pillow's format name -> MIME type: what browsers show and the publish can resize.
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}
 #: EXIF orientations that turn the picture a quarter: width and height swap when shown.
-_QUARTER_TURNS = {5, 6, 7, 8}
-_EXIF_ORIENTATION = 0x0112
+QUARTER_TURNS = {5, 6, 7, 8}
+EXIF_ORIENTATION = 0x0112
 
 
 class NotAPicture(ValidationError):
@@ -114,7 +114,7 @@ def check_picture(data: bytes, name: str, shown: str | None = None) -> Picture:
                         )
                     )
                 image.load()
-                orientation = image.getexif().get(_EXIF_ORIENTATION, 1)
+                orientation = image.getexif().get(EXIF_ORIENTATION, 1)
                 kind = image.format or ""
     except NotAPicture:
         raise
@@ -137,7 +137,7 @@ def check_picture(data: bytes, name: str, shown: str | None = None) -> Picture:
                 path=shown
             )
         ) from None
-    if orientation in _QUARTER_TURNS:
+    if orientation in QUARTER_TURNS:
         width, height = height, width
     return Picture(
         data=data,

@@ -2,7 +2,9 @@
 
 A lead image is a picture of the media library (``media:<sha256>``, see
 ``editor.publish.pictures``), or, for sites imported from elsewhere, a path inside the
-media folder given to the publish, or a web address.
+media folder given to the publish, or a web address. A file from the media folder is
+copied as it is, with its pixel size read from its header for the page's ``width`` and
+``height``; a file that is not a picture a page can show is left out and reported.
 
 Image paths come from users and imports, so they are untrusted: a path that is absolute,
 climbs out with ``..`` or resolves (through a link) outside the media folder is refused
@@ -13,11 +15,14 @@ open newsroom database or its journal files: only SQLite may open those.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 from editor.i18n import _
+from editor.media.header import NoSize, picture_size
 from editor.media.refs import is_media_ref, parse_media_ref
 from editor.publish.pictures import SitePicture, SitePictures
 from editor.publish.report import PublishProblem
@@ -32,6 +37,9 @@ class MediaFile:
     source: Path
     #: Size and modification time: a changed file is copied again.
     stamp: str
+    #: Pixel size as shown (``with_size``); 0 until read.
+    width: int = 0
+    height: int = 0
 
     @property
     def url(self) -> str:
@@ -60,6 +68,15 @@ class LeadImage:
         if self.media is not None:
             return base + self.media.url
         return self.external
+
+    def file_html(self, root: str, alt: str) -> Markup | None:
+        """The ``<img>`` of a file from the media folder, sized once its size is read."""
+        if self.media is None or not self.media.width:
+            return None
+        return Markup(
+            f'<img src="{escape(root + self.media.url)}" width="{self.media.width}" '
+            f'height="{self.media.height}" alt="{escape(alt)}">'
+        )
 
     def key(self) -> object:
         """What the picture looks like on a page, for the page's fingerprint."""
@@ -172,6 +189,40 @@ def resolve_lead_image(
         return LeadImage()
     stamp = f"{info.st_size}:{info.st_mtime_ns}"
     return LeadImage(media=MediaFile(f"{MEDIA.strip('/')}/{relative.as_posix()}", source, stamp))
+
+
+def with_size(
+    image: LeadImage,
+    text: str,
+    problems: list[PublishProblem],
+    where: str,
+    known: dict[tuple[Path, str], tuple[int, int] | str] | None = None,
+) -> LeadImage:
+    """A lead image from the media folder with its pixel size read from the file, or none
+    (and a problem) when the file is not a picture a page can show. ``known``: sizes
+    already read in this publish, by file and stamp (many articles may share a file)."""
+    if image.media is None:
+        return image
+    known = {} if known is None else known
+    found = known.get((image.media.source, image.media.stamp))
+    if found is None:
+        try:
+            found = picture_size(image.media.source)
+        except NoSize as error:
+            found = str(error)
+        known[image.media.source, image.media.stamp] = found
+    if isinstance(found, str):
+        problems.append(
+            PublishProblem(
+                where,
+                _("lead image {text!r} {reason}; it was left out.").format(
+                    text=text.strip(), reason=found
+                ),
+            )
+        )
+        return LeadImage()
+    width, height = found
+    return replace(image, media=replace(image.media, width=width, height=height))
 
 
 def copy_file(source: Path, target: Path) -> None:

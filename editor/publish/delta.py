@@ -25,7 +25,7 @@ from sqlalchemy import not_, or_, select
 from editor.database import Database
 from editor.models import Article
 from editor.publish import changes, sitemaps
-from editor.publish.assets import LeadImage, resolve_lead_image
+from editor.publish.assets import LeadImage, resolve_lead_image, with_size
 from editor.publish.feeds import FEED_LENGTH
 from editor.publish.job import Job
 from editor.publish.listings import HOME_LENGTH
@@ -449,8 +449,15 @@ def _constant(content: bytes) -> Callable[[], bytes]:
 def lead_images(
     data: SiteData, media_dir: Path | None, problems: list[PublishProblem], pictures: Any
 ) -> dict[Any, LeadImage]:
+    known: dict[tuple[Path, str], tuple[int, int] | str] = {}
     return {
-        a.id: resolve_lead_image(a.lead_image, media_dir, problems, a.url, pictures)
+        a.id: with_size(
+            resolve_lead_image(a.lead_image, media_dir, problems, a.url, pictures),
+            a.lead_image,
+            problems,
+            a.url,
+            known,
+        )
         for a in data.articles
         if a.lead_image
     }

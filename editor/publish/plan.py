@@ -50,7 +50,9 @@ SidebarMode = Literal["embed", "ssi"]
 SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: Bump when the publisher's output changes in a way templates do not show.
 #: 5: lists paged from the oldest (editor.publish.pagination).
-PUBLISH_FORMAT = "5"
+#: 6: a lead image file gets its width and height; feeds and sitemaps drop characters
+#: XML forbids; a refused link keeps no rel, a raw <img> gets alt="".
+PUBLISH_FORMAT = "6"
 
 
 @dataclass(frozen=True)
@@ -272,6 +274,9 @@ class Planner:
         return jobs
 
     def _lead_html(self, article: PublicArticle, image: LeadImage) -> Markup | None:
+        if image.media is not None:
+            # A file from before the media library: its caption is its description.
+            return image.file_html(self.site.root, article.lead_image_caption or article.headline)
         if image.picture is None:
             return None
         record = image.picture.record

@@ -6,9 +6,13 @@ media library (``redaksi media describe``, the app's media dialog), where every 
 that shows the picture shares it. A picture in the body may carry its own in the Markdown
 (``![Banjir di Pluit](media:…)``), which wins on that page.
 
-Checked: the lead image when it is a library picture, and every picture in the body. A
-lead image given as a path or an address from before the library keeps its caption as
-its alt text on the page and is not checked here.
+Checked: the lead image and every picture in the body. A lead image given as a path in
+the media folder, from before the library (or an import that could not find the file),
+has nowhere to keep a description: its page falls back on the caption, which says what
+the story is about rather than what the photo shows. So it fails until the picture is
+added to the library, described, and chosen as the lead image (an editor may publish
+past it with a reason). A lead image given as a web address is not checked here: it
+stays on the other site, described there.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from editor.i18n import _, ngettext
-from editor.media.refs import REF_IN_TEXT, parse_media_ref
+from editor.media.refs import REF_IN_TEXT, is_media_ref, parse_media_ref
 from editor.media.tables import MediaItem
 from editor.records import ArticleRecord
 from editor.workflow.checklist import ChecklistItem
@@ -46,6 +50,11 @@ def _described(alt: str) -> str:
     return "" if alt.lower() in PLACEHOLDERS else alt
 
 
+def _is_file_path(lead_image: str) -> bool:
+    text = lead_image.strip()
+    return bool(text) and not is_media_ref(text) and not text.startswith(("https://", "http://"))
+
+
 def alt_text_item(session: Session, record: ArticleRecord) -> ChecklistItem:
     """Passes when every checked picture has a description; names those without."""
     lead = parse_media_ref(record.lead_image)
@@ -60,6 +69,14 @@ def alt_text_item(session: Session, record: ArticleRecord) -> ChecklistItem:
     missing: list[str] = []
     if lead and not library.get(lead, "").strip():
         missing.append(_("the lead image"))
+    elif _is_file_path(record.lead_image):
+        missing.append(
+            _(
+                "the lead image {path} (a file from before the media library keeps none: "
+                "add it with redaksi media add FILE --alt TEXT or the media library, and "
+                "choose it as the lead image)"
+            ).format(path=record.lead_image.strip())
+        )
     for alt, target, match in body:
         if alt or (match and library.get(match.group(1), "").strip()):
             continue

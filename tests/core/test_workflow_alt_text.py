@@ -6,8 +6,11 @@ and ``redaksi media describe`` to fix it.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from editor.articles import get_article, save_article
 from editor.media.intake import check_picture
-from editor.media.library import add_picture
+from editor.media.library import add_picture, search_media
 from tests.core import test_cli_workflow
 from tests.core.test_workflow_support import READY_BODY, force_status, ready_story
 from tests.media.pictures import jpeg
@@ -77,9 +80,34 @@ def test_body_pictures_need_a_description_in_the_markdown_or_the_library(
     assert described.short not in line and "they show" in line
 
 
-def test_a_lead_image_from_before_the_library_is_not_checked(newsroom, sqlite_url, capsys):
+def test_a_lead_image_file_from_before_the_library_asks_to_join_it(
+    newsroom, sqlite_url, capsys, tmp_path
+):
+    """A path keeps no description: the checklist says how to give it one, and passes once
+    the file is in the library, described, and chosen as the lead image."""
     db, room = newsroom
     story = ready_story(db, room, lead_image="2023/nato.jpg")
     force_status(db, story, "approved")
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
+    assert code == 1
+    (line,) = [line for line in out.splitlines() if "alt_text" in line]
+    assert "[ ] alt_text: no alt text for the lead image 2023/nato.jpg" in line
+    assert "redaksi media add FILE --alt TEXT" in line
+    # A web address stays described on its own site: not this checklist's to ask.
+    elsewhere = ready_story(db, room, lead_image="https://foto.example.id/nato.jpg")
+    force_status(db, elsewhere, "approved")
+    code, out, _ = run(capsys, sqlite_url, "checklist", str(elsewhere.id))
+    assert code == 0 and "[x] alt_text" in out
+
+    photo = tmp_path / "nato.jpg"
+    photo.write_bytes(jpeg(320, 180, colour=(5, 60, 160)))
+    alt = "Bendera NATO di depan markas di Brussel"
+    code, out, err = run(
+        capsys, sqlite_url, "media", "add", str(photo), "--alt", alt, "--as", "rina-editor"
+    )
+    assert code == 0, err
+    (added,) = [p for p in search_media(db, "Bendera") if p.alt_text == alt]
+    current = get_article(db, story.id)
+    save_article(db, replace(current, lead_image=added.ref))
     code, out, _ = run(capsys, sqlite_url, "checklist", str(story.id))
     assert code == 0 and "[x] alt_text" in out

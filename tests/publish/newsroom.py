@@ -12,10 +12,13 @@ from editor.models import PageView
 from editor.people import ensure_person
 from editor.records import ArticleDraft, ArticleRecord
 from editor.sections import create_section, find_section
+from tests.media.pictures import jpeg
 
 #: 04 May 2023 07:56 WIB, as on the sample page.
 NATO_TIME = datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
 NOW = datetime(2023, 5, 5, 3, 0, tzinfo=UTC)
+#: The NATO story's lead image, a file in the media folder.
+NATO_SIZE = (480, 270)
 NATO_BODY = (
     "Pakta Pertahanan Atlantik Utara (NATO) berencana melebarkan sayapnya dengan membuka "
     "kantor penghubung di Jepang.\n\n"
@@ -54,7 +57,8 @@ class Newsroom:
 def build_newsroom(db: Database, media: Path, *, extra: int = 8) -> Newsroom:
     media.mkdir(parents=True, exist_ok=True)
     (media / "2023").mkdir(exist_ok=True)
-    (media / "2023" / "nato.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a real jpeg")
+    # A file from before the media library: a path inside the media folder.
+    (media / "2023" / "nato.jpg").write_bytes(jpeg(NATO_SIZE[0], NATO_SIZE[1]))
     berita = create_section(db, "Berita")
     dunia = create_section(db, "Dunia", parent_id=berita.id)
     nasional = create_section(db, "Nasional", parent_id=berita.id)

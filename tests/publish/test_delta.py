@@ -20,6 +20,7 @@ from editor.articles import create_article
 from editor.models import Article, ArticleCorrection, PageView, Person, Section, Tag
 from editor.publish import site as site_module
 from editor.records import ArticleDraft
+from tests.media.pictures import jpeg
 from tests.publish.conftest import BodyEdit, PublishFn, site_files
 from tests.publish.newsroom import NATO_TIME, NOW, Newsroom
 
@@ -138,7 +139,7 @@ def _old_stamp_edit(room: Newsroom) -> None:
 
 def _touch_image(room: Newsroom) -> None:
     image = room.media / "2023" / "nato.jpg"
-    image.write_bytes(b"\xff\xd8\xff\xe0 another picture, same name")
+    image.write_bytes(jpeg(480, 270, colour=(10, 200, 40)))  # another picture, same name
     os.utime(image, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
 
 

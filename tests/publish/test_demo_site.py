@@ -175,8 +175,9 @@ PLANTED = (
 def test_the_nu_html_checker_finds_no_error_on_any_page(
     demo_site: Path, sqlite_db: Database, tmp_path: Path
 ):
-    """One run of the W3C's checker over the demo site, a site whose article uses every
-    block, and a planted bad page (which must be the only one with an error)."""
+    """One run of the W3C's checker over the demo site, a site whose articles use every
+    block and a lead image file from before the media library, and a planted bad page
+    (which must be the only one with an error)."""
     picture = add_picture(
         sqlite_db, check_picture(jpeg(1200, 800), "gedung.jpg"), alt_text="Gedung redaksi"
     )
@@ -191,8 +192,23 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(
             tags=("Tag Satu", "tag/dua"),
         ),
     )
+    media = tmp_path / "media"
+    media.mkdir()
+    (media / "lama.jpg").write_bytes(jpeg(640, 360))
+    create_article(
+        sqlite_db,
+        ArticleDraft(
+            headline="Foto dari sebelum perpustakaan",
+            body="Isi.\n",
+            status="published",
+            published_at=NOW - timedelta(hours=2),
+            lead_image="lama.jpg",
+            lead_image_caption="Foto lama",
+        ),
+    )
     blocks = tmp_path / "blocks"
-    _publish(sqlite_db, blocks / "site")
+    _publish(sqlite_db, blocks / "site", media_dir=media)
+    assert (blocks / "site/media/lama.jpg").is_file()
     planted = tmp_path / "planted"
     planted.mkdir()
     (planted / "index.html").write_text(PLANTED)

@@ -15,6 +15,7 @@ from editor.database import Database
 from editor.people import create_person
 from editor.records import ArticleDraft, ArticleRecord, PersonRecord
 from editor.sections import create_section
+from tests.core.test_workflow_support import described_picture
 from tests.ui.spelling_helpers import wait_checked
 from ui.main_window import AppContext, MainWindow
 from ui.workflow.profile import PROFILE_KEY
@@ -46,7 +47,7 @@ class Newsroom:
             "body": BODY,
             "section_id": section.id if section else None,
             "byline_ids": ((byline or self.reporter).id,),
-            "lead_image": "beras.jpg",
+            "lead_image": described_picture(self.db, "Karung beras bertumpuk di pasar"),
             "lead_image_caption": "Pedagang beras di pasar induk",
             "lead_image_credit": "Redaksi/Sarah",
             "status": status,
