@@ -333,6 +333,23 @@ class PageViewHour(Base):
     views: Mapped[int] = mapped_column(Integer, default=0)
 
 
+class PageViewSectionHour(Base):
+    """Page views of one section's articles in one UTC hour (0020), so a section's chart
+    reads a row per hour as the site's does.
+
+    ``editor.views.store.add_views`` adds to it in the same transaction as to the hourly
+    rows; triggers on ``articles`` move an article's hours when it changes section and take
+    them away when it is deleted for good. No foreign key: a section removed later leaves
+    hours nobody asks for, never a failed delete.
+    """
+
+    __tablename__ = "page_view_section_hours"
+
+    section_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    hour: Mapped[datetime] = mapped_column(UTCDateTime, primary_key=True)
+    views: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class SearchDocument(Base):
     """The text search reads on PostgreSQL (SQLite: ``search_text`` and its FTS5 index
     ``search_fts``, see migration 0017).

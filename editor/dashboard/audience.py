@@ -17,11 +17,16 @@ from sqlalchemy import Result, Select, func, select
 from sqlalchemy.orm import Session
 
 from editor.dashboard.buckets import bucket_of, check_bucket, hours_in
-from editor.dashboard.filters import DashboardFilter, article_clause, needs_articles
+from editor.dashboard.filters import (
+    DashboardFilter,
+    article_clause,
+    needs_articles,
+    section_subtree,
+)
 from editor.dashboard.ids import as_uuid, stored_id
 from editor.dashboard.window_sums import ranked_views
 from editor.database import Database
-from editor.models import Article, PageView, PageViewHour
+from editor.models import Article, PageView, PageViewHour, PageViewSectionHour
 from editor.publish.visibility import public_clause
 
 #: Candidates looked up per query while ranking Populer.
@@ -75,19 +80,29 @@ def views_over_time(
         # The whole site: one stored total per hour instead of every article's hours.
         total = PageViewHour
         stmt = select(total.hour, total.views).where(total.hour > flt.start, total.hour <= flt.now)
+    elif article_id is None and flt.reporter_id is None:
+        # One section (with those below it): one stored total per section and hour.
+        assert flt.section_id is not None  # needs_articles: a section or a reporter
+        section = PageViewSectionHour
+        stmt = (
+            select(section.hour, func.sum(section.views))
+            .where(section.section_id.in_(section_subtree(db, flt.section_id)))
+            .where(section.hour > flt.start, section.hour <= flt.now)
+            .group_by(section.hour)
+        )
     else:
         stmt = (
             select(PageView.hour, func.sum(PageView.views))
             .where(PageView.hour > flt.start, PageView.hour <= flt.now)
             .group_by(PageView.hour)
         )
-    if article_id is not None:
-        stmt = stmt.where(PageView.article_id == article_id)
-    if needs_articles(flt):
-        # The chosen articles first, then their hours by the primary key (article, hour):
-        # a section's few thousand articles, not the whole site's rows in the window.
-        chosen = select(Article.id).where(article_clause(db, flt))
-        stmt = stmt.where(PageView.article_id.in_(chosen))
+        if article_id is not None:
+            stmt = stmt.where(PageView.article_id == article_id)
+        if needs_articles(flt):
+            # The chosen articles first, then their hours by the primary key (article,
+            # hour): a reporter's few hundred articles, not the site's rows in the window.
+            chosen = select(Article.id).where(article_clause(db, flt))
+            stmt = stmt.where(PageView.article_id.in_(chosen))
     with db.transaction() as session:
         rows = session.execute(stmt).all()
     local = ZoneInfo(zone)

@@ -3,8 +3,8 @@ that make importing again harmless (file hashes, counted log lines, CSV totals).
 
 Every change to ``page_views`` also moves the rollups by the same amount in the same
 transaction: ``page_view_days`` and ``page_view_weeks`` per article and UTC day or week,
-``page_view_hours`` for the whole site per UTC hour. They always agree with the hourly
-rows (the dashboard relies on it)."""
+``page_view_hours`` for the whole site and ``page_view_section_hours`` per section and UTC
+hour. They always agree with the hourly rows (the dashboard relies on it)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import BigInteger, Column, MetaData, Table, Uuid, select, tuple_
+from sqlalchemy import BigInteger, Column, MetaData, Table, Uuid, select, text, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from editor.models import (
+    Article,
     PageView,
     PageViewCsvCount,
     PageViewDay,
     PageViewHour,
     PageViewImport,
     PageViewLogLine,
+    PageViewSectionHour,
     PageViewWeek,
     UTCDateTime,
 )
@@ -94,6 +96,28 @@ def add_views(session: Session, counts: Mapping[ViewKey, int]) -> None:
     _add_to_counts(session, PageViewDay, per_day)
     _add_to_counts(session, PageViewWeek, per_week)
     _add_to_counts(session, PageViewHour, {(hour,): views for hour, views in per_hour.items()})
+    sections = _sections_of(session, sorted({article_id for article_id, _hour in counts}))
+    per_section_hour: dict[tuple[uuid.UUID, datetime], int] = {}
+    for (article_id, hour), views in counts.items():
+        section_id = sections.get(article_id)
+        if section_id is not None:
+            key = (section_id, hour)
+            per_section_hour[key] = per_section_hour.get(key, 0) + views
+    _add_to_counts(session, PageViewSectionHour, per_section_hour)
+
+
+def _sections_of(session: Session, article_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, Any]:
+    """Each article's section, read so that a move to another section cannot slip between
+    the reading and the commit (its trigger moves only the hours it sees committed)."""
+    if session.get_bind().dialect.name == "postgresql":
+        # The move's trigger takes SHARE ROW EXCLUSIVE on the totals: it waits until this
+        # import commits, or this waits until the move committed and reads its section.
+        session.execute(text("LOCK TABLE page_view_section_hours IN ROW EXCLUSIVE MODE"))
+    found: dict[uuid.UUID, Any] = {}
+    for chunk in _chunks(article_ids):
+        rows = session.execute(select(Article.id, Article.section_id).where(Article.id.in_(chunk)))
+        found.update({article_id: section_id for article_id, section_id in rows})
+    return found
 
 
 def _add_to_counts(
