@@ -142,6 +142,8 @@ class SitePermalinks:
         #: What the import report says about the settings files (one it could not read).
         self.notes: list[str] = []
         self._read: dict[Path, _Settings | None] = {}
+        #: Every page of a site asks from the same folder: its answer, worked out once.
+        self._found: dict[tuple[Path, tuple[str, ...]], tuple[Path, _Settings] | None] = {}
 
     def fingerprint(self) -> str:
         """The settings files in the folders imported and the ones they are in, as part
@@ -165,7 +167,12 @@ class SitePermalinks:
         """The first settings file of ``names`` in ``folder`` or above it, up to the
         folder imported (and its parent, for a ``content`` folder imported on its own),
         with the folder it is in."""
-        folder = folder.absolute()
+        asked = (folder, names)
+        if asked not in self._found:
+            self._found[asked] = self._look_up(folder.absolute(), names)
+        return self._found[asked]
+
+    def _look_up(self, folder: Path, names: tuple[str, ...]) -> tuple[Path, _Settings] | None:
         stops = {root.parent for root in self._roots} | set(self._roots)
         while True:
             for name in names:
