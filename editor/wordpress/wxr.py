@@ -72,6 +72,8 @@ class Item:
     meta: dict[str, str] = field(default_factory=dict)
     #: The item's XML, for its fingerprint (a re-import of the same item is unchanged).
     raw: bytes = b""
+    #: When the post was last edited, as post_date_gmt.
+    post_modified_gmt: str = ""
 
 
 @dataclass
@@ -138,6 +140,7 @@ def _item(element: Any) -> Item:
         post_name=values.get("post_name", ""),
         post_date=values.get("post_date", ""),
         post_date_gmt=values.get("post_date_gmt", ""),
+        post_modified_gmt=values.get("post_modified_gmt", ""),
         parent=_number(values.get("post_parent", "")),
         attachment_url=values.get("attachment_url", ""),
         terms=tuple(terms),

@@ -62,6 +62,7 @@ def test_posts_become_articles_with_their_metadata_and_images(
     articles = by_title(db, report)
     bbm = articles["Harga BBM Naik, Antrean Mengular di SPBU"]
     assert (bbm.status, bbm.published_at) == ("published", datetime(2023, 5, 4, 0, 56, tzinfo=UTC))
+    assert bbm.updated_at == datetime(2023, 5, 4, 2, 10, tzinfo=UTC)  # post_modified_gmt
     assert bbm.slug == "harga-bbm-naik"
     assert bbm.section_path == "berita/ekonomi"
     assert bbm.tags == ("BBM", "C++")
