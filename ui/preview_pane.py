@@ -32,6 +32,7 @@ from ui.preview.pictures import PreviewPictures, add_to
 
 if TYPE_CHECKING:
     from editor.database import Database
+    from ui.sync.pictures import PictureFetches
 
 #: How long typing must pause before the preview is rebuilt.
 DEBOUNCE_MS = 300
@@ -87,6 +88,7 @@ class PreviewPane(QWidget):
         self._html = ""
         self._db: Database | None = None
         self._pictures = PreviewPictures()
+        self._fetches: PictureFetches | None = None
         #: Where "Open in browser" writes its pages: made on first use, removed with the pane.
         self._browser_folder: tempfile.TemporaryDirectory[str] | None = None
 
@@ -276,10 +278,22 @@ class PreviewPane(QWidget):
         if db is None:
             self._pictures.set_loader(None)
             return
-        from ui.sync.pictures import preview_loader
+        from ui.sync.pictures import PictureFetches, preview_loader
 
-        # On a replica a picture not here yet is fetched; offline it says so.
-        self._pictures.set_loader(preview_loader(db))
+        # On a replica a picture not here yet is fetched on a worker; offline it says so.
+        if self._fetches is not None:
+            self._fetches.deleteLater()
+        self._fetches = PictureFetches(db, self)
+        self._fetches.arrived.connect(self._picture_arrived)
+        self._pictures.set_loader(preview_loader(self._fetches))
+
+    def _picture_arrived(self, sha256: str) -> None:
+        """A picture came from the newsroom server (or turned out out of reach): the page
+        is shown again with it."""
+        self._pictures.forget(sha256)
+        if self._record is not None:
+            self._generation += 1
+            self._timer.start()
 
     def browser_folder(self) -> Path:
         """This pane's own folder for "Open in browser" pages.

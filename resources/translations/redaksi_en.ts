@@ -52,7 +52,7 @@
 <context>
     <name>MediaBrowser</name>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="315" />
+        <location filename="../../ui/media/browser.py" line="325" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Used in %n article: %1</numerusform>
@@ -60,7 +60,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="405" />
+        <location filename="../../ui/media/browser.py" line="422" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Show %1 instead in the %n article that shows this picture?</numerusform>

@@ -1545,153 +1545,158 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Pustaka media</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="125" />
+        <location filename="../../ui/media/browser.py" line="128" />
         <source>Search caption, credit, alt text or file name</source>
-        <extracomment>Pictures fetched from the newsroom server while shown, and those that could not be because it was out of reach (a replica offline).</extracomment>
+        <extracomment>On a replica, pictures not here yet are fetched on a worker when chosen. Pictures fetched while this window was open (their records predate the bytes).</extracomment>
         <translation>Cari keterangan, kredit, teks alternatif, atau nama berkas</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="130" />
+        <location filename="../../ui/media/browser.py" line="133" />
         <source>Add pictures…</source>
         <translation>Tambah foto…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="156" />
+        <location filename="../../ui/media/browser.py" line="159" />
         <source>e.g. NATO/Net</source>
         <translation>mis. NATO/Net</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="159" />
+        <location filename="../../ui/media/browser.py" line="162" />
         <source>What the photo shows, for readers who cannot see it</source>
         <translation>Apa yang tampak di foto, untuk pembaca yang tidak dapat melihatnya</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="161" />
+        <location filename="../../ui/media/browser.py" line="164" />
         <source>e.g. CC BY 4.0, public domain</source>
         <translation>mis. CC BY 4.0, domain publik</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="162" />
+        <location filename="../../ui/media/browser.py" line="165" />
         <source>Save description</source>
         <translation>Simpan keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="163" />
+        <location filename="../../ui/media/browser.py" line="166" />
         <source>Use as lead image</source>
         <translation>Jadikan foto utama</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="164" />
+        <location filename="../../ui/media/browser.py" line="167" />
         <source>Insert into body</source>
         <translation>Sisipkan ke isi</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="165" />
+        <location filename="../../ui/media/browser.py" line="168" />
         <source>Replace file…</source>
         <translation>Ganti berkas…</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="168" />
+        <location filename="../../ui/media/browser.py" line="171" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="169" />
+        <location filename="../../ui/media/browser.py" line="172" />
         <source>Credit</source>
         <translation>Kredit</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="170" />
+        <location filename="../../ui/media/browser.py" line="173" />
         <source>Alt text</source>
         <translation>Teks alternatif</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="171" />
+        <location filename="../../ui/media/browser.py" line="174" />
         <source>Licence</source>
         <translation>Lisensi</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="251" />
+        <location filename="../../ui/media/browser.py" line="254" />
         <source>No picture matches “%1”.</source>
         <translation>Tidak ada foto yang cocok dengan “%1”.</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="253" />
+        <location filename="../../ui/media/browser.py" line="256" />
         <source>No pictures yet: drop photos here or use Add pictures…</source>
         <translation>Belum ada foto: seret foto ke sini atau pakai Tambah foto…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="315" />
+        <location filename="../../ui/media/browser.py" line="325" />
         <source>Used in %n article(s): %1</source>
         <translation>
             <numerusform>Dipakai di %n artikel: %1</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="316" />
+        <location filename="../../ui/media/browser.py" line="326" />
         <source>Untitled</source>
         <translation>Tanpa judul</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="319" />
+        <location filename="../../ui/media/browser.py" line="329" />
         <source>Not used in any article yet.</source>
         <translation>Belum dipakai di artikel mana pun.</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="322" />
+        <location filename="../../ui/media/browser.py" line="332" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="325" />
+        <location filename="../../ui/media/browser.py" line="340" />
         <source>not available offline: the file is not on this computer</source>
         <translation>tidak tersedia luring: berkasnya tidak ada di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="327" />
+        <location filename="../../ui/media/browser.py" line="342" />
+        <source>loading the file from the newsroom server…</source>
+        <translation>memuat berkas dari server redaksi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/media/browser.py" line="344" />
         <source>the file has not reached this computer yet</source>
         <translation>berkasnya belum sampai di komputer ini</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="349" />
+        <location filename="../../ui/media/browser.py" line="366" />
         <source>Description not saved</source>
         <translation>Keterangan tidak disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="361" />
+        <location filename="../../ui/media/browser.py" line="378" />
         <source>Add a picture</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="363" />
-        <location filename="../../ui/media/browser.py" line="395" />
+        <location filename="../../ui/media/browser.py" line="380" />
+        <location filename="../../ui/media/browser.py" line="412" />
         <source>Images (%1)</source>
         <translation>Gambar (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="374" />
+        <location filename="../../ui/media/browser.py" line="391" />
         <source>Picture not added</source>
         <translation>Foto tidak ditambahkan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="393" />
+        <location filename="../../ui/media/browser.py" line="410" />
         <source>Replace “%1” with</source>
         <translation>Ganti “%1” dengan</translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="403" />
+        <location filename="../../ui/media/browser.py" line="420" />
         <source>Replace everywhere</source>
         <translation>Ganti di semua artikel</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/media/browser.py" line="405" />
+        <location filename="../../ui/media/browser.py" line="422" />
         <source>Show %1 instead in the %n article(s) that show this picture?</source>
         <translation>
             <numerusform>Tampilkan %1 sebagai gantinya di %n artikel yang memuat foto ini?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/media/browser.py" line="421" />
+        <location filename="../../ui/media/browser.py" line="438" />
         <source>Picture not replaced</source>
         <translation>Foto tidak diganti</translation>
     </message>
@@ -2065,9 +2070,15 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>PicturePlaceholder</name>
     <message>
-        <location filename="../../ui/sync/pictures.py" line="46" />
+        <location filename="../../ui/sync/pictures.py" line="62" />
         <source>Not available offline</source>
+        <extracomment>A picture found out of reach is asked for again after this long. The grey of a picture that cannot be shown, and the lighter one of one on its way.</extracomment>
         <translation>Tidak tersedia luring</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sync/pictures.py" line="66" />
+        <source>Loading from the newsroom server…</source>
+        <translation>Memuat dari server redaksi…</translation>
     </message>
 </context>
 <context>
@@ -2271,33 +2282,33 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="139" />
+        <location filename="../../ui/preview_pane.py" line="141" />
         <source>Preview</source>
         <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where "Open in browser" writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="140" />
+        <location filename="../../ui/preview_pane.py" line="142" />
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="228" />
+        <location filename="../../ui/preview_pane.py" line="230" />
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="308" />
+        <location filename="../../ui/preview_pane.py" line="322" />
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="317" />
+        <location filename="../../ui/preview_pane.py" line="331" />
         <source>No browser opened</source>
         <translation>Peramban tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="319" />
+        <location filename="../../ui/preview_pane.py" line="333" />
         <source>No web browser could be started. The page is saved here; open it in a browser yourself:
 %1</source>
         <translation>Tidak ada peramban web yang bisa dijalankan. Halamannya tersimpan di sini; bukalah sendiri di peramban:

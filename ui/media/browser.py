@@ -115,10 +115,13 @@ class MediaBrowser(QDialog):
         self._save_open = save_open
         self._records: dict[str, MediaRecord] = {}
         self._thumbs: dict[str, QIcon] = {}
-        #: Pictures fetched from the newsroom server while shown, and those that could
-        #: not be because it was out of reach (a replica offline).
+        #: On a replica, pictures not here yet are fetched on a worker when chosen.
+        from ui.sync.pictures import PictureFetches
+
+        self._fetches = PictureFetches(db, self)
+        self._fetches.arrived.connect(self._picture_arrived)
+        #: Pictures fetched while this window was open (their records predate the bytes).
         self._fetched: set[str] = set()
-        self._offline: set[str] = set()
 
         self.search = QLineEdit(self)
         self.search.setObjectName("mediaSearch")
@@ -255,26 +258,33 @@ class MediaBrowser(QDialog):
         self.empty.setVisible(not found)
         self._show_current()
 
-    def _bytes_of(self, record: MediaRecord) -> bytes | None:
-        """The picture's bytes; on a replica fetched from the newsroom server when they
-        are not here yet (the thumbnail then shows it too)."""
-        from ui.sync.pictures import OFFLINE, fetch_picture, placeholder, unavailable_text
+    def _show_picture(self, record: MediaRecord) -> None:
+        """The picture beside the description; on a replica that lacks its bytes, a
+        placeholder saying it is on its way or not available offline."""
+        from ui.sync.pictures import shown_bytes
 
-        data, problem = fetch_picture(self._db, record.sha256)
-        if data is None:
-            if problem == OFFLINE:
-                self._offline.add(record.sha256)
-                return placeholder(unavailable_text(), PREVIEW, PREVIEW)
-            return None
-        self._offline.discard(record.sha256)
-        if not record.has_bytes and record.sha256 not in self._fetched:
-            self._fetched.add(record.sha256)
-            icon = QIcon(thumbnail(data, THUMB))
-            self._thumbs[record.sha256] = icon
-            item = self.grid.currentItem()
-            if item is not None:
-                item.setIcon(icon)
-        return data
+        self.preview.setPixmap(
+            thumbnail(shown_bytes(self._fetches, record.sha256, PREVIEW, PREVIEW), PREVIEW)
+        )
+
+    def _picture_arrived(self, sha256: str) -> None:
+        """A picture came from the newsroom server (or turned out out of reach): its
+        thumbnail and, if it is the one shown, its preview and facts follow; what is being
+        typed in the description stays."""
+        from editor.media.library import media_bytes
+
+        data = media_bytes(self._db, sha256)
+        if data is not None:
+            self._fetched.add(sha256)
+            self._thumbs[sha256] = QIcon(thumbnail(data, THUMB))
+            for row in range(self.grid.count()):
+                item = self.grid.item(row)
+                if item.data(Qt.ItemDataRole.UserRole) == sha256:
+                    item.setIcon(self._thumbs[sha256])
+        record = self.current()
+        if record is not None and record.sha256 == sha256:
+            self._show_picture(record)
+            self._show_uses()
 
     def _tip(self, record: MediaRecord) -> str:
         lines = [record.original_name, record.caption, record.credit]
@@ -291,7 +301,7 @@ class MediaBrowser(QDialog):
             for field in fields:
                 field.clear()
         else:
-            self.preview.setPixmap(thumbnail(self._bytes_of(record), PREVIEW))
+            self._show_picture(record)
             self.caption.setPlainText(record.caption)
             self.credit.setText(record.credit)
             self.alt_text.setPlainText(record.alt_text)
@@ -321,9 +331,16 @@ class MediaBrowser(QDialog):
         facts = f"{record.original_name} · {record.width} × {record.height} px · " + (
             self.tr("%1 KB").replace("%1", f"{max(1, record.size // 1024):,}")
         )
-        if record.sha256 in self._offline:
+        from ui.sync.pictures import LOADING, OFFLINE
+
+        state = self._fetches.state(record.sha256)
+        if record.has_bytes or record.sha256 in self._fetched:
+            pass
+        elif state == OFFLINE:
             facts += " · " + self.tr("not available offline: the file is not on this computer")
-        elif not record.has_bytes and record.sha256 not in self._fetched:
+        elif state == LOADING:
+            facts += " · " + self.tr("loading the file from the newsroom server…")
+        else:
             facts += " · " + self.tr("the file has not reached this computer yet")
         self.facts.setText(f"{facts}\n{used}")
 

@@ -88,6 +88,12 @@ class PreviewPictures:
             made[sha] = image
         return made
 
+    def forget(self, sha: str) -> None:
+        """The picture changed (its bytes arrived): read and decode it again."""
+        self._bytes.pop(sha, None)
+        for key in [key for key in self._images if key[0] == sha]:
+            del self._images[key]
+
     def keep(self, made: dict[str, QImage], width: int) -> None:
         """On the GUI thread, after a render: remember what the worker decoded."""
         for sha, image in made.items():

@@ -19,6 +19,8 @@ from tests.ui.driving import menu_action
 from tests.ui.sync.windows import open_window
 from tests.ui.test_media_browser import _select
 from ui.media.browser import MediaBrowser
+from ui.sync import pictures
+from ui.sync.pictures import UNAVAILABLE_GREY
 
 pytestmark = pytest.mark.postgres
 
@@ -31,7 +33,7 @@ def _photo(path: Path, colour: str) -> bytes:
 
 
 def test_offline_a_missing_picture_says_so_and_online_it_is_fetched_when_chosen(
-    qtbot, windows, server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+    qtbot, windows, server: ServerProcess, newsroom: Newsroom, tmp_path: Path, monkeypatch
 ):
     market = _photo(tmp_path / "pasar.jpg", "#a0522d")
     station = _photo(tmp_path / "stasiun.jpg", "#2e8b57")
@@ -63,26 +65,31 @@ def test_offline_a_missing_picture_says_so_and_online_it_is_fetched_when_chosen(
         )
         return found if isinstance(found, QImage) else QImage()
 
-    qtbot.waitUntil(lambda: not shown_lead().isNull(), timeout=10000)
-    corner = shown_lead().pixelColor(3, 3)
-    assert corner.name() == "#d9d9d9"  # the grey "Not available offline" picture
+    # "Loading…" first (the window does not wait), then the grey "Not available offline".
+    qtbot.waitUntil(lambda: shown_lead().pixelColor(3, 3).name() == UNAVAILABLE_GREY, timeout=15000)
 
     menu_action(budi, "media.library").trigger()
     browser = budi.media_browser
     assert isinstance(browser, MediaBrowser)
     qtbot.waitUntil(browser.isVisible)
     _select(qtbot, browser, market_sha)
-    assert "not available offline" in browser.facts.text()
-    assert not browser.preview.pixmap().isNull()
+    qtbot.waitUntil(lambda: "not available offline" in browser.facts.text(), timeout=15000)
+    assert browser.preview.pixmap().toImage().pixelColor(3, 3).name() == UNAVAILABLE_GREY
 
     server.start()
     qtbot.waitUntil(lambda: budi.status.sync_state() == "online", timeout=15000)
+    # Out of reach a moment ago: asked for again once the retry pause is over.
+    monkeypatch.setattr(pictures, "RETRY_SECONDS", 0.0)
     _select(qtbot, browser, station_sha)
     _select(qtbot, browser, market_sha)
+
+    def shown_colour() -> QColor:
+        shown = browser.preview.pixmap().toImage()
+        return shown.pixelColor(shown.width() // 2, shown.height() // 2)
+
+    qtbot.waitUntil(lambda: abs(shown_colour().red() - 0xA0) < 12, timeout=15000)
+    assert abs(shown_colour().green() - 0x52) < 12
     assert media_bytes(budi_db, market_sha) == market
     assert "not available offline" not in browser.facts.text()
     assert "has not reached this computer" not in browser.facts.text()
-    shown = browser.preview.pixmap().toImage()
-    middle = shown.pixelColor(shown.width() // 2, shown.height() // 2)
-    assert abs(middle.red() - 0xA0) < 12 and abs(middle.green() - 0x52) < 12
     browser.close()
