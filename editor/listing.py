@@ -66,7 +66,12 @@ def _filtered(session: Session, query: ArticleQuery, stmt: Any) -> Select[Any]:
     if query.date_to is not None:
         stmt = stmt.where(column < query.date_to)
     if query.text:
-        matching = matching_clause(session, query.text)
+        # Asked once a unit of work: the count and the page (and both halves of a page
+        # sorted by byline) share it, and choosing how to match reads the index.
+        asked = session.info.setdefault("matching_clauses", {})
+        if query.text not in asked:
+            asked[query.text] = matching_clause(session, query.text)
+        matching = asked[query.text]
         if matching is not None:
             stmt = stmt.where(matching)
     return stmt
