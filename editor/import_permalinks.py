@@ -6,7 +6,8 @@ article's ``old_address`` (editor.old_addresses), so the publish makes a redirec
 like for any other old address. The key is written back on export, so an export
 imported into another newsroom keeps redirecting.
 
-- Hugo (a file under a ``content`` folder): ``/<folders>/<slug or file name>/`` (a bundle's
+- Hugo (a file under a ``content`` folder that was imported, or whose site's settings
+  file is beside it): ``/<folders>/<slug or file name>/`` (a bundle's
   ``index.md`` takes its folder's name), or the section's pattern in the ``permalinks``
   setting of ``hugo.toml``/``config.toml``/``hugo.yaml``… (``/:year/:month/:slug/``);
   lower case unless ``disablePathToLower``; ``uglyURLs`` ends it in ``.html``; a language
@@ -251,6 +252,10 @@ class SitePermalinks:
         fields: ImportedFields,
     ) -> str | None:
         found = self._settings(site, HUGO_SETTINGS)
+        content = site / "content"
+        imported = any(content == root or root in content.parents for root in self._roots)
+        if not imported and (found is None or found[0] != site):
+            return None  # a folder above the import that only happens to be named so
         settings = found[1] if found else _Settings()
         page = _file(path, folders)
         folders, language = page.folders, page.language
@@ -305,7 +310,8 @@ class SitePermalinks:
         when = self._date(reader, path, settings)
         if when is None:
             return None
-        style = str(settings.get("permalink") or "date")
+        style = settings.get("permalink")
+        style = style if isinstance(style, str) and style else "date"
         values = {
             **_dates(when),
             "categories": "/".join(dict.fromkeys(categories)),

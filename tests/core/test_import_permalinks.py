@@ -201,3 +201,25 @@ def test_a_default_address_redirects_once_published_and_survives_an_export(
     export_markdown(sqlite_db, first)
     text = next(first.rglob("*rupiah-menguat*.md")).read_text("utf-8")
     assert "old_address: /berita/ekonomi/2023/05/05/rupiah-menguat.html" in text
+
+
+def test_a_folder_named_content_above_the_import_is_no_hugo_site_without_its_settings(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    write(
+        tmp_path,
+        {
+            "content/catatan/tulisan/a.md": "---\ntitle: A\ndate: 2023-01-01\n---\n",
+            "situs/hugo.yaml": "permalinks:\n  posts: /:year/:filename/\n",
+            "situs/content/posts/b.md": "---\ntitle: B\ndate: 2023-01-02\n---\n",
+        },
+    )
+
+    report = import_paths(
+        sqlite_db, [tmp_path / "content/catatan", tmp_path / "situs/content/posts"]
+    )
+
+    assert report.problems == []
+    # Notes kept in a folder that happens to be called content: no address made up.
+    # A Hugo section imported on its own still finds its site's settings.
+    assert old_addresses(sqlite_db) == {"A": None, "B": "/2023/b/"}
