@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import timedelta
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from editor.errors import ValidationError
 from editor.i18n import _
 from editor.media.intake import Picture, check_picture
 from editor.media.tables import MediaBlob, MediaPart
+from editor.models import utcnow
 from editor.sync.states import table_of
 
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -81,8 +83,33 @@ def keep_part(session: Session, sha256: str, offset: int, data: bytes) -> int:
     if offset != have:
         raise OffsetMismatch(have)
     if data:
-        session.execute(insert(table_of(MediaPart)).values(sha256=sha256, offset=offset, data=data))
+        session.execute(
+            insert(table_of(MediaPart)).values(
+                sha256=sha256, offset=offset, data=data, received_at=utcnow()
+            )
+        )
     return have + len(data)
+
+
+def unfinished_bytes(session: Session) -> int:
+    """All the bytes kept aside for pictures still on their way."""
+    total = session.scalar(select(func.coalesce(func.sum(func.length(MediaPart.data)), 0)))
+    return int(total or 0)
+
+
+def drop_abandoned(session: Session, older_than: timedelta) -> int:
+    """Throw away the uploads nobody went on with for ``older_than``; how many."""
+    cutoff = utcnow() - older_than
+    stale = list(
+        session.scalars(
+            select(MediaPart.sha256)
+            .group_by(MediaPart.sha256)
+            .having(func.coalesce(func.max(MediaPart.received_at), cutoff) <= cutoff)
+        )
+    )
+    if stale:
+        session.execute(delete(table_of(MediaPart)).where(MediaPart.sha256.in_(stale)))
+    return len(stale)
 
 
 class OffsetMismatch(ValidationError):

@@ -1,4 +1,4 @@
-"""The media library's tables (migrations 0014 and 0019).
+"""The media library's tables (migrations 0014, 0019 and 0021).
 
 ``media_items`` describes each picture; ``media_blobs`` holds its bytes, apart, so lists
 and searches never read megabytes. Both are keyed by the SHA-256 of the bytes. A blob may
@@ -15,11 +15,12 @@ whole and matching their hash (``editor.media.blob_store``).
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from sqlalchemy import BigInteger, ForeignKey, Integer, LargeBinary, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from editor.models import Base, Tracked
+from editor.models import Base, Tracked, UTCDateTime, utcnow
 
 
 class MediaItem(Tracked, Base):
@@ -57,3 +58,5 @@ class MediaPart(Base):
     sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
     offset: Mapped[int] = mapped_column(BigInteger, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+    #: When it came: an upload nobody went on with for a day is thrown away.
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime, default=utcnow)

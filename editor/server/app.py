@@ -34,7 +34,7 @@ from editor.i18n import _
 from editor.media.blob_store import HashMismatch, OffsetMismatch
 from editor.models import Person
 from editor.records import PersonRecord
-from editor.server.media import MediaEndpoints, TooBig
+from editor.server.media import MediaEndpoints, ServerBusy, TooBig
 from editor.server.notices import ChangeNotices
 from editor.server.requests import read_json
 from editor.sync.apply import apply_op
@@ -53,6 +53,7 @@ MAX_WAIT_SECONDS = 60.0
 STATUS_OF: tuple[tuple[type[RedaksiError], int], ...] = (
     (SignInRequiredError, 401),
     (TooBig, 413),
+    (ServerBusy, 503),
     (HashMismatch, 422),
     (OffsetMismatch, 409),
     (PermissionDenied, 403),

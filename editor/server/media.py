@@ -26,15 +26,17 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 
 from editor.database import Database
-from editor.errors import NotFoundError, ValidationError
+from editor.errors import NotFoundError, RedaksiError, ValidationError
 from editor.i18n import _
 from editor.media import blob_store
 from editor.media.intake import MAX_BYTES
@@ -43,11 +45,22 @@ from editor.records import PersonRecord
 from editor.server.requests import read_json, read_limited
 
 MAX_BYTES_ENV = "REDAKSI_MEDIA_MAX_BYTES"
+#: All the bytes of unfinished uploads the server keeps at once (a laptop that starts
+#: many uploads and finishes none cannot fill the database); and how long one is kept.
+UNFINISHED_ENV = "REDAKSI_MEDIA_UNFINISHED_BYTES"
+DEFAULT_UNFINISHED_BYTES = 2 * 1024 * 1024 * 1024
+ABANDONED_AFTER = timedelta(days=1)
 #: A chunk of an upload or a download; the client sends 1 MiB at a time.
 MAX_CHUNK = 8 * 1024 * 1024
 #: Hashes asked about in one ``missing`` request.
 MAX_HASHES = 1000
 _RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
+
+
+class ServerBusy(RedaksiError):
+    """Too many unfinished uploads for now: the sync tries again later."""
+
+    code = "busy"
 
 
 class TooBig(ValidationError):
@@ -63,6 +76,13 @@ def configured_max_bytes() -> int:
     except ValueError:
         value = MAX_BYTES
     return max(1, min(value, MAX_BYTES))
+
+
+def unfinished_limit() -> int:
+    try:
+        return max(1, int(os.environ.get(UNFINISHED_ENV, "") or DEFAULT_UNFINISHED_BYTES))
+    except ValueError:
+        return DEFAULT_UNFINISHED_BYTES
 
 
 def _megabytes(size: int) -> str:
@@ -83,6 +103,7 @@ class MediaEndpoints:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.max_bytes = configured_max_bytes()
+        self.max_unfinished = unfinished_limit()
 
     def _may_add(self, person: PersonRecord) -> None:
         with self.db.transaction() as session:
@@ -148,6 +169,8 @@ class MediaEndpoints:
                 with self.db.transaction() as session:
                     if blob_store.has_blob(session, sha):
                         return {"received": total, "complete": True}
+                    if offset == 0:
+                        self._make_room(session, total)
                     have = blob_store.keep_part(session, sha, offset, chunk)
             except IntegrityError:
                 # The same picture sent by two replicas at once: the other's chunk is in.
@@ -159,6 +182,17 @@ class MediaEndpoints:
             return {"received": have, "complete": True}
 
         return await run_in_threadpool(work)
+
+    def _make_room(self, session: Session, total: int) -> None:
+        """A new upload: abandoned ones go first; then it must fit beside the others."""
+        blob_store.drop_abandoned(session, ABANDONED_AFTER)
+        if blob_store.unfinished_bytes(session) + total > self.max_unfinished:
+            raise ServerBusy(
+                _(
+                    "The newsroom server holds too many unfinished picture uploads right "
+                    "now; the picture goes at a later sync."
+                )
+            )
 
     async def download(self, request: Request, _person: PersonRecord, _t: uuid.UUID) -> Response:
         sha = blob_store.valid_hash(request.path_params["sha"])

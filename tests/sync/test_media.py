@@ -7,6 +7,7 @@ import hashlib
 import io
 import random
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -19,9 +20,10 @@ from editor.database import Database
 from editor.errors import NotAvailableOfflineError, OfflineError
 from editor.media import blob_store
 from editor.media.library import add_file, describe_media, get_media, media_bytes
-from editor.media.tables import MediaBlob
-from editor.models import AuditEntry
+from editor.media.tables import MediaBlob, MediaPart
+from editor.models import AuditEntry, utcnow
 from editor.records import ArticleDraft
+from editor.server.media import UNFINISHED_ENV
 from editor.sync.media_transfer import CHUNK_BYTES
 from editor.sync.remote import RemoteServer
 from editor.sync.replica import Replica, SyncReport
@@ -281,3 +283,49 @@ def test_a_picture_not_here_is_fetched_on_demand_and_offline_says_so(
     with Replica(budi) as client:
         assert client.ensure_media(sha) == data
     assert media_bytes(budi, sha) == data
+
+
+def test_an_upload_abandoned_for_a_day_is_dropped_and_unfinished_ones_are_bounded(
+    newsroom_url: str,
+    newsroom: Newsroom,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    abandoned = "ab" * 32
+    with newsroom.db.transaction() as session:
+        session.add(
+            MediaPart(
+                sha256=abandoned,
+                offset=0,
+                data=bytes(1000),
+                received_at=utcnow() - timedelta(days=2),
+            )
+        )
+    monkeypatch.setenv(UNFINISHED_ENV, str(260_000))
+    busy = ServerProcess(newsroom_url, free_port(), tmp_path / "server.log").start()
+    try:
+        first = noise_picture(tmp_path / "satu.png", seed=6, side=260)
+        second = noise_picture(tmp_path / "dua.png", seed=7, side=260)
+        assert 150_000 < len(first) < 260_000 < 100_000 + len(second)
+        headers = {"Authorization": f"Bearer {_token(busy.url, SARAH)}"}
+        with httpx.Client(base_url=busy.url + "/api/v1", headers=headers) as client:
+
+            def send(data: bytes, start: int, end: int) -> httpx.Response:
+                return client.put(
+                    f"/media/{hashlib.sha256(data).hexdigest()}/upload",
+                    params={"offset": start, "total": len(data)},
+                    content=data[start:end],
+                )
+
+            assert send(first, 0, 100_000).json() == {"received": 100_000, "complete": False}
+            assert _part_bytes(newsroom.db, abandoned) == 0  # gone with the new upload
+            refused = send(second, 0, 100_000)
+            assert refused.status_code == 503
+            assert "too many unfinished picture uploads" in refused.json()["error"]
+            assert send(first, 100_000, len(first)).json()["complete"] is True
+            assert send(second, 0, 100_000).status_code == 200
+            assert send(second, 100_000, len(second)).json()["complete"] is True
+        for data in (first, second):
+            assert media_bytes(newsroom.db, hashlib.sha256(data).hexdigest()) == data
+    finally:
+        busy.stop()
