@@ -211,7 +211,7 @@ def _newest_tied(
     ones, instead of looking each tied one up by id. ``tied`` holds ids as stored."""
     newest_first = (
         select(stored_id(Article.id), Article.id, Article.headline, Article.published_at)
-        .where(public_clause(flt.now))
+        .where(public_clause(flt.now, by_time=True))  # newest first, by the time index
         .where(Article.published_at >= since)
         .order_by(Article.published_at.desc(), Article.id)
         .execution_options(yield_per=BATCH)

@@ -79,7 +79,8 @@ def production(
         if flt.reporter_id is not None:  # the reporter's own line, not their co-authors'
             stmt = stmt.where(Byline.person_id == flt.reporter_id)
     chosen = (
-        stmt.where(public_clause(flt.now), article_clause(db, flt))
+        # By time: the window's articles from the publish-time index, not every public one.
+        stmt.where(public_clause(flt.now, by_time=True), article_clause(db, flt))
         .where(Article.published_at > flt.start)
         .subquery()
     )
