@@ -136,9 +136,11 @@ def _pictures(db: Database, records: Sequence[ArticleRecord]) -> dict[str, dict[
     for record in records:
         lead = parse_media_ref(record.lead_image)
         wanted += ([lead] if lead else []) + refs_in(record.body)
+    wanted = list(dict.fromkeys(wanted))
+    _fetch_missing(db, wanted)
     found: dict[str, dict[str, Any]] = {}
     with db.transaction() as session:
-        for sha in dict.fromkeys(wanted):
+        for sha in wanted:
             item, blob = session.get(MediaItem, sha), session.get(MediaBlob, sha)
             if item is None or blob is None:
                 continue  # named but not in this library (or not fetched): the text says so
@@ -153,6 +155,28 @@ def _pictures(db: Database, records: Sequence[ArticleRecord]) -> dict[str, dict[
                 "license": item.license,
             }
     return found
+
+
+def _fetch_missing(db: Database, wanted: list[str]) -> None:
+    """On a replica, the pictures whose bytes have not come yet are fetched first while
+    the newsroom server answers; offline the package goes without them (as before)."""
+    if db.sync_role != "replica":
+        return
+    from editor.errors import OfflineError, RemoteError
+    from editor.media.library import media_records
+    from editor.sync.replica import Replica
+
+    missing = [r.sha256 for r in media_records(db, set(wanted)).values() if not r.has_bytes]
+    if not missing:
+        return
+    with Replica(db) as replica:
+        for sha in missing:
+            try:
+                replica.ensure_media(sha)
+            except (OfflineError, RemoteError):
+                return  # out of reach, or the server lacks it: the text names it anyway
+            except ValidationError:
+                continue  # it did not match its hash: nothing was kept
 
 
 def _json(value: object) -> bytes:

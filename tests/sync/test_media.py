@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import random
+import zipfile
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +23,7 @@ from editor.media import blob_store
 from editor.media.library import add_file, describe_media, get_media, media_bytes
 from editor.media.tables import MediaBlob, MediaPart
 from editor.models import AuditEntry, utcnow
+from editor.packages.writer import export_package
 from editor.records import ArticleDraft
 from editor.server.media import UNFINISHED_ENV
 from editor.sync.media_transfer import CHUNK_BYTES
@@ -329,3 +331,25 @@ def test_an_upload_abandoned_for_a_day_is_dropped_and_unfinished_ones_are_bounde
             assert media_bytes(newsroom.db, hashlib.sha256(data).hexdigest()) == data
     finally:
         busy.stop()
+
+
+def test_a_package_made_on_a_replica_carries_the_pictures_it_had_not_fetched(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    data = noise_picture(tmp_path / "sawah.png", seed=8, side=96)
+    sha = hashlib.sha256(data).hexdigest()
+    sarah = replica(tmp_path / "sarah", server.url, SARAH)
+    add_file(sarah, tmp_path / "sawah.png", actor_id=newsroom.reporter.id, alt_text="Sawah")
+    sync(sarah)
+    budi = replica(tmp_path / "budi", server.url, BUDI)
+    sync(budi)
+    assert media_bytes(budi, sha) is None
+    story = draft_article(
+        budi,
+        ArticleDraft(headline="Panen", body="Padi menguning.\n", lead_image=f"media:{sha}"),
+        actor_id=newsroom.other_reporter.id,
+    )
+    package = export_package(budi, [story.id], tmp_path / "panen").path
+    with zipfile.ZipFile(package) as archive:
+        assert data in [archive.read(name) for name in archive.namelist()]
+    assert media_bytes(budi, sha) == data
