@@ -83,3 +83,21 @@ def test_a_save_finds_its_old_entry_through_an_index(tmp_path: Path) -> None:
         )
     assert "USING" in plan and "INDEX" in plan, plan
     assert not plan.startswith("SCAN"), plan
+
+
+def test_two_and_three_letter_prefixes_have_their_own_index(tmp_path: Path) -> None:
+    """Migration 0022: the first keystrokes of a search read one list instead of merging
+    every word they begin; the triggers keep filling the recreated index."""
+    path = tmp_path / "newsroom.db"
+    db = open_database(f"sqlite:///{path}")
+    try:
+        with sqlite3.connect(path) as connection:
+            (sql,) = connection.execute(
+                "SELECT sql FROM sqlite_master WHERE name = 'search_fts'"
+            ).fetchone()
+        assert "prefix = '2 3'" in sql
+        article = create_article(db, ArticleDraft(headline="Kebakaran", body="Menteri datang."))
+        for typed in ("ke", "keb", "me", "men", "menteri"):
+            assert [hit.id for hit in search_articles(db, typed)] == [article.id], typed
+    finally:
+        db.close()
