@@ -7,6 +7,7 @@ the result is shown only if nothing changed meanwhile (a stale page is dropped).
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +29,7 @@ from editor.records import ArticleRecord, SectionRecord
 from editor.sqlite_guard import is_open_database_file
 from ui.preview.background import BackgroundRunner
 from ui.preview.paper import use_paper
-from ui.preview.pictures import PreviewPictures, add_to
+from ui.preview.pictures import PreviewPictures, add_to, decode
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -47,12 +48,21 @@ class PreviewDocument(QTextDocument):
     opening that file here would drop SQLite's locks on it (editor.sqlite_guard).
     """
 
+    #: The width pictures are shown at (library pictures are decoded at it too).
+    image_width = 720
+
     def loadResource(self, kind: int, url: QUrl | str) -> object:
         url = QUrl(url)
         if url.scheme() == "media":
             return QImage()  # a library picture not given to the document: missing
         if any(is_open_database_file(path) for path in self._local_paths(url)):
             return QImage()  # shown as a missing picture; None would let Qt read the file
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            for path in self._local_paths(url):
+                if os.path.isfile(path):
+                    # A picture named by its file: decoded at the column's width, as
+                    # library pictures are, not at full size past the preview's edge.
+                    return decode(_read(path), self.image_width)
         return super().loadResource(kind, url)
 
     def _local_paths(self, url: QUrl) -> list[str]:
@@ -66,6 +76,14 @@ class PreviewDocument(QTextDocument):
         if self.baseUrl().isLocalFile():
             paths.append(self.baseUrl().resolved(url).toLocalFile())
         return paths
+
+
+def _read(path: str) -> bytes:
+    """The file's bytes; none (a missing picture) when it cannot be read."""
+    try:
+        return Path(path).read_bytes()
+    except OSError:
+        return b""
 
 
 class PreviewPane(QWidget):
@@ -213,6 +231,7 @@ class PreviewPane(QWidget):
             # the GUI thread can still wait that long once per render (bench/typing_bench.py
             # measures it); C++ work there (painting, input) goes on.
             document = PreviewDocument()
+            document.image_width = width
             document.setDefaultStyleSheet(css)
             document.setDocumentMargin(DOCUMENT_MARGIN)
             add_to(document, images)

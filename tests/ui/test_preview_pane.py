@@ -185,7 +185,7 @@ def test_a_huge_body_is_previewed_only_in_part_with_a_notice(panes) -> None:
 
 def test_long_bodies_are_counted_in_pieces_with_the_same_result() -> None:
     from editor.text import word_count
-    from ui.editor_pane.pane import count_in_pieces
+    from ui.editor_pane.word_count import count_in_pieces
 
     text = "\n\n".join(f"Kata ke-{n} [tautan](https://x.id/{n}) dan *miring*" for n in range(5000))
     assert count_in_pieces(text, piece=1000) == word_count(text)
@@ -241,3 +241,40 @@ def test_no_gap_under_the_lead_picture_nor_a_body_picture(qtbot, panes, tmp_path
     save_screenshot(preview, "preview-pictures")
     assert gap_under(shot, "steelblue") < 30
     assert gap_under(shot, "darkorange") < 30
+
+
+def test_a_body_picture_named_by_its_path_fits_the_preview_width(
+    qtbot, panes, tmp_path: Path
+) -> None:
+    """A picture the body names by its file (not from the media library) is scaled to the
+    preview's width, keeping its shape, as library pictures are: no sideways scrolling."""
+    from PySide6.QtGui import QColor, QImage
+
+    from tests.ui.screens import save_screenshot
+
+    wide = QImage(2400, 1200, QImage.Format.Format_RGB32)
+    wide.fill(QColor("seagreen"))
+    path = tmp_path / "wide.png"
+    wide.save(str(path))
+    editor, preview = panes
+    editor.body.setFocus()
+    editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body, f"![Sawah]({path})")
+    qtbot.keyClick(editor.body, Qt.Key.Key_Return)
+    qtbot.keyClicks(editor.body, "Sawah di Karawang")
+    qtbot.waitUntil(lambda: "Sawah di Karawang" in shown_text(preview), timeout=5000)
+    qtbot.waitUntil(lambda: not preview.is_pending(), timeout=5000)
+    qtbot.wait(100)
+    save_screenshot(preview, "preview-picture-by-path")
+    assert preview.browser.horizontalScrollBar().maximum() == 0
+    viewport = preview.browser.viewport()
+    shot = viewport.grab().toImage()
+    green = QColor("seagreen")
+    row = next(y for y in range(shot.height()) if shot.pixelColor(shot.width() // 2, y) == green)
+    columns = [x for x in range(shot.width()) if shot.pixelColor(x, row) == green]
+    rows = [y for y in range(shot.height()) if shot.pixelColor(columns[0] + 2, y) == green]
+    width, height = len(columns), len(rows)
+    assert 200 <= width <= viewport.width()
+    assert abs(width / height - 2.0) < 0.05  # its shape kept
