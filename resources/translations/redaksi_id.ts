@@ -601,143 +601,133 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>EditorPane</name>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="99" />
-        <location filename="../../ui/editor_pane/pane.py" line="133" />
+        <location filename="../../ui/editor_pane/pane.py" line="81" />
+        <location filename="../../ui/editor_pane/pane.py" line="109" />
         <source>Formatting</source>
-        <extracomment>Word counts of bodies up to this size are computed right away on the GUI thread; longer bodies are counted on a worker so a keystroke never waits for the count. "Add to the newsroom dictionary" chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...). Local files dropped on the body (the window brings pictures into the library).</extracomment>
+        <extracomment>"Add to the newsroom dictionary" chosen: the window adds it as the signed-in person. Something the person should read once (a word not added, no dictionary...). Local files dropped on the body (the window brings pictures into the library).</extracomment>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="149" />
-        <location filename="../../ui/editor_pane/pane.py" line="229" />
+        <location filename="../../ui/editor_pane/pane.py" line="125" />
+        <location filename="../../ui/editor_pane/pane.py" line="205" />
         <source>Paste as plain text</source>
         <translation>Tempel sebagai teks biasa</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="316" />
+        <location filename="../../ui/editor_pane/pane.py" line="247" />
         <source>bold text</source>
         <translation>teks tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="319" />
+        <location filename="../../ui/editor_pane/pane.py" line="250" />
         <source>italic text</source>
         <translation>teks miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="322" />
+        <location filename="../../ui/editor_pane/pane.py" line="253" />
         <source>link text</source>
         <translation>teks tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="334" />
+        <location filename="../../ui/editor_pane/pane.py" line="265" />
         <source>Quoted words</source>
         <translation>Kata-kata kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="349" />
+        <location filename="../../ui/editor_pane/pane.py" line="280" />
         <source>Insert an image</source>
         <translation>Sisipkan gambar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="351" />
+        <location filename="../../ui/editor_pane/pane.py" line="282" />
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.webp *.gif)</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="362" />
+        <location filename="../../ui/editor_pane/pane.py" line="293" />
         <source>Photo description</source>
         <translation>Deskripsi foto</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="363" />
+        <location filename="../../ui/editor_pane/pane.py" line="294" />
         <source>Caption</source>
         <translation>Keterangan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="544" />
-        <source>%1 / %2 words</source>
-        <translation>%1 / %2 kata</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor_pane/pane.py" line="551" />
-        <source>%1 words</source>
-        <translation>%1 kata</translation>
-    </message>
-    <message>
-        <location filename="../../ui/editor_pane/pane.py" line="136" />
-        <location filename="../../ui/editor_pane/pane.py" line="176" />
+        <location filename="../../ui/editor_pane/pane.py" line="112" />
+        <location filename="../../ui/editor_pane/pane.py" line="152" />
         <source>Bold</source>
         <translation>Tebal</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="137" />
-        <location filename="../../ui/editor_pane/pane.py" line="181" />
+        <location filename="../../ui/editor_pane/pane.py" line="113" />
+        <location filename="../../ui/editor_pane/pane.py" line="157" />
         <source>Italic</source>
         <translation>Miring</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="138" />
-        <location filename="../../ui/editor_pane/pane.py" line="185" />
+        <location filename="../../ui/editor_pane/pane.py" line="114" />
+        <location filename="../../ui/editor_pane/pane.py" line="161" />
         <source>Heading</source>
         <translation>Subjudul</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="139" />
-        <location filename="../../ui/editor_pane/pane.py" line="186" />
+        <location filename="../../ui/editor_pane/pane.py" line="115" />
+        <location filename="../../ui/editor_pane/pane.py" line="162" />
         <source>Link</source>
         <translation>Tautan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="140" />
-        <location filename="../../ui/editor_pane/pane.py" line="187" />
+        <location filename="../../ui/editor_pane/pane.py" line="116" />
+        <location filename="../../ui/editor_pane/pane.py" line="163" />
         <source>Quote</source>
         <translation>Kutipan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="141" />
-        <location filename="../../ui/editor_pane/pane.py" line="188" />
+        <location filename="../../ui/editor_pane/pane.py" line="117" />
+        <location filename="../../ui/editor_pane/pane.py" line="164" />
         <source>List</source>
         <translation>Daftar</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="142" />
-        <location filename="../../ui/editor_pane/pane.py" line="192" />
+        <location filename="../../ui/editor_pane/pane.py" line="118" />
+        <location filename="../../ui/editor_pane/pane.py" line="168" />
         <source>Image…</source>
         <translation>Gambar…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="143" />
-        <location filename="../../ui/editor_pane/pane.py" line="196" />
+        <location filename="../../ui/editor_pane/pane.py" line="119" />
+        <location filename="../../ui/editor_pane/pane.py" line="172" />
         <source>Pull quote</source>
         <translation>Kutipan menonjol</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="144" />
-        <location filename="../../ui/editor_pane/pane.py" line="200" />
+        <location filename="../../ui/editor_pane/pane.py" line="120" />
+        <location filename="../../ui/editor_pane/pane.py" line="176" />
         <source>“Baca juga” link…</source>
         <translation>Tautan “Baca juga”…</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="145" />
-        <location filename="../../ui/editor_pane/pane.py" line="208" />
+        <location filename="../../ui/editor_pane/pane.py" line="121" />
+        <location filename="../../ui/editor_pane/pane.py" line="184" />
         <source>Find</source>
         <translation>Cari</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="146" />
-        <location filename="../../ui/editor_pane/pane.py" line="213" />
+        <location filename="../../ui/editor_pane/pane.py" line="122" />
+        <location filename="../../ui/editor_pane/pane.py" line="189" />
         <source>Replace</source>
         <translation>Ganti</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="147" />
-        <location filename="../../ui/editor_pane/pane.py" line="221" />
+        <location filename="../../ui/editor_pane/pane.py" line="123" />
+        <location filename="../../ui/editor_pane/pane.py" line="197" />
         <source>Undo</source>
         <translation>Urungkan</translation>
     </message>
     <message>
-        <location filename="../../ui/editor_pane/pane.py" line="148" />
-        <location filename="../../ui/editor_pane/pane.py" line="225" />
+        <location filename="../../ui/editor_pane/pane.py" line="124" />
+        <location filename="../../ui/editor_pane/pane.py" line="201" />
         <source>Redo</source>
         <translation>Ulangi</translation>
     </message>
@@ -2282,33 +2272,33 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview_pane.py" line="141" />
+        <location filename="../../ui/preview_pane.py" line="159" />
         <source>Preview</source>
-        <extracomment>How long typing must pause before the preview is rebuilt. Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where "Open in browser" writes its pages: made on first use, removed with the pane.</extracomment>
+        <extracomment>How long typing must pause before the preview is rebuilt. The width pictures are shown at (library pictures are decoded at it too). Emitted after new HTML is on screen (tests and benchmarks wait for it). Emitted when building the page failed; the message says what to fix. Where "Open in browser" writes its pages: made on first use, removed with the pane.</extracomment>
         <translation>Pratinjau</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="142" />
+        <location filename="../../ui/preview_pane.py" line="160" />
         <source>Open in browser</source>
         <translation>Buka di peramban</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="230" />
+        <location filename="../../ui/preview_pane.py" line="249" />
         <source>The preview could not be built: %1</source>
         <translation>Pratinjau tidak dapat dibuat: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="322" />
+        <location filename="../../ui/preview_pane.py" line="341" />
         <source>Showing the preview page: %1</source>
         <translation>Menampilkan halaman pratinjau: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="331" />
+        <location filename="../../ui/preview_pane.py" line="350" />
         <source>No browser opened</source>
         <translation>Peramban tidak terbuka</translation>
     </message>
     <message>
-        <location filename="../../ui/preview_pane.py" line="333" />
+        <location filename="../../ui/preview_pane.py" line="352" />
         <source>No web browser could be started. The page is saved here; open it in a browser yourself:
 %1</source>
         <translation>Tidak ada peramban web yang bisa dijalankan. Halamannya tersimpan di sini; bukalah sendiri di peramban:
@@ -3052,6 +3042,29 @@ median %3 jam, separuh tengah %4–%5 jam
         <location filename="../../ui/dashboard/audience_charts.py" line="107" />
         <source>%1: %2 views</source>
         <translation>%1: %2 tayangan</translation>
+    </message>
+</context>
+<context>
+    <name>WordCount</name>
+    <message>
+        <location filename="../../ui/editor_pane/word_count.py" line="88" />
+        <source>— / %1 words</source>
+        <translation>— / %1 kata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/word_count.py" line="90" />
+        <source>— words</source>
+        <translation>— kata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/word_count.py" line="95" />
+        <source>%1 / %2 words</source>
+        <translation>%1 / %2 kata</translation>
+    </message>
+    <message>
+        <location filename="../../ui/editor_pane/word_count.py" line="102" />
+        <source>%1 words</source>
+        <translation>%1 kata</translation>
     </message>
 </context>
 <context>

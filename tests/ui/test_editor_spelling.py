@@ -148,7 +148,7 @@ def test_headline_marker_lists_and_fixes(qtbot, pane: EditorPane) -> None:
     headline = pane.form.headline
     headline.selectAll()
     qtbot.keyClicks(headline, "Warga Antri Sembako Sejak Kemaren")
-    field = pane._field_spelling[0]
+    field = pane.spelling.fields[0]
     qtbot.waitUntil(lambda: "Kemaren" in field.marker.toolTip())
     assert field.marker.isVisible() and "Antri" in field.marker.toolTip()
     menu = field.menu()

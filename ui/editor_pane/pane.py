@@ -11,41 +11,28 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import (
-    QLabel,
-    QSizePolicy,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QVBoxLayout, QWidget
 
-from editor.errors import RedaksiError
 from editor.records import ArticleRecord, PersonRecord, SectionRecord
-from editor.text import word_count
 from ui.actions import ActionRegistry, ActionSpec
 from ui.editor_pane.body_editor import BodyEditor
+from ui.editor_pane.content import content, with_content
 from ui.editor_pane.formatting import insert_block, prefix_lines, wrap_selection
 from ui.editor_pane.metadata_form import MetadataForm
 from ui.editor_pane.pictures import PictureIntake, bring_in
 from ui.editor_pane.related_dialog import ArticleSearch, RelatedArticleDialog
 from ui.editor_pane.restore_undo import RestoreUndo
+from ui.editor_pane.spelling_hooks import PaneSpelling
+from ui.editor_pane.word_count import WordCount
 from ui.file_dialogs import open_file_name
 from ui.find_replace import FindReplaceBar
-from ui.preview.background import BackgroundRunner
-from ui.spelling.field_check import FieldSpelling
 from ui.spelling.service import SpellingService
 
 if TYPE_CHECKING:
     from editor.media.library import MediaRecord
     from editor.workflow.spelling_item import WordExceptions
-
-#: Word counts of bodies up to this size are computed right away on the GUI thread;
-#: longer bodies are counted on a worker so a keystroke never waits for the count.
-INLINE_COUNT_CHARS = 100_000
-STATS_DELAY_MS = 250
-TARGET_OVER_STYLE = "color: #1e8449;"
 
 ArticlePath = Callable[[uuid.UUID], str]
 
@@ -70,32 +57,27 @@ class EditorPane(QWidget):
         self._record: ArticleRecord | None = None
         self._loading = False
         self._dirty = False
-        self._word_target = 0
-        self._words = 0
         self._search: ArticleSearch | None = None
         self._sections: list[SectionRecord] = []
         self._people: list[PersonRecord] = []
         self._article_path: ArticlePath | None = None
         self._take_picture: PictureIntake | None = None
-        self._spelling: SpellingService | None = None
 
         self.form = MetadataForm()
         self.body = BodyEditor()
-        self._field_spelling = [
-            FieldSpelling(field, headline=headline, add_word=self._add_word, ignore=self._ignore)
-            for field, headline in (
-                (self.form.headline, True),
-                (self.form.kicker, True),
-                (self.form.caption, False),
-            )
-        ]
+        self.spelling = PaneSpelling(
+            self.body,
+            [(self.form.headline, True), (self.form.kicker, True), (self.form.caption, False)],
+            article=self.record_id,
+            language=lambda: str(self.form.language.currentData() or "id"),
+            newsroom_word=self.newsroomWordRequested.emit,
+            notice=self.spellingNotice.emit,
+        )
         self.body.filesDropped.connect(self.picturesDropped)
-        self.body.addWordRequested.connect(self._add_word)
-        self.body.ignoreWordRequested.connect(self._ignore)
         self.find_bar = FindReplaceBar(self.body)
-        self.target_label = QLabel()
-        self.target_label.setObjectName("wordTarget")
-        self.target_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.words = WordCount(self.body.toPlainText, self)
+        self.words.counted.connect(self.statsChanged)
+        self.target_label = self.words.label
         self._toolbar = QToolBar(self.tr("Formatting"))
         self._toolbar.setObjectName("formattingToolbar")
         self._toolbar.setIconSize(self._toolbar.iconSize() * 0.8)
@@ -109,17 +91,11 @@ class EditorPane(QWidget):
         layout.addWidget(self.body, 1)
         layout.addWidget(self.find_bar)
 
-        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
-        self._stats_timer.timeout.connect(self._count)
-        self._counter = BackgroundRunner(self)
-        self._counter.finished.connect(self._counted)
-        self._count_token = 0
-
         self._restore_undo = RestoreUndo(self)
         self.body.textChanged.connect(self._body_changed)
         self.form.changed.connect(self._changed)
         self.form.sectionChanged.connect(self._section_changed)
-        self.form.language.currentIndexChanged.connect(lambda _index: self._apply_checker())
+        self.form.language.currentIndexChanged.connect(lambda _index: self.spelling.apply())
         self.body.verticalScrollBar().valueChanged.connect(
             lambda _value: self.scrollFractionChanged.emit(self.body.scroll_fraction())
         )
@@ -149,7 +125,7 @@ class EditorPane(QWidget):
                 "edit.paste_plain": (self.tr("Paste as plain text"), ""),
             }
         )
-        self._show_target()
+        self.words.show()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -247,59 +223,14 @@ class EditorPane(QWidget):
 
     def set_spelling(self, service: SpellingService) -> None:
         """Check spelling with the window's service (without one, nothing is checked)."""
-        self._spelling = service
-        service.checkerReady.connect(lambda _language: self._apply_checker())
-        service.changed.connect(self._apply_checker)
-        service.notice.connect(self.spellingNotice)
-        self._apply_checker()
+        self.spelling.attach(service)
 
     def set_newsroom_words_allowed(self, allowed: bool) -> None:
         """Editors and admins may add to the newsroom's dictionary from the menus."""
-        self.body.newsroom_words_allowed = allowed
-        for field in self._field_spelling:
-            field.newsroom_words_allowed = allowed
-
-    def _apply_checker(self) -> None:
-        checker = None
-        if self._spelling is not None and self._record is not None:
-            checker = self._spelling.checker(str(self.form.language.currentData() or "id"))
-        ignored: frozenset[str] = frozenset()
-        if self._spelling is not None and self._record is not None:
-            ignored = self._spelling.ignored_words(self._record.id)
-        self.body.set_checker(checker, ignored)
-        for field in self._field_spelling:
-            field.set_checker(checker, ignored)
-
-    def _add_word(self, word: str, scope: str) -> None:
-        if scope == "newsroom":
-            self.newsroomWordRequested.emit(word)
-            return
-        if self._spelling is None:
-            return
-        try:
-            self._spelling.add_personal_word(word)
-        except (RedaksiError, OSError) as error:
-            self.spellingNotice.emit(str(error))
+        self.spelling.set_newsroom_words_allowed(allowed)
 
     def spelling_exceptions(self, article_id: uuid.UUID) -> WordExceptions:
-        """What this person settled for the checklist: their dictionary, and the words
-        ignored in the article."""
-        from editor.workflow.spelling_item import WordExceptions
-
-        if self._spelling is None:
-            return WordExceptions()
-        return WordExceptions.of(
-            self._spelling.personal_words(), self._spelling.ignored_words(article_id)
-        )
-
-    def _ignore(self, word: str) -> None:
-        if self._record is None or self._spelling is None:
-            return
-        try:
-            self._spelling.ignore(self._record.id, word)
-        except (RedaksiError, OSError) as error:
-            self.spellingNotice.emit(str(error))
-        self._apply_checker()
+        return self.spelling.exceptions(article_id)
 
     # --- formatting commands ---------------------------------------------------------
 
@@ -397,7 +328,7 @@ class EditorPane(QWidget):
         try:
             self._record = record
             self.form.load(record, sections, people)
-            self._apply_checker()
+            self.spelling.apply()
             self.body.setPlaceholderText("")
             self.body.set_text(record.body)
             self._dirty = False
@@ -407,7 +338,7 @@ class EditorPane(QWidget):
         self._sections = sections
         self._people = people
         self.setEnabled(True)
-        self._count()
+        self.words.count_now()
 
     def show_waiting(
         self,
@@ -426,10 +357,11 @@ class EditorPane(QWidget):
             self.body.set_text("")
             self.body.setPlaceholderText(text)
             self._dirty = False
+            self._update_target()
         finally:
             self._loading = False
         self.setEnabled(False)
-        self._count()  # no words yet, not the last article's
+        self.words.set_unknown()  # no words yet, not the last article's
 
     def reload(self, record: ArticleRecord) -> None:
         """Show ``record`` with the sections and people of the last ``load``."""
@@ -439,7 +371,7 @@ class EditorPane(QWidget):
         """Show ``restored`` (a revision put back, as stored now) in place of ``before``
         (what the pane showed) as one step that Ctrl+Z (Edit → Undo) takes back whole:
         headline, lead image, the other fields and the body."""
-        self.reload(_with_content(restored, before))
+        self.reload(with_content(restored, before))
         self._restore_undo.restore(before, restored)
 
     def sections(self) -> list[SectionRecord]:
@@ -451,7 +383,6 @@ class EditorPane(QWidget):
     def fields_replaced(self) -> None:
         """The form's fields were set all at once (a restore, or its undo): an edit."""
         self._update_target()
-        self._show_target()
         self._changed()
 
     def record_id(self) -> uuid.UUID | None:
@@ -461,7 +392,7 @@ class EditorPane(QWidget):
         if self._record is None:
             raise RuntimeError("No article is loaded in the editor.")
         body = self.body.toPlainText()
-        return replace(self.form.apply_to(self._record), body=body, word_count=self._words)
+        return replace(self.form.apply_to(self._record), body=body, word_count=self.words.words())
 
     def stored_version(self) -> int | None:
         """The version of the article the text here is based on."""
@@ -474,7 +405,7 @@ class EditorPane(QWidget):
         text too: the next save meets it in the conflict dialog, as it should."""
         if self._record is None or record.id != self._record.id:
             return False
-        if _content(record) != _content(self._record):
+        if content(record) != content(self._record):
             return False
         self._record = record
         return True
@@ -496,7 +427,7 @@ class EditorPane(QWidget):
             status=record.status,
         )
         # Typing may have gone on since the text that was saved was taken.
-        self._dirty = _content(mine) != _content(record)
+        self._dirty = content(mine) != content(record)
 
     # --- change tracking and statistics ----------------------------------------------
 
@@ -504,7 +435,7 @@ class EditorPane(QWidget):
         if self._loading or self.body.restyling:
             return
         self._changed()
-        self._stats_timer.start()
+        self.words.count_soon()
 
     def _changed(self) -> None:
         if self._loading:
@@ -514,82 +445,10 @@ class EditorPane(QWidget):
 
     def _section_changed(self) -> None:
         self._update_target()
-        self._show_target()
 
     def _update_target(self) -> None:
         section = self.form.current_section()
-        self._word_target = section.word_target if section else 0
-
-    def _count(self) -> None:
-        text = self.body.toPlainText()
-        if len(text) <= INLINE_COUNT_CHARS:
-            self._counted(self._count_token, (word_count(text), len(text)))
-        else:
-            self._count_token = self._counter.submit(lambda: (count_in_pieces(text), len(text)))
-
-    def _counted(self, token: int, result: object) -> None:
-        if token != self._count_token or not isinstance(result, tuple):
-            return
-        words, chars = result
-        self._words = words
-        self._show_target()
-        self.statsChanged.emit(words, chars)
+        self.words.set_target(section.word_target if section else 0)
 
     def word_stats(self) -> int:
-        return self._words
-
-    def _show_target(self) -> None:
-        if self._word_target:
-            self.target_label.setText(
-                self.tr("%1 / %2 words")
-                .replace("%1", str(self._words))
-                .replace("%2", str(self._word_target))
-            )
-            reached = self._words >= self._word_target
-            self.target_label.setStyleSheet(TARGET_OVER_STYLE if reached else "")
-        else:
-            self.target_label.setText(self.tr("%1 words").replace("%1", str(self._words)))
-            self.target_label.setStyleSheet("")
-
-
-def count_in_pieces(text: str, piece: int = 50_000) -> int:
-    """word_count over paragraph-sized pieces: one regex call over megabytes would hold
-    the interpreter lock (and so the typing thread) for the whole count."""
-    total, start = 0, 0
-    while start < len(text):
-        end = text.find("\n\n", start + piece)
-        end = len(text) if end < 0 else end
-        total += word_count(text[start:end])
-        start = end
-    return total
-
-
-#: What the reporter edits (with the section's and bylines' names that go with them).
-CONTENT_FIELDS = (
-    "headline",
-    "kicker",
-    "slug",
-    "body",
-    "section_id",
-    "section_name",
-    "section_path",
-    "language",
-    "bylines",
-    "tags",
-    "lead_image",
-    "lead_image_caption",
-    "lead_image_credit",
-)
-
-
-def _content(record: ArticleRecord) -> tuple[object, ...]:
-    """What the reporter edits, for "is there anything left to save?"."""
-    return tuple(getattr(record, name) for name in CONTENT_FIELDS)
-
-
-def _with_content(record: ArticleRecord, source: ArticleRecord) -> ArticleRecord:
-    """``record`` (its version, state and dates) with what ``source`` says."""
-    return replace(
-        record,
-        **{name: getattr(source, name) for name in CONTENT_FIELDS},
-    )
+        return self.words.words()

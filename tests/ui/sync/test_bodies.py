@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from editor.records import ArticleDraft
 from editor.sync.replica import Replica
+from editor.text import word_count
 from editor.workflow.editing import draft_article
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
@@ -55,9 +56,16 @@ def test_a_text_not_carried_is_fetched_online_and_named_not_available_offline(
     assert editor.record_id() is None and not editor.isEnabled()
     assert editor.form.headline.text() == first.headline
     assert "Loading the text" in editor.body.placeholderText()
+    # No figure while the text is on its way (not "0 words", nor the last article's),
+    # and the word label is wide enough for what it says.
+    words = editor.target_label
+    assert words.text().startswith("— ") and words.isVisible()
+    assert words.width() >= words.fontMetrics().horizontalAdvance(words.text())
     save_screenshot(sarah, "text-loading")
     qtbot.waitUntil(lambda: editor.record_id() == first.id, timeout=10000)
     assert editor.body.toPlainText() == first.body and editor.isEnabled()
+    assert words.text().startswith(f"{word_count(first.body)} ")  # counted once it came
+    assert words.width() >= words.fontMetrics().horizontalAdvance(words.text())
 
     server.stop()
     qtbot.waitUntil(lambda: sarah.status.sync_state() == "offline", timeout=15000)
