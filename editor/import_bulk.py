@@ -66,7 +66,7 @@ class NewArticle:
     source_digest: str
     kept_fields: str
     translation_group: str | None = None
-    #: The page's last change on the old site (``lastmod``); None: now.
+    #: The page's last change on the old site (``lastmod``, else its date); None: now.
     updated_at: datetime | None = None
 
 

@@ -460,7 +460,7 @@ def _timed_status(
             )
     if times.modified is not None and times.modified > now:
         remarks.append(
-            _("last modified on {when}, which is still ahead: the import time stands").format(
+            _("last modified on {when}, which is still ahead: not used").format(
                 when=times.modified.astimezone(zone).isoformat()
             )
         )

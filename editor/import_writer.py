@@ -11,8 +11,10 @@ Each write also keeps the source's fingerprint and its kept front matter keys wi
 article, in the same unit of work, as a plain table update so the article's version does
 not move: the next re-import of the same bytes is known unchanged without reading them.
 A write that makes a new version dates it from the file's ``lastmod`` when it has one (the
-page's update on the old site, not the day it moved); a re-import that changes nothing
-leaves the updated time alone, as the incremental publish finds changes by version.
+page's update on the old site, not the day it moved); a new article without one is dated
+from its publish time, as Hugo does, so a freshly imported archive does not claim that every
+page changed today. A re-import that changes nothing leaves the updated time alone, as the
+incremental publish finds changes by version.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, select, update
@@ -103,6 +106,15 @@ def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
     )
 
 
+def first_modified(fields: ImportedFields, now: datetime) -> datetime | None:
+    """A new article's updated time: the page's ``lastmod``, else its publish time when that
+    has passed; None: the import time."""
+    if fields.modified_at is not None:
+        return fields.modified_at
+    published = fields.published_at
+    return published if published is not None and published <= now else None
+
+
 def _kept_json(kept: Mapping[str, Any]) -> str:
     return json.dumps(kept, ensure_ascii=False, sort_keys=False, default=str)
 
@@ -127,12 +139,22 @@ class ImportWriter:
         self.people = people
 
     def _remember(
-        self, session: Session, incoming: Incoming, article_id: uuid.UUID, *, own: bool, wrote: bool
+        self,
+        session: Session,
+        incoming: Incoming,
+        article_id: uuid.UUID,
+        *,
+        own: bool,
+        wrote: bool,
+        new: bool = False,
     ) -> None:
         """Keep what the import knows of the article's source: its fingerprint and
         translation group when the article is this source's (``own``), else only the kept
         keys (found by its id: another source's fingerprint stays)."""
-        modified = incoming.fields.modified_at if wrote else None
+        fields = incoming.fields
+        modified = None
+        if wrote:
+            modified = first_modified(fields, datetime.now(UTC)) if new else fields.modified_at
         values: dict[str, Any] = {
             "kept_fields": _kept_json(incoming.kept),
             # Named even when it stays, or the column's onupdate would make it now.
@@ -180,12 +202,15 @@ class ImportWriter:
                         along_with=audit,
                     )
                     session.flush()
-                    self._remember(session, incoming, new.article_id, own=True, wrote=True)
+                    self._remember(
+                        session, incoming, new.article_id, own=True, wrote=True, new=True
+                    )
 
         _retrying(work)
 
     def _insert_all(self, batch: list[Queued]) -> None:
         people = self.people.by_id()
+        now = datetime.now(UTC)
         items = []
         for new in batch:
             draft = self._draft(new)
@@ -200,7 +225,7 @@ class ImportWriter:
                     source_digest=new.incoming.digest,
                     kept_fields=_kept_json(new.incoming.kept),
                     translation_group=new.incoming.translation_group,
-                    updated_at=new.incoming.fields.modified_at,
+                    updated_at=first_modified(new.incoming.fields, now),
                 )
             )
         with self.db.transaction() as session:

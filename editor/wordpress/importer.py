@@ -15,7 +15,8 @@ post_date_gmt              the publish time (UTC); scheduled time of a future po
                            draft without one uses post_date in the newsroom's zone
 post_modified_gmt          a published post's last edit: the article's updated time (the
                            page's modified time, the sitemap's and the feed's); one before
-                           the publish time, still ahead or unreadable is not used
+                           the publish time or still ahead is not used, an unreadable
+                           one is named in the report; without one, the publish time
 dc:creator                 the byline: the author's display name, with their login as the
                            handle (a new reporter when the newsroom does not know them)
 categories                 the section: the post's first category with its parents
@@ -107,15 +108,21 @@ def _when(text: str, zone: ZoneInfo, label: str) -> datetime | None:
         raise FieldProblem(str(error), None) from None
 
 
-def _modified(item: Item, published: datetime | None, now: datetime) -> datetime | None:
-    """The post's last edit, when it is one: after it was published and not ahead."""
+def _modified(
+    item: Item, published: datetime | None, now: datetime
+) -> tuple[datetime | None, tuple[str, ...]]:
+    """The post's last edit, when it is one: after it was published and not ahead; with
+    what the report says about an edit time that cannot be read."""
     try:
         modified = _when(item.post_modified_gmt, ZoneInfo("UTC"), "post_modified_gmt")
-    except FieldProblem:
-        return None  # a broken edit time costs the post nothing but that time
+    except FieldProblem as problem:
+        # A broken edit time costs the post nothing but that time.
+        return None, (
+            _("{problem} The post's date stands as its updated time.").format(problem=problem),
+        )
     if modified is None or modified > now or (published is not None and modified < published):
-        return None
-    return modified
+        return None, ()
+    return modified, ()
 
 
 def _check_length(value: str, label: str) -> str:
@@ -200,7 +207,7 @@ class _Posts:
         local = step(lambda: _when(item.post_date, self.zone, "post_date"), None)
         when = gmt or local
         assert when is None or isinstance(when, datetime)
-        modified = _modified(item, when, self.run.now)
+        modified, remarks = _modified(item, when, self.run.now)
         converted = to_markdown(
             item.content, attachments=self.attachments, media=self.media.body_src
         )
@@ -252,6 +259,7 @@ class _Posts:
                 stated=frozenset({"status", "published_at", "scheduled_at", "embargo_until"}),
                 ignored_keys=tuple(kept),
                 modified_at=modified if status == "published" else None,
+                remarks=remarks,
             ),
             kept,
         )

@@ -254,3 +254,26 @@ def test_the_command_line_imports_an_export_with_its_images(
     assert out.rstrip().endswith("Imported: 3 new, 0 updated, 0 unchanged.")
     code = main(["--db", sqlite_url, "media", "list"])
     assert code == 0 and "spbu-cikini.jpg" in capsys.readouterr().out
+
+
+def test_an_unreadable_last_edit_is_named_in_the_report_and_the_post_date_stands(
+    db: Database, admin_id, site: Path
+) -> None:
+    export = site / "kabar.xml"
+    export.write_text(
+        export.read_text("utf-8").replace(
+            "<wp:post_modified_gmt><![CDATA[2023-05-04 02:10:00]]>",
+            "<wp:post_modified_gmt><![CDATA[kemarin sore]]>",
+        ),
+        "utf-8",
+    )
+    report = import_wordpress(db, export, actor_id=admin_id)
+
+    assert report.problems == []
+    (bbm,) = [f for f in report.created if f.headline.startswith("Harga BBM")]
+    assert [r for r in bbm.remarks if "post_modified_gmt" in r] == [
+        "'post_modified_gmt: kemarin sore' is not a date. "
+        "The post's date stands as its updated time."
+    ]
+    article = get_article(db, bbm.article_id)
+    assert article.updated_at == article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
