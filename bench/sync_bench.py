@@ -1,10 +1,13 @@
 """Sync figures on a real PostgreSQL and a real server on a loopback port.
 
-    nice .venv/bin/python bench/sync_bench.py [--articles 100000] [--changed 1000] [--runs 20]
+    nice .venv/bin/python bench/sync_bench.py [--articles 10000 30000 100000] [--changed 1000]
+                                              [--runs 20]
 
 Prints, with the issue's targets:
 - first sync of the newsroom into an empty replica (a reporter's: metadata of everything
-  they may read, bodies of their own and their desk's recent articles), target ≤ 60 s;
+  they may read, bodies of their own and their desk's recent articles), target ≤ 60 s at
+  100,000 articles; each size given is built and synced in turn (on a loaded machine the
+  smaller ones say how the time grows);
 - sync of 1,000 changed articles, both ways: 1,000 local saves going up, and 1,000 saves
   made on the server coming down, target ≤ 5 s each;
 - save-to-visible latency: a save on one replica until another replica, woken by the
@@ -16,6 +19,7 @@ How the newsroom is built: bench/sync_newsroom.py.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import sqlite3
@@ -173,20 +177,38 @@ def latency(room: BenchNewsroom, laptop: Database, folder: Path, runs: int) -> N
     )
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f} on {os.cpu_count()} cores"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument(
+        "--articles",
+        type=int,
+        nargs="+",
+        default=[100_000],
+        help="newsroom sizes; each gets a first sync, the last the other figures too",
+    )
     parser.add_argument("--changed", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
+    print(f"machine: {_load()}")
     with work_folder() as temporary:
         work = Path(temporary)
-        with bench_newsroom(args.articles, work) as room:
-            laptop = first_sync(room, work / "laptop")
+        for size in args.articles[:-1]:
+            with bench_newsroom(size, work / f"n{size}", own_drafts=args.changed) as room:
+                first_sync(room, work / f"n{size}" / "laptop").close()
+            print(f"  ({_load()})")
+        size = args.articles[-1]
+        with bench_newsroom(size, work / f"n{size}", own_drafts=args.changed) as room:
+            laptop = first_sync(room, work / f"n{size}" / "laptop")
             changes_up(room, laptop, args.changed)
             changes_down(room, laptop, args.changed)
-            latency(room, laptop, work / "desktop", args.runs)
+            latency(room, laptop, work / f"n{size}" / "desktop", args.runs)
             laptop.close()
+        print(f"machine: {_load()}")
         shutil.rmtree(work, ignore_errors=True)
     return 0
 

@@ -82,9 +82,11 @@ def _people(db: Database) -> dict[str, PersonRecord]:
     return people
 
 
-def _fill(db: Database, count: int, people: dict[str, PersonRecord]) -> None:
+def _fill(db: Database, count: int, people: dict[str, PersonRecord], own_drafts: int) -> None:
     """``count`` articles over a year: 95 % published, the rest drafts and the review
-    queue; the benchmark's reporter wrote one in fifty (their desk: two sections)."""
+    queue; the benchmark's reporter wrote one in fifty (their desk: two sections), or
+    more in a small newsroom, so that they have ``own_drafts`` drafts to save."""
+    own_every = max(1, min(50, count // max(1, own_drafts)))
     rng = random.Random(13)
     for name in SECTIONS:
         create_section(db, name)
@@ -95,7 +97,7 @@ def _fill(db: Database, count: int, people: dict[str, PersonRecord]) -> None:
     for start in range(0, count, BATCH):
         items = []
         for number in range(start, min(count, start + BATCH)):
-            own = number % 50 == 0
+            own = number % own_every == 0
             writer = sarah if own else rng.choice(writers)
             section = sections[number % 2] if own else rng.choice(sections)
             roll = rng.random()
@@ -146,10 +148,11 @@ def _fill(db: Database, count: int, people: dict[str, PersonRecord]) -> None:
 
 
 @contextmanager
-def bench_newsroom(articles: int, work: Path) -> Iterator[BenchNewsroom]:
+def bench_newsroom(articles: int, work: Path, *, own_drafts: int = 0) -> Iterator[BenchNewsroom]:
     """A fresh database with ``articles`` articles and a server on a free loopback port;
     dropped afterwards."""
     os.environ["PYTHON_KEYRING_BACKEND"] = FAIL_KEYRING
+    work.mkdir(parents=True, exist_ok=True)
     os.environ["XDG_CONFIG_HOME"] = str(work / "config")
     with postgres_server() as admin_url:
         if admin_url is None:
@@ -163,7 +166,7 @@ def bench_newsroom(articles: int, work: Path) -> Iterator[BenchNewsroom]:
         try:
             started = time.perf_counter()
             people = _people(db)
-            _fill(db, articles, people)
+            _fill(db, articles, people, own_drafts)
             print(
                 f"newsroom of {articles:,} articles built in {time.perf_counter() - started:.0f} s"
             )

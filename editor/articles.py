@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -53,9 +53,13 @@ MAX_BODY_CHARS = 2_000_000
 
 
 def _load(session: Session, article_id: uuid.UUID) -> Article:
-    article = session.scalar(
-        select(Article).where(Article.id == article_id).options(selectinload(Article.body))
-    )
+    # From the session when this unit of work has it already (a save reads the article
+    # three times; a pushed batch many more), with its body.
+    article = session.get(Article, article_id, options=[selectinload(Article.body)])
+    if article is not None and "body" in inspect(article).unloaded:
+        article = session.scalar(
+            select(Article).where(Article.id == article_id).options(selectinload(Article.body))
+        )
     if article is None:
         raise NotFoundError(_("No article with id {article_id}.").format(article_id=article_id))
     return article
@@ -129,7 +133,9 @@ def _validate(values: dict[str, object], body: str) -> None:
 def _set_tags(session: Session, article: Article, names: Iterable[str]) -> None:
     resolved = resolve_tags(session, list(names))
     ids = [tag_id for tag_id, _name in resolved.values()]
-    by_id = {tag.id: tag for tag in session.scalars(select(Tag).where(Tag.id.in_(ids)))}
+    by_id = (
+        {tag.id: tag for tag in session.scalars(select(Tag).where(Tag.id.in_(ids)))} if ids else {}
+    )
     wanted = [by_id[tag_id] for tag_id in ids]
     current = [(t.tag_id, t.position) for t in article.tags]
     if current != [(tag.id, i) for i, tag in enumerate(wanted)]:

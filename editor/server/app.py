@@ -37,7 +37,7 @@ from editor.records import PersonRecord
 from editor.server.media import MediaEndpoints, ServerBusy, TooBig
 from editor.server.notices import ChangeNotices
 from editor.server.requests import read_json
-from editor.sync.apply import apply_op
+from editor.sync.apply_batch import apply_ops
 from editor.sync.feed import DEFAULT_PULL_LIMIT, pull
 from editor.sync.snapshots import article_states, person_state
 from editor.sync.tables import BodySubscription
@@ -47,7 +47,7 @@ from editor.workflow.roles import load_actor
 DB_ENV = "REDAKSI_SERVER_DB"
 #: A push carries at most this many ops, and a request body at most this many bytes
 #: (two copies of a body at the core's 2,000,000-character limit fit).
-MAX_OPS = 100
+MAX_OPS = 500
 MAX_REQUEST_BYTES = 64 * 1024 * 1024
 MAX_WAIT_SECONDS = 60.0
 STATUS_OF: tuple[tuple[type[RedaksiError], int], ...] = (
@@ -141,12 +141,16 @@ class Server:
             raise ValidationError(
                 _("A push carries a list of at most {limit} changes.").format(limit=MAX_OPS)
             )
-        results = []
         for op in ops:
             if not isinstance(op, dict) or "op_id" not in op:
                 raise ValidationError(_("A change without an id cannot be taken."))
-            # In order, one at a time: a later op may build on an earlier one.
-            results.append(await run_in_threadpool(apply_op, self.db, person.id, op))
+            try:
+                uuid.UUID(str(op["op_id"]))
+            except ValueError:
+                raise ValidationError(_("A change without an id cannot be taken.")) from None
+        # In order, in one transaction (a later op may build on an earlier one); a refused
+        # op comes back with its reason and does not hold up the others.
+        results = await run_in_threadpool(apply_ops, self.db, person.id, ops)
         return {"results": results}
 
     async def pull(self, request: Request, person: PersonRecord, _token: uuid.UUID) -> Any:

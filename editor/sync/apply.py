@@ -302,10 +302,13 @@ def _save(
             raise _Outcome("conflict", fields=list(merged.conflicts))
         fast_forward = all(theirs.get(k) == base.get(k) for k in theirs if base.get(k) is not None)
         context.outcome = "applied" if fast_forward else "merged"
+        # A save made from the server's current text resolves the article's conflict.
+        resolves = fast_forward and _in_conflict(db, article_id)
         if merged.content == theirs:
-            _clear_conflict(db, article_id, person_id, fast_forward)
+            if resolves:
+                _clear_conflict(db, article_id)
             raise _Outcome(context.outcome)
-        if fast_forward and _in_conflict(db, article_id):
+        if resolves:
             # The author resolved a conflict by replacing the stored text: that text is
             # kept as a revision under the name of whoever saved it, as in the app.
             keep_stored_version(
@@ -324,7 +327,8 @@ def _save(
             )
         except ConflictError:
             continue  # someone saved in between: merge again with what they saved
-        _clear_conflict(db, article_id, person_id, fast_forward)
+        if resolves:
+            _clear_conflict(db, article_id)
         return
     raise ConflictError(
         _("The article kept changing while your change was merged; it will be tried again."),
@@ -338,12 +342,7 @@ def _in_conflict(db: Database, article_id: uuid.UUID) -> bool:
         return session.get(ArticleConflict, article_id) is not None
 
 
-def _clear_conflict(
-    db: Database, article_id: uuid.UUID, person_id: uuid.UUID, fast_forward: bool
-) -> None:
-    """A save made from the server's current text resolves the article's conflict."""
-    if not fast_forward:
-        return
+def _clear_conflict(db: Database, article_id: uuid.UUID) -> None:
     with db.transaction() as session:
         conflict = session.get(ArticleConflict, article_id)
         if conflict is not None:

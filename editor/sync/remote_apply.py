@@ -196,6 +196,12 @@ def _write_article(session: Session, state: State) -> None:
         session.execute(delete(table_of(ArticleBody)).where(ArticleBody.article_id == article_id))
     else:
         has_body = True  # unchanged since the body was last pulled
+        # ... and still the base of the next local save (None would read as "unknown",
+        # and the server would find every change of it a conflict).
+        kept = session.scalar(
+            select(ArticleBody.markdown).where(ArticleBody.article_id == article_id)
+        )
+        content = {**content, "body": kept or ""}
     session.execute(delete(table_of(Byline)).where(Byline.article_id == article_id))
     rows = [
         {"article_id": article_id, "person_id": uuid.UUID(p), "position": i}

@@ -17,7 +17,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from editor.models import (
@@ -30,7 +30,8 @@ from editor.models import (
     Section,
     Tag,
 )
-from editor.search import fold, replace_search_rows
+from editor.search import replace_search_rows, search_row
+from editor.sync.bulk_rows import insert_rows, update_rows
 from editor.sync.remote_apply import (
     _article_values,
     apply_article,
@@ -52,8 +53,7 @@ def _chunks(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
 
 
 def _insert(session: Session, model: Any, rows: Sequence[dict[str, Any]]) -> None:
-    for chunk in _chunks(rows):
-        session.execute(insert(table_of(model)), list(chunk))
+    insert_rows(session, table_of(model), rows)
 
 
 def _delete(session: Session, column: Any, ids: Sequence[uuid.UUID]) -> None:
@@ -159,6 +159,7 @@ def write_articles(session: Session, states: Sequence[State]) -> None:
         ):
             shadows[article_id] = (bool(has_body), int(version))
     new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
     bodies: list[dict[str, Any]] = []
     body_gone: list[uuid.UUID] = []
     bylines: list[dict[str, Any]] = []
@@ -167,16 +168,14 @@ def write_articles(session: Session, states: Sequence[State]) -> None:
     conflicts: list[dict[str, Any]] = []
     shadow_rows: list[dict[str, Any]] = []
     search: list[dict[str, Any]] = []
-    kept_bodies: list[uuid.UUID] = []
+    kept = _kept_bodies(session, ids, states, shadows)
     for state, article_id in zip(states, ids, strict=True):
         content = state["content"]
         values = _article_values(state)
         saver = parse_uuid(state.get("updated_by_id"))
         values["updated_by_id"] = saver if saver in people else None
         if article_id in existing:
-            session.execute(
-                update(table_of(Article)).where(Article.id == article_id).values(**values)
-            )
+            changed_rows.append({"id": article_id, **values})
         else:
             new_rows.append({"id": article_id, **values})
         shadow = shadows.get(article_id)
@@ -188,7 +187,7 @@ def write_articles(session: Session, states: Sequence[State]) -> None:
             body_gone.append(article_id)  # not carried here, or no longer known current
         else:
             has_body = True  # unchanged since the body was last pulled
-            kept_bodies.append(article_id)
+            content = {**content, "body": kept[article_id]}  # the next save's base
         bylines.extend(
             {"article_id": article_id, "person_id": uuid.UUID(p), "position": i}
             for i, p in enumerate(content.get("bylines") or ())
@@ -232,39 +231,43 @@ def write_articles(session: Session, states: Sequence[State]) -> None:
             }
         )
         search.append(
-            {
-                "article_id": article_id,
-                "headline": fold(values["headline"]),
-                "lead": fold(values["lead"]),
-                "body": fold(body) if body is not None else None,
-            }
+            search_row(article_id, values["headline"], values["lead"], content["body"] or "")
         )
+    update_rows(session, table_of(Article), "id", changed_rows)
     _insert(session, Article, new_rows)
-    _delete(session, ArticleBody.article_id, [b["article_id"] for b in bodies] + body_gone)
+    # An article new here has no rows in the tables below (they cascade from articles):
+    # a first sync deletes nothing.
+    present = [i for i in ids if i in existing]
+    replaced = [b["article_id"] for b in bodies if b["article_id"] in existing]
+    _delete(session, ArticleBody.article_id, replaced + [i for i in body_gone if i in existing])
     _insert(session, ArticleBody, bodies)
     for model in (Byline, ArticleTag, ArticleCorrection, ArticleConflict, SyncShadow):
-        _delete(session, model.article_id, ids)
+        _delete(session, model.article_id, present)
     _insert(session, Byline, bylines)
     _insert(session, ArticleTag, tags)
     _insert(session, ArticleCorrection, corrections)
     _insert(session, ArticleConflict, conflicts)
     _insert(session, SyncShadow, shadow_rows)
-    _reindex(session, search, set(kept_bodies))
+    replace_search_rows(session, search)
 
 
-def _reindex(
+def _kept_bodies(
     session: Session,
-    rows: list[dict[str, Any]],
-    kept_bodies: set[uuid.UUID],
-) -> None:
-    """The search rows, as ``search.reindex_article`` writes them: a body kept from an
-    earlier pull is read back."""
-    stored: dict[uuid.UUID, str] = {}
-    for chunk in _chunks(sorted(kept_bodies)):
+    ids: Sequence[uuid.UUID],
+    states: Sequence[State],
+    shadows: dict[uuid.UUID, tuple[bool, int]],
+) -> dict[uuid.UUID, str]:
+    """The bodies this replica keeps from an earlier pull (the state came without one,
+    and the version has not moved since): read back for the search rows and the shadow."""
+    wanted = [
+        article_id
+        for article_id, state in zip(ids, states, strict=True)
+        if state["content"].get("body") is None
+        and shadows.get(article_id, (False, -1)) == (True, state["version"])
+    ]
+    stored: dict[uuid.UUID, str] = dict.fromkeys(wanted, "")
+    for chunk in _chunks(wanted):
         query = select(ArticleBody.article_id, ArticleBody.markdown)
         for article_id, text_ in session.execute(query.where(ArticleBody.article_id.in_(chunk))):
             stored[article_id] = text_ or ""
-    for row in rows:
-        if row["body"] is None:
-            row["body"] = fold(stored.get(row["article_id"], ""))
-    replace_search_rows(session, rows)
+    return stored

@@ -22,10 +22,11 @@ from editor.articles import get_article
 from editor.database import Database, enable_replica
 from editor.errors import NotAvailableOfflineError, OfflineError, RemoteError, ValidationError
 from editor.i18n import _
-from editor.models import Article, Revision, utcnow
+from editor.models import Article
 from editor.records import ArticleRecord, PersonRecord
 from editor.sync import credentials, media_transfer
 from editor.sync.capture import REMOTE
+from editor.sync.push import SyncNoticeRecord, next_batch, notice_record, settle, wire
 from editor.sync.remote import RemoteServer, normalise_server_url
 from editor.sync.remote_apply import (
     apply_article,
@@ -34,11 +35,12 @@ from editor.sync.remote_apply import (
     has_pending,
 )
 from editor.sync.remote_bulk import apply_page
-from editor.sync.states import dumps, loads, with_content
+from editor.sync.states import loads, with_content
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncNotice, SyncShadow, SyncState
 
-PUSH_BATCH = 50
-PULL_BATCH = 500
+#: Changes a pull page carries: the server's most (fewer requests, commits and page
+#: overheads in a first sync).
+PULL_BATCH = 2000
 #: Called with (stage, done, total): stage is "push" or "pull"; total 0 when unknown.
 Progress = Callable[[str, int, int], None]
 
@@ -60,19 +62,6 @@ class SyncStatus:
     cursor: int
     conflicts: int
     unseen_notices: int
-
-
-@dataclass(frozen=True)
-class SyncNoticeRecord:
-    id: uuid.UUID
-    at: datetime
-    article_id: uuid.UUID | None
-    #: "refused" or "conflict".
-    kind: str
-    message: str
-    #: The local revision that keeps the text the server did not take.
-    revision_id: uuid.UUID | None
-    seen: bool
 
 
 @dataclass(frozen=True)
@@ -344,29 +333,15 @@ class Replica:
         pushed = 0
         total = _pending(self.db)
         while cancel is None or not cancel.is_set():
-            with self.db.transaction() as session:
-                ops = list(
-                    session.scalars(select(OutboxOp).order_by(OutboxOp.position).limit(PUSH_BATCH))
-                )
+            ops = next_batch(self.db)
             if not ops:
                 break
-            results = server.push(
-                [
-                    {
-                        "op_id": str(op.op_id),
-                        "kind": op.kind,
-                        "base_version": op.base_version,
-                        "payload": loads(op.payload_json),
-                    }
-                    for op in ops
-                ]
-            )
-            for op, result in zip(ops, results, strict=False):
-                notice = self._settle(op, result)
-                counts[result.get("outcome", "applied")] = counts.get(result["outcome"], 0) + 1
-                if notice is not None:
-                    notices.append(notice)
-                pushed += 1
+            results = server.push([wire(op) for op in ops])
+            settled, outcomes = settle(self.db, ops, results)
+            notices.extend(settled)
+            for outcome, count in outcomes.items():
+                counts[outcome] = counts.get(outcome, 0) + count
+            pushed += min(len(ops), len(results))
             if progress is not None:
                 progress("push", pushed, total)
             if len(results) < len(ops):
@@ -375,46 +350,6 @@ class Replica:
             session.info[REMOTE] = True
             apply_deferred(session)
         return pushed
-
-    def _settle(self, op: OutboxOp, result: dict[str, Any]) -> SyncNoticeRecord | None:
-        """Record the server's answer to one op in one local unit of work: the op leaves
-        the outbox, a refusal or conflict leaves a notice (and the local text a revision),
-        and the server's state of the article waits to be applied."""
-        outcome = result.get("outcome", "applied")
-        article_state = result.get("article")
-        with self.db.transaction() as session:
-            session.info[REMOTE] = True
-            row = session.scalar(select(OutboxOp).where(OutboxOp.op_id == op.op_id))
-            if row is None:
-                return None  # settled already (a sync interrupted after the answer)
-            session.delete(row)
-            session.flush()
-            notice = None
-            if outcome in ("refused", "conflict"):
-                revision_id = None
-                if op.article_id is not None and op.kind in ("create", "save"):
-                    revision_id = _keep_local_text(session, op.article_id, outcome)
-                message = str(result.get("reason") or "")
-                if outcome == "conflict":
-                    message = _(
-                        "Your change and someone else's touched the same passage ({fields}); "
-                        "the newsroom kept both. Open the article to compare and choose."
-                    ).format(fields=", ".join(result.get("fields") or ()))
-                notice = SyncNotice(
-                    at=utcnow(),
-                    op_id=op.op_id,
-                    article_id=op.article_id,
-                    kind=outcome,
-                    message=message,
-                    revision_id=revision_id,
-                    seen=False,
-                )
-                session.add(notice)
-            if op.article_id is not None and isinstance(article_state, dict):
-                apply_article(session, op.article_id, article_state)
-            elif op.article_id is not None and outcome == "refused" and op.kind == "create":
-                pass  # never reached the server: the article stays here, as typed
-            return None if notice is None else _notice_record(notice)
 
     def _pull(self, cancel: threading.Event | None, progress: Progress | None) -> int:
         server = self._remote()
@@ -535,60 +470,16 @@ class Replica:
         if unseen_only:
             query = query.where(SyncNotice.seen.is_(False))
         with self.db.transaction() as session:
-            return [_notice_record(n) for n in session.scalars(query)]
+            return [notice_record(n) for n in session.scalars(query)]
 
     def _notices_by_id(self, notice_ids: list[uuid.UUID]) -> list[SyncNoticeRecord]:
         if not notice_ids:
             return []
         with self.db.transaction() as session:
             found = session.scalars(select(SyncNotice).where(SyncNotice.id.in_(notice_ids)))
-            return [_notice_record(n) for n in found]
+            return [notice_record(n) for n in found]
 
     def mark_seen(self, notice_ids: list[uuid.UUID]) -> None:
         with self.db.transaction() as session:
             for notice in session.scalars(select(SyncNotice).where(SyncNotice.id.in_(notice_ids))):
                 notice.seen = True
-
-
-def _notice_record(notice: SyncNotice) -> SyncNoticeRecord:
-    return SyncNoticeRecord(
-        id=notice.id,
-        at=notice.at,
-        article_id=notice.article_id,
-        kind=notice.kind,
-        message=notice.message,
-        revision_id=notice.revision_id,
-        seen=notice.seen,
-    )
-
-
-def _keep_local_text(session: Any, article_id: uuid.UUID, kind: str) -> uuid.UUID | None:
-    """A local revision of the article as it stands here, before the server's state
-    replaces it: the text the server did not take is never lost."""
-    from editor.articles import _load, to_record
-    from editor.revisions import snapshot_metadata
-
-    if session.get(Article, article_id) is None:
-        return None
-    record = to_record(session, _load(session, article_id))
-    latest = session.scalar(
-        select(func.max(Revision.number)).where(Revision.article_id == article_id)
-    )
-    revision = Revision(
-        id=uuid.uuid4(),
-        article_id=article_id,
-        number=(latest or 0) + 1,
-        created_at=utcnow(),
-        author_id=None,
-        kind=kind,
-        note=_("Kept on this computer: the newsroom server did not take this text."),
-        article_version=record.version,
-        headline=record.headline,
-        kicker=record.kicker,
-        lead=record.lead,
-        body=record.body,
-        metadata_json=dumps(snapshot_metadata(record)),
-    )
-    session.add(revision)
-    session.flush()
-    return revision.id

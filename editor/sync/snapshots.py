@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from editor.models import (
     Article,
+    ArticleBody,
     ArticleCorrection,
     NewsroomWord,
     Person,
@@ -106,8 +107,9 @@ def comment_state(comment: ReviewComment) -> State:
     }
 
 
-def article_content(article: Article, *, with_body: bool) -> State:
-    """``states.content_of`` read straight from the row (no section lookup per article)."""
+def article_content(article: Article, body: str | None) -> State:
+    """``states.content_of`` read straight from the row (no section lookup per article);
+    ``body`` None when the body does not travel."""
     return {
         "headline": article.headline,
         "kicker": article.kicker,
@@ -122,7 +124,7 @@ def article_content(article: Article, *, with_body: bool) -> State:
         "bylines": [str(b.person_id) for b in article.bylines],
         "tags": [t.tag.name for t in article.tags],
         "translation_group": article.translation_group,
-        "body": (article.body.markdown if article.body else "") if with_body else None,
+        "body": body,
     }
 
 
@@ -142,12 +144,19 @@ def _people(session: Session, ids: set[uuid.UUID]) -> dict[uuid.UUID, Person]:
 def _articles(session: Session, ids: list[uuid.UUID]) -> list[Article]:
     found: list[Article] = []
     for chunk in _chunks(ids):
-        query = (
-            select(Article)
-            .where(Article.id.in_(chunk))
-            .options(selectinload(Article.body), selectinload(Article.bylines))
-        )
+        query = select(Article).where(Article.id.in_(chunk)).options(selectinload(Article.bylines))
         found.extend(session.scalars(query))
+    return found
+
+
+def _bodies(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The bodies that travel, and only those: most of a big newsroom's do not (a first
+    sync read every body of the newsroom to send a fiftieth of them)."""
+    found: dict[uuid.UUID, str] = dict.fromkeys(ids, "")
+    for chunk in _chunks(ids):
+        query = select(ArticleBody.article_id, ArticleBody.markdown)
+        for article_id, markdown in session.execute(query.where(ArticleBody.article_id.in_(chunk))):
+            found[article_id] = markdown or ""
     return found
 
 
@@ -159,6 +168,7 @@ def article_states(
     articles = [a for a in _articles(session, ids)]
     readable = [a for a in articles if may_read(reader, a.status, (b.person_id for b in a.bylines))]
     with_body = bodies_carried(session, reader, readable) | (bodies or set())
+    texts = _bodies(session, [a.id for a in readable if a.id in with_body])
     readable_ids = [a.id for a in readable]
     corrections: dict[uuid.UUID, list[State]] = {}
     conflicts: dict[uuid.UUID, ArticleConflict] = {}
@@ -204,7 +214,7 @@ def article_states(
             # Whose save made this version: a replica keeps a version that loses a save
             # conflict as a revision under that person's name (editor.workflow.kept_text).
             "updated_by_id": str(article.updated_by_id) if article.updated_by_id else None,
-            "content": article_content(article, with_body=article.id in with_body),
+            "content": article_content(article, texts.get(article.id)),
             "people": [person_state(p) for p in people.values()],
             "section_refs": section_chain(sections, article.section_id),
             "tag_refs": [tag_state(t.tag) for t in article.tags],

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from editor.database import Database
 from editor.errors import NotFoundError, PermissionDenied
 from editor.i18n import N_, _
-from editor.models import Article, Byline, Person
+from editor.models import Article, Person
 from editor.records import role_label, status_label
 
 REPORTER_PERMISSIONS = frozenset({"draft", "edit_own", "submit", "comment"})
@@ -105,13 +105,10 @@ def load_actor(session: Session, actor_id: uuid.UUID) -> Person:
     return person
 
 
-def byline_ids(session: Session, article_id: uuid.UUID) -> set[uuid.UUID]:
-    return set(session.scalars(select(Byline.person_id).where(Byline.article_id == article_id)))
-
-
 def is_own(session: Session, article: Article, person: Person) -> bool:
-    """An article is a person's own when they are on its byline."""
-    return person.id in byline_ids(session, article.id)
+    """An article is a person's own when they are on its byline (as this unit of work
+    has it: the bylines are loaded with the article)."""
+    return any(byline.person_id == person.id for byline in article.bylines)
 
 
 def edit_refusal(session: Session, article: Article, person: Person) -> tuple[str, str] | None:

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import replace
 from pathlib import Path
 
+import psycopg
 from sqlalchemy import func, select
 
 from editor.articles import get_article
@@ -84,6 +85,54 @@ def test_kill_9_of_the_client_during_sync_loses_nothing_and_repeats_nothing(
     assert kills >= 1
     sync(db)
     _check_exactly_once(newsroom, db, story.id, "klien")
+
+
+def _server_writing_articles(db_url: str) -> bool:
+    """Whether a transaction that has written to the articles is open on the server's
+    database (a pushed batch carried out, not yet committed)."""
+    url = db_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    with psycopg.connect(url, autocommit=True) as connection:
+        row = connection.execute(
+            "SELECT count(*) FROM pg_locks WHERE relation = 'articles'::regclass "
+            "AND mode = 'RowExclusiveLock' AND pid <> pg_backend_pid()"
+        ).fetchone()
+    return bool(row and row[0])
+
+
+def test_a_batch_retried_after_the_client_was_killed_mid_request_applies_nothing_twice(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    """The client dies while the server is carrying out its batch (the request sent, the
+    answer never read): the ops stay queued, and the next sync's batch is answered from
+    what the server stored, not carried out again."""
+    folder = tmp_path / "adi"
+    db = replica(folder, server.url, "adi-admin")
+    story = draft_article(db, ArticleDraft(headline="Banjir"), actor_id=newsroom.admin.id)
+    sync(db)
+    _queue_changes(db, story.id, newsroom.admin.id, "batch")
+    queued = _pending(db)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from ui.launcher import main; raise SystemExit(main())",
+            "sync",
+            "--db",
+            str(folder / "replica.db"),
+        ],
+        env={**os.environ},
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not _server_writing_articles(server.db_url):
+        assert process.poll() is None, "the sync ended before the server started writing"
+        assert time.monotonic() < deadline, "the server never started the batch"
+        time.sleep(0.01)
+    process.kill()
+    process.wait()
+    assert _pending(db) == queued  # killed before it heard the answer
+    sync(db)
+    _check_exactly_once(newsroom, db, story.id, "batch")
 
 
 def test_a_push_repeated_while_the_server_still_carries_it_out_is_answered_once(
