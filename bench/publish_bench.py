@@ -470,6 +470,10 @@ def run_size(
     return figures
 
 
+#: What ``bench_redaksi`` times in each sidebar mode.
+MODE_FIGURES = ("cold", "cached", "unchanged", "incremental", "new")
+
+
 def print_table(results: dict[int, dict[str, float]], modes: list[SidebarMode]) -> None:
     print(
         "\n| articles | sidebar | Redaksi cold | cached | nothing changed | 1 changed "
@@ -479,8 +483,7 @@ def print_table(results: dict[int, dict[str, float]], modes: list[SidebarMode]) 
     for count, f in results.items():
         pelican, hugo = f.get("pelican"), f.get("hugo")
         for mode in modes:
-            m = {name: f[f"{mode} {name}"] for name in ("cold", "cached", "unchanged")}
-            m.update({name: f[f"{mode} {name}"] for name in ("incremental", "new")})
+            m = {name: f[f"{mode} {name}"] for name in MODE_FIGURES}
             vs_pelican = f"{pelican / m['cold']:.1f}×" if pelican else "-"
             vs_hugo = f"{hugo / m['cached']:.1f}×" if hugo else "-"
             print(

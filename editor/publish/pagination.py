@@ -4,10 +4,10 @@ A list that grows at the top (a section, a tag, a reporter, UPDATE) keeps its ol
 stories in pages of exactly ``size``, numbered from the oldest: ``/berita/page/1/`` holds
 the section's first twenty stories for good, as on many portals' archives. The list's
 first page (its folder) shows everything newer than the numbered pages: from one page's
-worth to just under two, so no story is shown twice and no page is ever short but the
-first. A new story changes the first page alone; every ``size``-th one also moves the
-oldest stories of the first page onto a new numbered page, whose older neighbour's
-"newer" link then points at it. The rest of the archive is never written again.
+worth to just under two, so no story is shown twice and every numbered page is full. A
+new story changes the first page alone; every ``size``-th one also moves the oldest
+stories of the first page onto a new numbered page, whose older neighbour's "newer" link
+then points at it. The rest of the archive is never written again.
 
 A ranked list (Populer) is reordered as a whole and keeps plain pages counted from its
 top instead (``ranked_pages``).
