@@ -10,7 +10,7 @@ page load at once; the rest are lazy.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -51,6 +51,8 @@ class TeaserMaker:
     root: str
     times: TimeTexts
     images: dict[Any, LeadImage]
+    #: Each article's part of a page key: an article stands on up to a dozen lists.
+    _keys: dict[Any, str] = field(default_factory=dict)
 
     def picture(self, article: PublicArticle, slot: str, *, lazy: bool) -> Markup | None:
         image = self.images.get(article.id)
@@ -83,16 +85,17 @@ class TeaserMaker:
 
     def key(self, articles: list[PublicArticle]) -> str:
         """What teasers of ``articles`` show, for a page's fingerprint."""
-        parts = []
-        for article in articles:
+        return digest(*(self._key(article) for article in articles))
+
+    def _key(self, article: PublicArticle) -> str:
+        found = self._keys.get(article.id)
+        if found is None:
             image = self.images.get(article.id)
             section = article.section
-            parts.append(
-                (
-                    article.teaser,
-                    article.kicker,
-                    (section.name, section.url) if section else None,
-                    image.key() if image is not None else None,
-                )
+            found = self._keys[article.id] = digest(
+                article.teaser,
+                article.kicker,
+                (section.name, section.url) if section else None,
+                image.key() if image is not None else None,
             )
-        return digest(*parts)
+        return found
