@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from sqlalchemy import String, cast, select
 from sqlalchemy.orm import Session
 
+from editor.code_points import publishable
 from editor.database import Database
 from editor.models import (
     Article,
@@ -128,7 +129,7 @@ def _sections(session: Session) -> list[SiteSection]:
         SiteSection(
             id=row.id,
             parent_id=row.parent_id,
-            name=row.name,
+            name=publishable(row.name),
             slug_path=path_of(row),
             url=section_path(path_of(row)),
             position=row.position,
@@ -218,7 +219,7 @@ def load_site(
             .where(byline_where)
             .order_by(Byline.article_id, Byline.position)
         ).all():
-            bylines.setdefault(_hex(article_id), []).append(name)
+            bylines.setdefault(_hex(article_id), []).append(publishable(name))
             handles.setdefault(_hex(article_id), []).append(safe_slug(handle))
         tags: dict[str, list[SiteTag]] = {}
         known_tags: dict[tuple[str, str], SiteTag] = {}
@@ -231,7 +232,7 @@ def load_site(
         ).all():
             tag = known_tags.get((name, slug))
             if tag is None:
-                tag = known_tags[(name, slug)] = SiteTag(name, safe_slug(slug))
+                tag = known_tags[(name, slug)] = SiteTag(publishable(name), safe_slug(slug))
             tags.setdefault(_hex(article_id), []).append(tag)
         # Corrections are rare: find the few public articles that have any in one query.
         corrected = list(
@@ -264,6 +265,10 @@ def load_site(
         word_count,
         version,
     ) in rows:
+        # Typed text as every page, feed and sitemap may carry it (editor.code_points).
+        headline, kicker, lead = publishable(headline), publishable(kicker), publishable(lead)
+        lead_image_caption = publishable(lead_image_caption)
+        lead_image_credit = publishable(lead_image_credit)
         section = section_by_id.get(section_id) if section_id else None
         id_hex = article_id.hex
         url = urls[article_id]

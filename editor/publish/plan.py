@@ -52,7 +52,8 @@ SIDEBAR_FRAGMENT = "sidebar/sidebar.inc"
 #: 5: lists paged from the oldest (editor.publish.pagination).
 #: 6: a lead image file gets its width and height; feeds and sitemaps drop characters
 #: XML forbids; a refused link keeps no rel, a raw <img> gets alt="".
-PUBLISH_FORMAT = "6"
+#: 7: no page carries control characters or non-characters (editor.code_points).
+PUBLISH_FORMAT = "7"
 
 
 @dataclass(frozen=True)

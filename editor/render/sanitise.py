@@ -5,7 +5,8 @@ cleaned with nh3: only the tags, attributes, classes and URL schemes below survi
 Event handler and ``style`` attributes are never allowed; links and images may only
 point to http(s), mailto and tel addresses or relative paths, so ``javascript:``,
 ``vbscript:`` and ``data:`` URLs, however disguised with entities, case or whitespace,
-are removed. Every link gets ``rel="noopener noreferrer"``.
+are removed. Every link gets ``rel="noopener noreferrer"``. Control characters and
+non-characters, which no page may carry, are taken out (``editor.code_points``).
 
 Elements that swallow what follows them (``script``, ``style``, ``iframe``, ``textarea``,
 ``title``, ``svg`` …) get special care first. A complete one, such as the script
@@ -20,6 +21,8 @@ import re
 from functools import cache
 
 import nh3
+
+from editor.code_points import publishable
 
 TAGS = frozenset(
     {
@@ -132,4 +135,4 @@ def _complete_tag(match: re.Match[str]) -> str:
 def sanitise_html(html: str) -> str:
     """The HTML fragment with everything outside the allow-list removed."""
     cleaned = _EMPTY_CLASS.sub(r"\1", _cleaner().clean(_defuse_raw_text(html)))
-    return _LINK_OR_PICTURE.sub(_complete_tag, cleaned)
+    return publishable(_LINK_OR_PICTURE.sub(_complete_tag, cleaned))

@@ -117,7 +117,7 @@ def test_every_page_of_the_demo_site_is_strict_html5_with_whole_pictures(
 
 #: Every block a reporter can write, and raw HTML the sanitiser has to tidy: the demo's
 #: bodies are plain paragraphs, so the checker sees the rest here.
-EVERY_BLOCK = """Paragraf dengan catatan kaki[^data] dan kode `x < y`.
+EVERY_BLOCK = """Paragraf dengan catatan kaki[^data] dan kode `x < y`, baris\x0blunak\x7f.
 
 ## Subjudul
 
@@ -184,7 +184,8 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(
     create_article(
         sqlite_db,
         ArticleDraft(
-            headline='Semua blok <dan> "tanda"',
+            # A word processor's soft return and a non-character: no page may carry them.
+            headline='Semua blok <dan> "tanda"\x0bdari pengolah kata\ufffe',
             body=EVERY_BLOCK.format(sha=picture.record.sha256),
             lead='Ringkas & "jelas".',
             status="published",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import feedparser
@@ -185,7 +186,8 @@ def test_the_sitemap_schemas_refuse_what_crawlers_would():
 def test_characters_xml_forbids_in_a_headline_leave_feeds_and_sitemaps_readable(
     room: Newsroom, publish: PublishFn, tmp_path: Path
 ):
-    """A vertical tab pasted from a word processor, a non-character: the files stay XML."""
+    """A vertical tab pasted from a word processor, a non-character: the files stay XML,
+    and no page carries them either."""
     from editor.articles import create_article
     from editor.records import ArticleDraft
     from tests.publish.newsroom import NOW
@@ -208,3 +210,9 @@ def test_characters_xml_forbids_in_a_headline_leave_feeds_and_sitemaps_readable(
     for path in [p for p in files if p.endswith(("rss.xml", "atom.xml"))]:
         etree.fromstring(files[path])  # raises on a character XML forbids
         assert not feedparser.parse(files[path]).bozo, path
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe]")
+    texts = {p: d.decode() for p, d in files.items() if p.endswith((".html", ".xml", ".json"))}
+    assert len(texts) > 20
+    assert not [path for path, text in texts.items() if forbidden.search(text)]
+    page = next(data for path, data in files.items() if "judul-dari" in path and "index" in path)
+    assert b'<h1 class="headline">Judul dari pengolah kata </h1>' in page
