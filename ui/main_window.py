@@ -42,6 +42,7 @@ from ui.sync.bodies import TextFetch
 from ui.sync.controller import SyncController
 from ui.theme import ThemeState
 from ui.tool_windows import ToolWindows
+from ui.unclean_exit import UncleanExitRecovery
 from ui.window_actions import (
     ARTICLE_ACTIONS,
     MENUS,
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         self.preview = PreviewPane(self)
         # The text of an article a replica does not carry, fetched on a worker (ui.sync).
         self.text_fetch = TextFetch(self)
+        self.recovery = UncleanExitRecovery(self)
         # Tools → Media library, once opened (ui.media); pictures dropped on the body.
         self.media_browser: Any = None
         self.editor.picturesDropped.connect(self._pictures_dropped)
@@ -196,7 +198,7 @@ class MainWindow(QMainWindow):
         self._add_workflow()
         self.workflow.attach(db)
         self.sync.attach(db)
-        recovered = self._recover(db)
+        recovered = self.recovery.at_start(db)
         wanted = select or (recovered[0] if recovered else None)
         wanted = wanted or _uuid(QSettings().value(LAST_ARTICLE_KEY))
         if wanted is None or not self.list_pane.select_article(wanted):
@@ -321,28 +323,6 @@ class MainWindow(QMainWindow):
             "Redaksi reconnected and saved your text again."
         )
 
-    def _recover(self, db: Database) -> list[uuid.UUID]:
-        """Put back text typed before an unclean exit, and say so."""
-        from editor.config import default_data_dir
-        from ui.autosave import recover_unclean_shutdown
-
-        try:
-            restored = recover_unclean_shutdown(self.context.data_dir or default_data_dir(), db)
-        except OSError as error:
-            self._error(self.tr("Could not read the recovery files: %1").replace("%1", str(error)))
-            return []
-        if restored:
-            self.list_pane.model.reload()
-            self.list_pane.show_notice(
-                self.tr(
-                    "Redaksi was not closed properly last time. The unsaved text of "
-                    "%n article(s) was restored.",
-                    "",
-                    len(restored),
-                )
-            )
-        return restored
-
     def _content_changed(self) -> None:
         self.status.set_unsaved()
         if self._open_id is not None and self.registry.action("view.preview").isChecked():
@@ -397,6 +377,7 @@ class MainWindow(QMainWindow):
         from ui.workflow.integration import WorkflowIntegration
 
         self.workflow = WorkflowIntegration(self)
+        self.workflow.personChosen.connect(self.recovery.person_chosen)
         self._place_actions()
         window_layout.restore_splitter(self.splitter)
 

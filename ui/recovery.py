@@ -4,7 +4,9 @@ While a reporter types, the autosave controller writes the article being edited 
 ``<data dir>/recovery/<article id>.json`` at most every half second (written to a temp
 file and renamed, so a kill mid-write leaves the previous journal whole). A successful
 save and a clean exit remove the file. A journal still there at start-up therefore holds
-text the database never got; ``recover_unclean_shutdown`` puts it back.
+text the database never got; ``recover_unclean_shutdown`` puts it back, as the person
+signed in then. Until someone is, ``set_aside`` renames the journals so the editor's own
+journal of the same article can never write over them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from editor.database import Database, open_database
 from editor.errors import NotFoundError, RedaksiError
 from editor.people import list_people
 from editor.records import ArticleDraft, ArticleRecord, PersonRef
+from editor.revisions import create_revision
 
 JOURNAL_FOLDER = "recovery"
 #: A headline suffix for recovered text that could not go back into its article
@@ -189,7 +192,7 @@ def _content(record: ArticleRecord) -> tuple[object, ...]:
     return (record.headline, record.kicker, record.slug, record.body, record.tags)
 
 
-def _restore(db: Database, entry: JournalEntry) -> uuid.UUID | None:
+def _restore(db: Database, entry: JournalEntry, saved_by: uuid.UUID | None) -> uuid.UUID | None:
     people = {
         person.id: PersonRef(person.id, person.name, person.handle) for person in list_people(db)
     }
@@ -202,7 +205,7 @@ def _restore(db: Database, entry: JournalEntry) -> uuid.UUID | None:
         recovered = entry.applied_to(stored, people)
         if _content(recovered) == _content(stored) and recovered.bylines == stored.bylines:
             return None
-        return save_article(db, recovered).id
+        return save_article(db, recovered, saved_by=saved_by).id
     if stored is not None and _content(entry.applied_to(stored, people)) == _content(stored):
         return None  # the same text reached the database another way
     # The article moved on (or vanished) since the journal was written: keep both.
@@ -221,11 +224,31 @@ def _restore(db: Database, entry: JournalEntry) -> uuid.UUID | None:
         lead_image_caption=entry.lead_image_caption,
         lead_image_credit=entry.lead_image_credit,
     )
-    return create_article(db, draft).id
+    return create_article(db, draft, saved_by=saved_by).id
 
 
-def recover_unclean_shutdown(data_dir: Path, db: Database | None = None) -> list[uuid.UUID]:
-    """Put journalled text back into the database; the ids of the articles that got it.
+#: Marks a journal set aside until someone signs in (still read by ``pending_entries``).
+ASIDE_MARK = ".aside-"
+
+
+def set_aside(data_dir: Path, db: Database) -> int:
+    """Keep ``db``'s pending journals for later under names of their own (the editor
+    journals an article as ``<id>.json``, which would replace the text kept); how many."""
+    count = 0
+    for path, entry in pending_entries(data_dir):
+        if entry.database_url != db.url:
+            continue
+        count += 1
+        if ASIDE_MARK not in path.name:
+            path.rename(path.with_name(f"{path.stem}{ASIDE_MARK}{uuid.uuid4().hex[:12]}.json"))
+    return count
+
+
+def recover_unclean_shutdown(
+    data_dir: Path, db: Database | None = None, *, saved_by: uuid.UUID | None = None
+) -> list[uuid.UUID]:
+    """Put journalled text back into the database, saved by ``saved_by`` (the person
+    signed in); the ids of the articles that got it.
 
     With ``db``, only journals of that database are handled (others wait for their own
     database to be opened); without, each journal's own database is opened. A journal is
@@ -241,7 +264,10 @@ def recover_unclean_shutdown(data_dir: Path, db: Database | None = None) -> list
         except RedaksiError:
             continue
         try:
-            article_id = _restore(database, entry)
+            article_id = _restore(database, entry, saved_by)
+            if article_id is not None and saved_by is not None:
+                # The restore is a save point in the article's revisions, by that person.
+                create_revision(database, article_id, author_id=saved_by)
         except RedaksiError:
             continue
         finally:

@@ -39,17 +39,6 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338" />
-        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
-        <translation>
-            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
-            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n articles was restored.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MediaBrowser</name>
     <message numerus="yes">
         <location filename="../../ui/media/browser.py" line="325" />
@@ -126,9 +115,28 @@
     </message>
 </context>
 <context>
+    <name>UncleanExitRecovery</name>
+    <message numerus="yes">
+        <location filename="../../ui/unclean_exit.py" line="47" />
+        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) is kept aside: it is put back as soon as you sign in (Article → Switch profile).</source>
+        <translation>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article is kept aside: it is put back as soon as you sign in (Article → Switch profile).</numerusform>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n articles is kept aside: it is put back as soon as you sign in (Article → Switch profile).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/unclean_exit.py" line="85" />
+        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
+        <translation>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n article was restored.</numerusform>
+            <numerusform>Redaksi was not closed properly last time. The unsaved text of %n articles was restored.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WorkflowIntegration</name>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="336" />
+        <location filename="../../ui/workflow/integration.py" line="340" />
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n scheduled article published.</numerusform>

@@ -1240,22 +1240,10 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Saved, with a revision you can go back to</source>
         <extracomment>Emitted once the database is attached and the list shows its first page. The Workflow panel, lock banner and actions (ui.workflow.integration), added by attach_database: they import the workflow services, so they come after the paint. The preview, and the Workflow panel beside it or as its tab (ui.side_panes).</extracomment>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="332" />
-        <source>Could not read the recovery files: %1</source>
-        <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="338" />
-        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
-        <translation>
-            <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
-        </translation>
     </message>
     <message>
         <location filename="../../ui/article_commands.py" line="79" />
@@ -1273,23 +1261,23 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&lt;h3&gt;Redaksi %1&lt;/h3&gt;&lt;p&gt;Penyunting ruang redaksi untuk desktop: tulis draf, tinjau, jadwalkan, dan terbitkan.&lt;/p&gt;&lt;p&gt;Berlisensi GPL, versi 3 atau yang lebih baru.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477" />
+        <location filename="../../ui/main_window.py" line="458" />
         <source>Choose who is working here first (Article → Switch profile): the media library notes who added each picture.</source>
         <translation>Pilih dulu siapa yang bekerja di sini (Artikel → Ganti profil): pustaka media mencatat siapa yang menambahkan setiap gambar.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506" />
-        <location filename="../../ui/main_window.py" line="553" />
+        <location filename="../../ui/main_window.py" line="487" />
+        <location filename="../../ui/main_window.py" line="534" />
         <source>Redaksi</source>
         <translation>Redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525" />
+        <location filename="../../ui/main_window.py" line="506" />
         <source>Close without saving?</source>
         <translation>Tutup tanpa menyimpan?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527" />
+        <location filename="../../ui/main_window.py" line="508" />
         <source>The open article could not be saved. Close anyway and lose the latest changes? Choose No to stay and copy your text somewhere safe.</source>
         <translation>Artikel yang terbuka tidak dapat disimpan. Tetap tutup dan kehilangan perubahan terakhir? Pilih Tidak untuk kembali dan menyalin teks Anda ke tempat aman.</translation>
     </message>
@@ -1500,7 +1488,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>&amp;Bantuan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="552" />
+        <location filename="../../ui/main_window.py" line="533" />
         <source>Main toolbar</source>
         <translation>Bilah alat utama</translation>
     </message>
@@ -1516,7 +1504,7 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Basis data redaksi tidak dapat dibuka</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Another program removed the database's -wal file while Redaksi was saving. Redaksi reconnected and saved your text again.</source>
         <translation>Program lain menghapus berkas -wal basis data saat Redaksi sedang menyimpan. Redaksi sudah tersambung lagi dan menyimpan teks Anda sekali lagi.</translation>
     </message>
@@ -3031,6 +3019,28 @@ median %3 jam, separuh tengah %4–%5 jam
     </message>
 </context>
 <context>
+    <name>UncleanExitRecovery</name>
+    <message numerus="yes">
+        <location filename="../../ui/unclean_exit.py" line="47" />
+        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) is kept aside: it is put back as soon as you sign in (Article → Switch profile).</source>
+        <translation>
+            <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel disimpan terpisah: teks itu dipulihkan begitu Anda masuk (Artikel → Ganti profil).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/unclean_exit.py" line="85" />
+        <source>Redaksi was not closed properly last time. The unsaved text of %n article(s) was restored.</source>
+        <translation>
+            <numerusform>Redaksi tidak ditutup dengan benar terakhir kali. Teks yang belum tersimpan dari %n artikel sudah dipulihkan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/unclean_exit.py" line="105" />
+        <source>Could not read the recovery files: %1</source>
+        <translation>Berkas pemulihan tidak dapat dibaca: %1</translation>
+    </message>
+</context>
+<context>
     <name>ViewsChart</name>
     <message>
         <location filename="../../ui/dashboard/audience_charts.py" line="78" />
@@ -3174,105 +3184,105 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>WorkflowIntegration</name>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="258" />
+        <location filename="../../ui/workflow/integration.py" line="262" />
         <source>Budget not written</source>
         <translation>Daftar berita tidak ditulis</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="261" />
+        <location filename="../../ui/workflow/integration.py" line="265" />
         <source>Day budget written to %1</source>
         <translation>Daftar berita harian ditulis ke %1</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="305" />
+        <location filename="../../ui/workflow/integration.py" line="309" />
         <source>You took the article over.</source>
         <translation>Anda mengambil alih artikel ini.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="307" />
+        <location filename="../../ui/workflow/integration.py" line="311" />
         <source>Their unsaved text is kept as revision %1.</source>
         <translation>Teks mereka yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/workflow/integration.py" line="336" />
+        <location filename="../../ui/workflow/integration.py" line="340" />
         <source>%n scheduled article(s) published.</source>
         <translation>
             <numerusform>%n artikel terjadwal sudah terbit.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="353" />
+        <location filename="../../ui/workflow/integration.py" line="357" />
         <source>Workflow</source>
         <translation>Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="357" />
+        <location filename="../../ui/workflow/integration.py" line="361" />
         <source>S&amp;witch profile…</source>
         <translation>&amp;Ganti profil…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="358" />
+        <location filename="../../ui/workflow/integration.py" line="362" />
         <source>Choose who is working here, or sign in</source>
         <translation>Pilih siapa yang bekerja di sini, atau masuk</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="360" />
+        <location filename="../../ui/workflow/integration.py" line="364" />
         <source>&amp;Workflow</source>
         <translation>&amp;Alur kerja</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="360" />
+        <location filename="../../ui/workflow/integration.py" line="364" />
         <source>Show or hide status and review</source>
         <translation>Tampilkan atau sembunyikan status dan tinjauan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="362" />
+        <location filename="../../ui/workflow/integration.py" line="366" />
         <source>&amp;Audit log…</source>
         <translation>Log a&amp;udit…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="363" />
+        <location filename="../../ui/workflow/integration.py" line="367" />
         <source>Who changed which status, and when</source>
         <translation>Siapa mengubah status apa, dan kapan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="366" />
+        <location filename="../../ui/workflow/integration.py" line="370" />
         <source>&amp;Calendar…</source>
         <translation>&amp;Kalender…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="367" />
+        <location filename="../../ui/workflow/integration.py" line="371" />
         <source>What is scheduled per day and hour</source>
         <translation>Apa yang terjadwal per hari dan jam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="370" />
+        <location filename="../../ui/workflow/integration.py" line="374" />
         <source>Export day &amp;budget (PDF)…</source>
         <translation>Ekspor &amp;daftar berita harian (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="371" />
+        <location filename="../../ui/workflow/integration.py" line="375" />
         <source>A printable list of the day's stories</source>
         <translation>Daftar berita hari itu yang siap cetak</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="165" />
+        <location filename="../../ui/workflow/integration.py" line="168" />
         <source>Nobody is signed in in this window, and this newsroom saves only the work of someone signed in. Sign in first (Article → Switch profile).</source>
-        <extracomment>Action ids this module registers; the window's menus place them. Whether the Workflow panel was last shown (it starts shown). A row of three Indonesian workflow buttons stays unclipped at this width.</extracomment>
+        <extracomment>Action ids this module registers; the window's menus place them. Whether the Workflow panel was last shown (it starts shown). A row of three Indonesian workflow buttons stays unclipped at this width. Someone signed in or chose their profile (None: nobody is signed in now).</extracomment>
         <translation>Belum ada yang masuk di jendela ini, dan redaksi ini hanya menyimpan pekerjaan orang yang sudah masuk. Masuklah dulu (Artikel → Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="317" />
+        <location filename="../../ui/workflow/integration.py" line="321" />
         <source>Someone else is editing this article now; it is read-only here.</source>
         <translation>Orang lain sedang menyunting artikel ini; di sini artikel hanya bisa dibaca.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="319" />
+        <location filename="../../ui/workflow/integration.py" line="323" />
         <source>Your unsaved text is kept as revision %1.</source>
         <translation>Teks Anda yang belum tersimpan disimpan sebagai revisi %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/integration.py" line="326" />
+        <location filename="../../ui/workflow/integration.py" line="330" />
         <source>This window works directly on a shared database. Redaksi checks roles, locks and sign-in and keeps the audit log, but the database does not: anyone who has its password (or another program) can change anything, unchecked and unrecorded. Keep the database password for IT.</source>
         <translation>Jendela ini bekerja langsung pada basis data bersama. Redaksi memeriksa peran, kunci dan akun serta mencatat log audit, tetapi basis data itu sendiri tidak: siapa pun yang memegang kata sandinya (atau program lain) dapat mengubah apa saja, tanpa diperiksa dan tanpa tercatat. Simpan kata sandi basis data untuk TI saja.</translation>
     </message>

@@ -1,4 +1,5 @@
-"""The real app is killed mid-typing (SIGKILL); the next start brings the text back.
+"""The real app is killed mid-typing (SIGKILL); the next start keeps the text aside until
+someone signs in, then brings it back as theirs.
 
 The app runs in its own process, typed into from outside its code: tests/ui/crash_typist.py
 presses keys into the real window (on Xvfb when it is installed, else offscreen), as a
@@ -18,8 +19,15 @@ from pathlib import Path
 import pytest
 
 from editor.articles import create_article, get_article
+from editor.config import Settings, default_data_dir
 from editor.database import open_database
+from editor.models import Article
+from editor.people import ensure_person
 from editor.records import ArticleDraft
+from editor.revisions import list_revisions
+from tests.ui.driving import menu_action, when_modal
+from ui.main_window import AppContext, MainWindow
+from ui.workflow.profile import ProfileDialog
 
 LAUNCH = "import sys; from ui.launcher import main; sys.exit(main())"
 TYPIST = Path(__file__).with_name("crash_typist.py")
@@ -49,10 +57,13 @@ def _start_typing(url: str, article_id: str) -> subprocess.Popen[str]:
 
 @pytest.mark.slow  # two real app starts: about 7 s
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
-def test_text_typed_before_a_kill_is_back_after_restart(tmp_path: Path) -> None:
+def test_text_typed_before_a_kill_is_back_as_whoever_signs_in_after_restart(
+    qtbot, tmp_path: Path
+) -> None:
     url = f"sqlite:///{tmp_path / 'crash.db'}"
     db = open_database(url)
     article = create_article(db, ArticleDraft(headline="Gempa Cianjur", body="Awal berita."))
+    sarah = ensure_person(db, "Sarah Meiliana Gunawan")
     db.close()
 
     app = _start_typing(url, str(article.id))
@@ -104,6 +115,34 @@ def test_text_typed_before_a_kill_is_back_after_restart(tmp_path: Path) -> None:
     assert restart.returncode == 0, restart.stderr
     db = open_database(url)
     try:
-        assert get_article(db, article.id).body == "Awal berita." + TYPED
+        # Nobody signed in at that start: the text waits aside, nothing saved by nobody.
+        assert get_article(db, article.id).body == "Awal berita."
+        journals = list((default_data_dir() / "recovery").glob("*.json"))
+        assert any(TYPED in path.read_text(encoding="utf-8") for path in journals)
+
+        # The next start, in this process: Sarah chooses her profile from the menu bar.
+        main = MainWindow(AppContext(settings=Settings(database_url=url)))
+        qtbot.addWidget(main)
+        main.resize(1366, 768)
+        main.show()
+        qtbot.waitExposed(main)
+        main.attach_database(db)
+        assert get_article(db, article.id).body == "Awal berita."
+        assert main.recovery.waiting()
+
+        def choose(dialog: ProfileDialog) -> None:
+            dialog.choose(sarah.id)
+            dialog.accept()
+
+        when_modal(ProfileDialog, choose)
+        menu_action(main, "profile.switch").trigger()
+        qtbot.waitUntil(lambda: get_article(db, article.id).body == "Awal berita." + TYPED)
+        with db.transaction() as session:
+            assert session.get(Article, article.id).updated_by_id == sarah.id
+        assert [r.author for r in list_revisions(db, article.id)][:1] == [sarah.name]
+        assert main.editor.body.toPlainText() == "Awal berita." + TYPED
+        assert not list((default_data_dir() / "recovery").glob("*.json"))
+        main.autosave.shutdown()
+        main.workflow.shutdown()
     finally:
         db.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from PySide6.QtCore import QEvent, QObject, QSettings, Signal
 from PySide6.QtWidgets import QDialog, QFrame, QMessageBox, QScrollArea, QVBoxLayout, QWidget
 
 from ui.actions import ActionSpec
@@ -46,6 +46,9 @@ PANEL_MIN_WIDTH = 340
 
 
 class WorkflowIntegration(QObject):
+    #: Someone signed in or chose their profile (None: nobody is signed in now).
+    personChosen = Signal(object)
+
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
@@ -177,6 +180,7 @@ class WorkflowIntegration(QObject):
         self._update_actions()
         # Whether the spelling menus offer "add to the newsroom dictionary" follows the role.
         self.window.newsroom_words.refresh()
+        self.personChosen.emit(person)
 
     def switch_profile(self) -> None:
         from ui.workflow.profile import ProfileDialog
