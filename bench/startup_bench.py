@@ -165,7 +165,10 @@ def _run_until_ready(
 
 def _environment(**extra: str) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({"QT_QPA_PLATFORM": "offscreen", "PYTHONDONTWRITEBYTECODE": "0", **extra})
+    # Any value of PYTHONDONTWRITEBYTECODE, "0" included, stops bytecode being written:
+    # an installed copy has its bytecode, so each app starts with it here too.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update({"QT_QPA_PLATFORM": "offscreen", **extra})
     return env
 
 
