@@ -8,7 +8,8 @@ For each size (default 1,000 and 10,000 articles) it:
    and the lists embedded in every page), each into its own site: a full publish with an
    empty render cache (cold), a full publish with rendered bodies cached, an incremental
    publish with nothing changed, one after one article's body changed, and one after a
-   new article (which in the embedded mode changes UPDATE on every page);
+   new article (which in the embedded mode changes UPDATE on every page), then checks
+   that the tree those publishes left is byte for byte the one ``--full`` makes;
 3. writes the same articles as Markdown with front matter and times Pelican (PyPI, in its own
    virtualenv under build/bench-venv) and Hugo (the Debian ``hugo`` package) building them;
 4. prints the figures and the ratios against the targets (cold full ≥ 3× faster than
@@ -419,7 +420,28 @@ def bench_redaksi(
         f"    incremental, 1 new article: {figures['new']:.2f} s "
         f"({len(report.written)} files written)"
     )
+    # The site the incremental publishes left must be the very site --full makes.
+    full = work / f"site-{mode}-full"
+    publish_site(db, settings, full, full=True, now=NOW, cache_dir=cache, sidebar_mode=mode)
+    different = _different_files(out, full)
+    print(f"    incremental and --full trees identical: {'yes' if not different else 'NO'}")
+    for path in different[:10]:
+        print(f"      differs: {path}")
     return figures
+
+
+def _different_files(one: Path, other: Path) -> list[str]:
+    def files(root: Path) -> dict[str, Path]:
+        root = root.resolve()  # the output folder is a link to the live tree
+        return {p.relative_to(root).as_posix(): p for p in root.rglob("*") if p.is_file()}
+
+    mine, theirs = files(one), files(other)
+    paths = sorted(set(mine) | set(theirs))
+    return [
+        p
+        for p in paths
+        if p not in mine or p not in theirs or mine[p].read_bytes() != theirs[p].read_bytes()
+    ]
 
 
 def run_size(
