@@ -85,11 +85,23 @@ def apply_article_states(session: Session, changes: Sequence[dict[str, Any]]) ->
             session.scalars(select(OutboxOp.article_id).where(OutboxOp.article_id.in_(chunk)))
         )
     together: list[State] = []
+    gone: list[uuid.UUID] = []
     for article_id, state in latest.items():
-        if state is None or article_id in waiting:
+        if article_id in waiting:
             apply_article(session, article_id, state)
+        elif state is None:
+            gone.append(article_id)
         else:
             together.append(state)
+    # Gone, or not readable (another reporter's draft): only an article held here has
+    # anything to remove; a first sync meets thousands it never held.
+    held: set[uuid.UUID] = set()
+    for chunk in _chunks(gone):
+        held.update(session.scalars(select(Article.id).where(Article.id.in_(chunk))))
+    _delete(session, SyncDeferred.article_id, [i for i in gone if i not in held])
+    for article_id in gone:
+        if article_id in held:
+            apply_article(session, article_id, None)
     if together:
         _delete(session, SyncDeferred.article_id, [uuid.UUID(s["id"]) for s in together])
         write_articles(session, together)

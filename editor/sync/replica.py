@@ -41,6 +41,7 @@ from editor.sync.tables import ArticleConflict, OutboxOp, SyncNotice, SyncShadow
 #: Changes a pull page carries: the server's most (fewer requests, commits and page
 #: overheads in a first sync).
 PULL_BATCH = 2000
+FIRST_PULL_BATCH = 200
 #: Called with (stage, done, total): stage is "push" or "pull"; total 0 when unknown.
 Progress = Callable[[str, int, int], None]
 
@@ -358,7 +359,9 @@ class Replica:
         # The next page is fetched while this one is written: the server's reading and
         # the replica's writing overlap (a first sync of a big newsroom takes half the time).
         with ThreadPoolExecutor(max_workers=1) as fetcher:
-            coming: Future[dict[str, Any]] | None = fetcher.submit(server.pull, cursor, PULL_BATCH)
+            # A small first page: the replica starts writing while the big ones are read.
+            first = min(PULL_BATCH, FIRST_PULL_BATCH)
+            coming: Future[dict[str, Any]] | None = fetcher.submit(server.pull, cursor, first)
             while coming is not None:
                 page = coming.result()
                 coming = None
