@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 
 from editor.errors import RedaksiError
 from ui.article_list import commands
@@ -19,6 +19,9 @@ from ui.article_list import commands
 if TYPE_CHECKING:
     from editor.database import Database
     from ui.main_window import MainWindow
+
+#: The most of a headline quoted in a status-bar message, in pixels.
+QUOTED_HEADLINE_PX = 360
 
 
 class ArticleCommands:
@@ -77,10 +80,16 @@ class ArticleCommands:
         if done:
             window.status.offer_undo(
                 QCoreApplication.translate("MainWindow", "“%1” moved to the trash.").replace(
-                    "%1", headline or "?"
+                    "%1", self._short(headline) or "?"
                 ),
                 lambda: self._take_out_of_trash(article_id, actor_id),
             )
+
+    def _short(self, headline: str) -> str:
+        """``headline`` shortened with "…" to leave the message room in the status bar
+        beside the server's state and the save state on a 1366 px screen."""
+        metrics = self.window.status.fontMetrics()
+        return metrics.elidedText(headline, Qt.TextElideMode.ElideRight, QUOTED_HEADLINE_PX)
 
     def _take_out_of_trash(self, article_id: uuid.UUID, actor_id: uuid.UUID | None) -> None:
         """Undo of a move to the trash: the article back where it was, selected."""

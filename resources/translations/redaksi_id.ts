@@ -1246,8 +1246,9 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
         <translation>Tersimpan, dengan revisi yang bisa dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/article_commands.py" line="79" />
+        <location filename="../../ui/article_commands.py" line="82" />
         <source>“%1” moved to the trash.</source>
+        <extracomment>The most of a headline quoted in a status-bar message, in pixels.</extracomment>
         <translation>“%1” dipindahkan ke tempat sampah.</translation>
     </message>
     <message>
@@ -2853,74 +2854,74 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="159" />
+        <location filename="../../ui/status_bar.py" line="221" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 kata, %2 karakter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="164" />
+        <location filename="../../ui/status_bar.py" line="226" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n menit baca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="175" />
+        <location filename="../../ui/status_bar.py" line="237" />
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="177" />
+        <location filename="../../ui/status_bar.py" line="239" />
         <source>Not saved yet</source>
         <translation>Belum tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="179" />
+        <location filename="../../ui/status_bar.py" line="241" />
         <source>Not saved: see the message</source>
         <translation>Tidak tersimpan: lihat pesannya</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="137" />
+        <location filename="../../ui/status_bar.py" line="198" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="75" />
+        <location filename="../../ui/status_bar.py" line="135" />
         <source>Undo</source>
-        <extracomment>How long "moved to the trash" and its Undo button stay.</extracomment>
+        <extracomment>How long "moved to the trash" and its Undo button stay. The most the server's state takes of the bar; longer states are shortened to it.</extracomment>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="138" />
+        <location filename="../../ui/status_bar.py" line="199" />
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="139" />
+        <location filename="../../ui/status_bar.py" line="200" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="140" />
+        <location filename="../../ui/status_bar.py" line="201" />
         <source>Signed out</source>
         <translation>Sudah keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="141" />
+        <location filename="../../ui/status_bar.py" line="202" />
         <source>Sync failed</source>
         <translation>Sinkronisasi gagal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="145" />
+        <location filename="../../ui/status_bar.py" line="206" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n perubahan menunggu</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="147" />
+        <location filename="../../ui/status_bar.py" line="208" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n konflik</numerusform>
