@@ -83,11 +83,18 @@ def wire(op: OutboxOp) -> dict[str, Any]:
     }
 
 
-def settle(
-    db: Database, ops: list[OutboxOp], results: list[dict[str, Any]]
-) -> tuple[list[SyncNoticeRecord], Counter[str]]:
+@dataclass(frozen=True)
+class Settled:
+    notices: list[SyncNoticeRecord]
+    outcomes: Counter[str]
+    #: Each article's state as written here (``states.dumps``), by id: the pull that
+    #: follows brings the same states back and need not write them again.
+    states: dict[str, str]
+
+
+def settle(db: Database, ops: list[OutboxOp], results: list[dict[str, Any]]) -> Settled:
     """Record the server's answers to ``ops`` (in order; fewer answers than ops leaves
-    the rest queued) in one local unit of work; the notices left and the outcomes."""
+    the rest queued) in one local unit of work."""
     outcomes: Counter[str] = Counter()
     notices: list[SyncNotice] = []
     states: dict[uuid.UUID, State] = {}
@@ -117,7 +124,7 @@ def settle(
         session.flush()
         apply_article_states(session, [{"id": str(a), "state": s} for a, s in states.items()])
         records = [notice_record(notice) for notice in notices]
-    return records, outcomes
+    return Settled(records, outcomes, {str(a): dumps(s) for a, s in states.items()})
 
 
 def _notice(session: Session, op: OutboxOp, outcome: str, result: dict[str, Any]) -> SyncNotice:

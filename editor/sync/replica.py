@@ -35,7 +35,7 @@ from editor.sync.remote_apply import (
     has_pending,
 )
 from editor.sync.remote_bulk import apply_page
-from editor.sync.states import loads, with_content
+from editor.sync.states import dumps, loads, with_content
 from editor.sync.tables import ArticleConflict, OutboxOp, SyncNotice, SyncShadow, SyncState
 
 #: Changes a pull page carries: the server's most (fewer requests, commits and page
@@ -231,6 +231,8 @@ class Replica:
         self.db = db
         self.config = remote_config(db)
         self._server: RemoteServer | None = None
+        #: Article states the current sync's push wrote (``states.dumps``), by id.
+        self._pushed_states: dict[str, str] = {}
         self._token = token
 
     # --- the connection ----------------------------------------------------------------
@@ -301,6 +303,7 @@ class Replica:
         its first result) and SignInRequiredError for a refused token.
         """
         counts = {"applied": 0, "merged": 0, "conflict": 0, "refused": 0}
+        self._pushed_states = {}
         notices: list[SyncNoticeRecord] = []
         # The pictures first: a described picture reaches the server after its bytes.
         sent = media_transfer.upload_waiting(self.db, self._remote(), cancel)
@@ -338,10 +341,11 @@ class Replica:
             if not ops:
                 break
             results = server.push([wire(op) for op in ops])
-            settled, outcomes = settle(self.db, ops, results)
-            notices.extend(settled)
-            for outcome, count in outcomes.items():
+            settled = settle(self.db, ops, results)
+            notices.extend(settled.notices)
+            for outcome, count in settled.outcomes.items():
                 counts[outcome] = counts.get(outcome, 0) + count
+            self._pushed_states.update(settled.states)
             pushed += min(len(ops), len(results))
             if progress is not None:
                 progress("push", pushed, total)
@@ -379,9 +383,12 @@ class Replica:
     def _write_page(self, page: dict[str, Any], cursor: int) -> int:
         """Apply one pulled page and move the cursor past it, in one local transaction."""
         changes = page.get("changes", [])
+        # What this sync's push just wrote comes back (the pushed saves are changes too):
+        # a state identical to the one written is not written again.
+        fresh = [c for c in changes if not self._written_by_push(c)]
         with self.db.transaction() as session:
             session.info[REMOTE] = True
-            apply_page(session, changes)
+            apply_page(session, fresh)
             media_transfer.want_pictures(session, changes)
             cursor = int(page.get("cursor", cursor))
             row = session.get(SyncState, "cursor")
@@ -390,6 +397,12 @@ class Replica:
             else:
                 row.value = str(cursor)
         return cursor
+
+    def _written_by_push(self, change: dict[str, Any]) -> bool:
+        if change["kind"] != "article":
+            return False
+        written = self._pushed_states.get(str(change.get("id")))
+        return written is not None and written == dumps(change.get("state"))
 
     def wait_for_changes(self, timeout: float = 25.0) -> bool:
         """Block until the server has something past this replica's cursor (True), or
