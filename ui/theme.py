@@ -165,6 +165,10 @@ QSplitter::handle {{ background: {colours["mid"]}; }}
 QSplitter::handle:horizontal {{ width: 1px; }}
 QLabel#articleCount {{ color: {colours["placeholder"]}; }}
 QTextBrowser#previewBrowser {{ background: #ffffff; color: #1a1a1a; }}
+QCheckBox::indicator:unchecked {{
+    border: 1px solid {colours["placeholder"]}; background: {colours["base"]};
+    border-radius: 2px; width: 12px; height: 12px;
+}}
 """
 
 

@@ -174,3 +174,37 @@ def test_qt_dialog_buttons_speak_indonesian_too(qtbot):
         assert cancel.text() == "Batal"
     finally:
         translations.uninstall()
+
+
+def test_an_unticked_box_is_seen_in_the_dark_theme(qtbot, window):
+    """Publish's "Rebuild every file" box, unticked, stands out from the dark window
+    (it was a dark square on a dark window)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from tests.ui.driving import menu_action, when_modal
+    from tests.ui.screens import save_screenshot
+    from ui.publish_dialog import PublishDialog
+
+    app = QApplication.instance()
+    apply_theme(app, "dark", window.context.theme)
+    seen: list[int] = []
+
+    def look(dialog: PublishDialog) -> None:
+        box = dialog.findChild(QCheckBox)
+        assert box is not None and not box.isChecked()
+        save_screenshot(dialog, "publish-dialog-dark")
+        shot = box.grab().toImage()
+        background = box.palette().window().color().lightness()
+        seen.append(
+            max(
+                abs(shot.pixelColor(x, y).lightness() - background)
+                for x in range(min(20, shot.width()))
+                for y in range(shot.height())
+            )
+        )
+        dialog.reject()
+
+    when_modal(PublishDialog, look)
+    menu_action(window, "site.publish").trigger()
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] >= 60, "the unticked box is hardly seen"
