@@ -87,3 +87,39 @@ def test_a_conflict_error_opens_the_dialog_and_nothing_is_overwritten(
     assert seen and "Dari meja redaksi." in seen[0] and "Awal. Dari saya." in seen[0]
     assert get_article(sqlite_db, article.id).body == "Dari meja redaksi."
     assert pane.body.toPlainText() == "Dari meja redaksi." and not pane.is_dirty()
+
+
+def test_the_dialog_names_a_changed_field_in_the_interface_language(
+    qtbot, sqlite_db: Database, tmp_path: Path
+) -> None:
+    """A headline changed on both sides is shown under "Judul" in Indonesian, not under
+    the stored field's name "headline"."""
+    from editor.config import Settings
+    from ui.main_window import AppContext
+
+    context = AppContext(settings=Settings(database_url=sqlite_db.url), data_dir=tmp_path)
+    context.translations.install("id")
+    try:
+        article = create_article(sqlite_db, ArticleDraft(headline="Gempa", body="Awal."))
+        pane = EditorPane(ActionRegistry())
+        qtbot.addWidget(pane)
+        pane.load(article, [], [])
+        autosave = AutosaveController(sqlite_db, pane, interval_ms=100_000, data_dir=tmp_path)
+        autosave.conflict.connect(lambda mine, theirs: resolve_with_dialog(autosave, mine, theirs))
+        seen: list[str] = []
+
+        def answer(dialog: ConflictDialog) -> None:
+            seen.append(dialog.diff.toPlainText())
+            dialog.keep_mine_button.click()
+
+        save_article(sqlite_db, replace(article, headline="Gempa Cianjur"))
+        pane.form.headline.setFocus()
+        pane.form.headline.end(False)
+        qtbot.keyClicks(pane.form.headline, " Susulan")
+        when_modal(ConflictDialog, answer)
+        autosave.flush()
+        assert seen, "the conflict dialog did not open"
+        lines = seen[0].splitlines()
+        assert "Judul" in lines and "headline" not in lines
+    finally:
+        context.translations.uninstall()

@@ -94,11 +94,14 @@ def side_by_side(
     context: int | None = 3,
 ) -> str:
     """An HTML table: field changes first, then the body, old on the left, new on the right."""
+    from ui.workflow.field_words import FieldWords
+
+    words = FieldWords()  # "Judul", not the stored field's name "headline"
     parts = [STYLE, '<table width="100%" cellspacing="0">']
     left, right = html.escape(old_title), html.escape(new_title)
     parts.append(f'<tr><th colspan="2">{left}</th><th colspan="2">{right}</th></tr>')
     for change in fields:
-        label = html.escape(change.name.replace("_", " "))
+        label = html.escape(words.label(change.name))
         parts.append(f'<tr><td colspan="4" class="num">{label}</td></tr>')
         parts.append(
             f'<tr><td></td><td class="field" bgcolor="{CHANGED_OLD}">'
