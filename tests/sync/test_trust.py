@@ -20,6 +20,7 @@ from editor.sync.tables import OutboxOp
 from editor.workflow.audit import audit_log
 from editor.workflow.editing import draft_article
 from editor.workflow.transitions import change_status
+from tests.core.test_workflow_support import described_picture
 from tests.sync.harness import PASSWORD, Newsroom, ServerProcess, free_port, replica, sync
 
 READY_BODY = " ".join(["Kata"] * 120)
@@ -38,7 +39,7 @@ def test_a_reporters_queued_publish_is_refused_on_the_server_and_audited(
             lead="Aliansi militer itu memperluas kehadirannya di Asia.",
             body=READY_BODY,
             section_id=section.id,
-            lead_image="nato.jpg",
+            lead_image=described_picture(sarah, "Gedung markas NATO dengan bendera anggota"),
             lead_image_caption="Markas NATO",
             lead_image_credit="NATO/Net",
         ),
@@ -56,7 +57,8 @@ def test_a_reporters_queued_publish_is_refused_on_the_server_and_audited(
 
     report = sync(sarah)
 
-    assert (report.applied, report.refused) == (2, 2)  # the draft and the submission
+    # The picture's description, the draft and the submission go; approve and publish do not.
+    assert (report.applied, report.refused) == (3, 2)
     assert [n.kind for n in report.notices] == ["refused", "refused"]
     assert "may not approve" in report.notices[0].message
     assert get_article(newsroom.db, story.id).status == "submitted"

@@ -14,6 +14,7 @@ from editor.spelling.words import (
     remove_word,
     set_currency_style,
 )
+from tests.core.test_workflow_support import described_picture
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
 
 
@@ -83,7 +84,7 @@ def test_the_server_counts_spelling_with_the_words_the_editor_settled(newsroom: 
             body=" ".join(["Warga mengungsi ke masjid terdekat."] * 20) + " Menurut Kalijodo.",
             section_id=section.id,
             byline_ids=(newsroom.reporter.id,),
-            lead_image="banjir.jpg",
+            lead_image=described_picture(newsroom.db, "Warga mengungsi di masjid"),
             lead_image_caption="Warga mengungsi",
             lead_image_credit="Redaksi",
             status="approved",
