@@ -167,15 +167,14 @@ def windows() -> Iterator[list[MainWindow]]:
         main.context.translations.uninstall()
 
 
-@pytest.fixture
-def laptop_window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
-    """The main window on the demo newsroom at 1366x768 (the common newsroom laptop),
-    in English, shown, active, with the first article open."""
+def open_laptop_window(qtbot, db: Database, tmp_path: Path, language: str = "en") -> MainWindow:
+    """The main window on ``db`` at 1366x768 (the common newsroom laptop), in
+    ``language``, shown, active, with the first article open."""
     from editor.config import Settings
     from ui.main_window import AppContext, MainWindow
 
-    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
-    context.translations.install("en")
+    context = AppContext(settings=Settings(database_url=db.url), data_dir=tmp_path / "data")
+    context.translations.install(language)
     main = MainWindow(context)
     qtbot.addWidget(main)
     main.resize(1366, 768)
@@ -183,7 +182,15 @@ def laptop_window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWind
     main.show()
     qtbot.waitExposed(main)
     main.activateWindow()
-    main.attach_database(demo_db)
+    main.attach_database(db)
+    return main
+
+
+@pytest.fixture
+def laptop_window(qtbot, demo_db: Database, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window on the demo newsroom at 1366x768, in English."""
+    main = open_laptop_window(qtbot, demo_db, tmp_path)
+    context = main.context
     yield main
     if main.autosave is not None:
         main.autosave.shutdown()

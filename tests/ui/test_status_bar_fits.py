@@ -9,11 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from editor.config import Settings
 from editor.database import Database
+from tests.ui.conftest import open_laptop_window
 from tests.ui.driving import menu_action
 from tests.ui.screens import save_screenshot
-from ui.main_window import AppContext, MainWindow
 
 
 def shows_whole(widget: QWidget, text: str) -> bool:
@@ -24,17 +23,8 @@ def shows_whole(widget: QWidget, text: str) -> bool:
 def test_the_status_bar_fits_1366_with_the_workflow_tab_open(
     qtbot, windows, demo_db: Database, tmp_path: Path, language: str
 ):
-    context = AppContext(settings=Settings(database_url=demo_db.url), data_dir=tmp_path / "data")
-    context.translations.install(language)
-    main = MainWindow(context)
+    main = open_laptop_window(qtbot, demo_db, tmp_path, language)
     windows.append(main)
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.fit_splitter(1366)
-    main.show()
-    qtbot.waitExposed(main)
-    main.activateWindow()
-    main.attach_database(demo_db)
     menu_action(main, "view.workflow").trigger()  # View → Workflow, in front
     qtbot.waitUntil(main.workflow.panel.isVisible)
     status = main.status
