@@ -97,6 +97,8 @@ def to_record(session: Session, article: Article) -> ArticleRecord:
         word_count=article.word_count,
         source_key=article.source_key,
         translation_group=article.translation_group,
+        kept_fields=article.kept_fields,
+        modified_at=article.modified_at,
         section_name=section_name,
         section_path=section_path,
     )
@@ -224,6 +226,8 @@ def add_article(
     article = Article(
         source_key=draft.source_key,
         translation_group=draft.translation_group,
+        kept_fields=draft.kept_fields,
+        modified_at=draft.modified_at,
         updated_by_id=saved_by,
     )
     if article_id is not None:
@@ -258,6 +262,8 @@ def _visible_state(article: Article) -> tuple[object, ...]:
         tuple(b.person_id for b in article.bylines),
         tuple(t.tag_id for t in article.tags),
         article.translation_group,
+        article.kept_fields,
+        article.modified_at,
     )
 
 
@@ -329,6 +335,13 @@ def store_article(
     _apply(session, article, values, record.body, record.byline_ids, record.tags)
     if article.translation_group != record.translation_group:
         article.translation_group = record.translation_group
+    if article.kept_fields != record.kept_fields:
+        article.kept_fields = record.kept_fields
+    if article.modified_at != record.modified_at:
+        article.modified_at = record.modified_at  # a new time from the source (a re-import)
+    elif article.modified_at is not None and _visible_state(article) != before:
+        # Changed here: from now on the page changed when the article was updated.
+        article.modified_at = None
     # A body- or byline-only change never touches the article row: without this the
     # version would not move and a stale save elsewhere could overwrite it.
     if _visible_state(article) != before:

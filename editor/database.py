@@ -47,7 +47,7 @@ from editor.i18n import _
 #: The newest migration's revision id. Opening an up-to-date database compares with this and
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
 #: head, so adding a migration without updating it fails the suite.
-SCHEMA_HEAD = "0022"
+SCHEMA_HEAD = "0023"
 #: No SQLite database file is smaller than one page of the smallest size.
 SQLITE_MIN_PAGE_SIZE = 512
 #: How long to wait for another program's lock before saying the database is locked.

@@ -20,7 +20,6 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Table, insert, select
@@ -64,10 +63,7 @@ class NewArticle:
     revision_note: str
     audit_note: str
     source_digest: str
-    kept_fields: str
     translation_group: str | None = None
-    #: The page's last change on the old site (``lastmod``, else its date); None: now.
-    updated_at: datetime | None = None
 
 
 def writes_in_bulk(db: Database) -> bool:
@@ -148,11 +144,12 @@ def insert_new_articles(
                 "source_key": draft.source_key,
                 "updated_by_id": author_id,
                 "created_at": now,
-                "updated_at": item.updated_at or now,
+                "updated_at": now,
+                "modified_at": draft.modified_at,
                 "version": 1,
                 "source_digest": item.source_digest,
                 "source_version": 1,
-                "kept_fields": item.kept_fields,
+                "kept_fields": draft.kept_fields,
                 "translation_group": item.translation_group,
             }
         )

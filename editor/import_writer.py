@@ -7,14 +7,18 @@ A single-user SQLite file takes a batch in a handful of multi-row statements
 (editor.import_bulk); a server or a replica goes through the ORM, whose flushes the change
 feed and outbox observe.
 
-Each write also keeps the source's fingerprint and its kept front matter keys with the
-article, in the same unit of work, as a plain table update so the article's version does
-not move: the next re-import of the same bytes is known unchanged without reading them.
-A write that makes a new version dates it from the file's ``lastmod`` when it has one (the
-page's update on the old site, not the day it moved); a new article without one is dated
-from its publish time, as Hugo does, so a freshly imported archive does not claim that every
-page changed today. A re-import that changes nothing leaves the updated time alone, as the
-incremental publish finds changes by version.
+Each write also keeps the source's fingerprint with the article, in the same unit of work,
+as a plain table update so the article's version does not move: the next re-import of the
+same bytes is known unchanged without reading them.
+
+The kept front matter keys (the old addresses the publish redirects) and the page's own
+modified time are part of the article, so they travel with it through a newsroom's sync
+and a change to either is a new version the incremental publish sees. The modified time is
+the file's ``lastmod`` (the page's update on the old site, not the day it moved); a new
+article without one is dated from its publish time, as Hugo does, so a freshly imported
+archive does not claim that every page changed today. A re-import that changes only
+``lastmod`` is a change; one that changes the text without a new ``lastmod`` dates the
+page from that change.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Table, update
 from sqlalchemy.orm import Session
 
 from editor.articles import EDITABLE_FIELDS
@@ -103,6 +107,8 @@ def _same(stored: ArticleRecord, wanted: ArticleRecord) -> bool:
         and stored.byline_ids == wanted.byline_ids
         and _tag_keys(stored.tags) == _tag_keys(wanted.tags)
         and stored.translation_group == wanted.translation_group
+        and json.loads(stored.kept_fields) == json.loads(wanted.kept_fields)
+        and stored.modified_at == wanted.modified_at
     )
 
 
@@ -115,7 +121,7 @@ def first_modified(fields: ImportedFields, now: datetime) -> datetime | None:
     return published if published is not None and published <= now else None
 
 
-def _kept_json(kept: Mapping[str, Any]) -> str:
+def kept_json(kept: Mapping[str, Any]) -> str:
     return json.dumps(kept, ensure_ascii=False, sort_keys=False, default=str)
 
 
@@ -143,29 +149,16 @@ class ImportWriter:
         session: Session,
         incoming: Incoming,
         article_id: uuid.UUID,
-        *,
-        own: bool,
-        wrote: bool,
-        new: bool = False,
     ) -> None:
-        """Keep what the import knows of the article's source: its fingerprint and
-        translation group when the article is this source's (``own``), else only the kept
-        keys (found by its id: another source's fingerprint stays)."""
-        fields = incoming.fields
-        modified = None
-        if wrote:
-            modified = first_modified(fields, datetime.now(UTC)) if new else fields.modified_at
+        """Keep the fingerprint of the article's source, so the next re-import of the same
+        bytes is quick (only for this source's own article: one found by its id keeps
+        another source's fingerprint)."""
         values: dict[str, Any] = {
-            "kept_fields": _kept_json(incoming.kept),
+            "source_digest": incoming.digest,
+            "source_version": _ARTICLES.c.version,
             # Named even when it stays, or the column's onupdate would make it now.
-            "updated_at": modified or _ARTICLES.c.updated_at,
+            "updated_at": _ARTICLES.c.updated_at,
         }
-        if own:
-            values |= {
-                "source_digest": incoming.digest,
-                "source_version": _ARTICLES.c.version,
-                "translation_group": incoming.translation_group,
-            }
         session.execute(update(_ARTICLES).where(_ARTICLES.c.id == article_id).values(**values))
 
     def _draft(self, new: Queued) -> ArticleDraft:
@@ -179,6 +172,8 @@ class ImportWriter:
             embargo_until=fields.embargo_until,
             source_key=incoming.source.key,
             translation_group=incoming.translation_group,
+            kept_fields=kept_json(incoming.kept),
+            modified_at=first_modified(fields, datetime.now(UTC)),
         )
 
     def create_all(self, batch: list[Queued]) -> None:
@@ -202,15 +197,12 @@ class ImportWriter:
                         along_with=audit,
                     )
                     session.flush()
-                    self._remember(
-                        session, incoming, new.article_id, own=True, wrote=True, new=True
-                    )
+                    self._remember(session, incoming, new.article_id)
 
         _retrying(work)
 
     def _insert_all(self, batch: list[Queued]) -> None:
         people = self.people.by_id()
-        now = datetime.now(UTC)
         items = []
         for new in batch:
             draft = self._draft(new)
@@ -223,9 +215,7 @@ class ImportWriter:
                     revision_note=_note(source),
                     audit_note=self.actor.audit_note(f"new, from {source.path.name}"),
                     source_digest=new.incoming.digest,
-                    kept_fields=_kept_json(new.incoming.kept),
                     translation_group=new.incoming.translation_group,
-                    updated_at=first_modified(new.incoming.fields, now),
                 )
             )
         with self.db.transaction() as session:
@@ -249,16 +239,16 @@ class ImportWriter:
                     author_id=self.actor.actor_id,
                 )
                 return True
-            kept_moved = not self._kept_same(stored.id, incoming)
-            if own or kept_moved:  # own: the next re-import is quick
+            if own:
                 with self.db.transaction() as session:
-                    self._remember(session, incoming, stored.id, own=own, wrote=False)
-            return kept_moved
+                    self._remember(session, incoming, stored.id)
+            return False
         audit = self.actor.audit(stored.status, f"updated from {source.path.name}")
 
         def along_with(session: Session, article: Article) -> None:
             audit(session, article)
-            self._remember(session, incoming, stored.id, own=own, wrote=True)
+            if own:
+                self._remember(session, incoming, stored.id)
 
         # The stored text may be in no revision yet (autosaved, or changed by a script):
         # the save keeps it first.
@@ -272,8 +262,3 @@ class ImportWriter:
             along_with=along_with,
         )
         return saved is not None
-
-    def _kept_same(self, article_id: uuid.UUID, incoming: Incoming) -> bool:
-        with self.db.transaction() as session:
-            stored = session.scalar(select(Article.kept_fields).where(Article.id == article_id))
-        return json.loads(stored or "{}") == json.loads(_kept_json(incoming.kept))

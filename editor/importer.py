@@ -65,7 +65,7 @@ from editor.import_reader import FieldProblem, FieldProblems, check_zone
 from editor.import_report import ImportedFile, ImportProblem, ImportReport, write_reason
 from editor.import_sections import SectionResolver
 from editor.import_sources import Source, collect
-from editor.import_writer import ImportWriter, Incoming, Queued, content_values
+from editor.import_writer import ImportWriter, Incoming, Queued, content_values, kept_json
 from editor.models import Article
 from editor.old_addresses import old_addresses
 from editor.outside_files import UnreadableFile, read_regular
@@ -292,6 +292,10 @@ class ImportRun:
             **_workflow(stored, fields),
             bylines=bylines or stored.bylines,
             translation_group=incoming.translation_group if own else stored.translation_group,
+            kept_fields=kept_json(incoming.kept),
+            # A new lastmod is a change (the sitemap and feeds say so); without one the page
+            # keeps its time unless the save changes it.
+            modified_at=fields.modified_at or stored.modified_at,
         )
         self._imported_from[stored.id] = source.path
         updated = self.writer.update(incoming, stored, wanted)

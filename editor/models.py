@@ -187,6 +187,10 @@ class Article(Tracked, Base):
     kept_fields: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
     #: The same page in other languages shares it (editor.translations); None: no group.
     translation_group: Mapped[str | None] = mapped_column(String(500), index=True)
+    #: The page's own modified time as its source said (an imported ``lastmod``, else its
+    #: date) until the article is next changed here; None: ``updated_at`` is. The publish
+    #: shows it; ``updated_at`` stays the change stamp sync orders by (migration 0023).
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     body: Mapped[ArticleBody] = relationship(
         back_populates="article", cascade="all, delete-orphan", lazy="raise"

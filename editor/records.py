@@ -105,6 +105,10 @@ class ArticleDraft:
     source_key: str | None = None
     #: The same page in other languages shares it (editor.translations).
     translation_group: str | None = None
+    #: Front matter keys an import kept (editor.old_addresses), as a JSON object.
+    kept_fields: str = "{}"
+    #: The page's own modified time (an imported ``lastmod``); None: its updated time.
+    modified_at: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +140,12 @@ class ArticleRecord:
     #: The same page in other languages shares it (editor.translations); the publish links
     #: the public articles of a group to each other.
     translation_group: str | None = None
+    #: Front matter keys an import kept, as a JSON object: the old addresses the publish
+    #: redirects (editor.old_addresses), and what an export writes back.
+    kept_fields: str = "{}"
+    #: The page's own modified time as its source said, until the article is next changed
+    #: here (editor.import_writer); None: ``updated_at`` is the page's modified time.
+    modified_at: datetime | None = None
     #: Derived, read-only: the section's name and path ("berita/dunia").
     section_name: str = ""
     section_path: str = ""

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import String, cast, select
+from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
 
 from editor.code_points import publishable
@@ -203,7 +203,8 @@ def load_site(
                 Article.lead_image_caption,
                 Article.lead_image_credit,
                 Article.published_at,
-                Article.updated_at,
+                # An imported page's own modified time, until it is changed here.
+                func.coalesce(Article.modified_at, Article.updated_at),
                 Article.word_count,
                 Article.version,
             ).where(where)

@@ -27,7 +27,7 @@ from editor.articles import _load, get_article
 from editor.database import Database
 from editor.errors import ConflictError, NotFoundError, PermissionDenied, RedaksiError
 from editor.i18n import _
-from editor.models import ReviewComment, Revision, utcnow
+from editor.models import Article, ReviewComment, Revision, utcnow
 from editor.records import ArticleDraft
 from editor.revisions import _lock_article, _retrying, create_revision
 from editor.spelling.words import (
@@ -45,6 +45,8 @@ from editor.sync.states import (
     content_of,
     dumps,
     parse_group,
+    parse_kept,
+    parse_source_key,
     parse_time,
     parse_uuid,
     with_content,
@@ -280,8 +282,22 @@ def _create(db: Database, person_id: uuid.UUID, article_id: uuid.UUID, content: 
         lead_image_credit=str(content.get("lead_image_credit") or ""),
         embargo_until=parse_time(content.get("embargo_until")),
         translation_group=parse_group(content.get("translation_group")),
+        kept_fields=parse_kept(content.get("kept_fields")),
+        modified_at=parse_time(content.get("modified_at")),
+        source_key=_free_source_key(db, parse_source_key(content.get("source_key"))),
     )
     draft_article(db, draft, actor_id=person_id, article_id=article_id)
+
+
+def _free_source_key(db: Database, source_key: str | None) -> str | None:
+    """The file a replica imported the article from, unless an article of the newsroom was
+    already made from it (imported elsewhere too): then the new one goes without, as two
+    articles cannot be updated by one file. Its old addresses travel all the same."""
+    if source_key is None:
+        return None
+    with db.transaction() as session:
+        taken = session.scalar(select(Article.id).where(Article.source_key == source_key))
+    return None if taken is not None else source_key
 
 
 def _save(

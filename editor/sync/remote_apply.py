@@ -36,6 +36,7 @@ from editor.sync.states import (
     dumps,
     loads,
     parse_group,
+    parse_kept,
     parse_time,
     parse_uuid,
     table_of,
@@ -168,6 +169,8 @@ def _article_values(state: State) -> dict[str, Any]:
         "word_count": state.get("word_count", 0),
         "source_key": state.get("source_key"),
         "translation_group": parse_group(content.get("translation_group")),
+        "kept_fields": parse_kept(content.get("kept_fields")),
+        "modified_at": parse_time(content.get("modified_at")),
         "version": state["version"],
         **_times(state, "published_at", "scheduled_at", "created_at", "updated_at"),
     }
@@ -185,6 +188,14 @@ def _write_article(session: Session, state: State) -> None:
     people = set(session.scalars(select(Person.id)))
     saver = parse_uuid(state.get("updated_by_id"))
     values["updated_by_id"] = saver if saver in people else None
+    if values["source_key"] is not None:
+        # Another article here made from the same file (imported on this replica too)
+        # gives the key up: the server's article is the one re-imports update.
+        session.execute(
+            update(table_of(Article))
+            .where(Article.source_key == values["source_key"], Article.id != article_id)
+            .values(source_key=None, updated_at=Article.updated_at)
+        )
     _upsert(session, Article, {"id": article_id}, values)
     shadow = session.get(SyncShadow, article_id)
     body = content.get("body")

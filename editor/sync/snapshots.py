@@ -124,6 +124,9 @@ def article_content(article: Article, body: str | None) -> State:
         "bylines": [str(b.person_id) for b in article.bylines],
         "tags": [t.tag.name for t in article.tags],
         "translation_group": article.translation_group,
+        "kept_fields": article.kept_fields,
+        "modified_at": iso(article.modified_at),
+        "source_key": article.source_key,
         "body": body,
     }
 

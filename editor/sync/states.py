@@ -16,6 +16,9 @@ from typing import Any, cast
 
 from sqlalchemy import Table
 
+from editor.errors import ValidationError
+from editor.i18n import _
+from editor.import_sources import MAX_SOURCE_KEY
 from editor.records import ArticleRecord, PersonRef
 from editor.translations import MAX_GROUP
 
@@ -34,7 +37,11 @@ CONTENT_FIELDS = (
     "bylines",
     "tags",
     "translation_group",
+    "kept_fields",
+    "modified_at",
 )
+#: Longest kept front matter a replica may send (a page's keys, not a site's).
+MAX_KEPT_CHARS = 100_000
 #: Fields only a status change moves.
 WORKFLOW_FIELDS = ("status", "published_at", "scheduled_at")
 
@@ -52,6 +59,31 @@ def parse_time(value: object) -> datetime | None:
 def parse_group(value: object) -> str | None:
     """A translation group as sent: text within the column's length, else none."""
     return value[:MAX_GROUP] if isinstance(value, str) and value else None
+
+
+def parse_kept(value: object) -> str:
+    """Kept front matter keys as sent: the text of a JSON object, else refused (the
+    publish reads old addresses from it)."""
+    if value is None or value == "":
+        return "{}"
+    try:
+        if not isinstance(value, str) or len(value) > MAX_KEPT_CHARS:
+            raise ValueError
+        if not isinstance(json.loads(value), dict):
+            raise ValueError
+    except ValueError:
+        raise ValidationError(
+            _(
+                "The article's kept front matter is not a JSON object of at most "
+                "{limit:,} characters; nothing of this change was saved."
+            ).format(limit=MAX_KEPT_CHARS)
+        ) from None
+    return value
+
+
+def parse_source_key(value: object) -> str | None:
+    """The file an article was imported from, as sent: text within the column's length."""
+    return value if isinstance(value, str) and value and len(value) <= MAX_SOURCE_KEY else None
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -74,6 +106,10 @@ def content_of(record: ArticleRecord, *, with_body: bool = True) -> State:
         "bylines": [str(p.id) for p in record.bylines],
         "tags": list(record.tags),
         "translation_group": record.translation_group,
+        "kept_fields": record.kept_fields,
+        "modified_at": iso(record.modified_at),
+        # Set once, when the article is made (a create carries it; saves leave it).
+        "source_key": record.source_key,
         "body": record.body if with_body else None,
     }
 
@@ -101,6 +137,12 @@ def with_content(record: ArticleRecord, content: State) -> ArticleRecord:
         translation_group=parse_group(content["translation_group"])
         if "translation_group" in content
         else record.translation_group,
+        kept_fields=parse_kept(content["kept_fields"])
+        if "kept_fields" in content
+        else record.kept_fields,
+        modified_at=parse_time(content["modified_at"])
+        if "modified_at" in content
+        else record.modified_at,
         body=record.body if body is None else str(body),
     )
 

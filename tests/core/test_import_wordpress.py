@@ -62,7 +62,7 @@ def test_posts_become_articles_with_their_metadata_and_images(
     articles = by_title(db, report)
     bbm = articles["Harga BBM Naik, Antrean Mengular di SPBU"]
     assert (bbm.status, bbm.published_at) == ("published", datetime(2023, 5, 4, 0, 56, tzinfo=UTC))
-    assert bbm.updated_at == datetime(2023, 5, 4, 2, 10, tzinfo=UTC)  # post_modified_gmt
+    assert bbm.modified_at == datetime(2023, 5, 4, 2, 10, tzinfo=UTC)  # post_modified_gmt
     assert bbm.slug == "harga-bbm-naik"
     assert bbm.section_path == "berita/ekonomi"
     assert bbm.tags == ("BBM", "C++")
@@ -276,4 +276,4 @@ def test_an_unreadable_last_edit_is_named_in_the_report_and_the_post_date_stands
         "The post's date stands as its updated time."
     ]
     article = get_article(db, bbm.article_id)
-    assert article.updated_at == article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)
+    assert article.modified_at == article.published_at == datetime(2023, 5, 4, 0, 56, tzinfo=UTC)

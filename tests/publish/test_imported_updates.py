@@ -1,6 +1,7 @@
 """A migrated page's last change (Hugo ``lastmod``, Jekyll ``last_modified_at``) is the
-article's updated time: the published page's modified time, the sitemap's ``<lastmod>``
-and the feed's ``<updated>`` say when it changed on the old site, not the day it moved."""
+page's modified time: the published page, the sitemap's ``<lastmod>`` and the feed's
+``<updated>`` say when it changed on the old site, not the day it moved, while the
+article's updated time stays the newsroom's own change stamp."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_lastmod_dates_the_page_the_sitemap_and_the_feed(
     )
     report = import_paths(sqlite_db, [site / "hugo", site / "jekyll"])
     assert report.problems == []
-    updated = {f.headline: get_article(sqlite_db, f.article_id).updated_at for f in report.created}
+    updated = {f.headline: get_article(sqlite_db, f.article_id).modified_at for f in report.created}
     assert updated["Banjir Surut"] == datetime(2023, 2, 20, 2, 30, tzinfo=UTC)
     assert updated["Pasar Baru Dibuka"] == datetime(2023, 4, 2, 4, 0, tzinfo=UTC)
     # Without lastmod, as in Hugo, the page changed when it was published.
@@ -104,13 +105,13 @@ def test_a_reimport_takes_a_new_lastmod_with_its_change_and_keeps_the_time_witho
     )
     (created,) = import_paths(sqlite_db, [tmp_path / "site"]).created
     first = get_article(sqlite_db, created.article_id)
-    assert first.updated_at == datetime(2023, 1, 5, 1, 0, tzinfo=UTC)
+    assert first.modified_at == datetime(2023, 1, 5, 1, 0, tzinfo=UTC)
 
     # The same content again (only the header's spacing moved): the time stays.
     post.write_text(post.read_text("utf-8").replace("title: ", "title:   "), "utf-8")
     again = import_paths(sqlite_db, [tmp_path / "site"])
     assert again.unchanged and not again.updated
-    assert get_article(sqlite_db, created.article_id).updated_at == first.updated_at
+    assert get_article(sqlite_db, created.article_id).modified_at == first.modified_at
 
     # Changed on the old site: the new text comes with its new time.
     write(
@@ -123,7 +124,7 @@ def test_a_reimport_takes_a_new_lastmod_with_its_change_and_keeps_the_time_witho
     article = get_article(sqlite_db, created.article_id)
     assert article.body == "Turun lagi.\n"
     assert article.version == first.version + 1
-    assert article.updated_at == datetime(2023, 3, 9, 3, 0, tzinfo=UTC)
+    assert article.modified_at == datetime(2023, 3, 9, 3, 0, tzinfo=UTC)
 
 
 def test_a_lastmod_still_ahead_is_not_used_and_the_report_says_so(
@@ -136,5 +137,37 @@ def test_a_lastmod_still_ahead_is_not_used_and_the_report_says_so(
     report = import_paths(sqlite_db, [tmp_path / "site"])
     (created,) = report.created
     assert any("still ahead" in remark for remark in created.remarks)
-    updated_at = get_article(sqlite_db, created.article_id).updated_at
-    assert updated_at.year < 2999
+    # Not used: the page is dated from its publish time.
+    assert get_article(sqlite_db, created.article_id).modified_at == datetime(
+        2022, 12, 31, 17, 0, tzinfo=UTC
+    )
+
+
+def test_a_reimport_that_changes_only_lastmod_is_a_change_the_sitemap_and_feed_show(
+    sqlite_db: Database, tmp_path: Path
+) -> None:
+    post = tmp_path / "site/content/posts/harga.md"
+    header = "---\ntitle: Harga Cabai\ndate: 2023-01-01T08:00:00+07:00\n"
+    write(post, header + "lastmod: 2023-01-05T08:00:00+07:00\n---\nNaik.\n")
+    (created,) = import_paths(sqlite_db, [tmp_path / "site"]).created
+    first = get_article(sqlite_db, created.article_id)
+    out = tmp_path / "out"
+    publish_site(sqlite_db, SETTINGS, out, now=NOW, cache_dir=tmp_path / "cache")
+
+    write(post, header + "lastmod: 2023-02-07T08:00:00+07:00\n---\nNaik.\n")
+    report = import_paths(sqlite_db, [tmp_path / "site"])
+    assert [f.headline for f in report.updated] == ["Harga Cabai"]
+    article = get_article(sqlite_db, created.article_id)
+    assert article.version == first.version + 1  # what the incremental publish looks for
+    assert article.modified_at == datetime(2023, 2, 7, 1, 0, tzinfo=UTC)
+    assert json.loads(article.kept_fields)["lastmod"] == "2023-02-07T08:00:00+07:00"
+
+    publish_site(sqlite_db, SETTINGS, out, now=NOW, cache_dir=tmp_path / "cache")
+    sitemap = etree.parse(str(out / "sitemap.xml"))
+    lastmods = {
+        url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+        for url in sitemap.iter(f"{SITEMAP}url")
+    }
+    (entry,) = feedparser.parse((out / "atom.xml").read_bytes()).entries
+    assert entry.updated == "2023-02-07T01:00:00Z"
+    assert lastmods[entry.link] == "2023-02-07T01:00:00Z"
