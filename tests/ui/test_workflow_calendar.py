@@ -100,3 +100,29 @@ def test_a_drop_outside_the_grid_does_nothing(qtbot, sqlite_db):
     data = model.mimeData([model.index(9, column)])
     assert not model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
     assert get_article(sqlite_db, article.id).scheduled_at == when
+
+
+def test_the_calendar_writes_times_as_the_interface_language_does(qtbot, demo_db, tmp_path):
+    """Opened from the menu bar in Indonesian, its hours read 06.00, as every other time
+    in the window does (10.42), not 06:00."""
+    from tests.ui.conftest import open_laptop_window
+    from tests.ui.driving import menu_action, when_modal
+    from ui.workflow.calendar_view import CalendarDialog
+
+    main = open_laptop_window(qtbot, demo_db, tmp_path, "id")
+    hours: list[object] = []
+
+    def look(dialog: CalendarDialog) -> None:
+        model = dialog.view.model
+        hours.extend(model.headerData(h, Qt.Orientation.Vertical) for h in (6, 15))
+        dialog.reject()
+
+    try:
+        when_modal(CalendarDialog, look)
+        menu_action(main, "workflow.calendar").trigger()
+        qtbot.waitUntil(lambda: bool(hours))
+        assert hours == ["06.00", "15.00"]
+    finally:
+        main.autosave.shutdown()
+        main.workflow.shutdown()
+        main.context.translations.uninstall()

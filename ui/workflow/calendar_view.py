@@ -39,7 +39,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.i18n import current_language
 from ui.child_windows import closes_on_keys, open_within_screen
+from ui.i18n import format_clock
 from ui.workflow import prompts
 from ui.workflow.labels import WorkflowLabels
 
@@ -56,6 +58,11 @@ PUBLISHED_TINT = QColor(60, 160, 90, 45)
 def week_start(day: date) -> date:
     """The Monday of ``day``'s week."""
     return day - timedelta(days=day.weekday())
+
+
+def _clock(moment: datetime) -> str:
+    """10.42 in Indonesian, 10:42 in English, as the rest of the window writes times."""
+    return format_clock(moment.hour, moment.minute, current_language())
 
 
 class CalendarModel(QAbstractTableModel):
@@ -120,7 +127,7 @@ class CalendarModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Vertical:
-            return f"{section:02d}:00"
+            return format_clock(section, 0, current_language())
         day = self.day(section)
         return f"{self._weekday(day.weekday())} {day:%d-%m}"
 
@@ -145,12 +152,12 @@ class CalendarModel(QAbstractTableModel):
         zone = ZoneInfo(self.session.zone)
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(
-                f"{e.when.astimezone(zone):%H:%M} {e.headline or self.tr('Untitled')}"
+                f"{_clock(e.when.astimezone(zone))} {e.headline or self.tr('Untitled')}"
                 for e in entries
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n\n".join(
-                f"{e.when.astimezone(zone):%H:%M} {e.headline}\n"
+                f"{_clock(e.when.astimezone(zone))} {e.headline}\n"
                 f"{self.labels.status(e.status)} · {e.section} · {e.byline} · "
                 + self.tr("%1 words").replace("%1", str(e.word_count))
                 for e in entries
