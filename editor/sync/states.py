@@ -53,7 +53,20 @@ def iso(value: datetime | None) -> str | None:
 
 
 def parse_time(value: object) -> datetime | None:
-    return datetime.fromisoformat(value) if isinstance(value, str) and value else None
+    """A time as sent (ISO 8601 with its offset); anything else is refused, not stored."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        parsed = None
+    if parsed is None or parsed.tzinfo is None:
+        raise ValidationError(
+            _("'{value}' is not a time with its zone; nothing of this change was saved.").format(
+                value=value[:40]
+            )
+        )
+    return parsed
 
 
 def parse_group(value: object) -> str | None:

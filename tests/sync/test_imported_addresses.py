@@ -15,6 +15,7 @@ from editor.articles import _load, get_article
 from editor.config import Settings
 from editor.importer import import_paths
 from editor.publish.site import publish_site
+from editor.sync.apply import apply_op
 from editor.sync.capture import REMOTE, pending_count
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
@@ -119,3 +120,41 @@ def test_a_replica_may_not_change_the_kept_addresses_of_an_article_it_may_not_ed
     assert json.loads(get_article(sarah, created.article_id).kept_fields) == json.loads(
         before.kept_fields
     )
+
+
+def test_what_a_forged_create_carries_is_checked_on_the_server(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    report = import_paths(
+        newsroom.db, [_site(tmp_path / "site", "pasar")], actor_id=newsroom.admin.id
+    )
+    (first,) = report.created
+
+    def create(**content: object) -> dict[str, object]:
+        article_id = uuid.uuid4()
+        op = {
+            "op_id": str(uuid.uuid4()),
+            "kind": "create",
+            "payload": {"article_id": str(article_id), "content": {"headline": "Palsu", **content}},
+        }
+        return {"id": article_id, **apply_op(newsroom.db, newsroom.reporter.id, op)}
+
+    for bad in ("[1, 2]", "{not json", "x" * 200_000):
+        refused = create(kept_fields=bad)
+        assert refused["outcome"] == "refused"
+        assert "not a JSON object of at most 100,000 characters" in str(refused["reason"])
+        assert refused["article"] is None
+    refused = create(modified_at="kemarin sore")
+    assert (refused["outcome"], refused["reason"]) == (
+        "refused",
+        "'kemarin sore' is not a time with its zone; nothing of this change was saved.",
+    )
+
+    # The same file imported on two computers: the second article is kept, without the key
+    # (one file updates one article), and with its old addresses.
+    kept = json.dumps({"redirect_from": ["/lama/pasar-2/"]})
+    second = create(source_key="_posts/2023-01-10-pasar.md", kept_fields=kept)
+    assert second["outcome"] == "applied"
+    stored = get_article(newsroom.db, second["id"])  # type: ignore[arg-type]
+    assert (stored.source_key, stored.kept_fields) == (None, kept)
+    assert get_article(newsroom.db, first.article_id).source_key == "_posts/2023-01-10-pasar.md"
