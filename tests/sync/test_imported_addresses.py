@@ -13,10 +13,12 @@ from pathlib import Path
 
 from editor.articles import _load, get_article
 from editor.config import Settings
+from editor.import_report import ImportedFile
 from editor.importer import import_paths
 from editor.publish.site import publish_site
 from editor.sync.apply import apply_op
 from editor.sync.capture import REMOTE, pending_count
+from editor.sync.states import content_of
 from editor.workflow.transitions import change_status
 from tests.sync.harness import Newsroom, ServerProcess, replica, sync
 
@@ -33,6 +35,12 @@ def _site(folder: Path, slug: str) -> Path:
         "utf-8",
     )
     return folder
+
+
+def _imported_on_server(newsroom: Newsroom, tmp_path: Path, slug: str) -> list[ImportedFile]:
+    report = import_paths(newsroom.db, [_site(tmp_path / "site", slug)], actor_id=newsroom.admin.id)
+    assert report.problems == []
+    return report.created
 
 
 def _publish(newsroom: Newsroom, article_id: uuid.UUID) -> None:
@@ -98,10 +106,7 @@ def test_a_replicas_import_keeps_its_old_addresses_and_time_on_the_server_and_el
 def test_a_replica_may_not_change_the_kept_addresses_of_an_article_it_may_not_edit(
     server: ServerProcess, newsroom: Newsroom, tmp_path: Path
 ) -> None:
-    report = import_paths(
-        newsroom.db, [_site(tmp_path / "site", "kota")], actor_id=newsroom.admin.id
-    )
-    (created,) = report.created
+    (created,) = _imported_on_server(newsroom, tmp_path, "kota")
     _publish(newsroom, created.article_id)
     before = get_article(newsroom.db, created.article_id)
     sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
@@ -125,10 +130,7 @@ def test_a_replica_may_not_change_the_kept_addresses_of_an_article_it_may_not_ed
 def test_what_a_forged_create_carries_is_checked_on_the_server(
     server: ServerProcess, newsroom: Newsroom, tmp_path: Path
 ) -> None:
-    report = import_paths(
-        newsroom.db, [_site(tmp_path / "site", "pasar")], actor_id=newsroom.admin.id
-    )
-    (first,) = report.created
+    (first,) = _imported_on_server(newsroom, tmp_path, "pasar")
 
     def create(**content: object) -> dict[str, object]:
         article_id = uuid.uuid4()
@@ -158,3 +160,23 @@ def test_what_a_forged_create_carries_is_checked_on_the_server(
     stored = get_article(newsroom.db, second["id"])  # type: ignore[arg-type]
     assert (stored.source_key, stored.kept_fields) == (None, kept)
     assert get_article(newsroom.db, first.article_id).source_key == "_posts/2023-01-10-pasar.md"
+
+
+def test_a_save_from_a_replica_that_never_knew_the_kept_keys_keeps_them(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    (created,) = _imported_on_server(newsroom, tmp_path, "stasiun")
+    stored = get_article(newsroom.db, created.article_id)
+    # What a replica pulled before these fields travelled: its base names none of them,
+    # and its own copy holds no kept keys.
+    base = {k: v for k, v in content_of(stored).items() if k not in ("kept_fields", "modified_at")}
+    mine = {**base, "kept_fields": "{}", "modified_at": None, "body": "Air surut lagi.\n"}
+    op = {
+        "op_id": str(uuid.uuid4()),
+        "kind": "save",
+        "payload": {"article_id": str(stored.id), "base": base, "content": mine},
+    }
+    assert apply_op(newsroom.db, newsroom.admin.id, op)["outcome"] == "applied"
+    after = get_article(newsroom.db, created.article_id)
+    assert after.body == "Air surut lagi.\n"
+    assert after.kept_fields == stored.kept_fields

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.i18n import current_language
 from ui.child_windows import closes_on_keys, open_within_screen
+from ui.i18n import format_moment
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -89,7 +91,7 @@ class AuditModel(QAbstractTableModel):
 
     def text(self, entry: AuditRecord, column: str) -> str:
         if column == "at":
-            return entry.at.astimezone(ZoneInfo(self.zone)).strftime("%d-%m-%Y %H:%M")
+            return format_moment(entry.at.astimezone(ZoneInfo(self.zone)), current_language())
         if column == "article":
             return entry.headline
         if column == "person":
@@ -115,7 +117,7 @@ class AuditModel(QAbstractTableModel):
                 when = datetime.fromisoformat(line[3:])
             except ValueError:
                 return line
-            local = when.astimezone(ZoneInfo(self.zone)).strftime("%d-%m-%Y %H:%M")
+            local = format_moment(when.astimezone(ZoneInfo(self.zone)), current_language())
             return self.tr("publish at %1").replace("%1", local)
         return line
 
