@@ -180,3 +180,28 @@ def test_a_save_from_a_replica_that_never_knew_the_kept_keys_keeps_them(
     after = get_article(newsroom.db, created.article_id)
     assert after.body == "Air surut lagi.\n"
     assert after.kept_fields == stored.kept_fields
+
+
+def test_a_new_lastmod_imported_on_a_replica_reaches_the_server_as_a_new_version(
+    server: ServerProcess, newsroom: Newsroom, tmp_path: Path
+) -> None:
+    sarah = replica(tmp_path / "sarah", server.url, "sarah-meiliana-gunawan")
+    sync(sarah)
+    site = _site(tmp_path / "site", "halte")
+    (created,) = import_paths(sarah, [site], actor_id=newsroom.reporter.id).created
+    sync(sarah)
+    before = get_article(newsroom.db, created.article_id)
+
+    post = site / "_posts/2023-01-10-halte.md"
+    post.write_text(
+        post.read_text("utf-8").replace("2023-02-20 09:30:00", "2023-03-01 10:00:00"), "utf-8"
+    )
+    report = import_paths(sarah, [site], actor_id=newsroom.reporter.id)
+    assert [f.headline for f in report.updated] == ["Banjir halte"]
+    sync(sarah)
+
+    after = get_article(newsroom.db, created.article_id)
+    assert after.version > before.version
+    assert after.modified_at == datetime(2023, 3, 1, 3, 0, tzinfo=UTC)
+    assert json.loads(after.kept_fields)["last_modified_at"] == "2023-03-01 10:00:00 +0700"
+    assert after.body == before.body
