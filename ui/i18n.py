@@ -8,6 +8,7 @@ article's own language.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -129,3 +130,11 @@ def format_clock(hour: int, minute: int, language: str) -> str:
     """Indonesian writes 10.42, English 10:42."""
     separator = "." if language == "id" else ":"
     return f"{hour:02d}{separator}{minute:02d}"
+
+
+def format_moment(moment: datetime, language: str, *, seconds: bool = False) -> str:
+    """08-12-2026 10.42 in Indonesian, 08-12-2026 10:42 in English (a local time)."""
+    clock = format_clock(moment.hour, moment.minute, language)
+    if seconds:
+        clock += f"{'.' if language == 'id' else ':'}{moment.second:02d}"
+    return f"{moment:%d-%m-%Y} {clock}"

@@ -31,9 +31,11 @@ from editor.articles import get_article
 from editor.config import DEFAULT_ZONE
 from editor.database import Database
 from editor.errors import RedaksiError
+from editor.i18n import current_language
 from editor.records import ArticleRecord, RevisionRecord
 from editor.revisions import diff_revisions, list_revisions, restore_revision
 from ui.child_windows import closes_on_keys, open_within_screen
+from ui.i18n import format_moment
 from ui.preview.diff_html import side_by_side
 from ui.preview.paper import use_paper
 
@@ -116,7 +118,8 @@ class RevisionsDialog(QDialog):
             self.revisions = []
         self.model.removeRows(0, self.model.rowCount())
         for revision in self.revisions:
-            when = revision.created_at.astimezone(self.zone).strftime("%d-%m-%Y %H:%M:%S")
+            local = revision.created_at.astimezone(self.zone)
+            when = format_moment(local, current_language(), seconds=True)
             kind = self.kind_label(revision.kind)
             row = [QStandardItem(str(revision.number)), QStandardItem(when)]
             row += [QStandardItem(revision.author or "—"), QStandardItem(kind)]

@@ -1,4 +1,5 @@
-"""The calendar grid: a scheduled story in its slot, and dragging it reschedules it."""
+"""The calendar grid: a scheduled story in its slot, and dragging it reschedules it; its
+times, and the audit log's, written as the interface language writes them."""
 
 from __future__ import annotations
 
@@ -122,6 +123,33 @@ def test_the_calendar_writes_times_as_the_interface_language_does(qtbot, demo_db
         menu_action(main, "workflow.calendar").trigger()
         qtbot.waitUntil(lambda: bool(hours))
         assert hours == ["06.00", "15.00"]
+    finally:
+        main.autosave.shutdown()
+        main.workflow.shutdown()
+        main.context.translations.uninstall()
+
+
+def test_the_audit_log_writes_times_as_the_interface_language_does(qtbot, demo_db, tmp_path):
+    """Workflow → Audit log, in Indonesian: 08-12-2026 06.00, not 06:00."""
+    import re
+
+    from tests.ui.conftest import open_laptop_window
+    from tests.ui.driving import menu_action, when_modal
+    from ui.workflow.audit_view import AuditDialog
+
+    main = open_laptop_window(qtbot, demo_db, tmp_path, "id")
+    times: list[str] = []
+
+    def look(dialog: AuditDialog) -> None:
+        model = dialog.view.model
+        times.extend(str(model.index(row, 0).data()) for row in range(model.rowCount()))
+        dialog.reject()
+
+    try:
+        when_modal(AuditDialog, look)
+        menu_action(main, "workflow.audit").trigger()
+        qtbot.waitUntil(lambda: bool(times))
+        assert all(re.fullmatch(r"\d\d-\d\d-\d{4} \d\d\.\d\d", time) for time in times), times
     finally:
         main.autosave.shutdown()
         main.workflow.shutdown()
