@@ -14,7 +14,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QLocale, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from editor.text import reading_minutes
@@ -22,7 +22,8 @@ from ui.i18n import format_clock
 
 #: How long "moved to the trash" and its Undo button stay.
 UNDO_OFFER_MS = 15000
-#: The most the server's state takes of the bar; longer states are shortened to it.
+#: The most the server's state takes of the bar (a quarter of it, never under this many
+#: pixels); longer states are shortened to it.
 SYNC_MAX_WIDTH = 300
 _SAVE_STATES = ("none", "saved", "unsaved", "saving", "failed")
 # "" is single-user mode: nothing about a server is shown.
@@ -241,6 +242,11 @@ class StatusBar(QStatusBar):
             self.save_label.setText(self.tr("Not saved: see the message"))
         else:
             self.save_label.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A wide screen has room for the whole state; a laptop keeps room for messages.
+        self.sync_label.setMaximumWidth(max(SYNC_MAX_WIDTH, event.size().width() // 4))
+        super().resizeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
