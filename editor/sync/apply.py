@@ -309,6 +309,10 @@ def _save(
 ) -> None:
     base: State = payload.get("base") or {}
     mine: State = payload.get("content") or {}
+    if base:
+        # A field the base lacks was not known to the replica when it made the change (a
+        # state pulled before the field travelled): it stays as the server has it.
+        mine = {name: value for name, value in mine.items() if name in base}
     for _attempt in range(SAVE_ATTEMPTS):
         current = get_article(db, article_id)
         theirs = content_of(current)

@@ -176,7 +176,8 @@ def test_a_save_from_a_replica_that_never_knew_the_kept_keys_keeps_them(
         "kind": "save",
         "payload": {"article_id": str(stored.id), "base": base, "content": mine},
     }
-    assert apply_op(newsroom.db, newsroom.admin.id, op)["outcome"] == "applied"
+    result = apply_op(newsroom.db, newsroom.admin.id, op)
+    assert result["outcome"] == "applied", result.get("fields")
     after = get_article(newsroom.db, created.article_id)
     assert after.body == "Air surut lagi.\n"
     assert after.kept_fields == stored.kept_fields
