@@ -35,6 +35,7 @@ _BOLD = re.compile(r"font-weight:(?:bold|[6-9]00)")
 _ITALIC = re.compile(r"font-style:italic")
 _LIST_INDENT = re.compile(r"^  (?=\s*(?:-|\d+\.) )", re.MULTILINE)
 _SPACED_PUNCTUATION = re.compile(r"(?<=\S)(\*{1,3}) (?=[,;:)”’»%])")
+_HEADING_SPACE = re.compile(r"^(#{1,6})[ \t]{2,}", re.MULTILINE)
 _TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid|_ga|igshid)$", re.IGNORECASE)
 
 
@@ -66,6 +67,8 @@ def markdown_from_html(markup: str) -> str:
     text = _LIST_INDENT.sub("", text)
     text = _SPACED_PUNCTUATION.sub(r"\1", text)
     text = text.replace("** *", "***")  # bold italic: html2text splits its marks
+    # Writer's own HTML breaks the line after <h1>: the heading's text starts with a space.
+    text = _HEADING_SPACE.sub(r"\1 ", text)
     lines = [line.rstrip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 

@@ -46,6 +46,7 @@ def empty_body(qtbot, main) -> None:
     ("fixture", "expected"),
     [
         ("libreoffice_writer.html", "Ribuan rumah di **Jakarta Utara** terendam *banjir rob*"),
+        ("libreoffice_writer_export.html", "# Banjir Rob Rendam Jakarta Utara\n\nRibuan rumah di"),
         ("google_docs.html", "Pemerintah menyiapkan **Rp 4,5 triliun** mulai *pekan depan*"),
     ],
 )
