@@ -11,7 +11,6 @@ it to WAL mode, which is already a write. On PostgreSQL, backups are the server'
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import weakref
@@ -22,12 +21,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from platformdirs import user_cache_path
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from editor.sqlite_clean_close import closed_cleanly, record_clean_close
+from editor.sqlite_damage import claims_more_pages_than_it_has, corrupt_error, refuse_too_short
 from editor.sqlite_guard import GuardedConnection, Loss, SqliteGuard
 from editor.sqlite_side_files import keep_side_files_writable
 from editor.upgrade_backup import backup_before_upgrade, backups_of
@@ -48,8 +48,6 @@ from editor.i18n import _
 #: never loads Alembic (a third of a second of start-up); a test keeps it equal to Alembic's
 #: head, so adding a migration without updating it fails the suite.
 SCHEMA_HEAD = "0023"
-#: No SQLite database file is smaller than one page of the smallest size.
-SQLITE_MIN_PAGE_SIZE = 512
 #: How long to wait for another program's lock before saying the database is locked.
 BUSY_TIMEOUT_SECONDS = 5.0
 PG_CONNECT_TIMEOUT_SECONDS = 10
@@ -117,7 +115,7 @@ class Database:
         self.check_sqlite_files()
         self.engine.dispose()
         if self.sqlite_file is not None:
-            _record_clean_close(self.sqlite_file)
+            record_clean_close(self.sqlite_file)
 
 
 def _alembic_config(migrations_dir: Path | None = None) -> Config:
@@ -162,50 +160,6 @@ def _where(url: str) -> str:
     return str(sqlite_path(url) or make_url(url).render_as_string(hide_password=True))
 
 
-def _corrupt(path: Path, detail: str) -> CorruptDatabaseError:
-    return CorruptDatabaseError(
-        _(
-            "{path} is not a usable Redaksi database ({detail}). It was not changed. "
-            "Restore it from a backup (Redaksi writes one beside it before every "
-            "upgrade), or open another database with --db."
-        ).format(path=path, detail=detail)
-    )
-
-
-def _refuse_too_short(path: Path, size: int) -> None:
-    """A non-empty file smaller than SQLite's smallest page holds no database.
-
-    (SQLite itself would take it for an empty database and write a new one over it.)
-    """
-    if 0 < size < SQLITE_MIN_PAGE_SIZE:
-        raise _corrupt(path, _("it is not an SQLite file, or it was cut short"))
-
-
-def _claims_more_pages_than_it_has(path: Path, mode: str, busy_timeout: float) -> bool:
-    """True if SQLite can read ``path`` once it stops comparing the page count in the
-    header with the file's size: the file was cut short (a copy that did not finish).
-
-    SQLite refuses such a file as "malformed"; with ``writable_schema`` it takes the size
-    of the file instead, and nothing else in reading the header changes. The connection
-    is read-only in effect (``query_only``), so that setting can change nothing.
-    """
-    try:
-        connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_timeout
-        )
-    except sqlite3.Error:
-        return False
-    try:
-        connection.execute("PRAGMA query_only = ON")
-        connection.execute("PRAGMA writable_schema = ON")
-        connection.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
-    return True
-
-
 def _check_revision(
     where: str, current: str | None, tables: set[str], script: ScriptDirectory
 ) -> None:
@@ -236,37 +190,6 @@ def _check_revision(
         )
 
 
-def _stamp_file(path: Path) -> Path:
-    key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
-    return user_cache_path("Redaksi", appauthor=False) / "checked" / key
-
-
-def _file_stamp(path: Path) -> str:
-    status = path.stat()
-    return f"{status.st_size}:{status.st_mtime_ns}"
-
-
-def _record_clean_close(path: Path) -> None:
-    """Remember the file as this program left it whole, so the next open can skip the scan."""
-    if Path(f"{path}-wal").exists() or not path.exists():
-        return  # another connection is still open: its changes are not ours to vouch for
-    try:
-        stamp = _stamp_file(path)
-        stamp.parent.mkdir(parents=True, exist_ok=True)
-        stamp.write_text(_file_stamp(path), encoding="utf-8")
-    except OSError:
-        pass  # only a speed-up: without it the next open checks the whole file
-
-
-def _closed_cleanly(path: Path) -> bool:
-    """True when the file is byte for byte as Redaksi left it at its last clean close."""
-    try:
-        recorded = _stamp_file(path).read_text(encoding="utf-8")
-    except OSError:
-        return False
-    return recorded == _file_stamp(path) and not Path(f"{path}-wal").exists()
-
-
 def _probe_sqlite(
     path: Path, busy_timeout: float, head: str, migrations_dir: Path | None
 ) -> str | None:
@@ -283,13 +206,13 @@ def _probe_sqlite(
         )
     # Only SQLite opens the file (and stat looks at it): a descriptor of our own, closed
     # again, would drop every lock this process holds on it (editor.sqlite_guard).
-    _refuse_too_short(path, path.stat().st_size)
+    refuse_too_short(path, path.stat().st_size)
     # Read-write mode (never create): a read-only connection to a WAL database leaves its
     # -wal and -shm files behind, while the last read-write connection tidies them away.
     mode = "rw" if os.access(path, os.W_OK) else "ro"
     # Asked before connecting: the connection's first read makes the -wal file, which
     # would always count as another program's open connection and force the scan.
-    clean = _closed_cleanly(path)
+    clean = closed_cleanly(path)
     try:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode={mode}", uri=True, timeout=busy_timeout
@@ -306,7 +229,7 @@ def _probe_sqlite(
         if not clean:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(3)")]
             if problems != ["ok"]:
-                raise _corrupt(path, "; ".join(str(p) for p in problems))
+                raise corrupt_error(path, "; ".join(str(p) for p in problems))
         tables = {
             name
             for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -332,9 +255,11 @@ def _unreadable(
     """The refusal for a file SQLite cannot even begin to read."""
     code = getattr(error, "sqlite_errorcode", None)
     if code == sqlite3.SQLITE_NOTADB:
-        return _corrupt(path, _("it is not an SQLite file, or its first page is damaged"))
-    if code == sqlite3.SQLITE_CORRUPT and _claims_more_pages_than_it_has(path, mode, busy_timeout):
-        return _corrupt(path, _("the file is shorter than the database it holds: it was cut short"))
+        return corrupt_error(path, _("it is not an SQLite file, or its first page is damaged"))
+    if code == sqlite3.SQLITE_CORRUPT and claims_more_pages_than_it_has(path, mode, busy_timeout):
+        return corrupt_error(
+            path, _("the file is shorter than the database it holds: it was cut short")
+        )
     return _explain(str(path), error)
 
 

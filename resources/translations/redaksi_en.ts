@@ -82,7 +82,7 @@
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="221" />
+        <location filename="../../ui/status_bar.py" line="222" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 words, %2 characters</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="226" />
+        <location filename="../../ui/status_bar.py" line="227" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n min read</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="206" />
+        <location filename="../../ui/status_bar.py" line="207" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -106,7 +106,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="208" />
+        <location filename="../../ui/status_bar.py" line="209" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n conflict</numerusform>

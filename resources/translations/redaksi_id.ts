@@ -72,7 +72,7 @@
 <context>
     <name>AuditDialog</name>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="201" />
+        <location filename="../../ui/workflow/audit_view.py" line="203" />
         <source>Audit log</source>
         <translation>Log audit</translation>
     </message>
@@ -80,52 +80,52 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="67" />
+        <location filename="../../ui/workflow/audit_view.py" line="69" />
         <source>When</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="68" />
+        <location filename="../../ui/workflow/audit_view.py" line="70" />
         <source>Article</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="69" />
+        <location filename="../../ui/workflow/audit_view.py" line="71" />
         <source>Who</source>
         <translation>Siapa</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="70" />
+        <location filename="../../ui/workflow/audit_view.py" line="72" />
         <source>Action</source>
         <translation>Tindakan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="71" />
+        <location filename="../../ui/workflow/audit_view.py" line="73" />
         <source>Change</source>
         <translation>Perubahan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="72" />
+        <location filename="../../ui/workflow/audit_view.py" line="74" />
         <source>Outcome</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="73" />
+        <location filename="../../ui/workflow/audit_view.py" line="75" />
         <source>Note</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="98" />
+        <location filename="../../ui/workflow/audit_view.py" line="100" />
         <source>scheduler</source>
         <translation>penjadwal</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="98" />
+        <location filename="../../ui/workflow/audit_view.py" line="100" />
         <source>system</source>
         <translation>sistem</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="119" />
+        <location filename="../../ui/workflow/audit_view.py" line="121" />
         <source>publish at %1</source>
         <translation>terbit pada %1</translation>
     </message>
@@ -133,22 +133,22 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="177" />
+        <location filename="../../ui/workflow/audit_view.py" line="179" />
         <source>This article</source>
         <translation>Artikel ini</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="177" />
+        <location filename="../../ui/workflow/audit_view.py" line="179" />
         <source>Whole newsroom</source>
         <translation>Seluruh redaksi</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="180" />
+        <location filename="../../ui/workflow/audit_view.py" line="182" />
         <source>Show:</source>
         <translation>Tampilkan:</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/audit_view.py" line="181" />
+        <location filename="../../ui/workflow/audit_view.py" line="183" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
@@ -255,7 +255,7 @@
 <context>
     <name>CalendarDialog</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="401" />
+        <location filename="../../ui/workflow/calendar_view.py" line="408" />
         <source>Editorial calendar</source>
         <translation>Kalender redaksi</translation>
     </message>
@@ -263,58 +263,58 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="129" />
+        <location filename="../../ui/workflow/calendar_view.py" line="136" />
         <source>Mon</source>
         <extracomment>The core refused a reschedule: its message. A reschedule went through: the article's new record.</extracomment>
         <translation>Sen</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="130" />
+        <location filename="../../ui/workflow/calendar_view.py" line="137" />
         <source>Tue</source>
         <translation>Sel</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="131" />
+        <location filename="../../ui/workflow/calendar_view.py" line="138" />
         <source>Wed</source>
         <translation>Rab</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="132" />
+        <location filename="../../ui/workflow/calendar_view.py" line="139" />
         <source>Thu</source>
         <translation>Kam</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="133" />
+        <location filename="../../ui/workflow/calendar_view.py" line="140" />
         <source>Fri</source>
         <translation>Jum</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="134" />
+        <location filename="../../ui/workflow/calendar_view.py" line="141" />
         <source>Sat</source>
         <translation>Sab</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="135" />
+        <location filename="../../ui/workflow/calendar_view.py" line="142" />
         <source>Sun</source>
         <translation>Min</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="155" />
+        <location filename="../../ui/workflow/calendar_view.py" line="162" />
         <source>%1 words</source>
         <translation>%1 kata</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="223" />
+        <location filename="../../ui/workflow/calendar_view.py" line="230" />
         <source>Choose your profile first (Article &gt; Switch profile).</source>
         <translation>Pilih profil Anda dulu (Artikel &gt; Ganti profil).</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="268" />
+        <location filename="../../ui/workflow/calendar_view.py" line="275" />
         <source>Checklist not complete</source>
         <translation>Daftar periksa belum lengkap</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="269" />
+        <location filename="../../ui/workflow/calendar_view.py" line="276" />
         <source>%1
 
 To go ahead anyway, give the reason the audit log keeps:</source>
@@ -326,38 +326,38 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>CalendarView</name>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="365" />
+        <location filename="../../ui/workflow/calendar_view.py" line="372" />
         <source>Week of %1 to %2</source>
         <extracomment>Double-click (or Enter) on a slot: open its first article in the main window.</extracomment>
         <translation>Pekan %1 sampai %2</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="376" />
+        <location filename="../../ui/workflow/calendar_view.py" line="383" />
         <source>Not rescheduled</source>
         <translation>Jadwal tidak diubah</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="379" />
+        <location filename="../../ui/workflow/calendar_view.py" line="386" />
         <source>‹ Previous week</source>
         <translation>‹ Pekan sebelumnya</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="380" />
+        <location filename="../../ui/workflow/calendar_view.py" line="387" />
         <source>This week</source>
         <translation>Pekan ini</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="381" />
+        <location filename="../../ui/workflow/calendar_view.py" line="388" />
         <source>Next week ›</source>
         <translation>Pekan berikutnya ›</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="384" />
+        <location filename="../../ui/workflow/calendar_view.py" line="391" />
         <source>Drag a scheduled story to another hour or day to reschedule it.</source>
         <translation>Seret berita terjadwal ke jam atau hari lain untuk mengubah jadwalnya.</translation>
     </message>
     <message>
-        <location filename="../../ui/workflow/calendar_view.py" line="387" />
+        <location filename="../../ui/workflow/calendar_view.py" line="394" />
         <source>Only editors can reschedule stories.</source>
         <translation>Hanya editor yang dapat mengubah jadwal berita.</translation>
     </message>
@@ -2583,103 +2583,103 @@ Untuk tetap melanjutkan, tulis alasannya (disimpan di log audit):</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="60" />
+        <location filename="../../ui/revisions_dialog.py" line="62" />
         <source>Revisions</source>
         <translation>Revisi</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="70" />
+        <location filename="../../ui/revisions_dialog.py" line="72" />
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="70" />
+        <location filename="../../ui/revisions_dialog.py" line="72" />
         <source>Time</source>
         <translation>Waktu</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="70" />
+        <location filename="../../ui/revisions_dialog.py" line="72" />
         <source>Author</source>
         <translation>Penulis</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="70" />
+        <location filename="../../ui/revisions_dialog.py" line="72" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="84" />
+        <location filename="../../ui/revisions_dialog.py" line="86" />
         <source>Select one revision, or two with Ctrl+click, to compare.</source>
         <translation>Pilih satu revisi, atau dua dengan Ctrl+klik, untuk dibandingkan.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="86" />
+        <location filename="../../ui/revisions_dialog.py" line="88" />
         <source>Restore this revision</source>
         <translation>Pulihkan revisi ini</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="89" />
+        <location filename="../../ui/revisions_dialog.py" line="91" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="129" />
+        <location filename="../../ui/revisions_dialog.py" line="132" />
         <source>No revisions yet: Ctrl+S keeps one.</source>
         <translation>Belum ada revisi: Ctrl+S menyimpan satu.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="133" />
+        <location filename="../../ui/revisions_dialog.py" line="136" />
         <source>Saved</source>
         <translation>Disimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="134" />
+        <location filename="../../ui/revisions_dialog.py" line="137" />
         <source>Before restore</source>
         <translation>Sebelum pemulihan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="135" />
+        <location filename="../../ui/revisions_dialog.py" line="138" />
         <source>Imported</source>
         <translation>Diimpor</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="173" />
+        <location filename="../../ui/revisions_dialog.py" line="176" />
         <source>(nothing before)</source>
         <translation>(belum ada sebelumnya)</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="175" />
-        <location filename="../../ui/revisions_dialog.py" line="176" />
+        <location filename="../../ui/revisions_dialog.py" line="178" />
+        <location filename="../../ui/revisions_dialog.py" line="179" />
         <source>Revision %1</source>
         <translation>Revisi %1</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="180" />
+        <location filename="../../ui/revisions_dialog.py" line="183" />
         <source>No differences: %1 and %2 are the same.</source>
         <translation>Tidak ada perbedaan: %1 dan %2 sama.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="204" />
+        <location filename="../../ui/revisions_dialog.py" line="207" />
         <source>Could not restore</source>
         <translation>Tidak dapat dipulihkan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="208" />
+        <location filename="../../ui/revisions_dialog.py" line="211" />
         <source>Revision %1 restored. The state before it was kept as a revision.</source>
         <translation>Revisi %1 dipulihkan. Keadaan sebelumnya disimpan sebagai revisi.</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="136" />
+        <location filename="../../ui/revisions_dialog.py" line="139" />
         <source>Submitted</source>
         <translation>Diajukan</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="137" />
+        <location filename="../../ui/revisions_dialog.py" line="140" />
         <source>Kept at a take-over</source>
         <translation>Disimpan saat diambil alih</translation>
     </message>
     <message>
-        <location filename="../../ui/revisions_dialog.py" line="138" />
+        <location filename="../../ui/revisions_dialog.py" line="141" />
         <source>Lost a save conflict</source>
         <translation>Kalah dalam bentrok simpan</translation>
     </message>
@@ -2854,74 +2854,74 @@ median %3 jam, separuh tengah %4–%5 jam
 <context>
     <name>StatusBar</name>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="221" />
+        <location filename="../../ui/status_bar.py" line="222" />
         <source>%1 words, %2 characters</source>
         <translation>
             <numerusform>%1 kata, %2 karakter</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="226" />
+        <location filename="../../ui/status_bar.py" line="227" />
         <source>%n min read</source>
         <translation>
             <numerusform>%n menit baca</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="237" />
+        <location filename="../../ui/status_bar.py" line="238" />
         <source>Saved %1</source>
         <translation>Tersimpan %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="239" />
+        <location filename="../../ui/status_bar.py" line="240" />
         <source>Not saved yet</source>
         <translation>Belum tersimpan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="241" />
+        <location filename="../../ui/status_bar.py" line="242" />
         <source>Not saved: see the message</source>
         <translation>Tidak tersimpan: lihat pesannya</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="198" />
+        <location filename="../../ui/status_bar.py" line="199" />
         <source>Online</source>
         <translation>Daring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="135" />
+        <location filename="../../ui/status_bar.py" line="136" />
         <source>Undo</source>
-        <extracomment>How long "moved to the trash" and its Undo button stay. The most the server's state takes of the bar; longer states are shortened to it.</extracomment>
+        <extracomment>How long "moved to the trash" and its Undo button stay. The most the server's state takes of the bar (a quarter of it, never under this many pixels); longer states are shortened to it.</extracomment>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="199" />
+        <location filename="../../ui/status_bar.py" line="200" />
         <source>Offline</source>
         <translation>Luring</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="200" />
+        <location filename="../../ui/status_bar.py" line="201" />
         <source>Syncing…</source>
         <translation>Menyinkronkan…</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="201" />
+        <location filename="../../ui/status_bar.py" line="202" />
         <source>Signed out</source>
         <translation>Sudah keluar</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="202" />
+        <location filename="../../ui/status_bar.py" line="203" />
         <source>Sync failed</source>
         <translation>Sinkronisasi gagal</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="206" />
+        <location filename="../../ui/status_bar.py" line="207" />
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n perubahan menunggu</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/status_bar.py" line="208" />
+        <location filename="../../ui/status_bar.py" line="209" />
         <source>%n conflict(s)</source>
         <translation>
             <numerusform>%n konflik</numerusform>

@@ -492,16 +492,17 @@ def test_schema_head_constant_is_alembics_head() -> None:
 
 
 def test_a_clean_close_vouches_for_the_file_until_it_changes(sqlite_url: str) -> None:
-    from editor.database import _closed_cleanly, sqlite_path
+    from editor.database import sqlite_path
+    from editor.sqlite_clean_close import closed_cleanly
 
     path = sqlite_path(sqlite_url)
     assert path is not None
     open_database(sqlite_url).close()
-    assert _closed_cleanly(path)
+    assert closed_cleanly(path)
     with path.open("r+b") as handle:
         handle.seek(path.stat().st_size - 10)
         handle.write(b"garbage!!!")
-    assert not _closed_cleanly(path)
+    assert not closed_cleanly(path)
 
 
 def test_a_file_closed_cleanly_opens_without_the_full_scan(
