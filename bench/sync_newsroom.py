@@ -121,7 +121,6 @@ def _fill(db: Database, count: int, people: dict[str, PersonRecord], own_drafts:
                     revision_note="",
                     audit_note="bench",
                     source_digest="",
-                    kept_fields="",
                 )
             )
         with db.transaction() as session:
