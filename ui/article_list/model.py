@@ -24,10 +24,12 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from editor.i18n import current_language
 from editor.records import ArticlePage, ArticleQuery, ArticleSummary
 from ui.article_list import PAGE_SIZE
 from ui.article_list.counting import MatchCounter
 from ui.article_list.labels import status_labels
+from ui.i18n import format_moment
 
 if TYPE_CHECKING:
     from editor.database import Database
@@ -220,7 +222,8 @@ class ArticleListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "headline":
             return item.headline
         if role == Qt.ItemDataRole.ToolTipRole and column == "updated":
-            return item.updated_at.astimezone(ZoneInfo(self._zone)).strftime("%d-%m-%Y %H:%M")
+            local = item.updated_at.astimezone(ZoneInfo(self._zone))
+            return format_moment(local, current_language())
         if role == ID_ROLE:
             return item.id
         if role == SUMMARY_ROLE:

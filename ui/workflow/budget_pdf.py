@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QMarginsF, QObject
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from editor.i18n import current_language
+from ui.i18n import format_clock
 from ui.workflow.labels import WorkflowLabels
 
 if TYPE_CHECKING:
@@ -37,10 +39,12 @@ class BudgetDocument(QObject):
             self.tr("Status"),
             self.tr("Words"),
         )
+        language = current_language()
         rows = []
         for entry in entries:
+            when = entry.when.astimezone(local)
             cells = (
-                f"{entry.when.astimezone(local):%H:%M}",
+                format_clock(when.hour, when.minute, language),
                 entry.headline or self.tr("Untitled"),
                 entry.section,
                 entry.byline,
