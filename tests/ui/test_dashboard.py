@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 
@@ -309,3 +309,36 @@ def test_every_populer_bar_keeps_its_label_on_a_laptop_screen(view, room, qtbot)
     assert len(drawn_labels) == 7
     assert all(label.startswith(f"{n + 1}. Pemerintah") for n, label in enumerate(drawn_labels))
     assert all(label.endswith("…") for label in drawn_labels)
+
+
+def _axis_ink(chart, side: str) -> int:
+    """How many pixels of the axis's strip of the plot differ from the chart's background
+    (the plot alone: the empty note floating over it is a widget of its own)."""
+    from PySide6.QtGui import QPainter
+
+    area = chart.plot.getAxis(side).sceneBoundingRect()
+    image = QImage(int(area.width()) + 1, int(area.height()) + 1, QImage.Format.Format_RGB32)
+    image.fill(chart.style_.background)
+    painter = QPainter(image)
+    try:
+        chart.graphics.scene().render(painter, QRectF(image.rect()), area)
+    finally:
+        painter.end()
+    background = chart.style_.background.rgb()
+    return sum(
+        image.pixel(x, y) != background for x in range(image.width()) for y in range(image.height())
+    )
+
+
+def test_an_empty_chart_draws_no_ticks_under_its_note_until_data_comes(view, qtbot):
+    chart = view.popular
+    entries = chart.entries
+    view.resize(1366, 700)
+    qtbot.wait(50)
+    assert _axis_ink(chart, "left") > 0
+    chart.show_entries(())
+    assert chart.empty_note.isVisible()
+    assert _axis_ink(chart, "left") == 0, "ticks drawn under the empty note"
+    assert _axis_ink(chart, "bottom") == 0
+    chart.show_entries(entries)
+    assert _axis_ink(chart, "left") > 0, "the ticks did not come back with the data"

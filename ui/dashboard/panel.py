@@ -110,6 +110,12 @@ class ChartPanel(QFrame):
         self.empty_note.setText(text or "")
         self.empty_note.setGeometry(self.graphics.rect())
         self.empty_note.setVisible(bool(text))
+        # Ticks and grid lines under "No article…" read as data: hidden until data comes.
+        # Opacity, not hideAxis: the plot keeps its place, and axes hidden on purpose
+        # (the pipeline's bottom one) stay hidden.
+        for plot in self.plots():
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setOpacity(0.0 if text else 1.0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.graphics and event.type() == QEvent.Type.Resize:
