@@ -156,6 +156,9 @@ def style_sheet(theme: str) -> str:
     the site's own colours.
     """
     colours = _DARK if theme == "dark" else _LIGHT
+    # A styled indicator loses Fusion's tick: the ticked box draws ours, white on the
+    # highlight colour, so it stands out on the dark window as well as the light one.
+    check = (resource_dir("theme") / "check.svg").as_posix()
     return f"""
 QLabel#trashBanner, QLabel#recoveryBanner {{
     background: {colours["accent_bg"]}; color: {colours["accent_fg"]};
@@ -168,6 +171,10 @@ QTextBrowser#previewBrowser {{ background: #ffffff; color: #1a1a1a; }}
 QCheckBox::indicator:unchecked {{
     border: 1px solid {colours["placeholder"]}; background: {colours["base"]};
     border-radius: 2px; width: 12px; height: 12px;
+}}
+QCheckBox::indicator:checked {{
+    border: 1px solid {colours["highlight"]}; background: {colours["highlight"]};
+    border-radius: 2px; width: 12px; height: 12px; image: url("{check}");
 }}
 """
 

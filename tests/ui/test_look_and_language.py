@@ -176,35 +176,68 @@ def test_qt_dialog_buttons_speak_indonesian_too(qtbot):
         translations.uninstall()
 
 
-def test_an_unticked_box_is_seen_in_the_dark_theme(qtbot, window):
-    """Publish's "Rebuild every file" box, unticked, stands out from the dark window
-    (it was a dark square on a dark window)."""
+def _rebuild_box_in_dark(qtbot, window, measure) -> float:
+    """Open Publish from the menu bar in the dark theme and return ``measure(box)`` of
+    its "Rebuild every file" box (a screenshot of the dialog is saved as well)."""
     from PySide6.QtWidgets import QCheckBox
 
     from tests.ui.driving import menu_action, when_modal
     from tests.ui.screens import save_screenshot
     from ui.publish_dialog import PublishDialog
 
-    app = QApplication.instance()
-    apply_theme(app, "dark", window.context.theme)
-    seen: list[int] = []
+    apply_theme(QApplication.instance(), "dark", window.context.theme)
+    seen: list[float] = []
 
     def look(dialog: PublishDialog) -> None:
         box = dialog.findChild(QCheckBox)
         assert box is not None and not box.isChecked()
-        save_screenshot(dialog, "publish-dialog-dark")
-        shot = box.grab().toImage()
-        background = box.palette().window().color().lightness()
-        seen.append(
-            max(
-                abs(shot.pixelColor(x, y).lightness() - background)
-                for x in range(min(20, shot.width()))
-                for y in range(shot.height())
-            )
+        seen.append(measure(box))
+        save_screenshot(
+            dialog, f"publish-dialog-dark-{'ticked' if box.isChecked() else 'unticked'}"
         )
         dialog.reject()
 
     when_modal(PublishDialog, look)
     menu_action(window, "site.publish").trigger()
     qtbot.waitUntil(lambda: bool(seen))
-    assert seen[0] >= 60, "the unticked box is hardly seen"
+    return seen[0]
+
+
+def test_an_unticked_box_is_seen_in_the_dark_theme(qtbot, window):
+    """Publish's "Rebuild every file" box, unticked, stands out from the dark window
+    (it was a dark square on a dark window)."""
+
+    def contrast(box) -> float:
+        shot = box.grab().toImage()
+        background = box.palette().window().color().lightness()
+        return max(
+            abs(shot.pixelColor(x, y).lightness() - background)
+            for x in range(min(20, shot.width()))
+            for y in range(shot.height())
+        )
+
+    assert _rebuild_box_in_dark(qtbot, window, contrast) >= 60, "the unticked box is hardly seen"
+
+
+def test_a_ticked_box_is_outlined_in_the_dark_theme(qtbot, window):
+    """Publish's "Rebuild every file" box, ticked with a click: its edge stands out from
+    the dark window, not only the tick inside it."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    def edge_contrast(box) -> float:
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        assert box.isChecked()
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        mark = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        shot = box.grab().toImage()
+        background = box.palette().window().color().lightness()
+        # The indicator's left edge, where an outline is drawn and the tick never is.
+        edge = [
+            abs(shot.pixelColor(mark.left(), y).lightness() - background)
+            for y in range(mark.top() + 2, mark.bottom() - 1)
+        ]
+        return sum(edge) / len(edge)
+
+    seen = _rebuild_box_in_dark(qtbot, window, edge_contrast)
+    assert seen >= 60, f"the ticked box has no visible edge ({seen:.0f})"

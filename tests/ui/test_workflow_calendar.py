@@ -154,3 +154,50 @@ def test_the_audit_log_writes_times_as_the_interface_language_does(qtbot, demo_d
         main.autosave.shutdown()
         main.workflow.shutdown()
         main.context.translations.uninstall()
+
+
+def test_a_story_box_stands_out_on_the_dark_calendar(qtbot, sqlite_db, tmp_path):
+    """Workflow → Calendar in the dark theme: the slot holding a story is clearly
+    lighter than an empty slot (a faint tint was lost on the dark grid)."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.conftest import open_laptop_window
+    from tests.ui.driving import menu_action, when_modal
+    from tests.ui.screens import save_screenshot
+    from ui.theme import apply_theme
+    from ui.workflow.calendar_view import CalendarDialog
+
+    room = make_newsroom(sqlite_db)
+    when = _future_slot()
+    _scheduled(room, when)
+    main = open_laptop_window(qtbot, sqlite_db, tmp_path)
+    apply_theme(QApplication.instance(), "dark", main.context.theme)
+    seen: list[int] = []
+
+    def look(dialog: CalendarDialog) -> None:
+        table = dialog.view.table
+        column = (when.date() - week_start(when.date())).days
+        qtbot.waitUntil(lambda: bool(dialog.view.model.entries_at(9, column)))
+        dialog.resize(1200, 700)
+        table.scrollTo(table.model().index(9, column))
+        qtbot.wait(50)
+        save_screenshot(dialog, "calendar-dark")
+        shot = table.viewport().grab().toImage()
+
+        def corner(row: int) -> int:
+            # The cell's bottom-right corner: its background, away from the text.
+            rect = table.visualRect(table.model().index(row, column))
+            return shot.pixelColor(rect.right() - 3, rect.bottom() - 3).lightness()
+
+        seen.append(corner(9) - corner(10))
+        dialog.reject()
+
+    try:
+        when_modal(CalendarDialog, look)
+        menu_action(main, "workflow.calendar").trigger()
+        qtbot.waitUntil(lambda: bool(seen))
+    finally:
+        main.autosave.shutdown()
+        main.workflow.shutdown()
+        apply_theme(QApplication.instance(), "light", main.context.theme)
+    assert seen[0] >= 40, f"the story box is hardly seen on the dark calendar ({seen[0]})"

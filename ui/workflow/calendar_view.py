@@ -28,6 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +54,18 @@ Index = QModelIndex | QPersistentModelIndex
 MIME_TYPE = "application/x-redaksi-article-ids"
 SCHEDULED_TINT = QColor(60, 120, 200, 45)
 PUBLISHED_TINT = QColor(60, 160, 90, 45)
+# On the dark theme a faint tint is lost on the dark grid: solid, deeper colours that the
+# light text still reads on (contrast above 4.5:1).
+SCHEDULED_TINT_DARK = QColor("#335f96")
+PUBLISHED_TINT_DARK = QColor("#2c7045")
+
+
+def story_tint(scheduled: bool) -> QColor:
+    """The background of a slot holding stories, for the theme now on."""
+    dark = QApplication.palette().base().color().lightness() < 128
+    if scheduled:
+        return SCHEDULED_TINT_DARK if dark else SCHEDULED_TINT
+    return PUBLISHED_TINT_DARK if dark else PUBLISHED_TINT
 
 
 def week_start(day: date) -> date:
@@ -166,7 +179,7 @@ class CalendarModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == Qt.ItemDataRole.BackgroundRole:
             scheduled = any(e.status == "scheduled" for e in entries)
-            return QBrush(SCHEDULED_TINT if scheduled else PUBLISHED_TINT)
+            return QBrush(story_tint(scheduled))
         return None
 
     # --- drag and drop ---------------------------------------------------------------
