@@ -77,7 +77,6 @@ def _bulk(db, count: int, word: str) -> None:
                     revision_note="",
                     audit_note="",
                     source_digest="",
-                    kept_fields="",
                 )
                 for number in range(count)
             ],

@@ -102,9 +102,17 @@ class PictureFetches(QObject):
     def local(self, sha256: str) -> tuple[bytes | None, str]:
         """The bytes here, or None and the state: LOADING (a fetch is under way now),
         OFFLINE, or "" when nothing can bring them (single-user mode)."""
+        from sqlalchemy.exc import SQLAlchemyError
+
         from editor.media.library import media_bytes
 
-        data = media_bytes(self._db, sha256)
+        try:
+            data = media_bytes(self._db, sha256)
+        except (SQLAlchemyError, RedaksiError):
+            # A picture never stops the preview or the library: with the database gone
+            # or failing meanwhile it is shown as missing, and the window's own reads
+            # say what happened to the database.
+            return None, ""
         if data is not None or self._db.sync_role != "replica":
             return data, ""
         since = self._out_of_reach.get(sha256)
